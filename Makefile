@@ -1,0 +1,44 @@
+# The two commands of the README's quick start, each doing its own set-up:
+#   make demo   - run the whole audit on the bundled fictional family, offline
+#   make test   - lint, type-check and run the whole test suite
+# Only Python 3.11 and pip are assumed; uv is installed into .tools/ when missing.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+DEMO_OUT ?= demo-report
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: demo test lint typecheck pytest bench env clean
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+.venv/.synced: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+env: .venv/.synced
+
+demo: env
+	.venv/bin/footprint-audit demo --out $(DEMO_OUT)
+
+lint: env
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+typecheck: env
+	.venv/bin/mypy
+
+pytest: env
+	.venv/bin/pytest
+
+test: lint typecheck pytest
+
+bench: env
+	.venv/bin/python benchmarks/run_all.py
+
+clean:
+	rm -rf .venv .tools $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache

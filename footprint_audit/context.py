@@ -1,0 +1,179 @@
+"""Run-wide options and the per-post context that analyzers share.
+
+Expensive per-post work (decoded image, EXIF, face boxes, spaCy docs) is computed once,
+on first use, into a :class:`PostContext` and reused by every analyzer that asks for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .errors import BadInput
+from .exif import ExifData, read_exif_from_image
+from .images import LoadedImage, load_image, open_image, video_frames
+from .models import ErrorRecord, Post
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass
+class AuditOptions:
+    """Everything a run can be told. Defaults are what a parent at a terminal wants."""
+
+    #: IANA zone used for post times when neither GPS nor EXIF offset gives one.
+    timezone: str | None = None
+    #: Worker processes for heavy per-image work (faces); default: the number of cores.
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    #: Share mode: blur faces in thumbnails, round coordinates in the report.
+    share: bool = False
+    #: Per-user data folder (enrolments, cache). None: platformdirs' user data dir.
+    data_dir: Path | None = None
+    #: Where collectors put media they download. None: a folder under the data dir.
+    media_dir: Path | None = None
+    #: "Today" for ages ("she is 6"); fixed in tests and the demo so reports are stable.
+    now: datetime | None = None
+    #: Use the local cache of collected posts and analysis results.
+    use_cache: bool = True
+    #: Instagram: log in as this user (password asked interactively by the CLI).
+    login: str | None = None
+    session_file: Path | None = None
+    resume: bool = True
+    #: Upper bound on posts fetched per network source (None: all).
+    max_posts: int | None = None
+    #: Extra per-collector settings (e.g. an httpx transport in tests).
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def today(self) -> datetime:
+        return self.now or datetime.now(UTC)
+
+
+ProgressFn = Callable[[str, int, int | None], None]
+
+
+class RunContext:
+    """State of one audit run: options, the error list, progress reporting, shared memo."""
+
+    def __init__(self, options: AuditOptions | None = None, progress: ProgressFn | None = None) -> None:
+        self.options = options or AuditOptions()
+        self.errors: list[ErrorRecord] = []
+        self.notes: list[str] = []
+        self._progress = progress
+        self._memo: dict[str, Any] = {}
+
+    def error(self, where: str, message: str, hint: str = "") -> None:
+        log.warning("%s: %s", where, message)
+        self.errors.append(ErrorRecord(where=where, message=message, hint=hint))
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def progress(self, stage: str, done: int, total: int | None = None) -> None:
+        if self._progress is not None:
+            self._progress(stage, done, total)
+
+    def memo(self, key: str, fn: Callable[[], T]) -> T:
+        """Run-wide memo (a loaded model, the enrolled children): computed once per run."""
+        if key not in self._memo:
+            self._memo[key] = fn()
+        return self._memo[key]
+
+
+class PostContext:
+    """Per-post shared work. Failures are recorded once and later asks get None."""
+
+    def __init__(self, post: Post, run: RunContext) -> None:
+        self.post = post
+        self.run = run
+        self._memo: dict[Any, Any] = {}
+        self._failed: set[Any] = set()
+
+    def memo(self, key: Any, fn: Callable[[], T]) -> T:
+        if key not in self._memo:
+            self._memo[key] = fn()
+        return self._memo[key]
+
+    def _guard(self, key: Any, where: str, fn: Callable[[], T]) -> T | None:
+        if key in self._failed:
+            return None
+        if key in self._memo:
+            return self._memo[key]
+        try:
+            value = fn()
+        except BadInput as exc:
+            self._failed.add(key)
+            self.run.error(where, str(exc), exc.hint)
+            return None
+        self._memo[key] = value
+        return value
+
+    def media_path(self, index: int) -> Path:
+        return Path(self.post.media[index].path)
+
+    def loaded(self, index: int) -> LoadedImage | None:
+        """The decoded, upright, RGB working copy of media ``index`` (None for video/unreadable)."""
+        media = self.post.media[index]
+        if media.kind != "image":
+            return None
+        return self._guard(("image", index), media.path, lambda: load_image(media.path))
+
+    def image(self, index: int) -> Any:
+        """PIL image of media ``index`` (RGB, upright, working size) or None."""
+        li = self.loaded(index)
+        return li.image if li else None
+
+    def array(self, index: int) -> Any:
+        """numpy RGB uint8 array of media ``index`` or None."""
+        li = self.loaded(index)
+        if li is None:
+            return None
+        import numpy as np
+
+        return self.memo(("array", index), lambda: np.asarray(li.image))
+
+    def frames(self, index: int, count: int = 3) -> list[Any]:
+        """Images to look at for media ``index``: the photo itself, or sampled video frames."""
+        media = self.post.media[index]
+        if media.kind == "image":
+            img = self.image(index)
+            return [img] if img is not None else []
+        return (
+            self._guard(("frames", index, count), media.path, lambda: video_frames(media.path, count)) or []
+        )
+
+    def exif(self, index: int) -> ExifData:
+        """EXIF of media ``index`` as in the file (ExifData() for video or none)."""
+        media = self.post.media[index]
+        if media.kind != "image":
+            return ExifData()
+
+        def read() -> ExifData:
+            img = open_image(media.path)
+            with img:
+                return read_exif_from_image(img)
+
+        return self._guard(("exif", index), media.path, read) or ExifData()
+
+    def texts(self) -> list[tuple[str, str]]:
+        """Every piece of text a stranger can read on this post, as (field, text).
+
+        Fields: ``caption``, ``alt:N`` (media alt text), ``comment:N``. Analyzers cite the
+        field in their evidence.
+        """
+        out: list[tuple[str, str]] = []
+        if self.post.caption:
+            out.append(("caption", self.post.caption))
+        for i, m in enumerate(self.post.media):
+            if m.alt_text:
+                out.append((f"alt:{i}", m.alt_text))
+        for i, c in enumerate(self.post.comments):
+            if c.text:
+                out.append((f"comment:{i}", c.text))
+        return out
