@@ -68,8 +68,11 @@ class RunContext:
         self._memo: dict[str, Any] = {}
 
     def error(self, where: str, message: str, hint: str = "") -> None:
+        record = ErrorRecord(where=where, message=message, hint=hint)
+        if record in self.errors:
+            return  # the same problem seen by two analyzers is reported once
         log.warning("%s: %s", where, message)
-        self.errors.append(ErrorRecord(where=where, message=message, hint=hint))
+        self.errors.append(record)
 
     def note(self, text: str) -> None:
         if text not in self.notes:
