@@ -105,8 +105,11 @@ class Post:
 
     ``raw`` keeps the platform's original record so nothing is lost between runs.
     ``time_source`` says where ``taken_at`` came from: ``platform``, ``exif`` (with
-    offset), ``exif-local`` (no offset: wall-clock time, zone unknown), ``file-mtime``
-    or ``unknown``.
+    offset), ``exif-gps`` (no offset in the file; zone from the photo's own GPS position),
+    ``exif-local`` (no offset: wall-clock time; the zone of ``AuditOptions.timezone`` when
+    set, else none), ``file-name`` (instaloader's UTC file name), ``file-mtime`` or ``unknown``.
+    ``taken_at`` is timezone-aware, except that it may be naive ONLY when
+    ``time_source == "exif-local"`` (a camera wall clock whose zone nobody knows).
     """
 
     id: str
