@@ -6,6 +6,7 @@ carry a real name. Make and model alone only narrow things down a little.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from footprint_audit.context import PostContext
@@ -14,6 +15,8 @@ from footprint_audit.models import Finding, Post, Severity
 SERIAL_TAGS = ("BodySerialNumber", "CameraSerialNumber", "SerialNumber", "LensSerialNumber", "ImageUniqueID")
 OWNER_TAGS = ("Artist", "OwnerName", "CameraOwnerName", "Copyright")
 DEVICE_WORDS = ("Make", "Model", "LensMake", "LensModel", "Software", "HostComputer")
+# A copyright line naming a company (game consoles, stock agencies) does not name the family.
+COMPANY = re.compile(r"\b(inc|ltd|llc|gmbh|corp|corporation|co\.|entertainment|studios?|agency)\b", re.I)
 TIME_TAGS = ("DateTimeOriginal", "OffsetTimeOriginal", "DateTimeDigitized", "DateTime")
 
 
@@ -57,9 +60,15 @@ class MetadataAnalyzer:
             parts.append(f"the {name} it was taken with")
         if serials:
             parts.append("the device's serial number" + ("s" if len(serials) > 1 else ""))
-        person = next((owners[k] for k in OWNER_TAGS if k in owners), None)
+        person = next((owners[k] for k in OWNER_TAGS if k in owners and k != "Copyright"), None)
+        copyright_line = owners.get("Copyright")
+        if copyright_line and not person and not COMPANY.search(copyright_line):
+            # Parents' cameras write "(c) Jane Smith" into every photo once set up.
+            person = copyright_line
         if person:
             parts.append(f'a person\'s name ("{person}")')
+        elif copyright_line:
+            parts.append(f'a copyright notice ("{copyright_line}")')
         if device.get("Software"):
             parts.append(f"the software used ({device['Software']})")
         if exif.datetime_original is not None:

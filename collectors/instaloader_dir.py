@@ -181,11 +181,11 @@ def _tagged(node: Mapping[str, Any], iphone: Mapping[str, Any]) -> tuple[str, ..
     for item in iphone_items:
         for t in _dig(item, "usertags", "in") or []:
             names.append(_str(_dig(t, "user", "username")) or "")
-    seen: dict[str, str] = {}
-    for n in names:
-        if n and n.lower() not in seen:
-            seen[n.lower()] = n
-    return tuple(seen.values())
+    unique: dict[str, str] = {}
+    for name in names:
+        if name and name.lower() not in unique:
+            unique[name.lower()] = name
+    return tuple(unique.values())
 
 
 def _caption(node: Mapping[str, Any], iphone: Mapping[str, Any]) -> str | None:
@@ -298,9 +298,8 @@ def parse_post(meta: Path, data: Any, folder: _Folder, source: str, run: RunCont
     if node_type not in ("Post", "StoryItem"):
         return None
     node: Mapping[str, Any] = data["node"]
-    iphone: Mapping[str, Any] = (
-        node.get("iphone_struct") if isinstance(node.get("iphone_struct"), Mapping) else {}
-    )
+    iphone_raw = node.get("iphone_struct")
+    iphone: Mapping[str, Any] = iphone_raw if isinstance(iphone_raw, Mapping) else {}
     stem = _stem(meta)
 
     shortcode = _str(node.get("shortcode")) or _str(iphone.get("code"))
