@@ -59,8 +59,13 @@ def find_hashtags(text: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     i = 0
     n = len(text)
+    last_end = -1
     while i < n:
-        if text[i] in "#＃" and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "&/_")):
+        # "page#anchor" and "&#39;" are not tags, but CJK captions put tags right after a word
+        # ("毎日の#子育て") and "#a#b" is two tags.
+        prev = text[i - 1] if i else " "
+        glued = prev.isascii() and (prev.isalnum() or prev in "&/_")
+        if text[i] in "#＃" and (not glued or i == last_end):
             j = i + 1
             while j < n and j - i <= MAX_TAG_LEN and _tag_char(text[j]):
                 j += 1
@@ -68,6 +73,7 @@ def find_hashtags(text: str) -> list[tuple[str, int, int]]:
             # A tag of digits only ("#1", "#2024") is not a hashtag on Instagram.
             if tag and not tag.isdigit():
                 out.append((tag, i, j))
+                last_end = j
             i = j
         else:
             i += 1
