@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +23,7 @@ def _plain(tmp_path: Path) -> Path:
 
 def _with_gps(tmp_path: Path) -> Path:
     path = tmp_path / "gps.jpg"
-    when = datetime(2024, 5, 14, 16, 30, tzinfo=timezone.utc)
+    when = datetime(2024, 5, 14, 16, 30, tzinfo=UTC)
     Image.new("RGB", (300, 200), (40, 90, 160)).save(path, exif=_exif(when, 51.55602, -0.14031))
     return path
 
