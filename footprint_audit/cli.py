@@ -122,8 +122,8 @@ def run_scan(
         return EXIT_USAGE
     paths = write_report(result, out_dir, share=share, json_only=json_only)
     _summarise(result, paths, quiet)
-    if not result.posts and len(result.errors) and len(result.sources) == 0:
-        return EXIT_USAGE
+    if not result.posts and result.errors:
+        return EXIT_USAGE  # nothing usable was scanned
     return EXIT_ITEM_ERRORS if result.errors else EXIT_OK
 
 
