@@ -418,7 +418,15 @@ class InstaloaderDirCollector:
             except OSError as exc:
                 run.error(str(folder), f"folder could not be read ({exc.strerror or exc}); skipped.")
                 continue
-            metas += [(folder, folder / n) for n in names if POST_META.match(n)]
+            found = [(folder, folder / n) for n in names if POST_META.match(n)]
+            if not found and any(media_kind(n) for n in names):
+                # A camera-roll folder beside the download: not ours, and silently skipping it
+                # would hide photos from the audit.
+                run.note(
+                    f"{folder} holds photos that are not part of the instaloader download; "
+                    "scan that folder as its own source to include them."
+                )
+            metas += found
         if not metas:
             raise BadInput(
                 f"no instaloader metadata (*_UTC.json or *_UTC.json.xz) found in {spec}.",

@@ -1,8 +1,4 @@
-"""Synthetic photos with chosen EXIF, for tests (no real photo of anyone).
-
-Importable from any test because pytest puts ``tests/`` (it has a conftest.py and no
-``__init__.py``) on ``sys.path``.
-"""
+"""Synthetic photos with chosen EXIF, for tests (no real photo of anyone)."""
 
 from __future__ import annotations
 

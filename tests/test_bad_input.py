@@ -10,7 +10,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from exif_factory import make_jpeg
 from PIL import Image
 
 from analyzers.location import LocationAnalyzer
@@ -20,6 +19,7 @@ from collectors.photo_folder import PhotoFolderCollector
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.models import Finding, Post
 from footprint_audit.pipeline import analyze, collect
+from tests.exif_factory import make_jpeg
 
 ANALYZERS = [LocationAnalyzer(), MetadataAnalyzer(), TagsAnalyzer()]
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from exif_factory import make_jpeg
 
 from analyzers.location import LocationAnalyzer, gps_precision_m
 from collectors.photo_folder import PhotoFolderCollector
@@ -11,6 +10,7 @@ from footprint_audit.context import PostContext, RunContext
 from footprint_audit.exif import GPS
 from footprint_audit.models import Finding, Geotag, Media, Post
 from footprint_audit.pipeline import analyze, collect
+from tests.exif_factory import make_jpeg
 
 # Recorded once with `exiftool -n -GPSLatitude -GPSLongitude -json` (Image::ExifTool 12.57,
 # Debian libimage-exiftool-perl) on ../shared/data/exif-samples/jpg/gps/.

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exif_factory import make_jpeg
 from PIL import Image
 
 from analyzers.metadata import MetadataAnalyzer
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.models import Finding, Media, Post
+from tests.exif_factory import make_jpeg
 
 
 def _analyze(*paths: Path, kinds: tuple[str, ...] = ()) -> tuple[list[Finding], RunContext]:

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exif_factory import make_jpeg
 
 from collectors.instaloader_dir import InstaloaderDirCollector, parse_location_txt
 from collectors.photo_folder import PhotoFolderCollector
 from footprint_audit.context import RunContext
 from footprint_audit.errors import SourceNotFound
 from footprint_audit.models import Post
+from tests.exif_factory import make_jpeg
 
 T1 = int(datetime(2024, 5, 14, 16, 30, tzinfo=UTC).timestamp())
 T2 = int(datetime(2024, 6, 1, 8, 5, 12, tzinfo=UTC).timestamp())
@@ -414,3 +414,12 @@ def test_registry_picks_this_collector(download: Path, tmp_path: Path) -> None:
     assert find_collector(str(download)).kind == "instaloader-dir"
     make_jpeg(tmp_path / "photos" / "a.jpg")
     assert find_collector(str(tmp_path / "photos")).kind == "photo-folder"
+
+
+def test_photo_folder_beside_the_download_is_noted(download: Path) -> None:
+    make_jpeg(download / "camera-roll" / "a.jpg")
+    run = RunContext()
+    posts = list(InstaloaderDirCollector().collect(str(download), run))
+    assert len(posts) == 6
+    [note] = run.notes
+    assert str(download / "camera-roll") in note and "scan that folder as its own source" in note

@@ -6,12 +6,12 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from exif_factory import make_jpeg
 from PIL import Image
 
 from collectors.photo_folder import PhotoFolderCollector
 from footprint_audit.context import AuditOptions, RunContext
 from footprint_audit.errors import BadInput, SourceNotFound
+from tests.exif_factory import make_jpeg
 
 
 def _collect(spec: Path | str, run: RunContext | None = None) -> tuple[list, RunContext]:
