@@ -177,7 +177,12 @@ def _tagged(node: Mapping[str, Any], iphone: Mapping[str, Any]) -> tuple[str, ..
     for n in graph_nodes:
         for e in _edges(n, "edge_media_to_tagged_user"):
             names.append(_str(_dig(e, "user", "username")) or "")
-    iphone_items = [iphone, *(c for c in (iphone.get("carousel_media") or []) if isinstance(c, Mapping))]
+    iphone_items = [
+        item
+        for src in (node, iphone)
+        for item in (src, *(src.get("carousel_media") or []))
+        if isinstance(item, Mapping)
+    ]
     for item in iphone_items:
         for t in _dig(item, "usertags", "in") or []:
             names.append(_str(_dig(t, "user", "username")) or "")
@@ -194,8 +199,11 @@ def _caption(node: Mapping[str, Any], iphone: Mapping[str, Any]) -> str | None:
         return str(edges[0]["text"])
     if isinstance(node.get("caption"), str):
         return str(node["caption"])
-    text = _dig(iphone, "caption", "text")
-    return text if isinstance(text, str) else None
+    # Newer instaloader keeps the web API's own item (caption as {"text": ...}) in the node.
+    for text in (_dig(node, "caption", "text"), _dig(iphone, "caption", "text")):
+        if isinstance(text, str):
+            return text
+    return None
 
 
 def _children(node: Mapping[str, Any], iphone: Mapping[str, Any]) -> list[tuple[bool, str | None]]:
@@ -362,14 +370,9 @@ def parse_post(meta: Path, data: Any, folder: _Folder, source: str, run: RunCont
         else:
             media.append(Media(path=str(path), kind=_kind(path), alt_text=alt))
 
-    author = (
-        _str(_dig(node, "owner", "username")) or _str(_dig(iphone, "user", "username")) or folder.username
-    )
-    private = _dig(node, "owner", "is_private")
-    if not isinstance(private, bool):
-        private = _dig(iphone, "user", "is_private")
-    if not isinstance(private, bool):
-        private = folder.private
+    owners = [_dig(node, "owner"), _dig(node, "user"), _dig(iphone, "user")]
+    author = next((_str(_dig(o, "username")) for o in owners if _str(_dig(o, "username"))), folder.username)
+    private = next((p for o in owners if isinstance(p := _dig(o, "is_private"), bool)), folder.private)
     # A private Instagram account still shows every post to its approved followers.
     visibility: Visibility = "followers" if private else "public"
     url = None

@@ -423,3 +423,33 @@ def test_photo_folder_beside_the_download_is_noted(download: Path) -> None:
     assert len(posts) == 6
     [note] = run.notes
     assert str(download / "camera-roll") in note and "scan that folder as its own source" in note
+
+
+def test_newer_node_with_web_api_fields(tmp_path: Path) -> None:
+    # instaloader >= 4.15 copies the web API item into the node (Post._normalize_post_data).
+    stem = _stamp(T1)
+    _write(
+        tmp_path / stem,
+        _post(
+            {
+                "__typename": "GraphImage",
+                "shortcode": "C9new",
+                "is_video": False,
+                "taken_at_timestamp": T1,
+                "edge_media_to_caption": {"edges": []},
+                "caption": {"text": "from the api item"},
+                "usertags": {"in": [{"user": {"username": "nan_pat"}}]},
+                "location": {"pk": 42, "name": "Library", "lat": 51.5, "lng": -0.12},
+                "user": {"username": "mum", "is_private": True},
+            }
+        ),
+    )
+    _jpg(tmp_path / f"{stem}.jpg")
+    [post] = InstaloaderDirCollector().collect(str(tmp_path), RunContext())
+    assert post.caption == "from the api item"
+    assert post.tagged_users == ("nan_pat",)
+    assert post.geotag is not None and (post.geotag.id, post.geotag.lat, post.geotag.lon) == (
+        "42",
+        51.5,
+        -0.12,
+    )
