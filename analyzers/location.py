@@ -201,7 +201,7 @@ class LocationAnalyzer:
         has_point = tag.lat is not None and tag.lon is not None
         if not has_point and not tag.name:
             return None
-        place = _place(ctx.run, tag.lat, tag.lon) if has_point else None  # type: ignore[arg-type]
+        place = _place(ctx.run, tag.lat, tag.lon) if tag.lat is not None and tag.lon is not None else None
         near = _place_words(place)
         name = tag.name or ""
         # A tag whose name is just the town (or "Town, Country") says the area, not the spot.

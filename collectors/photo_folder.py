@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from footprint_audit.context import RunContext
@@ -125,13 +126,13 @@ def _gps_zone(exif: ExifData, run: RunContext) -> ZoneInfo | None:
     if exif.gps is None:
         return None
 
-    def finder() -> object:
+    def finder() -> Any:
         from timezonefinder import TimezoneFinder
 
         return TimezoneFinder()
 
     tf = run.memo("timezonefinder", finder)
-    name = tf.timezone_at(lat=exif.gps.lat, lng=exif.gps.lon)  # type: ignore[attr-defined]
+    name = tf.timezone_at(lat=exif.gps.lat, lng=exif.gps.lon)
     if not name:
         return None
     try:
