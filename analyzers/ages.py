@@ -43,7 +43,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bhalf[- ]?(?:birthday|bday|b-day)\b", "half"),
         (rf"\b(?:{_ORD})\s+{_BDAY}\b", "ordinal_birthday"),
         (
-            rf"\b(?:turns?|turned|turning|wordt|werd)\s+(?:vandaag\s+|today\s+|officially\s+)?{_NUM}\b",
+            rf"\b(?:turns?|turned|turning|wordt|werd)\s+(?:vandaag\s+|today\s+|officially\s+)?{_NUM}\b(?:\s+(?:today|vandaag))?",
             "turns",
         ),
         (rf"\bis\s+{_NUM}\s+today\b", "turns"),
@@ -59,12 +59,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:お)?誕生日|バースデー", "birthday"),
         (
             r"\bfirst\s+day\s+(?:of|at|in)\s+(?:year|yr|grade|groep|p)\s*(?P<n>\d{1,2})\b"
-            r"|\bfirst\s+day\s+(?:of|at|in)\s+(?P<r>reception|kindergarten|preschool|pre-k|nursery|school|big\s+school|kindy)\b",
+            r"|\bfirst\s+day\s+(?:of|at|in)\s+(?P<r>reception|kindergarten|preschool|pre-k|nursery|big\s+school|kindy)\b",
             "school_year",
         ),
         (r"\b(?:jarig|verjaardag)\b", "birthday"),
         (
-            rf"\bhappy\s+{_BDAY}\b(?!\s*,?\s*(?:to\s+)?(?:my\s+|our\s+|the\s+|dear\s+|lovely\s+)*{_ADULT}\b)",
+            rf"\bhappy\s+{_BDAY}\b(?!\s*,?\s*(?:to\s+)?(?:[^\W\d_]+\s+){{0,3}}{_ADULT}\b)",
             "birthday",
         ),
         (r"\bbirthday\s+(?:girl|boy|princess|prince)\b", "birthday"),

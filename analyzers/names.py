@@ -22,10 +22,13 @@ _ADJ = (
 )
 _NOUN = (
     r"(?:son|daughter|boy|girl|kid|child|baby|babe|toddler|sister|brother|man|lady|one|princess|"
-    r"monkey|bean|munchkin|kiddo|lad|sis|bro|dochter|dochtertje|zoon|zoontje|meisje|jongen|meid|vent)"
+    r"monkey|bean|munchkin|kiddo|lad|sis|bro|eldest|youngest|oldest|littlest|dochter|dochtertje|zoon|"
+    r"zoontje|meisje|jongen|meid|vent)"
 )
 REL = rf"(?:(?:my|our|the|mijn|onze|ons)\s+(?:{_ADJ}\s+){{0,2}}{_NOUN}|(?:big|little|baby|twin)\s+(?:sister|brother|sis|bro))"
 #: A first name (any case; filtered against common words) and an optional capitalised surname.
+#: A capitalised first name only ("our Freddie"), for contexts too loose for lower case.
+NAME_CAP = r"(?P<name>(?-i:[A-Z][a-z]{1,19}))(?P<surname>\s+(?-i:[A-Z][a-z]{1,19}))?"
 NAME = r"(?P<name>[^\W\d_][^\W\d_]{1,19}(?:-[^\W\d_]{2,19})?)(?P<surname>\s+(?-i:[A-Z][a-z]{1,19}))?"
 _NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
@@ -37,6 +40,7 @@ LINKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for p, why in (
         (rf"\b{REL}[\s,:-]+{NAME}", "named as your child"),
         (rf"\b{NAME}\s*,\s*{REL}\b", "named as your child"),
+        (rf"\b(?:my|our|mijn|onze|ons)\s+(?:little\s+|baby\s+|lieve\s+)?{NAME_CAP}\b", "named as your child"),
         (rf"\b{NAME}\s*\(\s*\d{{1,2}}(?:[.,]\d)?\s*(?:y|yo|yrs?|m|mo|jaar|歳)?\s*\)", "given with an age"),
         (
             rf"\b{NAME}\s+(?:is\s+|just\s+|has\s+)?(?:turns?|turned|turning|wordt|werd)\s+(?:vandaag\s+|today\s+|officially\s+)?{_NUM}\b",
@@ -49,7 +53,7 @@ LINKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "named with a birthday",
         ),
         (
-            rf"\b{NAME}{_POSS}\s+(?:first|last|1st)\s+(?:day|week|term|swim|lesson|class|school)",
+            rf"\b{NAME}{_POSS}\s+(?:first|last|1st)\s+(?:\w+\s+)?(?:day|week|term|swim|lesson|class|school|tooth|steps|word|haircut|match|game|show|recital)",
             "named with a school or activity",
         ),
         (
@@ -81,6 +85,7 @@ NOT_NAMES = (
     the and with from at to in on of for is was be it its this that these those we us me he she
     they him her his their them who what when where why how oma opa mama papa mijn onze lieve
     zoon dochter jarig vandaag jaar prinses mr mrs ms miss sir madam mister teacher coach
+    eldest youngest oldest littlest middle lost got had has made went came loves loved
     """.split()
     )
     | HASHTAG_WORDS
@@ -115,6 +120,29 @@ def pronoun(text: str) -> str | None:
     return "she" if she else "he"
 
 
+#: Words around a name that say the text is about a child (for names the model finds).
+CHILD_CUES = re.compile(
+    r"\b(?:first\s+day|nativity|sports\s+day|star\s+of\s+the\s+week|badge|first\s+tooth|"
+    r"proud\s+(?:mummy|mum|mom|mama|daddy|dad|parents?)|nursery|reception|school|playground|"
+    r"swim(?:ming)?\s+(?:class|lesson)|ballet|birthday|bday|turns\s+\d|years?\s+old|months?\s+old)\b",
+    re.IGNORECASE,
+)
+
+
+def uses_capitals(text: str) -> bool:
+    """Does the writer capitalise words inside sentences? Then a lower-case word is no name."""
+    plain = re.sub(r"[#@]\S+", "", text)
+    for sentence in re.split(r"[.!?\n]+", plain):
+        words = re.findall(r"[^\W\d_]+", sentence)
+        if any(w[:1].isupper() and w != "I" for w in words[1:]):
+            return True
+    return False
+
+
+def child_context(td: TextDoc) -> bool:
+    return bool(td.spans("SCHOOL") or td.spans("CHILD_REL") or CHILD_CUES.search(td.analysed))
+
+
 def linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int, str]]:
     """Child names in one text: (name, start, end, why), offsets in the analysed text."""
     if td.script != "latin" and not re.search(r"[A-Za-z]", td.analysed):
@@ -130,7 +158,7 @@ def linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int,
                 name, surname = surname.strip(), None
                 end = m.end("surname")
                 start = end - len(name)
-            if not _plausible(name, stop):
+            if not _plausible(name, stop) or (name.islower() and uses_capitals(td.text)):
                 continue
             full = _clean(name)
             if surname and _plausible(surname.strip(), stop):
@@ -187,6 +215,11 @@ class NamesAnalyzer(TextAnalyzerBase):
                 if any(ch.isdigit() for ch in text):
                     continue
                 taken.append((s, e))
+                if len(text.split()) <= 2 and child_context(td):
+                    findings.append(
+                        self._child(post, td, text, s, e, "named beside a child's school, age or activity")
+                    )
+                    continue
                 findings.append(
                     Finding(
                         post_id=post.id,
@@ -214,7 +247,7 @@ class NamesAnalyzer(TextAnalyzerBase):
             analyzer=self.name,
             category="child_name",
             severity="high" if is_full else "medium",
-            confidence=0.9 if why != "the name of your child" else 0.8,
+            confidence=0.9 if why in ("named as your child", "given with an age") else 0.75,
             summary=(
                 f"Your child's {'full ' if is_full else ''}name “{full}” is written {_where(td.field)}; "
                 "with it a stranger can call your child by name."

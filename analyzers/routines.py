@@ -44,7 +44,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             rf"\b(?P<act>{ACTIVITIES})\s+(?:class|classes|lesson|lessons|club|practice|training|session|day)\b",
             "act",
         ),
-        (r"\b(?:every|each)\s+(?:week|weekend|morning|afternoon|day)\b", ""),
+        (r"\b(?:every|each)\s+(?:week|weekend|saturday\s+morning|morning\s+before\s+school)\b", ""),
         (r"\b(?:after|before)\s+(?:school|nursery|daycare|preschool|kindy|kindergarten)\b", ""),
         (
             r"\b(?:school|nursery)\s+(?:run|pick[- ]?up|drop[- ]?off)\b|\b(?:pick[- ]?up|drop[- ]?off)\s+at\s+(?:school|nursery)\b",

@@ -165,7 +165,7 @@ CHILD_WORDS_RE = re.compile(
 SCHOOL_RE_OTHER = re.compile(
     # Dutch compounds carry the keyword inside one word; a capitalised name may follow.
     r"\b(?:basisschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso)"
-    r"(?:\s+(?:de\s+|het\s+|'t\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?"
+    r"(?:\s+(?:de\s+|het\s+|'t\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2})?"
     # Japanese: a name in kanji/kana before the keyword, stopping at particles and punctuation.
     r"|[^\s、。！？!?,.はがをにでのともへ「」（）()]{0,8}(?:保育園|幼稚園|小学校|こども園|保育所)",
     re.IGNORECASE,
@@ -180,26 +180,30 @@ def _add_rule_layer(nlp: Any) -> None:
     from spacy.matcher import Matcher
 
     matcher = Matcher(nlp.vocab)
-    name_tok = {"IS_TITLE": True}
+    name_tok = {"IS_TITLE": True, "IS_STOP": False}
     name_any = {
         "IS_ALPHA": True,
         "IS_STOP": False,
         "LOWER": {"NOT_IN": list(SCHOOL_WORDS) + ["first", "day"]},
     }
-    poss = {"ORTH": {"IN": ["'s", "’s", "'", "’"]}, "OP": "?"}
+    poss = {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}
     saint = {"LOWER": {"IN": ["st", "st.", "saint"]}, "OP": "?"}
-    keyword = {"LOWER": {"IN": [w for w in SCHOOL_WORDS if w != "school"]}}
+    school_kw = [w for w in SCHOOL_WORDS if w != "school"]
+    keyword = {"LOWER": {"IN": school_kw}, "IS_TITLE": True}
+    keyword_any = {"LOWER": {"IN": school_kw}}
     tail = {"LOWER": {"IN": list(SCHOOL_TAILS)}, "OP": "?"}
+    prep = {"LOWER": {"IN": ["at", "@", "from", "to", "into"]}}
     # "Oakfield Primary (School)", "St Mary's Primary", "Little Acorns Nursery"
     matcher.add(
         "SCHOOL",
         [
-            [saint, {"IS_TITLE": True}, poss, {"IS_TITLE": True, "OP": "?"}, keyword, tail],
-            [saint, {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}, {"LOWER": "school"}],
-            [{"IS_UPPER": True, "LENGTH": {">=": 2}}, keyword, tail],
+            [saint, name_tok, {**name_tok, "OP": "?"}, keyword, tail],
+            [saint, {"IS_TITLE": True}, poss, {**name_tok, "OP": "?"}, keyword, tail],
+            [saint, name_tok, {**name_tok, "OP": "?"}, {"ORTH": "School"}],
+            [{"IS_UPPER": True, "LENGTH": {">=": 2}}, keyword_any, tail],
             # lower case after a preposition: "first day at oakfield primary"
-            [{"LOWER": {"IN": ["at", "@", "from", "to", "into"]}}, name_any, name_any, keyword, tail],
-            [{"LOWER": {"IN": ["at", "@", "from", "to", "into"]}}, name_any, keyword, tail],
+            [prep, name_any, name_any, keyword_any, tail],
+            [prep, name_any, keyword_any, tail],
             [{"LOWER": "montessori"}, {"LOWER": {"IN": ["school", "nursery", "house"]}}],
         ],
     )
@@ -291,7 +295,9 @@ def split_hashtag(tag: str) -> str:
         pieces = [low] if low in HASHTAG_WORDS else _segment(low)
         for k, piece in enumerate(pieces):
             if piece in HASHTAG_WORDS:
-                out.append(piece)
+                after_name = bool(out) and out[-1][:1].isupper() and out[-1] not in ("I",)
+                # "#oakfieldprimary" -> "Oakfield Primary", so it reads as a school's name
+                out.append(piece.capitalize() if after_name and piece in SCHOOL_WORDS else piece)
                 continue
             following = pieces[k + 1] if k + 1 < len(pieces) else None
             if piece.endswith("s") and len(piece) > 3 and following in HASHTAG_WORDS:
@@ -322,7 +328,7 @@ class TextDoc:
     analysed: str
     #: (analysed_start, analysed_end, original_start, original_end, is_expansion)
     segments: list[tuple[int, int, int, int, bool]]
-    script: str  # "latin" or "cjk"
+    script: str  # "latin" (English), "nl" (Dutch) or "cjk"
     doc: Any = None
     rules: list[RuleSpan] = dc_field(default_factory=list)
 
@@ -359,13 +365,29 @@ class TextDoc:
         return [r for r in self.rules if r.label == label]
 
 
+_DUTCH = frozenset(
+    "de het een en van ik je jij we wij mijn onze ons met naar op niet is zijn was vandaag lekker "
+    "weer nog ook maar voor bij dag jaar heel wat dit deze die er al alweer".split()
+)
+_ENGLISH = frozenset(
+    "the a an and of i you we my our with to on not is are was today so again for at day year very "
+    "what this these that there all".split()
+)
+
+
 def script_of(text: str) -> str:
+    """'latin' (English), 'nl' (Dutch) or 'cjk': which the English model can read is 'latin'."""
     letters = _LETTER_RE.findall(text)
     if not letters:
         return "latin"
     cjk = sum(1 for ch in letters if _CJK_RE.match(ch))
     # The English model is meaningless on text that is mostly Japanese/Chinese/Korean.
-    return "cjk" if cjk / len(letters) > 0.3 else "latin"
+    if cjk / len(letters) > 0.3:
+        return "cjk"
+    words = re.findall(r"[a-z]+", text.lower())
+    dutch = sum(1 for w in words if w in _DUTCH and w not in _ENGLISH)
+    english = sum(1 for w in words if w in _ENGLISH and w not in _DUTCH)
+    return "nl" if dutch >= 2 and dutch > english else "latin"
 
 
 def expand(text: str) -> tuple[str, list[tuple[int, int, int, int, bool]]]:
@@ -441,7 +463,7 @@ def _has_inner_capital(text: str) -> bool:
 def _rule_spans(td: TextDoc, matcher: Any) -> list[RuleSpan]:
     out: list[RuleSpan] = []
     doc = td.doc
-    if doc is not None and td.script == "latin":
+    if doc is not None and td.script != "cjk":
         matches = matcher(doc)
         # longest match per label wins where they overlap
         matches.sort(key=lambda m: (m[1], -(m[2] - m[1])))
@@ -480,17 +502,20 @@ def ensure_docs(posts: Iterable[Post], run: RunContext) -> dict[str, list[TextDo
     docs = analyse_texts(items, nlp, n_process=min(2, run.options.workers))
     for p in todo:
         store[p.id] = []
-    unreadable: list[str] = []
+    unreadable: dict[str, list[str]] = {"cjk": [], "nl": []}
     for td in docs:
         store[td.post_id].append(td)
-        if td.script == "cjk" and td.post_id not in unreadable:
-            unreadable.append(td.post_id)
-    if unreadable:
-        shown = ", ".join(unreadable[:10]) + (" ..." if len(unreadable) > 10 else "")
+        if td.script in unreadable and td.post_id not in unreadable[td.script]:
+            unreadable[td.script].append(td.post_id)
+    for script, ids in unreadable.items():
+        if not ids:
+            continue
+        what = "in Japanese, Chinese or Korean script" if script == "cjk" else "in Dutch"
+        shown = ", ".join(ids[:10]) + (" ..." if len(ids) > 10 else "")
         run.note(
-            f"Text in {len(unreadable)} post(s) is in Japanese, Chinese or Korean script, which the "
-            f"English language model cannot read: only hashtags, numbers, ages, dates and school or "
-            f"nursery words were checked there; names and places in it were not analysed ({shown})."
+            f"Text in {len(ids)} post(s) is {what}, which the English language model cannot read: "
+            "only hashtags, numbers, ages, dates, school or nursery words and child words were "
+            f"checked there; other names and places in it were not analysed ({shown})."
         )
     return store
 
