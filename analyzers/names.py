@@ -8,10 +8,12 @@ Other people the language model finds are ``person_name``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
 
+from footprint_audit import nlp
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.models import Finding, Post
 from footprint_audit.nlp import CHILD_NOUNS, HASHTAG_WORDS, TextAnalyzerBase, TextDoc, docs_for, ensure_docs
@@ -96,6 +98,7 @@ _SHE = re.compile(r"\b(?:she|her|hers|daughter|girl|sister|princess|lady|dochter
 _HE = re.compile(r"\b(?:he|him|his|son|boy|brother|lad|little man|zoon|jongen|broer)\b|息子", re.I)
 
 
+@functools.cache
 def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -145,6 +148,13 @@ def child_context(td: TextDoc) -> bool:
 
 def linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int, str]]:
     """Child names in one text: (name, start, end, why), offsets in the analysed text."""
+    cached = td.cache.get("names.linked")
+    if cached is None:
+        cached = td.cache["names.linked"] = _linked_names(td, stop)
+    return list(cached)
+
+
+def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int, str]]:
     if td.script != "latin" and not re.search(r"[A-Za-z]", td.analysed):
         return []
     out: list[tuple[str, int, int, str]] = []
@@ -168,6 +178,15 @@ def linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int,
                 continue
             out.append((full, start, end, why))
     return out
+
+
+def _explained(td: TextDoc) -> list[tuple[int, int]]:
+    return [(s, e) for _, s, e, _ in linked_names(td, _stop_words())]
+
+
+# Names the patterns tie to a child need no statistical model to be found.
+if _explained not in nlp.EXPLAINERS:
+    nlp.EXPLAINERS.append(_explained)
 
 
 class NamesAnalyzer(TextAnalyzerBase):
@@ -197,14 +216,15 @@ class NamesAnalyzer(TextAnalyzerBase):
                 findings.append(self._child(post, td, full, s, e, why))
                 taken.append((s, e))
             blocked = [(r.start, r.end) for r in td.rules if r.label in ("SCHOOL", "VENUE")]
-            for first_low, first in known.items():
-                for m in re.finditer(rf"(?<![\w#]){re.escape(first_low)}(?!\w)", td.analysed, re.IGNORECASE):
+            if known:
+                for m in _names_regex(frozenset(known)).finditer(td.analysed):
+                    first_low = m.group(0).lower()
                     if _overlaps(m.start(), m.end(), taken + blocked):
                         continue
-                    if m.group(0).islower() and first_low in stop:
+                    if m.group(0).islower() and (first_low in stop or uses_capitals(td.text)):
                         continue
                     findings.append(
-                        self._child(post, td, first, m.start(), m.end(), "the name of your child")
+                        self._child(post, td, known[first_low], m.start(), m.end(), "the name of your child")
                     )
                     taken.append((m.start(), m.end()))
             for _label, s, e, text in td.ents("PERSON"):
@@ -256,6 +276,12 @@ class NamesAnalyzer(TextAnalyzerBase):
             child=full.split()[0],
             evidence=ev,
         )
+
+
+@functools.lru_cache(maxsize=32)
+def _names_regex(names: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w#])(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:

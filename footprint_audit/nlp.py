@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
@@ -208,13 +208,11 @@ def _add_rule_layer(nlp: Any) -> None:
         ],
     )
     venue_patterns: list[list[dict[str, Any]]] = []
+    names_1_3 = {**name_tok, "OP": "{1,3}"}
     for a, b in VENUE_TAILS:
-        for n in (3, 2, 1):
-            venue_patterns.append([dict(name_tok) for _ in range(n)] + [{"LOWER": a}, {"LOWER": b}])
+        venue_patterns.append([names_1_3, {"LOWER": a}, {"LOWER": b}])
         venue_patterns.append([{"LOWER": {"IN": ["at", "@"]}}, name_any, {"LOWER": a}, {"LOWER": b}])
-    for w in VENUE_SINGLE:
-        for n in (2, 1):
-            venue_patterns.append([dict(name_tok) for _ in range(n)] + [{"LOWER": w}])
+    venue_patterns.append([{**name_tok, "OP": "{1,2}"}, {"LOWER": {"IN": list(VENUE_SINGLE)}}])
     matcher.add("VENUE", venue_patterns)
     matcher.add(
         "CHILD_REL",
@@ -235,6 +233,21 @@ def _add_rule_layer(nlp: Any) -> None:
 
 
 _MATCHERS: dict[int, Any] = {}
+#: The matcher only runs on texts with one of its keywords (most captions have none).
+_RULE_HINT = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            {re.escape(w) for w in SCHOOL_WORDS}
+            | {re.escape(w) for pair in VENUE_TAILS for w in pair}
+            | {re.escape(w) for w in VENUE_SINGLE}
+            | {re.escape(w) for w in CHILD_NOUNS}
+            | {"sis", "bro", "st", "saint"}
+        )
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 # --- hashtags ---------------------------------------------------------------------------
@@ -331,6 +344,8 @@ class TextDoc:
     script: str  # "latin" (English), "nl" (Dutch) or "cjk"
     doc: Any = None
     rules: list[RuleSpan] = dc_field(default_factory=list)
+    #: Per-text results other modules compute once (e.g. linked child names).
+    cache: dict[str, Any] = dc_field(default_factory=dict)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the analysed text back to the text as posted.
@@ -425,11 +440,11 @@ def post_texts(post: Post) -> list[tuple[str, str]]:
 _NO_RUN = RunContext()
 
 #: Below this many texts a second process costs more than it saves.
-_PARALLEL_MIN = 4000
+_PARALLEL_MIN = 1000
 
 
 def analyse_texts(
-    items: Sequence[tuple[str, str, str]], nlp: Any, n_process: int = 1, batch_size: int = 256
+    items: Sequence[tuple[str, str, str]], nlp: Any, n_process: int = 1, batch_size: int = 512
 ) -> list[TextDoc]:
     """Analyse (post_id, field, text) items in one batched pass."""
     prepared: list[TextDoc] = []
@@ -437,33 +452,60 @@ def analyse_texts(
         analysed, segments = expand(text)
         prepared.append(TextDoc(post_id, fld, text, analysed, segments, script_of(analysed)))
     matcher = _MATCHERS[id(nlp)]
-    # The entity recognizer only runs where it can help: Latin-script text with a capital
-    # letter past the first one (all-lower-case captions give it nothing to go on).
-    need_ner = [td for td in prepared if td.script == "latin" and _has_inner_capital(td.analysed)]
-    plain = [td for td in prepared if not (td.script == "latin" and _has_inner_capital(td.analysed))]
+    for td, doc in zip(
+        prepared, nlp.tokenizer.pipe((td.analysed for td in prepared), batch_size=1000), strict=True
+    ):
+        td.doc = doc
+        td.rules = _rule_spans(td, matcher)
+    # The entity recognizer is by far the slowest step, so it only runs where it can find
+    # something the rules did not: English text with a capitalised word that is not a common
+    # word and not inside a school or venue name the rules already found.
+    need_ner = [td for td in prepared if td.script == "latin" and _needs_ner(td)]
     if need_ner:
         use = n_process if len(need_ner) >= _PARALLEL_MIN else 1
-        for td, doc in zip(
-            need_ner,
-            nlp.pipe((td.analysed for td in need_ner), batch_size=batch_size, n_process=use),
-            strict=True,
-        ):
+        docs = nlp.pipe((td.doc for td in need_ner), batch_size=batch_size, n_process=use)
+        for td, doc in zip(need_ner, docs, strict=True):
             td.doc = doc
-    for td, doc in zip(plain, nlp.tokenizer.pipe(td.analysed for td in plain), strict=True):
-        td.doc = doc
-    for td in prepared:
-        td.rules = _rule_spans(td, matcher)
     return prepared
 
 
-def _has_inner_capital(text: str) -> bool:
-    return any(ch.isupper() for ch in text[1:])
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+#: Functions that return spans of a text the rules already explain (a child's name tied to
+#: an age, say). A text whose capitalised words are all explained skips the entity recognizer.
+EXPLAINERS: list[Callable[[TextDoc], list[tuple[int, int]]]] = []
+
+
+def _needs_ner(td: TextDoc) -> bool:
+    covered = [(r.start, r.end) for r in td.rules if r.label in ("SCHOOL", "VENUE")]
+    for explain in EXPLAINERS:
+        covered.extend(explain(td))
+    for tok in td.doc:
+        if not (tok.is_title or tok.is_upper) or len(tok) < 2 or tok.is_stop:
+            continue
+        low = tok.lower_
+        if low in HASHTAG_WORDS or low in _MONTHS or low in _COMMON_TITLE:
+            continue
+        if any(a <= tok.idx < b for a, b in covered):
+            continue
+        return True
+    return False
+
+
+#: Capitalised words that start captions and are never names or places.
+_COMMON_TITLE = frozenset(
+    "proud lazy beach lovely amazing best so much thank thanks can cant can't cannot where what when "
+    "why how who omg lol xx xxx rainy sunny snow nativity sports swim swimming".split()
+)
 
 
 def _rule_spans(td: TextDoc, matcher: Any) -> list[RuleSpan]:
     out: list[RuleSpan] = []
     doc = td.doc
-    if doc is not None and td.script != "cjk":
+    if doc is not None and td.script != "cjk" and _RULE_HINT.search(td.analysed):
         matches = matcher(doc)
         # longest match per label wins where they overlap
         matches.sort(key=lambda m: (m[1], -(m[2] - m[1])))
@@ -499,7 +541,8 @@ def ensure_docs(posts: Iterable[Post], run: RunContext) -> dict[str, list[TextDo
         return store
     items = [(p.id, fld, text) for p in todo for fld, text in post_texts(p)]
     nlp = get_nlp(run)
-    docs = analyse_texts(items, nlp, n_process=min(2, run.options.workers))
+    # One process: spaCy's n_process=2 was 4x slower here (fork, pickling short Docs back).
+    docs = analyse_texts(items, nlp)
     for p in todo:
         store[p.id] = []
     unreadable: dict[str, list[str]] = {"cjk": [], "nl": []}
