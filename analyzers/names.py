@@ -258,7 +258,7 @@ class NamesAnalyzer(TextAnalyzerBase):
     def _child(self, post: Post, td: TextDoc, full: str, s: int, e: int, why: str) -> Finding:
         is_full = " " in full
         ev: dict[str, Any] = td.evidence(s, e, why=why)
-        he_she = pronoun(td.text)
+        he_she = pronoun(td.analysed)  # spelled-out hashtags count: "#birthdaygirl"
         if he_she:
             ev["pronoun"] = he_she
         return Finding(

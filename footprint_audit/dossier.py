@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from statistics import median
 
@@ -119,6 +119,7 @@ def _children(findings: Sequence[Finding], run: RunContext) -> tuple[list[Child]
     declared += [f.child for f in findings if f.category == "enrolled_child_face" and f.child]
     by_name: dict[str, Child] = {}
     strong: set[str] = set()
+    direct: dict[str, set[str]] = defaultdict(set)
     for n in declared:
         by_name.setdefault(_first(n), Child(n.split()[0], confidence=0.95))
         strong.add(_first(n))
@@ -132,16 +133,24 @@ def _children(findings: Sequence[Finding], run: RunContext) -> tuple[list[Child]
         pron = f.evidence.get("pronoun") if f.evidence else None
         if pron:
             child.pronouns[pron] += 1
-        if f.evidence and f.evidence.get("why") == "named as your child":
+        why = f.evidence.get("why") if f.evidence else None
+        if why == "named as your child":
             strong.add(key)
+        if why != "the name of your child":
+            direct[key].add(f.post_id)
     own: list[Child] = []
     others: dict[str, Child] = {}
     for key, child in by_name.items():
-        if key in strong or len(child.posts) >= 2:
+        # A name seen once beside an age and then repeated is more likely a friend than ours.
+        if key in strong or len(direct[key]) >= 2:
             child.confidence = max(child.confidence, min(0.95, 0.6 + 0.1 * len(child.posts)))
             own.append(child)
         else:
             others[key] = child
+    if not own and others:
+        # Nobody is called "my son" or named twice: the most-named child is most likely ours.
+        key = max(others, key=lambda k: (len(others[k].posts), len(direct[k]), k))
+        own.append(others.pop(key))
     own.sort(key=lambda c: (-len(c.posts), c.name or ""))
     return own, others
 
@@ -201,6 +210,23 @@ def _clusters(points: dict[str, tuple[float, float]], min_posts: int) -> list[tu
     return out
 
 
+def _named_tag(f: Finding) -> bool:
+    """A platform location with a name of its own (a venue), not just the town it is near."""
+    v = f.value if isinstance(f.value, dict) else {}
+    return bool(v.get("place")) and v.get("place") != v.get("near")
+
+
+def _nearby_name(findings: Sequence[Finding], lat: float, lon: float) -> str | None:
+    """The name of a platform-tagged venue within a cluster's radius, if any."""
+    best: tuple[float, str] | None = None
+    for f in findings:
+        if f.category == "geotag" and _named_tag(f) and f.value.get("lat") is not None:
+            d = _metres((lat, lon), (float(f.value["lat"]), float(f.value["lon"])))
+            if d <= CLUSTER_RADIUS_M and (best is None or d < best[0]):
+                best = (d, str(f.value["place"]))
+    return best[1] if best else None
+
+
 def _points(
     findings: Sequence[Finding], *, named_geotags: bool
 ) -> tuple[dict[str, tuple[float, float]], dict[str, str]]:
@@ -214,7 +240,7 @@ def _points(
             lat, lon = f.value.get("lat"), f.value.get("lon")
             if lat is None or lon is None:
                 continue
-            if category == "geotag" and f.value.get("place") and not named_geotags:
+            if category == "geotag" and _named_tag(f) and not named_geotags:
                 continue  # a named platform location is a venue, not where a photo was taken at home
             pts[f.post_id] = (float(lat), float(lon))
             if f.value.get("place"):
@@ -291,8 +317,10 @@ def _birthday_clues(
             years = v.get("years")
             year = posted.year - int(years) if isinstance(years, int) else posted.year
             day = _safe_date(year, posted.month, posted.day)
+            # "birthday party" with no age and no "today" is often days later: a weak clue
+            strength = weight if (exact or isinstance(years, int)) else 0.5 * weight
             clues[child.name if child else None].append(
-                _BirthdayClue(f.post_id, day, isinstance(years, int), exact, text, posted, weight)
+                _BirthdayClue(f.post_id, day, isinstance(years, int), exact, text, posted, strength)
             )
     return clues
 
@@ -321,7 +349,8 @@ def _birthday_facts(child: Child | None, clues: list[_BirthdayClue], today: date
     groups: list[list[_BirthdayClue]] = []
     for clue in sorted(clues, key=lambda c: (-c.weight, c.posted)):
         for g in groups:
-            if _day_distance(g[0].day, clue.day) <= 3:
+            # exact clues agree within 3 days; a party or a post without "today" within a week
+            if _day_distance(g[0].day, clue.day) <= (3 if clue.exact and g[0].exact else 7):
                 g.append(clue)
                 break
         else:
@@ -519,7 +548,10 @@ class _Visit:
 
 
 def _routine_facts(
-    findings: Sequence[Finding], times: dict[str, LocalTime], child: Child | None
+    findings: Sequence[Finding],
+    times: dict[str, LocalTime],
+    child: Child | None,
+    home: tuple[float, float] | None = None,
 ) -> list[Fact]:
     """Same place, same weekday, same two hours, on three or more different weeks."""
     places: dict[str, tuple[str, float | None, float | None, int]] = {}  # key -> label, lat, lon, priority
@@ -535,7 +567,7 @@ def _routine_facts(
 
     for f in findings:
         v = f.value
-        if f.category == "geotag" and isinstance(v, dict) and v.get("place"):
+        if f.category == "geotag" and isinstance(v, dict) and _named_tag(f):
             add("tag:" + str(v["place"]).lower(), str(v["place"]), f.post_id, v.get("lat"), v.get("lon"), 0)
         elif f.category in ("place_mention", "school") and isinstance(v, str) and f.severity != "low":
             add("name:" + _school_key(v), v, f.post_id, None, None, 1)
@@ -544,8 +576,12 @@ def _routine_facts(
             add("act:" + act, f"{act} class", f.post_id, None, None, 3)
     pts, names = _points(findings, named_geotags=True)
     for ids, clat, clon in _clusters(pts, ROUTINE_MIN_WEEKS):
+        if home is not None and _metres(home, (clat, clon)) <= CLUSTER_RADIUS_M:
+            continue  # being at home on Saturday evenings is not a routine a stranger can use
         common = Counter(names[i] for i in ids if i in names).most_common(1)
-        text = common[0][0] if common else f"the spot at {clat:.3f}, {clon:.3f}"
+        text = _nearby_name(findings, clat, clon) or (
+            common[0][0] if common else f"the spot at {clat:.3f}, {clon:.3f}"
+        )
         for pid in ids:
             add(f"gps:{clat:.4f},{clon:.4f}", text, pid, clat, clon, 2)
 
@@ -614,6 +650,50 @@ def _routine_facts(
             continue
         kept.append(fact)
     return kept
+
+
+def _is_school_run(lt: LocalTime) -> bool:
+    minutes = lt.when.hour * 60 + lt.when.minute
+    return lt.when.weekday() < 5 and (
+        7 * 60 + 30 <= minutes <= 9 * 60 + 30 or 14 * 60 + 45 <= minutes <= 15 * 60 + 45
+    )
+
+
+def _school_run_facts(
+    findings: Sequence[Finding],
+    times: dict[str, LocalTime],
+    child: Child | None,
+    home: tuple[float, float] | None,
+) -> list[Fact]:
+    """GPS clustered at drop-off and pick-up times on weekdays: probably a school or nursery."""
+    pts, names = _points(findings, named_geotags=True)
+    run_pts = {pid: p for pid, p in pts.items() if pid in times and _is_school_run(times[pid])}
+    facts = []
+    pron = child.pron if child else Pron.of("child")
+    for ids, lat, lon in _clusters(run_pts, ROUTINE_MIN_WEEKS):
+        if home is not None and _metres(home, (lat, lon)) <= CLUSTER_RADIUS_M:
+            continue
+        near = Counter(names[i] for i in ids if i in names).most_common(1)
+        venue = _nearby_name(findings, lat, lon)
+        where = f" near {venue}" if venue else f" near {near[0][0]}" if near else ""
+        rlat, rlon = round(lat, HOME_DECIMALS), round(lon, HOME_DECIMALS)
+        facts.append(
+            Fact(
+                kind="frequent_place",
+                value=f"probably a school or nursery at {rlat:.3f}, {rlon:.3f}{where}",
+                child=child.name if child else None,
+                confidence=round(min(0.85, 0.4 + 0.1 * len(ids)), 2),
+                evidence_post_ids=tuple(ids),
+                lat=rlat,
+                lon=rlon,
+                sentence=(
+                    f"{len(ids)} photos taken on weekday mornings or afternoons at school times come from "
+                    f"one spot{where}: probably {pron.poss} school or nursery."
+                ),
+                detail="From photo GPS at drop-off (07:30-09:30) and pick-up (14:45-15:45) times on weekdays.",
+            )
+        )
+    return facts
 
 
 def _frequent_places(findings: Sequence[Finding]) -> list[Fact]:
@@ -738,7 +818,7 @@ def build_dossier(posts: Sequence[Post], findings: Sequence[Finding], run: RunCo
     for f in findings:
         school_text = (
             f.category == "text_in_image" and isinstance(f.value, str) and bool(_SCHOOL_WORDS.search(f.value))
-        )
+        ) or (f.category == "geotag" and _named_tag(f) and bool(_SCHOOL_WORDS.search(str(f.value["place"]))))
         if f.category not in ("age_or_birthday", "school") and not school_text:
             continue
         child, weight = _attribute(f, post_names, own, others)
@@ -746,6 +826,9 @@ def build_dossier(posts: Sequence[Post], findings: Sequence[Finding], run: RunCo
             continue  # about another child, or about nobody we can name
         attribution[f.id] = (child, weight if child else 0.7)
         kind = "school" if school_text else f.category
+        if school_text and f.category == "geotag":
+            # the school's own location tag: the name is the tag's
+            f = replace(f, value=str(f.value["place"]), confidence=0.8)
         by_child[child.name if child else None][kind].append((f, weight if child else 0.7))
 
     facts: list[Fact] = list(_name_facts(own))
@@ -760,8 +843,13 @@ def build_dossier(posts: Sequence[Post], findings: Sequence[Finding], run: RunCo
         facts += _school_facts(child, by_child[name]["school"])
 
     family_child = own[0] if len(own) == 1 else None
-    facts += _home_facts(posts, findings, times, family_child)
-    facts += _routine_facts(findings, times, family_child)
+    home_facts = _home_facts(posts, findings, times, family_child)
+    facts += home_facts
+    home: tuple[float, float] | None = None
+    if home_facts and home_facts[0].lat is not None and home_facts[0].lon is not None:
+        home = (home_facts[0].lat, home_facts[0].lon)
+    facts += _routine_facts(findings, times, family_child, home)
+    facts += _school_run_facts(findings, times, family_child, home)
     facts += _frequent_places(findings)
     facts += _appearance_facts(findings, own)
     facts += _other_child_facts(findings, others)

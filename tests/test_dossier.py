@@ -190,3 +190,49 @@ def test_spacy_loaded_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
         "home_area",
         "routine",
     }
+
+
+def _gps_post(pid: str, when: datetime, lat: float, lon: float) -> tuple[Post, Finding]:
+    post = Post(id=pid, source="t", taken_at=when, caption="")
+    gps = Finding(
+        pid, 0, "location", "gps_exif", "high", 0.9, "GPS.", {"lat": lat, "lon": lon, "place": "Chalk Farm"}
+    )
+    return post, gps
+
+
+def test_school_run_cluster_and_home_is_not_a_routine() -> None:
+    pairs = []
+    for week in range(3):
+        # Monday drop-off at 08:40 London time (07:40 UTC in summer)
+        pairs.append(
+            _gps_post(f"s{week}", datetime(2024, 6, 3 + 7 * week, 7, 40, tzinfo=UTC), 51.5529, -0.1451)
+        )
+        # Saturday evenings at home
+        pairs.append(
+            _gps_post(f"h{week}", datetime(2024, 6, 8 + 7 * week, 18, 30, tzinfo=UTC), 51.5560, -0.1403)
+        )
+    posts = [p for p, _ in pairs]
+    findings = [f for _, f in pairs]
+    facts = build_dossier(posts, findings, RunContext(AuditOptions(now=TODAY)))
+    school_run = [f for f in facts if f.kind == "frequent_place" and f.value.startswith("probably a school")]
+    assert len(school_run) == 1 and school_run[0].evidence_post_ids == ("s0", "s1", "s2")
+    assert _only(facts, "home_area").evidence_post_ids == ("h0", "h1", "h2")
+    routines = [f for f in facts if f.kind == "routine"]
+    assert [(f.weekday, f.time_of_day) for f in routines] == [("Monday", "08:45")]
+
+
+def test_a_friend_named_twice_is_another_child() -> None:
+    posts = [
+        Post(id="a", source="t", taken_at=TODAY, caption="my daughter Mia and her best friend"),
+        Post(id="b", source="t", taken_at=TODAY, caption="Mia (5) and Lily (5) showing off their crafts"),
+        Post(id="c", source="t", taken_at=TODAY, caption="swim class with Lily again"),
+    ]
+    run = RunContext(AuditOptions(now=TODAY))
+    facts = build_dossier(posts, analyse(posts, run, text_analyzers()), run)
+    assert [f.value for f in facts if f.kind == "child_name"] == ["Mia"]
+    assert [(f.value, f.evidence_post_ids) for f in facts if f.kind == "other_child"] == [
+        ("Lily", ("b", "c"))
+    ]
+    # Lily's age is not reported as Mia's, Mia's is
+    ages = [f for f in facts if f.kind == "age"]
+    assert [(f.child, f.evidence_post_ids) for f in ages] == [("Mia", ("b",))]
