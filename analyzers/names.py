@@ -16,7 +16,15 @@ from typing import Any
 from footprint_audit import nlp
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.models import Finding, Post
-from footprint_audit.nlp import CHILD_NOUNS, HASHTAG_WORDS, TextAnalyzerBase, TextDoc, docs_for, ensure_docs
+from footprint_audit.nlp import (
+    CHILD_NOUNS,
+    HASHTAG_WORDS,
+    TextAnalyzerBase,
+    TextDoc,
+    declared_children,
+    docs_for,
+    ensure_docs,
+)
 
 _ADJ = (
     r"(?:little|big|baby|eldest|youngest|oldest|middle|sweet|beautiful|gorgeous|darling|precious|"
@@ -302,27 +310,6 @@ def _known_children(run: RunContext) -> dict[str, str]:
     """Lower-case first name -> name, seeded with enrolled children and --child names."""
 
     def seed() -> dict[str, str]:
-        names: list[str] = list(run.options.extra.get("children", []) or [])
-        names.extend(enrolled_names(run))
-        return {n.split()[0].lower(): n.split()[0] for n in names if n and n.strip()}
+        return {n.split()[0].lower(): n.split()[0] for n in declared_children(run)}
 
     return run.memo("names.children", seed)
-
-
-def enrolled_names(run: RunContext) -> list[str]:
-    """Names of enrolled children, when the enrolment module is present."""
-    try:
-        from footprint_audit import enrollment  # type: ignore[attr-defined]
-    except ImportError:
-        return []
-    for attr in ("enrolled_names", "list_children", "children"):
-        fn = getattr(enrollment, attr, None)
-        if callable(fn):
-            try:
-                result = fn(run)
-            except TypeError:
-                result = fn()
-            except Exception:  # a broken enrolment store must not stop text analysis
-                return []
-            return [str(getattr(r, "name", r)) for r in result]
-    return []

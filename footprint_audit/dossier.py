@@ -21,6 +21,7 @@ from statistics import median
 from .context import RunContext
 from .localtime import LocalTime, local_times
 from .models import Fact, Finding, Post
+from .nlp import declared_children
 
 #: A place must appear on at least this many posts before it is "frequent".
 FREQUENT_MIN_POSTS = 2
@@ -115,7 +116,7 @@ def _children(findings: Sequence[Finding], run: RunContext) -> tuple[list[Child]
     A name is one of the account's children when it is enrolled (or given with --child), when
     a caption calls it "my/our son/daughter", or when it is tied to a child in two or more posts.
     """
-    declared = [str(n) for n in run.options.extra.get("children", []) or []]
+    declared = declared_children(run)
     declared += [f.child for f in findings if f.category == "enrolled_child_face" and f.child]
     by_name: dict[str, Child] = {}
     strong: set[str] = set()

@@ -569,6 +569,27 @@ def docs_for(post: Post, run: RunContext) -> list[TextDoc]:
     return store[post.id]
 
 
+def declared_children(run: RunContext) -> list[str]:
+    """Children the user told us about: enrolled faces and ``extra["children"]`` (once per run)."""
+
+    def load() -> list[str]:
+        names = [str(n) for n in run.options.extra.get("children", []) or [] if str(n).strip()]
+        try:
+            from . import enrollment  # type: ignore[attr-defined,unused-ignore]
+
+            names += [c.name for c in enrollment.list_enrolled(run.options.data_dir)]
+        except ImportError:
+            pass  # the faces part is not installed
+        except Exception as exc:  # a broken enrolment store is the faces analyzer's error to report
+            log.debug("enrolled children unavailable: %s", exc)
+        seen: dict[str, str] = {}
+        for n in names:
+            seen.setdefault(n.lower(), n)
+        return list(seen.values())
+
+    return run.memo("nlp.declared_children", load)
+
+
 class TextAnalyzerBase:
     """Shared ``prepare``: one spaCy pass over all posts before any per-post analysis."""
 

@@ -236,3 +236,27 @@ def test_a_friend_named_twice_is_another_child() -> None:
     # Lily's age is not reported as Mia's, Mia's is
     ages = [f for f in facts if f.kind == "age"]
     assert [(f.child, f.evidence_post_ids) for f in ages] == [("Mia", ("b",))]
+
+
+def test_enrolled_child_owns_the_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    fake = types.ModuleType("footprint_audit.enrollment")
+    fake.list_enrolled = lambda profile=None: [types.SimpleNamespace(name="Noor")]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "footprint_audit.enrollment", fake)
+    posts = [
+        Post(
+            id="a",
+            source="t",
+            taken_at=datetime(2024, 9, 4, 8, tzinfo=UTC),
+            caption="first day at Elm Tree Primary",
+        ),
+        Post(id="b", source="t", taken_at=TODAY, caption="noor and the ducks"),
+    ]
+    run = RunContext(AuditOptions(timezone="Europe/London", now=TODAY))
+    facts = build_dossier(posts, analyse(posts, run, text_analyzers()), run)
+    assert [(f.kind, f.value, f.child) for f in facts if f.kind in ("school", "child_name")] == [
+        ("school", "Elm Tree Primary", "Noor"),
+        ("child_name", "Noor", "Noor"),
+    ]
