@@ -461,12 +461,49 @@ def analyse_texts(
     # something the rules did not: English text with a capitalised word that is not a common
     # word and not inside a school or venue name the rules already found.
     need_ner = [td for td in prepared if td.script == "latin" and _needs_ner(td)]
+    if n_process > 1 and len(need_ner) >= _PARALLEL_MIN and nlp is _PIPELINE:
+        try:
+            _ner_two_processes(need_ner, nlp, batch_size)
+            return prepared
+        except (OSError, RuntimeError, ValueError) as exc:  # no fork here, or a worker died
+            log.debug("parallel entity recognition failed, doing it in one process: %s", exc)
     if need_ner:
-        use = n_process if len(need_ner) >= _PARALLEL_MIN else 1
-        docs = nlp.pipe((td.doc for td in need_ner), batch_size=batch_size, n_process=use)
-        for td, doc in zip(need_ner, docs, strict=True):
+        for td, doc in zip(
+            need_ner, nlp.pipe((td.doc for td in need_ner), batch_size=batch_size), strict=True
+        ):
             td.doc = doc
     return prepared
+
+
+def _ner_spans(texts: list[str]) -> list[list[tuple[str, int, int]]]:
+    """Entities of texts as (label, start, end): small to send back from a worker process."""
+    return [
+        [(e.label_, e.start_char, e.end_char) for e in doc.ents]
+        for doc in pipeline().pipe(texts, batch_size=512)
+    ]
+
+
+def _ner_two_processes(tds: list[TextDoc], nlp: Any, batch_size: int) -> None:
+    """Half the texts in a forked worker (which shares the loaded model), half here.
+
+    spaCy's own n_process sends whole Docs back and was slower than one process on short
+    captions; sending back only entity offsets makes the second core pay off.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    half = len(tds) // 2
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+        future = pool.submit(_ner_spans, [td.analysed for td in tds[half:]])
+        for td, doc in zip(
+            tds[:half], nlp.pipe((td.doc for td in tds[:half]), batch_size=batch_size), strict=True
+        ):
+            td.doc = doc
+        spans = future.result()
+    for td, ents in zip(tds[half:], spans, strict=True):
+        found = [td.doc.char_span(s, e, label=label) for label, s, e in ents]
+        td.doc.ents = [span for span in found if span is not None]
 
 
 _MONTHS = frozenset(
@@ -541,8 +578,7 @@ def ensure_docs(posts: Iterable[Post], run: RunContext) -> dict[str, list[TextDo
         return store
     items = [(p.id, fld, text) for p in todo for fld, text in post_texts(p)]
     nlp = get_nlp(run)
-    # One process: spaCy's n_process=2 was 4x slower here (fork, pickling short Docs back).
-    docs = analyse_texts(items, nlp)
+    docs = analyse_texts(items, nlp, n_process=min(2, run.options.workers))
     for p in todo:
         store[p.id] = []
     unreadable: dict[str, list[str]] = {"cjk": [], "nl": []}

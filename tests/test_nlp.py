@@ -62,3 +62,19 @@ def test_no_model_is_a_clear_config_error(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(nlp, "_PIPELINE", None)
     with pytest.raises(ConfigError, match="No English spaCy model"):
         nlp.get_nlp(RunContext())
+
+
+def test_two_process_entities_match_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [
+        "dinner with Sarah Jones in London",
+        "Beach day in Brighton with Tom",
+        "Swim class at Kentish Town Sports Centre",
+        "Paris trip with Emma and Leo",
+    ]
+    items = [("p", "caption", t) for t in texts]
+    model = nlp.pipeline()
+    one = nlp.analyse_texts(items, model, n_process=1)
+    monkeypatch.setattr(nlp, "_PARALLEL_MIN", 2)
+    two = nlp.analyse_texts(items, model, n_process=2)
+    assert [td.ents() for td in two] == [td.ents() for td in one]
+    assert any(label == "PERSON" for td in two[2:] for label, *_ in td.ents())
