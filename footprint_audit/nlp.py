@@ -483,24 +483,50 @@ def _ner_spans(texts: list[str]) -> list[list[tuple[str, int, int]]]:
     ]
 
 
+def _ner_worker(conn: Any, texts: list[str]) -> None:
+    try:
+        conn.send(_ner_spans(texts))
+    finally:
+        conn.close()
+
+
 def _ner_two_processes(tds: list[TextDoc], nlp: Any, batch_size: int) -> None:
     """Half the texts in a forked worker (which shares the loaded model), half here.
 
     spaCy's own n_process sends whole Docs back and was slower than one process on short
-    captions; sending back only entity offsets makes the second core pay off.
+    captions; sending back only entity offsets makes the second core pay off. A worker that
+    does not answer in time is stopped and its half done here, so a run never hangs on it.
     """
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     half = len(tds) // 2
     ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
-        future = pool.submit(_ner_spans, [td.analysed for td in tds[half:]])
-        for td, doc in zip(
-            tds[:half], nlp.pipe((td.doc for td in tds[:half]), batch_size=batch_size), strict=True
-        ):
+    receive, send = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_ner_worker, args=(send, [td.analysed for td in tds[half:]]), daemon=True)
+    worker.start()
+    send.close()
+    for td, doc in zip(
+        tds[:half], nlp.pipe((td.doc for td in tds[:half]), batch_size=batch_size), strict=True
+    ):
+        td.doc = doc
+    spans: list[list[tuple[str, int, int]]] | None = None
+    try:
+        # generous: the worker does the same amount of work as we just did
+        if receive.poll(60 + 0.05 * len(tds)):
+            spans = receive.recv()
+    except (EOFError, OSError):
+        spans = None
+    finally:
+        receive.close()
+        worker.join(timeout=5)
+        if worker.is_alive():
+            worker.terminate()
+    if spans is None or len(spans) != len(tds) - half:
+        log.debug("entity worker gave no answer; finishing its half in this process")
+        rest = tds[half:]
+        for td, doc in zip(rest, nlp.pipe((td.doc for td in rest), batch_size=batch_size), strict=True):
             td.doc = doc
-        spans = future.result()
+        return
     for td, ents in zip(tds[half:], spans, strict=True):
         found = [td.doc.char_span(s, e, label=label) for label, s, e in ents]
         td.doc.ents = [span for span in found if span is not None]

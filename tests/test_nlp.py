@@ -78,3 +78,18 @@ def test_two_process_entities_match_one_process(monkeypatch: pytest.MonkeyPatch)
     two = nlp.analyse_texts(items, model, n_process=2)
     assert [td.ents() for td in two] == [td.ents() for td in one]
     assert any(label == "PERSON" for td in two[2:] for label, *_ in td.ents())
+
+
+def test_a_silent_worker_falls_back_to_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    def silent(conn: object, texts: list[str]) -> None:
+        conn.close()  # type: ignore[attr-defined]
+
+    items = [
+        ("p", "caption", t) for t in ("dinner with Sarah Jones", "tea with Tom Smith", "Paris with Emma")
+    ]
+    model = nlp.pipeline()
+    monkeypatch.setattr(nlp, "_PARALLEL_MIN", 2)
+    monkeypatch.setattr(nlp, "_ner_worker", silent)
+    got = nlp.analyse_texts(items, model, n_process=2)
+    assert [td.ents() for td in got] == [td.ents() for td in nlp.analyse_texts(items, model, n_process=1)]
+    assert all(td.ents("PERSON") for td in got[:2])
