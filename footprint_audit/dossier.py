@@ -500,6 +500,14 @@ def _school_facts(child: Child | None, found: list[tuple[Finding, float]]) -> li
     return facts
 
 
+def _zones_used(post_ids: Iterable[str], times: dict[str, LocalTime]) -> str:
+    """'local time from ... (Europe/London)', or several of them, for a fact's detail."""
+    used = Counter(times[pid].explanation for pid in post_ids if pid in times)
+    if len(used) == 1:
+        return next(iter(used))
+    return "local time (" + "; ".join(f"{n} posts: {why}" for why, n in used.most_common()) + ")"
+
+
 def _is_home_time(lt: LocalTime) -> bool:
     h = lt.when.hour
     return lt.when.weekday() >= 5 or h >= 18 or h < 8
@@ -536,7 +544,8 @@ def _home_facts(
             ),
             detail=(
                 "From the GPS position stored in the photos; the position shown is rounded to about "
-                "110 m, but the photos themselves give it to a few metres."
+                "110 m, but the photos themselves give it to a few metres. Evenings and weekends in "
+                f"{_zones_used(ids, times)}."
             ),
         )
     ]
@@ -634,7 +643,8 @@ def _routine_facts(
                         sentence=sentence,
                         detail=(
                             f"Posts on {len(weeks)} different weeks, all on a {day} between "
-                            f"{lo // 60:02d}:{lo % 60:02d} and {hi // 60:02d}:{hi % 60:02d} local time."
+                            f"{lo // 60:02d}:{lo % 60:02d} and {hi // 60:02d}:{hi % 60:02d} "
+                            f"{_zones_used([v.post_id for v in best], times)}."
                         ),
                     ),
                 )

@@ -116,21 +116,17 @@ def local_time(post: Post, findings: Sequence[Finding], run: RunContext) -> Loca
 
 
 def local_times(posts: Sequence[Post], findings: Sequence[Finding], run: RunContext) -> dict[str, LocalTime]:
-    """Local times of all posts (once per run), with a note saying which zones were used."""
-
-    def compute() -> dict[str, LocalTime]:
-        by_post: dict[str, list[Finding]] = {}
-        for f in findings:
-            by_post.setdefault(f.post_id, []).append(f)
-        out: dict[str, LocalTime] = {}
-        for post in posts:
-            lt = local_time(post, by_post.get(post.id, []), run)
-            if lt is not None:
-                out[post.id] = lt
-        if out:
-            counts = Counter(lt.source for lt in out.values())
-            parts = [f"{n} by {SOURCE_WORDS[src]}" for src, n in counts.most_common()]
-            run.note("Post times were read in local time: " + "; ".join(parts) + ".")
-        return out
-
-    return run.memo("localtime.posts", compute)
+    """Local times of all posts, with a run note saying which zones were used."""
+    by_post: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_post.setdefault(f.post_id, []).append(f)
+    out: dict[str, LocalTime] = {}
+    for post in posts:
+        lt = local_time(post, by_post.get(post.id, []), run)
+        if lt is not None:
+            out[post.id] = lt
+    if out:
+        counts = Counter(lt.source for lt in out.values())
+        parts = [f"{n} by {SOURCE_WORDS[src]}" for src, n in counts.most_common()]
+        run.note("Post times were read in local time: " + "; ".join(parts) + ".")
+    return out

@@ -74,6 +74,7 @@ def test_weekly_routine_in_local_time(account) -> None:
     assert truth.routine_place in fact.value
     assert set(fact.evidence_post_ids) == truth.routine_posts
     assert fact.sentence == "On Wednesdays around 17:00 she is at Highgate Leisure Centre."
+    assert fact.detail.endswith("local time from the time zone at the post's location tag (Europe/London).")
 
 
 def test_home_area_rounded(account) -> None:
