@@ -10,6 +10,7 @@ spaCy is imported inside functions so ``footprint-audit --help`` stays fast.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 import unicodedata
@@ -637,8 +638,7 @@ def declared_children(run: RunContext) -> list[str]:
     def load() -> list[str]:
         names = [str(n) for n in run.options.extra.get("children", []) or [] if str(n).strip()]
         try:
-            from . import enrollment  # type: ignore[attr-defined,unused-ignore]
-
+            enrollment = importlib.import_module("footprint_audit.enrollment")
             names += [c.name for c in enrollment.list_enrolled(run.options.data_dir)]
         except ImportError:
             pass  # the faces part is not installed

@@ -243,9 +243,12 @@ def test_enrolled_child_owns_the_facts(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
     import types
 
+    import footprint_audit
+
     fake = types.ModuleType("footprint_audit.enrollment")
     fake.list_enrolled = lambda profile=None: [types.SimpleNamespace(name="Noor")]  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "footprint_audit.enrollment", fake)
+    monkeypatch.setattr(footprint_audit, "enrollment", fake, raising=False)
     posts = [
         Post(
             id="a",
