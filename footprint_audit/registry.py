@@ -57,6 +57,11 @@ BUILTIN_ANALYZERS: tuple[str, ...] = (
     "analyzers.location:LocationAnalyzer",
     "analyzers.metadata:MetadataAnalyzer",
     "analyzers.tags:TagsAnalyzer",
+    "analyzers.names:NamesAnalyzer",
+    "analyzers.schools:SchoolsAnalyzer",
+    "analyzers.places:PlacesAnalyzer",
+    "analyzers.ages:AgesAnalyzer",
+    "analyzers.routines:RoutinesAnalyzer",
 )
 
 # Order matters: the first collector whose `matches` accepts a spec takes it.

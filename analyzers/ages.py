@@ -1,0 +1,172 @@
+"""Ages and birthdays: "turns 5", "5th birthday", "4 months old", "first day of Year 1",
+"half-birthday", "6 jaar", "5歳".
+
+Together with the post's date these give away a date of birth, which the dossier works out.
+``value`` is a dict: ``text`` as written, ``years``/``months`` when stated, ``birthday``
+(the post marks the birthday itself), ``half`` (a half-birthday), ``school_year``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from footprint_audit.context import PostContext
+from footprint_audit.models import Finding, Post
+from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for
+
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen".split()
+    )
+}
+ORDINAL_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+    )
+}
+_NUM = r"(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+_ORD = r"(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<o>" + "|".join(ORDINAL_WORDS) + r")"
+_BDAY = r"(?:birthday|bday|b-day|birthdayparty|verjaardag)"
+#: Adults whose birthdays are not about the child.
+_ADULT = (
+    r"(?:mum|mom|mummy|mommy|mama|dad|daddy|papa|husband|wife|hubby|partner|friend|bestie|nan|nana|"
+    r"granny|grandma|grandad|grandpa|gran|auntie|aunt|aunty|uncle|boss|oma|opa|me|myself)"
+)
+
+#: (pattern, kind) in the order they are tried; an earlier, longer match wins an overlap.
+PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), kind)
+    for p, kind in (
+        (r"\bhalf[- ]?(?:birthday|bday|b-day)\b", "half"),
+        (rf"\b(?:{_ORD})\s+{_BDAY}\b", "ordinal_birthday"),
+        (
+            rf"\b(?:turns?|turned|turning|wordt|werd)\s+(?:vandaag\s+|today\s+|officially\s+)?{_NUM}\b(?:\s+(?:today|vandaag))?",
+            "turns",
+        ),
+        (rf"\bis\s+{_NUM}\s+today\b", "turns"),
+        (rf"\b{_NUM}\s*(?:years?|yrs?)[\s-]*old\b", "years"),
+        (rf"\b{_NUM}\s*(?:y/o|yo)\b", "years"),
+        (rf"\b{_NUM}\s*(?:months?|mo)[\s-]*(?:old|today)\b", "months"),
+        (rf"\b{_NUM}\s*(?:maanden|mnd)\b", "months"),
+        (rf"\b{_NUM}\s*(?:weeks?|weken)[\s-]*(?:old|oud)\b", "weeks"),
+        (r"\b(?P<n>\d{1,2})\s*jaar(?:\s+oud)?\b", "years"),
+        (r"(?<=[^\W\d_])\s*\(\s*(?P<n>\d{1,2})\s*\)", "years"),
+        (r"(?P<n>\d{1,2})\s*(?:歳|才)", "years"),
+        (r"(?P<n>\d{1,2})\s*(?:ヶ月|か月|カ月|ケ月)", "months"),
+        (r"(?:お)?誕生日|バースデー", "birthday"),
+        (
+            r"\bfirst\s+day\s+(?:of|at|in)\s+(?:year|yr|grade|groep|p)\s*(?P<n>\d{1,2})\b"
+            r"|\bfirst\s+day\s+(?:of|at|in)\s+(?P<r>reception|kindergarten|preschool|pre-k|nursery|big\s+school|kindy)\b",
+            "school_year",
+        ),
+        (r"\b(?:jarig|verjaardag)\b", "birthday"),
+        (
+            rf"\bhappy\s+{_BDAY}\b(?!\s*,?\s*(?:to\s+)?(?:[^\W\d_]+\s+){{0,3}}{_ADULT}\b)",
+            "birthday",
+        ),
+        (r"\bbirthday\s+(?:girl|boy|princess|prince)\b", "birthday"),
+    )
+)
+
+
+def _number(m: re.Match[str]) -> int | None:
+    groups = m.groupdict()
+    for key in ("n",):
+        raw = groups.get(key)
+        if raw:
+            raw = raw.lower()
+            return int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
+    raw = groups.get("o")
+    if raw:
+        return ORDINAL_WORDS.get(raw.lower())
+    return None
+
+
+def find_ages(td: TextDoc) -> list[tuple[int, int, dict[str, Any]]]:
+    """(start, end, value) of every age or birthday statement in one analysed text."""
+    out: list[tuple[int, int, dict[str, Any]]] = []
+    text = td.analysed
+    for pattern, kind in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e, _ in out):
+                continue
+            n = _number(m)
+            value: dict[str, Any] = {
+                "text": m.group(0).strip(),
+                "years": None,
+                "months": None,
+                "birthday": False,
+            }
+            if kind in ("ordinal_birthday", "turns", "birthday"):
+                value["birthday"] = True
+                value["years"] = n
+            elif kind == "half":
+                value["half"] = True
+            elif kind == "years":
+                value["years"] = n
+            elif kind == "months":
+                value["months"] = n
+            elif kind == "weeks":
+                value["months"] = round((n or 0) / 4.35, 1)
+            elif kind == "school_year":
+                value["school_year"] = (m.group("r") or f"year {n}").lower()
+            if kind in ("ordinal_birthday", "turns") and _adult_nearby(text, m.start()):
+                continue
+            # Adults' ages and "turns 40" are not about a child.
+            if value["years"] is not None and value["years"] > 17:
+                continue
+            start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            out.append((start, m.end(), value))
+    out.sort(key=lambda t: t[0])
+    return out
+
+
+def _adult_nearby(text: str, start: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    return bool(re.search(rf"\b{_ADULT}(?:'s|’s)?\s*(?:\w+\s+){{0,2}}$", before, re.IGNORECASE))
+
+
+def _summary(value: dict[str, Any]) -> str:
+    if value.get("half"):
+        return "A half-birthday is mentioned; with the post date it gives away your child's birthday."
+    if value["birthday"] and value["years"] is not None:
+        return (
+            f"Says your child turns {value['years']}; with the post date a stranger can work out "
+            "their date of birth."
+        )
+    if value["birthday"]:
+        return "A birthday is celebrated in this post; with the post date it gives away a date of birth."
+    if value.get("school_year"):
+        return f"Says your child started {value['school_year']}, which tells a stranger how old they are."
+    if value["months"] is not None:
+        return f"Gives your child's age as {value['months']} months."
+    return f"Gives your child's age as {value['years']}."
+
+
+class AgesAnalyzer(TextAnalyzerBase):
+    name = "ages"
+    version = "1"
+    categories = ("age_or_birthday",)
+
+    def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
+        findings: list[Finding] = []
+        for td in docs_for(post, ctx.run):
+            for s, e, value in find_ages(td):
+                dated = value["birthday"] or value.get("half")
+                findings.append(
+                    Finding(
+                        post_id=post.id,
+                        media_index=None,
+                        analyzer=self.name,
+                        category="age_or_birthday",
+                        severity="high" if dated else "medium",
+                        confidence=0.85 if dated else 0.75,
+                        summary=_summary(value),
+                        value=value,
+                        evidence=td.evidence(s, e),
+                    )
+                )
+        return findings

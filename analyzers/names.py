@@ -1,0 +1,315 @@
+"""Names in captions, alt texts and comments: a child's name, or someone else's.
+
+A name counts as a child's when the text ties it to a child: "my daughter Mia", "Hana (4)",
+"Mia turns 5", "happy birthday Leo", "Emma's first day", "#MiaTurns5", or it is the name of
+an enrolled child (or of a child named that way in another post of the same account).
+Other people the language model finds are ``person_name``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from footprint_audit import nlp
+from footprint_audit.context import PostContext, RunContext
+from footprint_audit.models import Finding, Post
+from footprint_audit.nlp import (
+    CHILD_NOUNS,
+    HASHTAG_WORDS,
+    TextAnalyzerBase,
+    TextDoc,
+    declared_children,
+    docs_for,
+    ensure_docs,
+)
+
+_ADJ = (
+    r"(?:little|big|baby|eldest|youngest|oldest|middle|sweet|beautiful|gorgeous|darling|precious|"
+    r"favourite|favorite|lovely|clever|brave|cheeky|amazing|wonderful|funny|crazy|kleine|grote|lieve)"
+)
+_NOUN = (
+    r"(?:son|daughter|boy|girl|kid|child|baby|babe|toddler|sister|brother|man|lady|one|princess|"
+    r"monkey|bean|munchkin|kiddo|lad|sis|bro|eldest|youngest|oldest|littlest|dochter|dochtertje|zoon|"
+    r"zoontje|meisje|jongen|meid|vent)"
+)
+REL = rf"(?:(?:my|our|the|mijn|onze|ons)\s+(?:{_ADJ}\s+){{0,2}}{_NOUN}|(?:big|little|baby|twin)\s+(?:sister|brother|sis|bro))"
+#: A first name (any case; filtered against common words) and an optional capitalised surname.
+#: A capitalised first name only ("our Freddie"), for contexts too loose for lower case.
+NAME_CAP = r"(?P<name>(?-i:[A-Z][a-z]{1,19}))(?P<surname>\s+(?-i:[A-Z][a-z]{1,19}))?"
+NAME = r"(?P<name>[^\W\d_][^\W\d_]{1,19}(?:-[^\W\d_]{2,19})?)(?P<surname>\s+(?-i:[A-Z][a-z]{1,19}))?"
+_NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_POSS = r"(?:'s|’s|')"
+
+#: (pattern, why it marks a child) - the reason goes into the finding's evidence.
+LINKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), why)
+    for p, why in (
+        (rf"\b{REL}[\s,:-]+{NAME}", "named as your child"),
+        (rf"\b{NAME}\s*,\s*{REL}\b", "named as your child"),
+        (rf"\b(?:my|our|mijn|onze|ons)\s+(?:little\s+|baby\s+|lieve\s+)?{NAME_CAP}\b", "named as your child"),
+        (rf"\b{NAME}\s*\(\s*\d{{1,2}}(?:[.,]\d)?\s*(?:y|yo|yrs?|m|mo|jaar|歳)?\s*\)", "given with an age"),
+        (
+            rf"\b{NAME}\s+(?:is\s+|just\s+|has\s+)?(?:turns?|turned|turning|wordt|werd)\s+(?:vandaag\s+|today\s+|officially\s+)?{_NUM}\b",
+            "named with an age",
+        ),
+        (rf"\b{NAME}\s+is\s+(?:now\s+)?{_NUM}\s+(?:today|years?|months?)\b", "named with an age"),
+        (rf"\b{NAME}\s+is\s+(?:vandaag\s+)?jarig\b", "named with a birthday"),
+        (
+            rf"\b{NAME}{_POSS}\s+(?:{_ORD}\s+|half[- ]|big\s+|last\s+)?(?:birthday|bday|b-day|verjaardag)",
+            "named with a birthday",
+        ),
+        (
+            rf"\b{NAME}{_POSS}\s+(?:first|last|1st)\s+(?:\w+\s+)?(?:day|week|term|swim|lesson|class|school|tooth|steps|word|haircut|match|game|show|recital)",
+            "named with a school or activity",
+        ),
+        (
+            rf"\b{NAME}{_POSS}\s+(?:nursery|school|class|teacher|swim(?:ming)?\s+(?:class|lesson)|ballet|football\s+(?:match|training)|sports\s+day|nativity|school\s+run)",
+            "named with a school or activity",
+        ),
+        (
+            rf"\b{NAME}\s+(?:started|starts|starting|begins|began|starts\s+at)\s+(?:at\s+)?(?:school|nursery|reception|kindergarten|preschool|year|big\s+school)",
+            "named starting school",
+        ),
+        (
+            rf"\bhappy\s+(?:{_ORD}\s+|half[- ])?(?:birthday|bday|b-day)\s*,?\s*(?:to\s+)?(?:(?:my|our|the)\s+)?(?:{_ADJ}\s+)*(?:{_NOUN}\s*,?\s+)?{NAME}",
+            "named with a birthday",
+        ),
+        (rf"\bgefeliciteerd\s+(?:lieve\s+)?{NAME}", "named with a birthday"),
+    )
+)
+
+#: Words that look like names in the patterns above but are not.
+NOT_NAMES = (
+    frozenset(
+        """
+    mum mom mummy mommy mama dad daddy papa husband wife hubby partner friend bestie nan nana nanna
+    granny grandma grandad grandpa grandad gran auntie aunt aunty uncle cousin boss sis bro everyone
+    you all guys team love lovely darling sweetie baby babe boy girl man lady son daughter one kids
+    best favourite favorite amazing gorgeous beautiful handsome clever today tomorrow yesterday
+    finally officially just now very so really big little first last new old other week day year
+    turns turned turning birthday bday party school nursery class swim swimming happy dear my our
+    the and with from at to in on of for is was be it its this that these those we us me he she
+    they him her his their them who what when where why how oma opa mama papa mijn onze lieve
+    zoon dochter jarig vandaag jaar prinses mr mrs ms miss sir madam mister teacher coach
+    eldest youngest oldest littlest middle lost got had has made went came loves loved
+    """.split()
+    )
+    | HASHTAG_WORDS
+    | frozenset(CHILD_NOUNS)
+)
+
+_SHE = re.compile(r"\b(?:she|her|hers|daughter|girl|sister|princess|lady|dochter|meisje|zus)\b|娘", re.I)
+_HE = re.compile(r"\b(?:he|him|his|son|boy|brother|lad|little man|zoon|jongen|broer)\b|息子", re.I)
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _plausible(name: str, stop: frozenset[str]) -> bool:
+    low = name.lower()
+    return len(low) >= 2 and low not in NOT_NAMES and low not in stop and not low.isdigit()
+
+
+def _clean(name: str) -> str:
+    """'mia' -> 'Mia', 'anne-marie' -> 'Anne-Marie'."""
+    return "-".join(part[:1].upper() + part[1:] for part in name.split("-"))
+
+
+def pronoun(text: str) -> str | None:
+    """'she' or 'he' when the text says so, else None (the report then says 'they')."""
+    she, he = bool(_SHE.search(text)), bool(_HE.search(text))
+    if she == he:
+        return None
+    return "she" if she else "he"
+
+
+#: Words around a name that say the text is about a child (for names the model finds).
+CHILD_CUES = re.compile(
+    r"\b(?:first\s+day|nativity|sports\s+day|star\s+of\s+the\s+week|badge|first\s+tooth|"
+    r"proud\s+(?:mummy|mum|mom|mama|daddy|dad|parents?)|nursery|reception|school|playground|"
+    r"swim(?:ming)?\s+(?:class|lesson)|ballet|birthday|bday|turns\s+\d|years?\s+old|months?\s+old)\b",
+    re.IGNORECASE,
+)
+
+
+def uses_capitals(text: str) -> bool:
+    """Does the writer capitalise words inside sentences? Then a lower-case word is no name."""
+    plain = re.sub(r"[#@]\S+", "", text)
+    for sentence in re.split(r"[.!?\n]+", plain):
+        words = re.findall(r"[^\W\d_]+", sentence)
+        if any(w[:1].isupper() and w != "I" for w in words[1:]):
+            return True
+    return False
+
+
+def child_context(td: TextDoc) -> bool:
+    return bool(td.spans("SCHOOL") or td.spans("CHILD_REL") or CHILD_CUES.search(td.analysed))
+
+
+def linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int, str]]:
+    """Child names in one text: (name, start, end, why), offsets in the analysed text."""
+    cached = td.cache.get("names.linked")
+    if cached is None:
+        cached = td.cache["names.linked"] = _linked_names(td, stop)
+    return list(cached)
+
+
+def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int, str]]:
+    if td.script != "latin" and not re.search(r"[A-Za-z]", td.analysed):
+        return []
+    out: list[tuple[str, int, int, str]] = []
+    for pattern, why in LINKS:
+        for m in pattern.finditer(td.analysed):
+            name = m.group("name")
+            start, end = m.start("name"), m.end("name")
+            surname = m.group("surname")
+            if not _plausible(name, stop) and surname:
+                # "with Leo (4)": the word before the name was taken for a first name
+                name, surname = surname.strip(), None
+                end = m.end("surname")
+                start = end - len(name)
+            if not _plausible(name, stop) or (name.islower() and uses_capitals(td.text)):
+                continue
+            full = _clean(name)
+            if surname and _plausible(surname.strip(), stop):
+                full = f"{full} {surname.strip()}"
+                end = m.end("surname")
+            if any(s < end and start < e for _, s, e, _ in out):
+                continue
+            out.append((full, start, end, why))
+    return out
+
+
+def _explained(td: TextDoc) -> list[tuple[int, int]]:
+    return [(s, e) for _, s, e, _ in linked_names(td, _stop_words())]
+
+
+# Names the patterns tie to a child need no statistical model to be found.
+if _explained not in nlp.EXPLAINERS:
+    nlp.EXPLAINERS.append(_explained)
+
+
+class NamesAnalyzer(TextAnalyzerBase):
+    name = "names"
+    version = "1"
+    categories = ("child_name", "person_name")
+
+    def prepare(self, posts: Sequence[Post], run: RunContext) -> None:
+        store = ensure_docs(posts, run)
+        stop = run.memo("names.stop", _stop_words)
+        known = _known_children(run)
+        # A name tied to a child in one post is a child's name in every post of the account.
+        for tds in store.values():
+            for td in tds:
+                for full, *_ in linked_names(td, stop):
+                    known.setdefault(full.split()[0].lower(), full.split()[0])
+
+    def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
+        run = ctx.run
+        stop = run.memo("names.stop", _stop_words)
+        known = _known_children(run)
+        findings: list[Finding] = []
+        for td in docs_for(post, run):
+            taken: list[tuple[int, int]] = []
+            for full, s, e, why in linked_names(td, stop):
+                known.setdefault(full.split()[0].lower(), full.split()[0])
+                findings.append(self._child(post, td, full, s, e, why))
+                taken.append((s, e))
+            blocked = [(r.start, r.end) for r in td.rules if r.label in ("SCHOOL", "VENUE")]
+            if known:
+                for m in _names_regex(frozenset(known)).finditer(td.analysed):
+                    first_low = m.group(0).lower()
+                    if _overlaps(m.start(), m.end(), taken + blocked):
+                        continue
+                    if m.group(0).islower() and (first_low in stop or uses_capitals(td.text)):
+                        continue
+                    findings.append(
+                        self._child(post, td, known[first_low], m.start(), m.end(), "the name of your child")
+                    )
+                    taken.append((m.start(), m.end()))
+            for _label, s, e, text in td.ents("PERSON"):
+                text = re.sub(rf"{_POSS}$", "", text).strip()
+                e = s + len(text)
+                if _overlaps(s, e, taken + blocked) or not _plausible(text.split()[0], stop):
+                    continue
+                if any(ch.isdigit() for ch in text):
+                    continue
+                taken.append((s, e))
+                if len(text.split()) <= 2 and child_context(td):
+                    findings.append(
+                        self._child(post, td, text, s, e, "named beside a child's school, age or activity")
+                    )
+                    continue
+                findings.append(
+                    Finding(
+                        post_id=post.id,
+                        media_index=None,
+                        analyzer=self.name,
+                        category="person_name",
+                        severity="low",
+                        confidence=0.6,
+                        summary=f"The name “{text}” is written {_where(td.field)}.",
+                        value=text,
+                        evidence=td.evidence(s, e),
+                    )
+                )
+        return findings
+
+    def _child(self, post: Post, td: TextDoc, full: str, s: int, e: int, why: str) -> Finding:
+        is_full = " " in full
+        ev: dict[str, Any] = td.evidence(s, e, why=why)
+        he_she = pronoun(td.analysed)  # spelled-out hashtags count: "#birthdaygirl"
+        if he_she:
+            ev["pronoun"] = he_she
+        return Finding(
+            post_id=post.id,
+            media_index=None,
+            analyzer=self.name,
+            category="child_name",
+            severity="high" if is_full else "medium",
+            confidence=0.9 if why in ("named as your child", "given with an age") else 0.75,
+            summary=(
+                f"Your child's {'full ' if is_full else ''}name “{full}” is written {_where(td.field)}; "
+                "with it a stranger can call your child by name."
+            ),
+            value=full,
+            child=full.split()[0],
+            evidence=ev,
+        )
+
+
+@functools.lru_cache(maxsize=32)
+def _names_regex(names: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w#])(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _where(fld: str) -> str:
+    if fld == "caption":
+        return "in the caption"
+    if fld.startswith("alt:"):
+        return "in the photo's description (alt text)"
+    if fld.startswith("comment:"):
+        return "in a comment"
+    return "in the post"
+
+
+def _known_children(run: RunContext) -> dict[str, str]:
+    """Lower-case first name -> name, seeded with enrolled children and --child names."""
+
+    def seed() -> dict[str, str]:
+        return {n.split()[0].lower(): n.split()[0] for n in declared_children(run)}
+
+    return run.memo("names.children", seed)

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from analyzers.names import NamesAnalyzer, pronoun
+from tests.analyzers.textkit import run_captions
+
+
+def _values(findings, category):
+    return [f.value for f in findings if f.category == category]
+
+
+def test_child_linked_by_relation_age_and_birthday() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "my daughter Mia is the best",
+        "Hana (4) on her new bike",
+        "Leo turned three!!",
+        "happy birthday evie 💜",
+        "#emmasfirstday",
+    )
+    assert [_values(f, "child_name") for f in out] == [["Mia"], ["Hana"], ["Leo"], ["Evie"], ["Emma"]]
+    assert out[0][0].evidence["pronoun"] == "she"
+    assert out[0][0].child == "Mia"
+    # the hashtag is the evidence, exactly as posted
+    assert out[4][0].evidence == {
+        "field": "caption",
+        "start": 0,
+        "end": 14,
+        "text": "#emmasfirstday",
+        "why": "named with a school or activity",
+    }
+
+
+def test_full_name_is_high_severity() -> None:
+    (found,) = run_captions(NamesAnalyzer(), "our son Harry Thompson got star of the week")
+    (f,) = [f for f in found if f.category == "child_name"]
+    assert f.value == "Harry Thompson" and f.severity == "high"
+    assert "full name" in f.summary
+
+
+def test_adults_are_person_names_not_children() -> None:
+    (found,) = run_captions(NamesAnalyzer(), "dinner with Sarah and Tom tonight, lovely to catch up")
+    assert _values(found, "child_name") == []
+    assert sorted(_values(found, "person_name")) == ["Sarah", "Tom"]
+    (mum,) = run_captions(NamesAnalyzer(), "happy birthday to my mum, love you x")
+    assert mum == []
+
+
+def test_a_known_child_is_found_in_every_post() -> None:
+    out = run_captions(NamesAnalyzer(), "Mia turns 5 today", "park with mia", children=["Ava"])
+    assert _values(out[1], "child_name") == ["Mia"]  # learnt from the other post of the account
+    (ava,) = run_captions(NamesAnalyzer(), "ice cream with ava", children=["Ava"])
+    assert _values(ava, "child_name") == ["Ava"]
+
+
+def test_pronoun() -> None:
+    assert pronoun("our son and his bike") == "he"
+    assert pronoun("a lovely day") is None

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import pytest
+
+from analyzers.places import PlacesAnalyzer, geocode
+from tests.analyzers.textkit import run_captions
+
+
+def test_venues_and_towns() -> None:
+    out = run_captions(
+        PlacesAnalyzer(),
+        "Swim class at Kentish Town Sports Centre",
+        "Beach day in Brighton",
+        "first day at Oakfield Primary",
+    )
+    venue, town, school = out
+    assert [(f.value, f.severity) for f in venue] == [("Kentish Town Sports Centre", "medium")]
+    assert [f.value for f in town] == ["Brighton"]
+    geo = town[0].evidence["geocode"]
+    assert geo["lat"] == pytest.approx(50.83, abs=0.05) and geo["precision"] == "town"
+    assert school == []  # schools are the schools analyzer's
+
+
+def test_geocode_unknown_is_none() -> None:
+    assert geocode("Nowhereville-upon-Nothing") is None
+    york = geocode("York")
+    assert york is not None and york["place"].endswith("GB")

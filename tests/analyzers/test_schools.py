@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from analyzers.schools import SchoolsAnalyzer
+from tests.analyzers.textkit import run_captions
+
+
+def test_named_schools_in_many_spellings() -> None:
+    out = run_captions(
+        SchoolsAnalyzer(),
+        "first day at oakfield primary!!",
+        "Nativity at St Mary's Primary School",
+        "#oakfieldprimary harvest festival",
+        "Little Acorns Nursery graduation",
+        "Eerste schooldag op basisschool De Regenboog",
+        "さくら保育園の運動会",
+    )
+    assert [[f.value for f in found] for found in out] == [
+        ["Oakfield Primary"],
+        ["St Mary's Primary School"],
+        ["Oakfield Primary"],
+        ["Little Acorns Nursery"],
+        ["Basisschool De Regenboog"],
+        ["さくら保育園"],
+    ]
+    assert all(found[0].severity == "high" for found in out)
+    assert out[2][0].evidence["text"] == "#oakfieldprimary"
+
+
+def test_generic_words_are_not_schools() -> None:
+    out = run_captions(
+        SchoolsAnalyzer(), "After nursery treat", "Sophie's nursery graduation", "new school shoes"
+    )
+    assert out == [[], [], []]
+
+
+def test_bare_keyword_in_other_languages_is_reported_lower() -> None:
+    (found,) = run_captions(SchoolsAnalyzer(), "Lekker naar het kinderdagverblijf vanochtend")
+    assert [(f.value, f.severity) for f in found] == [("Kinderdagverblijf", "medium")]
