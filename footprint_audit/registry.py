@@ -57,6 +57,7 @@ BUILTIN_ANALYZERS: tuple[str, ...] = (
     "analyzers.location:LocationAnalyzer",
     "analyzers.metadata:MetadataAnalyzer",
     "analyzers.tags:TagsAnalyzer",
+    "analyzers.faces:FacesAnalyzer",
 )
 
 # Order matters: the first collector whose `matches` accepts a spec takes it.
