@@ -600,3 +600,41 @@ def face_side(face: FaceRecord) -> int:
 
 def default_workers() -> int:
     return os.cpu_count() or 1
+
+
+# --------------------------------------------------------------------------- fix
+
+
+def _stored_point(x: float, y: float, orientation: int, w: int, h: int) -> tuple[float, float]:
+    """Upright (x, y) back to stored pixels of a w x h image with this EXIF orientation."""
+    table: dict[int, tuple[float, float]] = {
+        2: (w - x, y),
+        3: (w - x, h - y),
+        4: (x, h - y),
+        5: (y, x),
+        6: (y, h - x),
+        7: (w - y, h - x),
+        8: (w - y, x),
+    }
+    return table.get(orientation, (x, y))
+
+
+def find_face_boxes(img: Any) -> list[list[float]]:
+    """Face boxes [top, right, bottom, left] in ``img``'s stored pixels, for `fix` to blur.
+
+    Detection runs on the upright picture (a sideways face is easily missed), and boxes are
+    mapped back through the EXIF orientation, since `fix` keeps the orientation tag.
+    """
+    from PIL import ImageOps
+
+    w, h = img.size
+    orientation = img.getexif().get(0x0112, 1) if hasattr(img, "getexif") else 1
+    upright = ImageOps.exif_transpose(img) if orientation in range(2, 9) else img
+    if upright is None:
+        upright = img
+    out: list[list[float]] = []
+    for (top, right, bottom, left), _score, _frontal in detect(upright.convert("RGB")):
+        a = _stored_point(left, top, orientation, w, h)
+        b = _stored_point(right, bottom, orientation, w, h)
+        out.append([min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]), min(a[0], b[0])])
+    return out

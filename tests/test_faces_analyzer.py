@@ -254,3 +254,43 @@ def test_pool_and_cache_second_scan_does_no_face_work(
     second = analyze(posts, [FacesAnalyzer()], run2)
     assert calls == []
     assert [(f.post_id, f.value["box"]) for f in second] == [(f.post_id, f.value["box"]) for f in first]
+
+
+@pytest.mark.parametrize("orientation", [1, 3, 6, 8])
+def test_find_face_boxes_for_fix_are_in_stored_pixels(
+    obama_face: Image.Image, tmp_path: Path, orientation: int
+) -> None:
+    from footprint_audit.faces import find_face_boxes
+
+    (expected,) = (f.box for f in analyze_file_image(obama_face))
+    # Store the picture rotated, with the EXIF tag that turns it upright again.
+    undo = {
+        1: None,
+        3: Image.Transpose.ROTATE_180,
+        6: Image.Transpose.ROTATE_90,
+        8: Image.Transpose.ROTATE_270,
+    }
+    stored = obama_face.transpose(undo[orientation]) if undo[orientation] is not None else obama_face.copy()
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    path = tmp_path / "o.jpg"
+    stored.save(path, exif=exif.tobytes(), quality=95)
+    img = Image.open(path)
+    (box,) = find_face_boxes(img)
+    top, right, bottom, left = box
+    # The stored box covers the same pixels as the upright box, turned back.
+    region = np.zeros((obama_face.height, obama_face.width), np.uint8)
+    t, r, b, l_ = expected
+    region[t:b, l_:r] = 255
+    mask = Image.fromarray(region)
+    if undo[orientation] is not None:
+        mask = mask.transpose(undo[orientation])
+    ys, xs = np.nonzero(np.asarray(mask))
+    assert abs(top - ys.min()) < 8 and abs(bottom - ys.max()) < 8
+    assert abs(left - xs.min()) < 8 and abs(right - xs.max()) < 8
+
+
+def analyze_file_image(img: Image.Image) -> list:
+    from footprint_audit.faces import analyze_image
+
+    return analyze_image(img)[0]
