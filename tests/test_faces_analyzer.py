@@ -294,3 +294,42 @@ def analyze_file_image(img: Image.Image) -> list:
     from footprint_audit.faces import analyze_image
 
     return analyze_image(img)[0]
+
+
+def test_report_faces_section_and_contact_sheet(
+    faces_root: Path, scanned: dict[str, MediaFaces], tmp_path: Path
+) -> None:
+    from footprint_audit.faces import report_section
+    from footprint_audit.models import AuditResult
+    from footprint_audit.report import write_report
+
+    enroll("obama", sorted((faces_root / "knn_examples/train/obama").iterdir()), profile=tmp_path)
+    rels = ["two_people.jpg", "knn_examples/test/obama1.jpg", "test_images/biden.jpg"]
+    findings = _scan_with(faces_root, {r: scanned[r] for r in rels}, tmp_path)
+    posts = tuple(
+        Post(id=r, source="test", media=(Media(path=str(faces_root / r)),), visibility="public") for r in rels
+    )
+    result = AuditResult(
+        sources=(), posts=posts, findings=tuple(f for r in rels for f in findings[r]), facts=(), errors=()
+    )
+    section = report_section(result)
+    assert section["children"] == [
+        {"name": "obama", "posts": ["two_people.jpg", "knn_examples/test/obama1.jpg"], "public": 2}
+    ]
+    assert section["faces"] == 4 and len(section["crops"]) == 4
+    assert section["crops"][0]["category"] == "enrolled_child_face"
+    ids = {f.value["crop_id"] for f in result.findings}
+    assert {c["crop_id"] for c in section["crops"]} == ids
+    blurred = report_section(result, share=True)
+    assert [c["crop_id"] for c in blurred["crops"]] == [c["crop_id"] for c in section["crops"]]
+    assert all(a["uri"] != b["uri"] for a, b in zip(section["crops"], blurred["crops"], strict=True))
+
+    for share in (False, True):
+        paths = write_report(result, tmp_path / f"out{share}", share=share)
+        assert paths.html is not None
+        html = paths.html.read_text()
+        assert 'id="faces"' in html
+        assert "recognisable in 2 posts, 2 of them public" in html
+        assert html.count('<li class="enrolled_child_face"') == 2
+        assert "http://" not in html and "https://" not in html
+        assert section["crops"][0]["uri"] in html if not share else blurred["crops"][0]["uri"] in html
