@@ -57,9 +57,9 @@ MIN_ENCODE_SIDE = 28
 #: Largest face distance at which a face counts as an enrolled child. face_recognition's
 #: 0.6 default is documented to confuse children, so it is set from measurements on
 #: ../shared/data/faces (22 faces of 5 adults in 19 distinct photos, CenterFace boxes,
-#: 68-point landmarks, 1 jitter): same person 0.04-0.48 (mean 0.37, 52 pairs), different
-#: people 0.68-1.12 (mean 0.87, 179 pairs). 0.55 sits 0.07 above the worst genuine pair
-#: and 0.13 below the closest two strangers; re-measure with children's faces if any
+#: 68-point landmarks, 1 jitter, detection at 800 px): same person 0.03-0.47 (mean 0.37,
+#: 52 pairs), different people 0.68-1.11 (mean 0.87, 179 pairs). 0.55 sits 0.08 above the
+#: worst genuine pair and 0.13 below the closest two strangers; re-measure with children's faces if any
 #: consented set becomes available (children sit closer together than adults).
 MATCH_THRESHOLD = 0.55
 
