@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import stat
+import struct
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -192,6 +194,18 @@ def test_bad_files_become_clear_per_item_results(tmp_path: Path, shared_data: Pa
     if corrupted.exists():
         r = analyze_file(str(corrupted))
         assert r.faces == [] or r.error is None
+
+    huge = tmp_path / "huge.png"
+    ihdr = struct.pack(">IIBBBBB", 20000, 20000, 8, 2, 0, 0, 0)
+    chunks = [(b"IHDR", ihdr), (b"IDAT", zlib.compress(b"\0" * 64)), (b"IEND", b"")]
+    huge.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + b"".join(
+            struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d)) for t, d in chunks
+        )
+    )
+    r = analyze_file(str(huge))
+    assert r.error is not None and "huge.png" in r.error and "too large" in r.error
 
     video = tmp_path / "clip.mp4"
     video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + os.urandom(2000))
