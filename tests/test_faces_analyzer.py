@@ -347,3 +347,40 @@ def test_report_faces_section_and_contact_sheet(
         assert html.count('<li class="enrolled_child_face"') == 2
         assert "http://" not in html and "https://" not in html
         assert section["crops"][0]["uri"] in html if not share else blurred["crops"][0]["uri"] in html
+
+
+def test_end_to_end_audit_report_validates(faces_root: Path, tmp_path: Path) -> None:
+    import json
+
+    import jsonschema
+
+    from footprint_audit.pipeline import audit
+    from footprint_audit.report import write_report
+    from tests.fakes import ListCollector
+
+    schema_path = faces_root.parent.parent / "report.schema.json"
+    if not schema_path.exists():
+        pytest.skip("../shared/report.schema.json is absent")
+    enroll("biden", [faces_root / "knn_examples/train/biden/biden.jpg"], profile=tmp_path)
+    posts = [
+        Post(id=rel, source="list", media=(Media(path=str(faces_root / rel)),), visibility="public")
+        for rel in ("two_people.jpg", "knn_examples/test/kit_with_rose.jpg")
+    ]
+    result = audit(
+        ["list:family"],
+        analyzers=[FacesAnalyzer()],
+        collectors=[ListCollector(posts)],
+        options=AuditOptions(data_dir=tmp_path, workers=1),
+    )
+    assert result.errors == ()
+    cats = sorted((f.post_id, f.category, f.child or "") for f in result.findings)
+    assert cats == [
+        ("knn_examples/test/kit_with_rose.jpg", "face", ""),
+        ("knn_examples/test/kit_with_rose.jpg", "face", ""),
+        ("two_people.jpg", "enrolled_child_face", "biden"),
+        ("two_people.jpg", "face", ""),
+    ]
+    paths = write_report(result, tmp_path / "out")
+    data = json.loads(paths.json.read_text())
+    jsonschema.validate(data, json.loads(schema_path.read_text()))
+    assert paths.html is not None and "recognisable in 1 post, 1 of them public" in paths.html.read_text()
