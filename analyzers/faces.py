@@ -72,6 +72,8 @@ class FacesAnalyzer:
             for post in posts
             for i, media in enumerate(post.media)
         ]
+        # Other analyzers (nudity, OCR) may reuse the boxes instead of detecting again.
+        run.memo("faces:results", lambda: self._results)
         if not items:
             return
         cache = FaceCache.default(run.options.data_dir) if run.options.use_cache else None

@@ -48,7 +48,7 @@ def main_options(
 class _Progress:
     """Rich progress bar on stderr, one task per pipeline stage."""
 
-    LABELS = {"collect": "Collecting posts", "analyse": "Analysing posts"}
+    LABELS = {"collect": "Collecting posts", "faces": "Looking for faces", "analyse": "Analysing posts"}
 
     def __init__(self, enabled: bool) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
