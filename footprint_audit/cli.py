@@ -48,7 +48,7 @@ def main_options(
 class _Progress:
     """Rich progress bar on stderr, one task per pipeline stage."""
 
-    LABELS = {"collect": "Collecting posts", "analyse": "Analysing posts"}
+    LABELS = {"collect": "Collecting posts", "faces": "Looking for faces", "analyse": "Analysing posts"}
 
     def __init__(self, enabled: bool) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -186,6 +186,60 @@ def demo(
         )
     sources = [str(p) for p in sorted(data.iterdir()) if p.is_dir()]
     raise typer.Exit(run_scan(sources, out_dir, options, share=share, json_only=False, quiet=quiet))
+
+
+@app.command()
+def enroll(
+    name: Annotated[str | None, typer.Argument(help="The child's name, as reports should show it.")] = None,
+    photos: Annotated[
+        list[Path] | None, typer.Argument(help="Reference photos of the child (only encodings are kept).")
+    ] = None,
+    profile: Annotated[
+        Path | None, typer.Option("--profile", help="Data folder instead of the per-user default.")
+    ] = None,
+    face: Annotated[
+        int | None, typer.Option("--face", min=1, help="Which face to use in a group photo (1 = leftmost).")
+    ] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the enrolled children.")] = False,
+    forget_name: Annotated[
+        str | None, typer.Option("--forget", metavar="NAME", help="Delete a child's face encodings.")
+    ] = None,
+) -> None:
+    """Store a child's face encodings locally, so scans can say where the child appears."""
+    from .enrollment import enroll as enroll_child
+    from .enrollment import forget, list_enrolled, store_path
+    from .errors import FootprintError
+
+    try:
+        if list_:
+            children = list_enrolled(profile)
+            for c in children:
+                out.print(
+                    f"{c.name}: {c.encodings} face encoding(s) from {c.photos} photo(s)", highlight=False
+                )
+            if not children:
+                out.print("Nobody is enrolled.", highlight=False)
+            raise typer.Exit(EXIT_OK)
+        if forget_name:
+            if forget(forget_name, profile):
+                out.print(f"Forgot {forget_name}: their face encodings were deleted.", highlight=False)
+                raise typer.Exit(EXIT_OK)
+            err.print(f"footprint-audit: nobody called {forget_name} is enrolled.", highlight=False)
+            raise typer.Exit(EXIT_USAGE)
+        if not name or not photos:
+            err.print(
+                "footprint-audit: give a name and at least one photo: enroll NAME PHOTO...", highlight=False
+            )
+            raise typer.Exit(EXIT_USAGE)
+        child = enroll_child(name, photos, profile=profile, face=face)
+    except FootprintError as exc:
+        err.print(f"footprint-audit: {exc}", highlight=False, markup=False)
+        raise typer.Exit(EXIT_USAGE) from exc
+    out.print(
+        f"Enrolled {child.name}: {child.encodings} face encoding(s) stored in {store_path(profile)} "
+        "(the photos themselves were not copied).",
+        highlight=False,
+    )
 
 
 def main() -> None:

@@ -57,6 +57,7 @@ BUILTIN_ANALYZERS: tuple[str, ...] = (
     "analyzers.location:LocationAnalyzer",
     "analyzers.metadata:MetadataAnalyzer",
     "analyzers.tags:TagsAnalyzer",
+    "analyzers.faces:FacesAnalyzer",
     "analyzers.names:NamesAnalyzer",
     "analyzers.schools:SchoolsAnalyzer",
     "analyzers.places:PlacesAnalyzer",

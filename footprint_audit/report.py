@@ -286,8 +286,11 @@ def render_html(result: AuditResult, data: Mapping[str, Any], *, share: bool = F
     facts_by_child: dict[str, list[dict[str, Any]]] = {}
     for fact in facts:
         facts_by_child.setdefault(fact["child"] or "", []).append(fact)
+    from .faces import report_section
+
     template = _environment().get_template("report.html.j2")
     return template.render(
+        faces=report_section(result, share=share),
         r=data,
         posts=posts,
         findings_by_post=findings_by_post,

