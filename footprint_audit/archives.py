@@ -17,7 +17,8 @@ import json
 import os
 import stat
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
@@ -292,3 +293,50 @@ def load_json(tree: ExportTree, rel: str) -> Any:
         return fix_mojibake(json.loads(data.decode("utf-8")))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BadInput(f"{rel}: not valid JSON ({exc}).", hint="Download the export again.") from exc
+
+
+# ---- small helpers shared by the Meta export collectors ------------------------------------
+
+
+def timestamp(value: Any) -> datetime | None:
+    """A Meta export epoch-seconds value as an aware UTC datetime (None when absent/bad)."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    if number <= 0:
+        return None
+    try:
+        return datetime.fromtimestamp(number, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def merged_exif(media: Mapping[str, Any]) -> dict[str, Any]:
+    """``media_metadata.{photo,video}_metadata.exif_data`` is a list of one-key dicts: merge them."""
+    meta = media.get("media_metadata") or {}
+    out: dict[str, Any] = {}
+    if not isinstance(meta, Mapping):
+        return out
+    for kind in ("photo_metadata", "video_metadata"):
+        block = meta.get(kind) or {}
+        if not isinstance(block, Mapping):
+            continue
+        for key, value in block.items():
+            if key != "exif_data" and not isinstance(value, (Mapping, list)):
+                out.setdefault(key, value)
+        for entry in block.get("exif_data") or ():
+            if isinstance(entry, Mapping):
+                for key, value in entry.items():
+                    out.setdefault(key, value)
+    return out
+
+
+def exif_coordinates(exif: Mapping[str, Any]) -> tuple[float, float] | None:
+    try:
+        lat, lon = float(exif["latitude"]), float(exif["longitude"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180) or (lat == 0 and lon == 0):
+        return None
+    return lat, lon
