@@ -60,3 +60,61 @@ def zip_folder(folder: Path, dest: Path) -> Path:
             if p.is_file():
                 zf.write(p, p.relative_to(folder).as_posix())
     return dest
+
+
+class FakeServer:
+    """An httpx.MockTransport handler: routes by path, serves JSON fixtures and generated
+    JPEGs, counts requests, and fails on demand (``fail[(path, query-substring)] = status``)."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Any] = {}
+        self.fail: dict[tuple[str, str], tuple[int, dict[str, str], bytes]] = {}
+        self.fail_once: set[tuple[str, str]] = set()
+        self.requests: list[str] = []
+        self.user_agents: set[str] = set()
+
+    def transport(self) -> Any:
+        import httpx
+
+        return httpx.MockTransport(self.handle)
+
+    def count(self, fragment: str) -> int:
+        return sum(1 for r in self.requests if fragment in r)
+
+    def handle(self, request: Any) -> Any:
+        import httpx
+
+        url = str(request.url)
+        path = request.url.path
+        query = request.url.query.decode()
+        self.requests.append(url)
+        self.user_agents.add(request.headers.get("user-agent", ""))
+        for (fpath, fquery), (status, headers, body) in list(self.fail.items()):
+            if fpath == path and fquery in query:
+                if (fpath, fquery) in self.fail_once:
+                    del self.fail[(fpath, fquery)]
+                return httpx.Response(status, headers=headers, content=body)
+        route = self.routes.get(path)
+        if callable(route):
+            route = route(request)
+        if route is None:
+            if path.endswith((".jpg", ".png", ".jpeg", ".webp")) or "/img/" in path:
+                return httpx.Response(
+                    200, headers={"content-type": "image/jpeg"}, content=jpeg_bytes(len(path))
+                )
+            return httpx.Response(404, json={"error": "Record not found"})
+        if isinstance(route, httpx.Response):
+            return route
+        return httpx.Response(200, json=route)
+
+
+def fast_options(tmp_path: Path, transport: Any, **extra: Any) -> Any:
+    """AuditOptions for network tests: private folders in tmp, no pacing, sleeps recorded."""
+    from footprint_audit.context import AuditOptions
+
+    sleeps: list[float] = []
+    return AuditOptions(
+        data_dir=tmp_path / "data",
+        media_dir=tmp_path / "media",
+        extra={"transport": transport, "sleep": sleeps.append, "http_interval": 0, "sleeps": sleeps, **extra},
+    )
