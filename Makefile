@@ -10,7 +10,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 DEMO_OUT ?= demo-report
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test lint typecheck pytest bench env clean
+.PHONY: demo test lint typecheck pytest bench env clean browser
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -32,7 +32,17 @@ lint: env
 typecheck: env
 	.venv/bin/mypy
 
-pytest: env
+# The HTML report is tested in a real browser. Debian's chromium is installed when missing
+# and we may (root, as on CI); elsewhere those tests skip with a reason.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "note: chromium not installed; browser tests will be skipped"; fi; \
+	fi
+
+pytest: env browser
 	.venv/bin/pytest
 
 test: lint typecheck pytest

@@ -1,0 +1,316 @@
+"""Render an AuditResult: report.json (the schema's contract) and one self-contained report.html.
+
+The HTML loads nothing from the network: CSS is inline, images are small data: URIs, there is
+no script, and a Content-Security-Policy meta tag forbids anything else. Captions, comments and
+usernames are untrusted; Jinja autoescaping is on for every template.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from . import __version__
+from .errors import BadInput
+from .images import load_image
+from .models import SEVERITY_RANK, AuditResult, Fact, Finding, Post, PostRisk
+from .remediation import fixes_for
+from .risk import RULE_TEXT
+
+SCHEMA_ID = "footprint-audit/report/v1"
+TEMPLATES = Path(__file__).resolve().parent.parent / "report_templates"
+THUMB_SIDE = 320
+#: Share mode rounds coordinates to 2 decimals: about 1 km, a district rather than a street.
+SHARE_DECIMALS = 2
+
+CATEGORY_LABELS: dict[str, str] = {
+    "enrolled_child_face": "Your child's face",
+    "child_face": "Children's faces",
+    "other_child_face": "Other children's faces",
+    "face": "Faces",
+    "gps_exif": "Exact location in photo files",
+    "geotag": "Location tags",
+    "place_mention": "Places named",
+    "child_name": "Children's names",
+    "person_name": "Other people's names",
+    "school": "Schools and nurseries",
+    "uniform": "School uniforms",
+    "age_or_birthday": "Ages and birthdays",
+    "routine_hint": "Routines",
+    "sensitive_image": "Sensitive images",
+    "text_in_image": "Readable text in photos",
+    "hashtag": "Hashtags",
+    "tagged_user": "Tagged people",
+    "comment_risk": "Risky comments",
+    "device_metadata": "Camera and phone details",
+}
+FACE_CATEGORIES = frozenset({"face", "child_face", "enrolled_child_face", "other_child_face"})
+
+
+@dataclass(frozen=True)
+class ReportPaths:
+    json: Path
+    html: Path | None
+
+
+def _iso(dt: datetime | None) -> str | None:
+    if dt is None:
+        return None
+    if dt.tzinfo is None:
+        # Camera wall-clock time with no offset: read it as this machine's local time.
+        dt = dt.astimezone()
+    return dt.isoformat()
+
+
+def _jsonable(value: Any) -> Any:
+    """Make analyzer values safe for JSON: no NaN, no tuples-as-keys, datetimes as ISO."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, datetime):
+        return _iso(value)
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    return str(value)
+
+
+def _round_coords(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {
+            k: (
+                round(v, SHARE_DECIMALS) if k in ("lat", "lon") and isinstance(v, float) else _round_coords(v)
+            )
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_round_coords(v) for v in value]
+    return value
+
+
+def finding_dict(f: Finding, *, share: bool = False) -> dict[str, Any]:
+    value = _jsonable(f.value)
+    evidence = _jsonable(dict(f.evidence))
+    if share:
+        value, evidence = _round_coords(value), _round_coords(evidence)
+    return {
+        "id": f.id,
+        "post_id": f.post_id,
+        "media_index": f.media_index,
+        "analyzer": f.analyzer,
+        "category": f.category,
+        "severity": f.severity,
+        "confidence": round(float(f.confidence), 3),
+        "summary": f.summary,
+        "value": value,
+        "child": f.child,
+        "evidence": evidence,
+    }
+
+
+def fact_dict(fact: Fact, *, share: bool = False) -> dict[str, Any]:
+    lat, lon = fact.lat, fact.lon
+    if share and lat is not None and lon is not None:
+        lat, lon = round(lat, SHARE_DECIMALS), round(lon, SHARE_DECIMALS)
+    return {
+        "kind": fact.kind,
+        "value": fact.value,
+        "child": fact.child,
+        "confidence": round(float(fact.confidence), 3),
+        "evidence": list(fact.evidence_post_ids),
+        "lat": lat,
+        "lon": lon,
+        "weekday": fact.weekday,
+        "time_of_day": fact.time_of_day,
+        "sentence": fact.sentence,
+        "detail": fact.detail,
+    }
+
+
+def post_dict(post: Post, risk: PostRisk, fixes: list[str]) -> dict[str, Any]:
+    geotag = None
+    if post.geotag is not None:
+        geotag = {k: v for k, v in vars(post.geotag).items() if v is not None}
+    return {
+        "id": post.id,
+        "source": post.source,
+        "url": post.url,
+        "taken_at": _iso(post.taken_at),
+        "time_source": post.time_source,
+        "author": post.author,
+        "caption": post.caption,
+        "media": [{"path": m.path, "kind": m.kind, "url": m.url, "alt_text": m.alt_text} for m in post.media],
+        "visibility": post.visibility,
+        "geotag": geotag,
+        "tagged_users": list(post.tagged_users),
+        "comments": len(post.comments),
+        "risk": {"score": risk.score, "level": risk.level, "reasons": list(risk.reasons)},
+        "fixes": fixes,
+    }
+
+
+def verdict(result: AuditResult) -> dict[str, Any]:
+    """The headline: how bad is it overall, in one sentence."""
+    levels = Counter(r.level for r in result.risks.values())
+    total = len(result.posts)
+    key_facts = [
+        f for f in result.facts if f.kind in ("home_area", "school", "routine", "birthday", "child_name")
+    ]
+    if levels["high"] or len(key_facts) >= 2:
+        level = "high"
+        text = f"A stranger could learn a lot: {levels['high']} of {total} posts are high risk" + (
+            f", and {len(key_facts)} key facts can be pieced together across posts." if key_facts else "."
+        )
+    elif levels["medium"] or key_facts:
+        level = "medium"
+        text = f"Some details are exposed: {levels['medium']} of {total} posts are medium risk."
+    elif total:
+        level = "low"
+        text = f"Little is exposed: none of the {total} posts scanned is more than low risk."
+    else:
+        level = "low"
+        text = "No posts were found to audit."
+    return {"level": level, "text": text, "levels": dict(levels), "posts": total}
+
+
+def report_dict(result: AuditResult, *, share: bool = False) -> dict[str, Any]:
+    by_post: dict[str, list[Finding]] = {p.id: [] for p in result.posts}
+    for f in result.findings:
+        by_post.setdefault(f.post_id, []).append(f)
+    default_risk = PostRisk(score=0.0, level="low")
+    generated = result.generated_at or datetime.now(UTC)
+    return {
+        "schema": SCHEMA_ID,
+        "generated_at": generated.isoformat(),
+        "tool_version": __version__,
+        "share_mode": share,
+        "verdict": verdict(result),
+        "sources": [{"kind": s.kind, "location": s.location, "posts": s.posts} for s in result.sources],
+        "posts": [
+            post_dict(p, result.risks.get(p.id, default_risk), fixes_for(p, by_post[p.id]))
+            for p in result.posts
+        ],
+        "findings": [finding_dict(f, share=share) for f in result.findings],
+        "counts": dict(Counter(f.category for f in result.findings)),
+        "dossier": {"facts": [fact_dict(f, share=share) for f in result.facts]},
+        "errors": [{"where": e.where, "message": e.message, "hint": e.hint} for e in result.errors],
+        "notes": list(result.notes),
+        "risk_rule": RULE_TEXT,
+    }
+
+
+def anchor(post_id: str) -> str:
+    return "post-" + re.sub(r"[^A-Za-z0-9_-]+", "-", post_id)
+
+
+def thumbnail(path: str, face_boxes: Sequence[Sequence[float]] = (), *, blur_all: bool = False) -> str | None:
+    """A small JPEG data: URI of an image, faces blurred when boxes are given."""
+    from PIL import ImageFilter
+
+    try:
+        loaded = load_image(path, max_side=THUMB_SIDE)
+    except BadInput:
+        return None
+    img = loaded.image
+    if blur_all:
+        img = img.filter(ImageFilter.GaussianBlur(radius=max(img.size) / 25))
+    for top, right, bottom, left in face_boxes:
+        s = loaded.scale or 1.0
+        pad = 0.2 * (bottom - top)
+        box = tuple(
+            int(v) for v in ((left - pad) / s, (top - pad) / s, (right + pad) / s, (bottom + pad) / s)
+        )
+        box = (max(0, box[0]), max(0, box[1]), min(img.size[0], box[2]), min(img.size[1], box[3]))
+        if box[2] > box[0] and box[3] > box[1]:
+            region = img.crop(box).filter(ImageFilter.GaussianBlur(radius=max(4, (box[2] - box[0]) / 4)))
+            img.paste(region, box)
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", quality=70, optimize=True)
+    return "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html", "j2", "xml"], default_for_string=True, default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["anchor"] = anchor
+    env.filters["label"] = lambda c: CATEGORY_LABELS.get(c, c.replace("_", " "))
+    env.filters["when"] = lambda iso: (iso or "")[:16].replace("T", " ") if iso else "date unknown"
+    return env
+
+
+def render_html(result: AuditResult, data: Mapping[str, Any], *, share: bool = False) -> str:
+    face_boxes: dict[tuple[str, int | None], list[list[float]]] = {}
+    for f in result.findings:
+        if f.category in FACE_CATEGORIES and isinstance(f.value, Mapping) and f.value.get("box"):
+            face_boxes.setdefault((f.post_id, f.media_index), []).append(list(f.value["box"]))
+    faces_known = any(f.category in FACE_CATEGORIES for f in result.findings)
+    thumbs: dict[str, str] = {}
+    for post in result.posts:
+        for i, m in enumerate(post.media):
+            if m.kind != "image":
+                continue
+            uri = thumbnail(
+                m.path,
+                face_boxes.get((post.id, i), []) if share else (),
+                # Without face boxes we cannot blur only the faces: blur the whole thumbnail.
+                blur_all=share and not faces_known,
+            )
+            if uri:
+                thumbs[post.id] = uri
+                break
+    findings_by_post: dict[str, list[dict[str, Any]]] = {}
+    for fd in data["findings"]:
+        findings_by_post.setdefault(fd["post_id"], []).append(fd)
+    for items in findings_by_post.values():
+        items.sort(key=lambda fd: -SEVERITY_RANK[fd["severity"]])
+    posts = sorted(data["posts"], key=lambda p: (-p["risk"]["score"], p["taken_at"] or ""))
+    counts = sorted(data["counts"].items(), key=lambda kv: -kv[1])
+    facts = data["dossier"]["facts"]
+    facts_by_child: dict[str, list[dict[str, Any]]] = {}
+    for fact in facts:
+        facts_by_child.setdefault(fact["child"] or "", []).append(fact)
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        r=data,
+        posts=posts,
+        findings_by_post=findings_by_post,
+        thumbs=thumbs,
+        counts=counts,
+        facts=facts,
+        facts_by_child=facts_by_child,
+        share=share,
+        post_ids={p["id"] for p in data["posts"]},
+        result=result,
+    )
+
+
+def write_report(
+    result: AuditResult, out_dir: Path, *, share: bool = False, json_only: bool = False
+) -> ReportPaths:
+    """Write report.json (and report.html unless json_only) into out_dir; returns the paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    data = report_dict(result, share=share)
+    json_path = out_dir / "report.json"
+    json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False), encoding="utf-8")
+    if json_only:
+        return ReportPaths(json=json_path, html=None)
+    html_path = out_dir / "report.html"
+    html_path.write_text(render_html(result, data, share=share), encoding="utf-8")
+    return ReportPaths(json=json_path, html=html_path)

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from footprint_audit import __version__
+from footprint_audit.cli import app
+
+runner = CliRunner()
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"footprint-audit {__version__}"
+
+
+def test_scan_of_missing_path_is_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["scan", str(tmp_path / "does-not-exist"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    data = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert data["errors"] and "does-not-exist" in data["errors"][0]["where"]
+
+
+def test_scan_without_source_is_usage_error() -> None:
+    assert runner.invoke(app, ["scan"]).exit_code == 2
+
+
+def test_help_does_not_import_heavy_models() -> None:
+    code = (
+        "import sys; from footprint_audit.cli import app\n"
+        "from typer.testing import CliRunner\n"
+        "CliRunner().invoke(app, ['--help'])\n"
+        "heavy = [m for m in ('spacy', 'face_recognition', 'onnxruntime', 'cv2', 'instaloader') if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
+    )
+    assert out.stdout.strip() == ""
