@@ -6,12 +6,12 @@ from typing import Any
 
 import httpx
 import pytest
-from sources_support import FIXTURES, FakeServer, fast_options
 
 from collectors.bluesky import BlueskyCollector, parse_spec
 from footprint_audit.context import RunContext
 from footprint_audit.errors import SourceNotFound
 from footprint_audit.pipeline import audit
+from tests.collectors.sources_support import FIXTURES, FakeServer, fast_options
 
 SPEC = "bluesky:sunnyfamily.bsky.social"
 FEED = "/xrpc/app.bsky.feed.getAuthorFeed"

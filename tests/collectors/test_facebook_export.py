@@ -4,11 +4,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sources_support import build_export, zip_folder
 
 from collectors.facebook_export import FacebookExportCollector
 from footprint_audit.context import AuditOptions, RunContext
 from footprint_audit.errors import BadInput
+from tests.collectors.sources_support import build_export, zip_folder
 
 
 def _run(tmp_path: Path) -> RunContext:

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from instaloader import exceptions as ie
-from sources_support import FakeServer, fast_options
 
 from collectors.instagram import (
     CHECKPOINT_HINT,
@@ -23,6 +22,7 @@ from collectors.instagram import (
 from footprint_audit.context import AuditOptions, RunContext
 from footprint_audit.errors import AuthRequired, RateLimited, SourceNotFound
 from footprint_audit.pipeline import audit
+from tests.collectors.sources_support import FakeServer, fast_options
 
 CDN = "https://scontent.cdninstagram.com/v/t51.2885-15/"
 Frozen = namedtuple("Frozen", ["index"])

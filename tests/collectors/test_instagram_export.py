@@ -5,11 +5,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sources_support import build_export, zip_folder
 
 from collectors.instagram_export import InstagramExportCollector
 from footprint_audit.context import AuditOptions, RunContext
 from footprint_audit.errors import BadInput
+from tests.collectors.sources_support import build_export, zip_folder
 
 
 def _run(tmp_path: Path) -> RunContext:

@@ -6,13 +6,13 @@ from typing import Any
 
 import httpx
 import pytest
-from sources_support import FIXTURES, FakeServer, fast_options
 
 from collectors.mastodon import MastodonCollector, parse_spec
 from footprint_audit.context import RunContext
 from footprint_audit.errors import AuthRequired, SourceNotFound
 from footprint_audit.http import USER_AGENT
 from footprint_audit.pipeline import audit
+from tests.collectors.sources_support import FIXTURES, FakeServer, fast_options
 
 SPEC = "mastodon:@sunnyfamily@social.example"
 BASE = "/api/v1/accounts/109302000000000001/statuses"

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sources_support import FIXTURES, FakeServer, fast_options
 
 from collectors.web_page import WebPageCollector, _largest_srcset, html_to_text
 from footprint_audit.context import RunContext
 from footprint_audit.errors import SourceNotFound
 from footprint_audit.http import USER_AGENT
+from tests.collectors.sources_support import FIXTURES, FakeServer, fast_options
 
 START = "https://blog.example/"
 
