@@ -239,7 +239,8 @@ class InstagramCollector:
             except instaloader_errors as exc:
                 raise translate(exc, spec) from None
             yield self._profile_post(profile, http, media_dir, run)
-            if profile.is_private and not getattr(profile, "followed_by_viewer", False):
+            own = bool(run.options.login) and str(run.options.login).lower() == str(profile.username).lower()
+            if profile.is_private and not own and not getattr(profile, "followed_by_viewer", False):
                 run.note(
                     f"instagram:{user} is a private account: a stranger sees only its bio and profile "
                     "picture, which were checked. To audit the posts, request your data export and scan the ZIP."

@@ -190,8 +190,9 @@ class ZipTree:
                     if read > min(info.file_size, limit):
                         raise BadInput(f"{info.filename}: larger than its ZIP entry says; refused.")
                     yield chunk
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise BadInput(f"{info.filename}: damaged inside the ZIP ({exc}).") from exc
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as exc:
+            # RuntimeError: a password-protected member; NotImplementedError: an unknown compression.
+            raise BadInput(f"{info.filename}: cannot be read from the ZIP ({exc}).") from exc
 
     def read_bytes(self, rel: str) -> bytes:
         info = self._info(rel)

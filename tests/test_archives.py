@@ -52,7 +52,7 @@ def test_lying_header_is_caught_while_extracting(tmp_path: Path) -> None:
         zf.writestr("a.jpg", b"y" * 1000)
     tree = ZipTree(z, tmp_path / "out")
     tree._members["a.jpg"].file_size = 10  # what a forged header would say
-    with pytest.raises(BadInput, match="larger than its ZIP entry|damaged"):
+    with pytest.raises(BadInput, match="larger than its ZIP entry|cannot be read"):
         tree.local_path("a.jpg")
     assert not list((tmp_path / "out").rglob("a.jpg"))
 

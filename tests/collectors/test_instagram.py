@@ -20,7 +20,7 @@ from collectors.instagram import (
     parse_spec,
 )
 from footprint_audit.context import AuditOptions, RunContext
-from footprint_audit.errors import AuthRequired, RateLimited, SourceNotFound
+from footprint_audit.errors import AuthRequired, ConfigError, RateLimited, SourceNotFound
 from footprint_audit.pipeline import audit
 from tests.collectors.sources_support import FakeServer, fast_options
 
@@ -336,3 +336,19 @@ def test_real_backend_stops_instead_of_sleeping_long(monkeypatch: pytest.MonkeyP
     assert len(slept) == 1 and 10 <= slept[0] <= 11
     with pytest.raises(_StopPolitely):
         controller.sleep(600)
+
+
+def test_own_private_account_with_login_reads_posts(tmp_path: Path) -> None:
+    backend = FakeBackend(six_posts(), private=True)
+    default_session_file(tmp_path / "data", "sunny.family").write_bytes(b"cookie jar")
+    run = RunContext(_opts(tmp_path, backend, login="sunny.family"))
+    posts = list(InstagramCollector().collect(SPEC, run))
+    assert len([p for p in posts if p.id.startswith("instagram:C")]) == 6
+    assert {p.visibility for p in posts if p.id.startswith("instagram:C")} == {"followers"}
+
+
+def test_session_file_needs_login(tmp_path: Path) -> None:
+    backend = FakeBackend(six_posts())
+    run = RunContext(_opts(tmp_path, backend, session_file=tmp_path / "s"))
+    with pytest.raises(ConfigError):
+        list(InstagramCollector().collect(SPEC, run))
