@@ -104,7 +104,12 @@ class MastodonCollector:
                 if not isinstance(page, list):
                     raise BadInput(f"{spec}: {host} sent an unexpected page of posts; stopped here.")
                 statuses = [s for s in page if isinstance(s, Mapping) and "id" in s]
-                return statuses, _next_max_id(resp.links.get("next", {}).get("url")) if statuses else None
+                if not statuses:
+                    return [], None
+                # The Link header says where the next page starts; without one, after the oldest here.
+                return statuses, _next_max_id(resp.links.get("next", {}).get("url")) or str(
+                    statuses[-1]["id"]
+                )
 
             for status in incremental_pages(run, spec, fetch, lambda s: _post_id(host, s)):
                 if status.get("reblog"):

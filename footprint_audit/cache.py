@@ -435,7 +435,7 @@ def incremental_pages(
                 return
             yield item
             yielded += 1
-        if next_cursor is None or (not items and cursor is not None):
+        if next_cursor is None or next_cursor == cursor:  # the end (or a server going round in circles)
             set_state(run, spec, {"complete": True})
             return
         # Newest first: when the oldest item of a page is known, so is everything below it.

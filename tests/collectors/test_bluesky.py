@@ -123,3 +123,22 @@ def test_malformed_feed_page(tmp_path: Path) -> None:
     )
     assert len(result.posts) == 3
     assert "could not be read" in result.errors[0].message
+
+
+def test_a_page_of_only_reposts_does_not_end_the_walk(tmp_path: Path) -> None:
+    server = bluesky_server()
+    feed = server.routes[FEED]
+    reposts = _load("feed_page1.json")
+    reposts["feed"] = [i for i in reposts["feed"] if i.get("reason")]
+    reposts["cursor"] = "reposts-only"
+
+    def with_repost_page(request: httpx.Request) -> httpx.Response:
+        if request.url.params.get("cursor") is None:
+            return httpx.Response(200, json=reposts)
+        if request.url.params.get("cursor") == "reposts-only":
+            return feed(httpx.Request("GET", "https://public.api.bsky.app/xrpc/x?filter=posts_no_replies"))
+        return feed(request)
+
+    server.routes[FEED] = with_repost_page
+    posts = list(BlueskyCollector().collect(SPEC, RunContext(fast_options(tmp_path, server.transport()))))
+    assert len(posts) == 4  # profile + the three own posts behind the page of reposts
