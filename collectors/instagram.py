@@ -267,6 +267,9 @@ class InstagramCollector:
         state = get_state(run, spec)
         complete = bool(state.get("complete"))
         frozen = state.get("frozen")
+        base_complete = bool(state.get("base_complete"))
+        # A stopped run left a position: read the new head first, then jump there.
+        head_walk = not complete and frozen is not None
         limit = run.options.max_posts
         iterator = profile.get_posts()
         jumped = False
@@ -280,11 +283,10 @@ class InstagramCollector:
                     return
                 pid = f"instagram:{item.shortcode}"
                 if pid in known:
-                    if complete:
+                    if complete or (jumped and base_complete):
                         set_state(run, spec, {"complete": True})
                         return  # newest first: everything older is in the cache already
-                    if frozen and not jumped:
-                        # Skip the part the stopped run already read; resume where it stopped.
+                    if head_walk and not jumped:
                         jumped = True
                         try:
                             iterator = profile.get_posts()
@@ -301,22 +303,21 @@ class InstagramCollector:
                 post = self._post(item, http, media_dir, run, visibility, logged_in)
                 fetched += 1
                 yield post
-                self._save_position(run, spec, iterator, complete, frozen)
+                if not (head_walk and not jumped):  # keep the deeper position until the head is read
+                    self._save_position(run, spec, iterator, base_complete=complete or base_complete)
         except instaloader_errors as exc:
             raise translate(exc, spec) from None
 
     @staticmethod
-    def _save_position(run: RunContext, spec: str, iterator: Any, complete: bool, frozen: Any) -> None:
+    def _save_position(run: RunContext, spec: str, iterator: Any, *, base_complete: bool) -> None:
         freeze = getattr(iterator, "freeze", None)
-        if complete:
-            # A head walk above a complete history: if it stops, the next run reads on.
-            set_state(run, spec, {"complete": False, "frozen": frozen})
-            return
+        frozen = None
         if callable(freeze):
             try:
-                set_state(run, spec, {"complete": False, "frozen": freeze()._asdict()})
+                frozen = freeze()._asdict()
             except Exception:
                 log.debug("could not save the iterator position", exc_info=True)
+        set_state(run, spec, {"complete": False, "frozen": frozen, "base_complete": base_complete})
 
     def _download(self, http: HttpClient, url: str, dest: Path, run: RunContext, where: str) -> Path | None:
         try:

@@ -352,3 +352,19 @@ def test_session_file_needs_login(tmp_path: Path) -> None:
     run = RunContext(_opts(tmp_path, backend, session_file=tmp_path / "s"))
     with pytest.raises(ConfigError):
         list(InstagramCollector().collect(SPEC, run))
+
+
+def test_interrupted_head_walk_over_complete_history(tmp_path: Path) -> None:
+    backend = FakeBackend(six_posts())
+    audit([SPEC], analyzers=[], collectors=[InstagramCollector()], options=_opts(tmp_path, backend))
+    newer = [FakePost(f"N{i}", f"new {i}", datetime(2024, 7, i)) for i in range(4, 0, -1)]
+    backend2 = FakeBackend(newer + six_posts())
+    backend2.fail_at[2] = ie.TooManyRequestsException("429")
+    second = audit([SPEC], analyzers=[], collectors=[InstagramCollector()], options=_opts(tmp_path, backend2))
+    assert len(second.posts) == 9 and backend2.served == ["N4", "N3"]
+    backend3 = FakeBackend(newer + six_posts())
+    third = audit([SPEC], analyzers=[], collectors=[InstagramCollector()], options=_opts(tmp_path, backend3))
+    assert len(third.posts) == 11 and len({p.id for p in third.posts}) == 11
+    # head (known N4), jump to where it stopped, the rest of the gap, stop at the old history
+    assert backend3.served == ["N4", "N2", "N1", "C6"]
+    assert backend3.thawed == [2]
