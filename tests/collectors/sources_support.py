@@ -24,6 +24,17 @@ def jpeg_bytes(seed: int = 0, size: tuple[int, int] = (64, 48)) -> bytes:
     return buf.getvalue()
 
 
+def write_video(path: Path, frames: int = 10) -> None:
+    """A real (tiny) MP4, so video analysis has frames to read."""
+    import cv2
+    import numpy as np
+
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 5, (64, 48))
+    for i in range(frames):
+        writer.write(np.full((48, 64, 3), i * 20, np.uint8))
+    writer.release()
+
+
 def _uris(value: Any) -> Iterable[str]:
     if isinstance(value, dict):
         for k, v in value.items():
@@ -48,7 +59,7 @@ def build_export(name: str, dest: Path, *, missing: Iterable[str] = ()) -> Path:
             target = dest / uri
             target.parent.mkdir(parents=True, exist_ok=True)
             if uri.endswith(".mp4"):
-                target.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(64))
+                write_video(target)
             else:
                 target.write_bytes(jpeg_bytes(n * 10 + i))
     return dest

@@ -34,6 +34,7 @@ def test_folder_export_posts_carousel_story_profile(export_dir: Path, tmp_path: 
         "ig-export:post:17900000000000001",
         "ig-export:post:17900000000000002",
         "ig-export:story:17800000000000001",
+        "ig-export:reel:17600000000000001",
         "ig-export:profile:17700000000000001",
         "ig-export:profile:sunny.family",
     }
@@ -49,6 +50,8 @@ def test_folder_export_posts_carousel_story_profile(export_dir: Path, tmp_path: 
     assert [m.kind for m in carousel.media] == ["image", "image", "video"]
     assert all(Path(m.path).is_file() for m in carousel.media)
     assert carousel.geotag is None
+    reel = posts["ig-export:reel:17600000000000001"]
+    assert reel.caption == "Mia's first swim \U0001f3ca" and reel.media[0].kind == "video"
     story = posts["ig-export:story:17800000000000001"]
     assert story.geotag is not None and story.geotag.lat == 53.4808
     profile = posts["ig-export:profile:sunny.family"]
@@ -63,7 +66,7 @@ def test_zip_export_gives_the_same_posts(export_dir: Path, tmp_path: Path) -> No
     assert c.matches(str(z))
     run = _run(tmp_path)
     posts = _by_id(list(c.collect(str(z), run)))
-    assert len(posts) == 5
+    assert len(posts) == 6
     media = posts["ig-export:post:17900000000000002"].media
     # media were extracted into the private media folder, not next to the zip
     assert all(Path(m.path).is_relative_to(tmp_path / "media") for m in media)
