@@ -190,6 +190,11 @@ class _Reader:
         caption = "\n".join(texts)
         key = f"{entry.get('timestamp')}|{'|'.join(uris)}|{caption}|{geotag}"
         raw: dict[str, Any] = {"export_file": rel, "record": dict(entry)}
+        if geotag is not None:
+            raw["geotag_source"] = "platform-place"
+        elif exif_geo is not None:
+            # Not a place the platform shows: the original file's GPS, kept by Meta in the export.
+            raw["geotag_source"] = "export-exif"
         if device:
             raw["device_metadata"] = device
             ips = sorted({str(d["upload_ip"]) for d in device if d.get("upload_ip")})

@@ -187,6 +187,9 @@ class _Reader:
         raw: dict[str, Any] = {"export_file": rel, "record": dict(entry)}
         if any(exifs):
             raw["export_exif"] = exifs
+        if geotag is not None:
+            # Not a place the platform shows: the original file's GPS, kept by Meta in the export.
+            raw["geotag_source"] = "export-exif"
         return Post(
             id=f"ig-export:{prefix}:{PurePosixPath(uri).stem}",
             source=KIND,

@@ -111,7 +111,7 @@ def test_source_to_report_json(kind: str, tmp_path: Path) -> None:
         jsonschema.validate(report, json.loads(SCHEMA_PATH.read_text()))
     if kind == "instagram-export" and any(a.name == "location" for a in project_analyzers()):
         # the export's EXIF coordinates reach the location analyzer through Post.geotag
-        assert any(f.category in ("geotag", "gps_exif") for f in report["findings"])
+        assert any(f["category"] in ("geotag", "gps_exif") for f in report["findings"])
 
 
 def test_registry_routes_each_spec_to_its_collector(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ def test_current_layout_posts_checkins_exif(tmp_path: Path) -> None:
     assert picnic.media == ()
     # EXIF coordinates in the export become the geotag when there is no place
     assert garden.geotag is not None and (garden.geotag.lat, garden.geotag.lon) == (53.80, -1.55)
+    assert (picnic.raw["geotag_source"], garden.raw["geotag_source"]) == ("platform-place", "export-exif")
     assert run.errors == []
     assert len({p.id for p in posts}) == 3
 

@@ -43,7 +43,7 @@ def test_folder_export_posts_carousel_story_profile(export_dir: Path, tmp_path: 
     assert first.caption == "First day at Oakfield Primary! \U0001f392 Café after"
     assert first.taken_at == datetime(2024, 6, 2, 7, 15, tzinfo=UTC)
     assert first.geotag is not None and (first.geotag.lat, first.geotag.lon) == (51.5033, -0.1196)
-    assert first.geotag.name is None
+    assert first.geotag.name is None and first.raw["geotag_source"] == "export-exif"
     assert first.raw["export_exif"][0]["device_id"] == "android-1a2b3c4d5e6f7a8b"
     carousel = posts["ig-export:post:17900000000000002"]
     assert carousel.caption == "Beach weekend #family"
