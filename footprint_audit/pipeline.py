@@ -5,6 +5,7 @@ The library never prints or exits: it logs, records per-item errors and returns 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -110,42 +111,65 @@ def analyze_post(post: Post, analyzers: Sequence[Analyzer], run: RunContext) -> 
     return [f for found in by_analyzer.values() for f in found]
 
 
-def _result_version(analyzer: Analyzer, run: RunContext) -> str:
-    """What, besides the post, an analyzer's cached result depends on."""
+def _result_version(analyzer: Analyzer, run: RunContext, batch: str) -> str:
+    """What, besides the post, an analyzer's cached result depends on.
+
+    ``cache_token(run)`` (optional, asked after ``prepare``) names outside state such as
+    the enrolled children. A batch analyzer (one with ``prepare``) may let one post's
+    result depend on the others ("Mia" named as a child in one post makes "Mia" a child's
+    name in all), so without a token its results are tied to the whole set of posts
+    (``batch``), unless it declares ``cache_per_post = True``.
+    """
     token = getattr(analyzer, "cache_token", None)
-    extra = token(run) if callable(token) else ""
+    extra = str(token(run)) if callable(token) else ""
+    if not extra and _batch_scoped(analyzer):
+        extra = batch
     opts = run.options
     return f"{getattr(analyzer, 'version', '0')}|{opts.timezone}|{opts.share}|{extra}"
+
+
+def _batch_scoped(analyzer: Analyzer) -> bool:
+    return getattr(analyzer, "prepare", None) is not None and not getattr(analyzer, "cache_per_post", False)
+
+
+def _prepare(analyzer: Analyzer, posts: Sequence[Post], run: RunContext) -> None:
+    prepare = getattr(analyzer, "prepare", None)
+    if prepare is None or not posts:
+        return
+    try:
+        prepare(posts, run)
+    except FootprintError:
+        raise  # configuration problems (a model that will not load) stop the run
+    except Exception as exc:
+        log.debug("prepare of %s failed", analyzer.name, exc_info=True)
+        run.error(analyzer.name, f"{analyzer.name} could not prepare ({type(exc).__name__}: {exc}).")
 
 
 def analyze(posts: Sequence[Post], analyzers: Sequence[Analyzer], run: RunContext) -> list[Finding]:
     """Findings for every post. With a cache, unchanged posts reuse earlier results."""
     cache = run.cache
+    if cache is None:
+        for analyzer in analyzers:
+            _prepare(analyzer, posts, run)
     cached: dict[tuple[str, str], list[Finding]] = {}
     keys: dict[str, str] = {}
-    versions = {a.name: _result_version(a, run) for a in analyzers} if cache is not None else {}
+    versions: dict[str, str] = {}
     if cache is not None:
-        for post in posts:
-            keys[post.id] = key = cache.post_key(post)
-            for a in analyzers:
-                hit = cache.get_results(key, a.name, versions[a.name])
+        keys = {post.id: cache.post_key(post) for post in posts}
+        batch = hashlib.sha256("\n".join(sorted(keys.values())).encode()).hexdigest()[:16]
+        for a in analyzers:
+            if _batch_scoped(a):
+                _prepare(a, posts, run)  # it sees every post, as without a cache
+            versions[a.name] = _result_version(a, run, batch)
+            for post in posts:
+                hit = cache.get_results(keys[post.id], a.name, versions[a.name])
                 if hit is not None:
                     cached[(post.id, a.name)] = hit
-    reused = len({pid for pid, _ in cached})
-    if reused:
-        run.note(f"Reused earlier analysis of {reused} unchanged post(s) from the local cache.")
-    for analyzer in analyzers:
-        prepare = getattr(analyzer, "prepare", None)
-        todo = [p for p in posts if (p.id, analyzer.name) not in cached]
-        if prepare is None or not todo:
-            continue
-        try:
-            prepare(todo, run)
-        except FootprintError:
-            raise  # configuration problems (a model that will not load) stop the run
-        except Exception as exc:
-            log.debug("prepare of %s failed", analyzer.name, exc_info=True)
-            run.error(analyzer.name, f"{analyzer.name} could not prepare ({type(exc).__name__}: {exc}).")
+            if not _batch_scoped(a):
+                _prepare(a, [p for p in posts if (p.id, a.name) not in cached], run)
+        reused = len({pid for pid, _ in cached})
+        if reused:
+            run.note(f"Reused earlier analysis of {reused} unchanged post(s) from the local cache.")
     findings: list[Finding] = []
     for i, post in enumerate(posts, 1):
         needed = [a for a in analyzers if (post.id, a.name) not in cached]

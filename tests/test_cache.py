@@ -251,3 +251,73 @@ def test_cache_where_and_clear_cli(tmp_path: Path) -> None:
     res = runner.invoke(app, ["cache", "--clear", "--profile", str(tmp_path)])
     assert res.exit_code == 0 and not cache_path(tmp_path).exists()
     assert pytest is not None
+
+
+@dataclass
+class LinkingAnalyzer:
+    """Like the names analyzer: a name tied to a child in one post counts in every post."""
+
+    name: str = "linking"
+    version: str = "1"
+    categories: tuple[str, ...] = ("child_name",)
+    cache_per_post: bool = False
+    prepared: list[list[str]] = field(default_factory=list)
+    seen: list[str] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+
+    def prepare(self, posts: list[Post], run: RunContext) -> None:
+        self.prepared.append([p.id for p in posts])
+        self.names |= {w for p in posts for w in p.caption.split() if w.istitle() and "daughter" in p.caption}
+
+    def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
+        self.seen.append(post.id)
+        return [
+            f for n in sorted(self.names) for f in CaptionWordAnalyzer(n, name=self.name).analyze(post, ctx)
+        ]
+
+
+def test_batch_analyzer_sees_every_post_and_redoes_when_the_set_changes() -> None:
+    old = [make_post("a", "Mia at the park"), make_post("b", "cake")]
+    first = LinkingAnalyzer()
+    r1 = audit(["list:x"], analyzers=[first, CountingAnalyzer()], collectors=[ListCollector(old)])
+    assert [f.analyzer for f in r1.findings] == ["counting"]
+    plain = CountingAnalyzer()
+    second = LinkingAnalyzer()
+    r2 = audit(
+        ["list:x"],
+        analyzers=[second, plain],
+        collectors=[ListCollector([*old, make_post("c", "our daughter Mia turns 5")])],
+    )
+    assert second.prepared == [["a", "b", "c"]] and sorted(second.seen) == ["a", "b", "c"]
+    assert sorted(plain.seen) == ["c"]  # a per-post analyzer only looks at the new post
+    # the name learnt from the new post now marks the old post too
+    assert sorted(f.post_id for f in r2.findings if f.analyzer == "linking") == ["a", "c"]
+    third = LinkingAnalyzer()
+    audit(
+        ["list:x"],
+        analyzers=[third],
+        collectors=[ListCollector([*old, make_post("c", "our daughter Mia turns 5")])],
+    )
+    assert third.prepared == [["a", "b", "c"]] and third.seen == []  # same set: all reused
+
+
+def test_per_post_batch_analyzer_and_cache_token() -> None:
+    posts = [make_post("a", "Mia"), make_post("b", "cake")]
+    audit(["list:x"], analyzers=[LinkingAnalyzer(cache_per_post=True)], collectors=[ListCollector(posts)])
+    again = LinkingAnalyzer(cache_per_post=True)
+    audit(["list:x"], analyzers=[again], collectors=[ListCollector([*posts, make_post("c", "new")])])
+    assert again.prepared == [["c"]] and again.seen == ["c"]
+
+    class Tokened(CountingAnalyzer):
+        token = "enrolled:1"
+
+        def cache_token(self, run: RunContext) -> str:
+            return self.token
+
+    audit(["list:x"], analyzers=[Tokened()], collectors=[ListCollector(posts)])
+    same = Tokened()
+    audit(["list:x"], analyzers=[same], collectors=[ListCollector(posts)])
+    changed = Tokened()
+    changed.token = "enrolled:2"
+    audit(["list:x"], analyzers=[changed], collectors=[ListCollector(posts)])
+    assert same.seen == [] and sorted(changed.seen) == ["a", "b"]
