@@ -154,14 +154,106 @@ def scan(
         Path | None,
         typer.Option("--profile", help="Data folder (enrolments, cache) instead of the per-user default."),
     ] = None,
+    login: Annotated[
+        str | None,
+        typer.Option("--login", help="Instagram: log in as USER (the password is asked, never stored)."),
+    ] = None,
+    session_file: Annotated[
+        Path | None, typer.Option("--session-file", help="Instagram: an instaloader session file to use.")
+    ] = None,
+    resume: Annotated[
+        bool,
+        typer.Option("--resume/--no-resume", help="Continue a scan that stopped (default) or start afresh."),
+    ] = True,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write the local cache.")
+    ] = False,
+    max_posts: Annotated[
+        int | None, typer.Option("--max-posts", min=1, help="At most this many new posts per online source.")
+    ] = None,
 ) -> None:
     """Audit posts and write DIR/report.html and DIR/report.json."""
     from .context import AuditOptions
 
-    options = AuditOptions(timezone=timezone, share=share, data_dir=profile)
+    options = AuditOptions(
+        timezone=timezone,
+        share=share,
+        data_dir=profile,
+        login=login,
+        session_file=session_file,
+        resume=resume,
+        use_cache=not no_cache,
+        max_posts=max_posts,
+    )
     if workers:
         options.workers = workers
+    if login and any(s.strip().lower().startswith(("instagram:", "ig:")) for s in sources):
+        code = _ensure_instagram_session(login, session_file, profile)
+        if code:
+            raise typer.Exit(code)
     raise typer.Exit(run_scan(sources, out_dir, options, share=share, json_only=json_only, quiet=quiet))
+
+
+def _ensure_instagram_session(login: str, session_file: Path | None, profile: Path | None) -> int:
+    """Log in once when there is no saved session: the password is read with getpass, used
+    for this one login and dropped; only instaloader's session file is kept (owner-only)."""
+    import getpass
+
+    from collectors.instagram import default_session_file, login_and_save_session
+
+    from .errors import FootprintError
+
+    target = session_file or default_session_file(profile, login)
+    if target.is_file():
+        return EXIT_OK
+    if not sys.stdin.isatty():
+        err.print(
+            f"footprint-audit: no saved Instagram login for {login}; run this command in a terminal "
+            "so it can ask for the password once.",
+            highlight=False,
+        )
+        return EXIT_USAGE
+    password = getpass.getpass(f"Instagram password for {login} (not shown, not stored): ")
+    try:
+        login_and_save_session(
+            login, password, target, two_factor_code=lambda: input("Instagram two-factor code: ").strip()
+        )
+    except FootprintError as exc:
+        err.print(f"footprint-audit: {exc}", highlight=False)
+        return EXIT_USAGE
+    finally:
+        del password
+    err.print(f"Logged in; session saved to {target} (owner-only).", highlight=False)
+    return EXIT_OK
+
+
+@app.command()
+def cache(
+    where: Annotated[bool, typer.Option("--where", help="Print where the cache file is.")] = False,
+    clear_: Annotated[
+        bool, typer.Option("--clear", help="Delete the cache (collected posts, media hashes, results).")
+    ] = False,
+    profile: Annotated[
+        Path | None, typer.Option("--profile", help="Data folder instead of the per-user default.")
+    ] = None,
+) -> None:
+    """The local cache of collected posts and analysis results: where it is, or clear it."""
+    from .cache import Cache, cache_path, clear
+
+    path = cache_path(profile)
+    if clear_:
+        clear(profile)
+        out.print(f"Cache cleared: {path}", highlight=False)
+        raise typer.Exit(EXIT_OK)
+    out.print(str(path), highlight=False)
+    if path.exists() and not where:
+        c = Cache(path)
+        try:
+            stats = c.stats()
+        finally:
+            c.close()
+        out.print(", ".join(f"{n} {k}" for k, n in stats.items()), highlight=False)
+    raise typer.Exit(EXIT_OK)
 
 
 @app.command()

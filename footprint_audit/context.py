@@ -12,12 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import BadInput
 from .exif import ExifData, read_exif_from_image
 from .images import LoadedImage, load_image, open_image, video_frames
 from .models import ErrorRecord, Post
+
+if TYPE_CHECKING:
+    from .cache import Cache
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -66,6 +69,9 @@ class RunContext:
         self.notes: list[str] = []
         self._progress = progress
         self._memo: dict[str, Any] = {}
+        #: The local cache (set by the pipeline unless --no-cache); collectors may ask it
+        #: what they already have through the helpers in footprint_audit.cache.
+        self.cache: Cache | None = None
 
     def error(self, where: str, message: str, hint: str = "") -> None:
         record = ErrorRecord(where=where, message=message, hint=hint)

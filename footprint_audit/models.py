@@ -226,6 +226,8 @@ class AuditResult:
     generated_at: datetime | None = None
     #: Free-form notes from the run (e.g. which time zone was used), shown in the report.
     notes: tuple[str, ...] = ()
+    #: Posts first seen since the last finished scan of their source (empty on a first scan).
+    new_post_ids: tuple[str, ...] = ()
 
     def findings_for(self, post_id: str) -> list[Finding]:
         return [f for f in self.findings if f.post_id == post_id]

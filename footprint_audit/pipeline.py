@@ -5,10 +5,12 @@ The library never prints or exits: it logs, records per-item errors and returns 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
+from .cache import Cache, source_key
 from .context import AuditOptions, PostContext, ProgressFn, RunContext
 from .errors import BadInput, FootprintError
 from .models import AuditResult, Finding, Post, SourceSummary
@@ -21,62 +23,165 @@ log = logging.getLogger(__name__)
 def collect(
     sources: Sequence[str], run: RunContext, available: Iterable[Collector] | None = None
 ) -> tuple[list[Post], list[SourceSummary]]:
-    """Run the collector of each source. A failing source keeps every post it yielded."""
+    """Run the collector of each source. A failing source keeps every post it yielded.
+
+    With a cache (``run.cache``), each post is committed the moment it arrives, so a run
+    killed half-way loses nothing; posts cached by earlier runs of a source are added when
+    the collector only fetched what was new (``incremental``) or stopped early.
+    """
     pool = list(available) if available is not None else builtin_collectors()
     posts: list[Post] = []
     seen: set[str] = set()
     summaries: list[SourceSummary] = []
+    cache = run.cache
     for spec in sources:
         try:
             collector = find_collector(spec, pool)
         except FootprintError as exc:
             run.error(spec, str(exc), exc.hint)
             continue
+        key = source_key(spec)
+        scan_id = 0
+        last_done: int | None = None
+        if cache is not None:
+            last_done = cache.last_finished_scan(key)
+            scan_id = cache.begin_scan(key, collector.kind, resume=run.options.resume)
+        yielded: set[str] = set()
         count = 0
+        finished = False
         try:
             for post in collector.collect(spec, run):
-                if post.id in seen:
-                    continue
-                seen.add(post.id)
-                posts.append(post)
-                count += 1
-                run.progress("collect", len(posts), None)
+                if cache is not None:
+                    cache.put_post(key, post, scan_id)
+                yielded.add(post.id)
+                count += _take(post, posts, seen, run)
+            finished = True
         except FootprintError as exc:
             run.error(spec, str(exc), exc.hint)
+        if cache is not None:
+            if finished:
+                cache.finish_scan(scan_id)
+            if finished and not getattr(collector, "incremental", False):
+                # A full listing (a folder, an export): what it no longer has was removed.
+                cache.forget(key, cache.known_ids(key) - yielded)
+            else:
+                for post in cache.posts(key):
+                    count += _take(post, posts, seen, run)
+            if last_done is None:
+                cache.first_scans.append(spec)
+            else:
+                fresh = cache.first_seen_after(key, last_done)
+                cache.new_post_ids.extend(p.id for p in posts if p.id in fresh and p.id in yielded)
         summaries.append(SourceSummary(kind=collector.kind, location=spec, posts=count))
     return posts, summaries
 
 
-def analyze_post(post: Post, analyzers: Sequence[Analyzer], run: RunContext) -> list[Finding]:
-    """All findings for one post; an analyzer that fails becomes an error record."""
+def _take(post: Post, posts: list[Post], seen: set[str], run: RunContext) -> int:
+    if post.id in seen:
+        return 0
+    seen.add(post.id)
+    posts.append(post)
+    run.progress("collect", len(posts), None)
+    return 1
+
+
+def _run_analyzers(
+    post: Post, analyzers: Sequence[Analyzer], run: RunContext
+) -> tuple[dict[str, list[Finding]], bool]:
+    """Findings per analyzer name for one post, and whether every analyzer ran cleanly."""
     ctx = PostContext(post, run)
-    out: list[Finding] = []
+    out: dict[str, list[Finding]] = {}
+    errors_before = len(run.errors)
     for analyzer in analyzers:
+        found: list[Finding] = []
         try:
-            out.extend(analyzer.analyze(post, ctx))
+            found = list(analyzer.analyze(post, ctx))
         except BadInput as exc:
             run.error(post.id, f"{analyzer.name}: {exc}", exc.hint)
         except Exception as exc:  # one analyzer's bug must not lose the rest of the run
             log.debug("analyzer %s failed on %s", analyzer.name, post.id, exc_info=True)
             run.error(post.id, f"{analyzer.name} could not analyse this post ({type(exc).__name__}: {exc}).")
-    return out
+        out[analyzer.name] = found
+    return out, len(run.errors) == errors_before
+
+
+def analyze_post(post: Post, analyzers: Sequence[Analyzer], run: RunContext) -> list[Finding]:
+    """All findings for one post; an analyzer that fails becomes an error record."""
+    by_analyzer, _clean = _run_analyzers(post, analyzers, run)
+    return [f for found in by_analyzer.values() for f in found]
+
+
+def _result_version(analyzer: Analyzer, run: RunContext, batch: str) -> str:
+    """What, besides the post, an analyzer's cached result depends on.
+
+    ``cache_token(run)`` (optional, asked after ``prepare``) names outside state such as
+    the enrolled children. A batch analyzer (one with ``prepare``) may let one post's
+    result depend on the others ("Mia" named as a child in one post makes "Mia" a child's
+    name in all), so without a token its results are tied to the whole set of posts
+    (``batch``), unless it declares ``cache_per_post = True``.
+    """
+    token = getattr(analyzer, "cache_token", None)
+    extra = str(token(run)) if callable(token) else ""
+    if not extra and _batch_scoped(analyzer):
+        extra = batch
+    opts = run.options
+    return f"{getattr(analyzer, 'version', '0')}|{opts.timezone}|{opts.share}|{extra}"
+
+
+def _batch_scoped(analyzer: Analyzer) -> bool:
+    return getattr(analyzer, "prepare", None) is not None and not getattr(analyzer, "cache_per_post", False)
+
+
+def _prepare(analyzer: Analyzer, posts: Sequence[Post], run: RunContext) -> None:
+    prepare = getattr(analyzer, "prepare", None)
+    if prepare is None or not posts:
+        return
+    try:
+        prepare(posts, run)
+    except FootprintError:
+        raise  # configuration problems (a model that will not load) stop the run
+    except Exception as exc:
+        log.debug("prepare of %s failed", analyzer.name, exc_info=True)
+        run.error(analyzer.name, f"{analyzer.name} could not prepare ({type(exc).__name__}: {exc}).")
 
 
 def analyze(posts: Sequence[Post], analyzers: Sequence[Analyzer], run: RunContext) -> list[Finding]:
-    for analyzer in analyzers:
-        prepare = getattr(analyzer, "prepare", None)
-        if prepare is None:
-            continue
-        try:
-            prepare(posts, run)
-        except FootprintError:
-            raise  # configuration problems (a model that will not load) stop the run
-        except Exception as exc:
-            log.debug("prepare of %s failed", analyzer.name, exc_info=True)
-            run.error(analyzer.name, f"{analyzer.name} could not prepare ({type(exc).__name__}: {exc}).")
+    """Findings for every post. With a cache, unchanged posts reuse earlier results."""
+    cache = run.cache
+    if cache is None:
+        for analyzer in analyzers:
+            _prepare(analyzer, posts, run)
+    cached: dict[tuple[str, str], list[Finding]] = {}
+    keys: dict[str, str] = {}
+    versions: dict[str, str] = {}
+    if cache is not None:
+        keys = {post.id: cache.post_key(post) for post in posts}
+        batch = hashlib.sha256("\n".join(sorted(keys.values())).encode()).hexdigest()[:16]
+        for a in analyzers:
+            if _batch_scoped(a):
+                _prepare(a, posts, run)  # it sees every post, as without a cache
+            versions[a.name] = _result_version(a, run, batch)
+            for post in posts:
+                hit = cache.get_results(keys[post.id], a.name, versions[a.name])
+                if hit is not None:
+                    cached[(post.id, a.name)] = hit
+            if not _batch_scoped(a):
+                _prepare(a, [p for p in posts if (p.id, a.name) not in cached], run)
+        reused = len({pid for pid, _ in cached})
+        if reused:
+            run.note(f"Reused earlier analysis of {reused} unchanged post(s) from the local cache.")
     findings: list[Finding] = []
     for i, post in enumerate(posts, 1):
-        findings.extend(analyze_post(post, analyzers, run))
+        needed = [a for a in analyzers if (post.id, a.name) not in cached]
+        fresh, clean = _run_analyzers(post, needed, run) if needed else ({}, True)
+        for a in analyzers:
+            if a.name in fresh:
+                findings.extend(fresh[a.name])
+                if cache is not None and clean:
+                    # Only clean results are kept: a post that hit an error is retried next run.
+                    cache.put_results(keys[post.id], a.name, versions[a.name], fresh[a.name])
+            else:
+                findings.extend(cached[(post.id, a.name)])
         run.progress("analyse", i, len(posts))
     return findings
 
@@ -95,9 +200,20 @@ def audit(
 
     run = RunContext(options, progress)
     chosen = list(analyzers) if analyzers is not None else default_analyzers()
-    posts, summaries = collect(sources, run, collectors)
-    findings = analyze(posts, chosen, run)
-    facts = build_dossier(posts, findings, run)
+    if run.options.use_cache:
+        run.cache = Cache.open(run.options.data_dir)
+    try:
+        posts, summaries = collect(sources, run, collectors)
+        findings = analyze(posts, chosen, run)
+        facts = build_dossier(posts, findings, run)
+        new_ids: tuple[str, ...] = ()
+        if run.cache is not None:
+            new_ids = tuple(run.cache.new_post_ids)
+            _note_new(run, new_ids)
+    finally:
+        if run.cache is not None:
+            run.cache.close()
+            run.cache = None
     return AuditResult(
         sources=tuple(summaries),
         posts=tuple(posts),
@@ -107,4 +223,15 @@ def audit(
         risks=score_posts(posts, findings),
         generated_at=datetime.now(UTC),
         notes=tuple(run.notes),
+        new_post_ids=new_ids,
     )
+
+
+def _note_new(run: RunContext, new_ids: Sequence[str]) -> None:
+    cache = run.cache
+    if cache is None:
+        return
+    if new_ids:
+        run.note(f"{len(new_ids)} post(s) are new since the last scan.")
+    elif not cache.first_scans:
+        run.note("Nothing new since the last scan.")

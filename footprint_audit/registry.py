@@ -67,6 +67,13 @@ BUILTIN_ANALYZERS: tuple[str, ...] = (
 
 # Order matters: the first collector whose `matches` accepts a spec takes it.
 BUILTIN_COLLECTORS: tuple[str, ...] = (
+    # Exports before the folder collectors: an unpacked export is also a folder of photos.
+    "collectors.instagram_export:InstagramExportCollector",
+    "collectors.facebook_export:FacebookExportCollector",
+    "collectors.instagram:InstagramCollector",
+    "collectors.mastodon:MastodonCollector",
+    "collectors.bluesky:BlueskyCollector",
+    "collectors.web_page:WebPageCollector",
     "collectors.instaloader_dir:InstaloaderDirCollector",
     "collectors.photo_folder:PhotoFolderCollector",
 )

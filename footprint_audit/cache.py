@@ -1,0 +1,452 @@
+"""The local cache: what was collected is never lost, and nothing is done twice.
+
+One SQLite file (stdlib ``sqlite3``, WAL mode) in the owner-only data folder holds:
+
+- ``posts``: every post of every source, with its raw platform record, committed the
+  moment the collector yields it. A scan killed half-way keeps every post it had; WAL
+  and one transaction per post mean the file is consistent after any crash.
+- ``scans``: when each scan of a source started and whether it finished, so a report can
+  say what is new since the last finished scan.
+- ``state``: a collector's resume point (a paging cursor) per source.
+- ``media``: SHA-256 of media files, keyed by path, size and mtime (hashing a video once).
+- ``results``: each analyzer's findings for a post, keyed by the post's content hash
+  (its fields plus its media files' hashes), the analyzer's name and version. A changed
+  caption or a re-encoded photo gives a new key, so changed posts are re-analysed.
+
+Analyzers whose output depends on more than the post (the enrolled children, say) can
+offer ``cache_token(run) -> str``; it is part of the key. A batch analyzer (one with
+``prepare``) still sees every post, and without a token its results are reused only while
+the set of posts is unchanged; ``cache_per_post = True`` says its results depend on the
+post alone (then ``prepare`` gets only the posts to analyse). See pipeline.analyze.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .models import Comment, Finding, Geotag, Media, Post
+from .paths import data_dir, private_dir
+
+if TYPE_CHECKING:
+    from .context import RunContext
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+CACHE_FILE = "cache.sqlite3"
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS scans (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    source TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    started TEXT NOT NULL,
+    finished TEXT
+);
+CREATE TABLE IF NOT EXISTS posts (
+    source TEXT NOT NULL,
+    post_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    first_scan INTEGER NOT NULL,
+    last_scan INTEGER NOT NULL,
+    PRIMARY KEY (source, post_id)
+);
+CREATE TABLE IF NOT EXISTS state (source TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS media (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS results (
+    key TEXT NOT NULL, analyzer TEXT NOT NULL, version TEXT NOT NULL, findings TEXT NOT NULL,
+    PRIMARY KEY (key, analyzer, version)
+);
+"""
+
+
+def cache_path(override: Path | None = None) -> Path:
+    return data_dir(override) / CACHE_FILE
+
+
+def source_key(spec: str) -> str:
+    """The same source named twice gives the same key (paths are resolved)."""
+    if ":" in spec and not Path(spec).exists():
+        head, _, tail = spec.partition(":")
+        if head in ("http", "https"):
+            return spec.rstrip("/")
+        return f"{head.lower()}:{tail.lower()}"
+    return str(Path(spec).expanduser().resolve())
+
+
+# ---- (de)serialising posts and findings -------------------------------------------------
+
+
+def _dt(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _parse_dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def post_to_dict(post: Post) -> dict[str, Any]:
+    return {
+        "id": post.id,
+        "source": post.source,
+        "url": post.url,
+        "taken_at": _dt(post.taken_at),
+        "caption": post.caption,
+        "media": [asdict(m) for m in post.media],
+        "geotag": asdict(post.geotag) if post.geotag else None,
+        "tagged_users": list(post.tagged_users),
+        "comments": [{**asdict(c), "created_at": _dt(c.created_at)} for c in post.comments],
+        "visibility": post.visibility,
+        "raw": dict(post.raw),
+        "time_source": post.time_source,
+        "author": post.author,
+    }
+
+
+def post_from_dict(d: Mapping[str, Any]) -> Post:
+    return Post(
+        id=d["id"],
+        source=d["source"],
+        url=d.get("url"),
+        taken_at=_parse_dt(d.get("taken_at")),
+        caption=d.get("caption") or "",
+        media=tuple(Media(**m) for m in d.get("media") or ()),
+        geotag=Geotag(**d["geotag"]) if d.get("geotag") else None,
+        tagged_users=tuple(d.get("tagged_users") or ()),
+        comments=tuple(
+            Comment(**{**c, "created_at": _parse_dt(c.get("created_at"))}) for c in d.get("comments") or ()
+        ),
+        visibility=d.get("visibility") or "unknown",
+        raw=d.get("raw") or {},
+        time_source=d.get("time_source") or "platform",
+        author=d.get("author"),
+    )
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def finding_to_dict(f: Finding) -> dict[str, Any]:
+    d = asdict(f)
+    d["evidence"] = dict(f.evidence)
+    return d
+
+
+def finding_from_dict(d: Mapping[str, Any]) -> Finding:
+    return Finding(**d)
+
+
+# ---- the cache ---------------------------------------------------------------------------
+
+
+class Cache:
+    """One open cache file. Every write is its own transaction (autocommit + WAL)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        private_dir(path.parent)
+        self.db = self._connect(path)
+        #: Post ids that are new since the last finished scan of their source (this run).
+        self.new_post_ids: list[str] = []
+        #: Sources scanned for the first time in this run.
+        self.first_scans: list[str] = []
+
+    @classmethod
+    def open(cls, override: Path | None = None) -> Cache:
+        return cls(cache_path(override))
+
+    def _connect(self, path: Path) -> sqlite3.Connection:
+        fresh = not path.exists()
+        if fresh:
+            # Create it owner-only before SQLite does with the umask's permissions.
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+        try:
+            db = self._open_db(path)
+        except sqlite3.DatabaseError:
+            # A damaged cache must not stop an audit: keep it aside for inspection, start anew.
+            aside = path.with_suffix(f".damaged-{datetime.now(UTC):%Y%m%d%H%M%S}")
+            log.warning("cache %s is damaged; moved to %s", path, aside)
+            os.replace(path, aside)
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+            db = self._open_db(path)
+        for suffix in ("-wal", "-shm"):
+            side = Path(str(path) + suffix)
+            if side.exists():
+                os.chmod(side, 0o600)
+        return db
+
+    @staticmethod
+    def _open_db(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(_SCHEMA)
+        row = db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row is None:
+            db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        elif int(row[0]) != SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(f"cache schema {row[0]} is not {SCHEMA_VERSION}")
+        return db
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+
+    # -- scans and posts --
+
+    def last_finished_scan(self, source: str) -> int | None:
+        row = self.db.execute(
+            "SELECT max(id) FROM scans WHERE source=? AND finished IS NOT NULL", (source,)
+        ).fetchone()
+        return row[0] if row and row[0] is not None else None
+
+    def begin_scan(self, source: str, kind: str, *, resume: bool = True) -> int:
+        if not resume:
+            self.forget_source(source)
+        cur = self.db.execute(
+            "INSERT INTO scans (source, kind, started) VALUES (?, ?, ?)",
+            (source, kind, datetime.now(UTC).isoformat()),
+        )
+        return int(cur.lastrowid or 0)
+
+    def finish_scan(self, scan_id: int) -> None:
+        self.db.execute("UPDATE scans SET finished=? WHERE id=?", (datetime.now(UTC).isoformat(), scan_id))
+
+    def put_post(self, source: str, post: Post, scan_id: int) -> bool:
+        """Store (or refresh) one post at once; True when the cache did not have it."""
+        data = _dumps(post_to_dict(post))
+        with self.db:  # one transaction: the post is either fully there or not at all
+            existed = self.db.execute(
+                "SELECT 1 FROM posts WHERE source=? AND post_id=?", (source, post.id)
+            ).fetchone()
+            if existed:
+                self.db.execute(
+                    "UPDATE posts SET data=?, last_scan=? WHERE source=? AND post_id=?",
+                    (data, scan_id, source, post.id),
+                )
+            else:
+                self.db.execute(
+                    "INSERT INTO posts (source, post_id, data, first_scan, last_scan) VALUES (?, ?, ?, ?, ?)",
+                    (source, post.id, data, scan_id, scan_id),
+                )
+        return not existed
+
+    def posts(self, source: str) -> list[Post]:
+        rows = self.db.execute("SELECT data FROM posts WHERE source=? ORDER BY rowid", (source,)).fetchall()
+        return [post_from_dict(json.loads(r[0])) for r in rows]
+
+    def get_post(self, source: str, post_id: str) -> Post | None:
+        row = self.db.execute(
+            "SELECT data FROM posts WHERE source=? AND post_id=?", (source, post_id)
+        ).fetchone()
+        return post_from_dict(json.loads(row[0])) if row else None
+
+    def known_ids(self, source: str) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT post_id FROM posts WHERE source=?", (source,))}
+
+    def first_seen_after(self, source: str, scan_id: int | None) -> set[str]:
+        """Post ids first stored after scan ``scan_id`` (all of them when it is None)."""
+        rows = self.db.execute(
+            "SELECT post_id FROM posts WHERE source=? AND first_scan > ?", (source, scan_id or 0)
+        )
+        return {r[0] for r in rows}
+
+    def forget(self, source: str, post_ids: Iterable[str]) -> None:
+        with self.db:
+            self.db.executemany(
+                "DELETE FROM posts WHERE source=? AND post_id=?", [(source, p) for p in post_ids]
+            )
+
+    def forget_source(self, source: str) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM posts WHERE source=?", (source,))
+            self.db.execute("DELETE FROM state WHERE source=?", (source,))
+
+    # -- collector resume state --
+
+    def get_state(self, source: str) -> dict[str, Any]:
+        row = self.db.execute("SELECT data FROM state WHERE source=?", (source,)).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def set_state(self, source: str, state: Mapping[str, Any]) -> None:
+        self.db.execute(
+            "INSERT INTO state (source, data) VALUES (?, ?) ON CONFLICT(source) DO UPDATE SET data=excluded.data",
+            (source, _dumps(dict(state))),
+        )
+
+    # -- hashes and analysis results --
+
+    def file_hash(self, path: str | Path) -> str | None:
+        """SHA-256 of a file, computed once per (path, size, mtime); None when unreadable."""
+        p = Path(path)
+        try:
+            st = p.stat()
+        except OSError:
+            return None
+        key = str(p.resolve())
+        row = self.db.execute(
+            "SELECT sha256 FROM media WHERE path=? AND size=? AND mtime_ns=?",
+            (key, st.st_size, st.st_mtime_ns),
+        ).fetchone()
+        if row:
+            return str(row[0])
+        digest = hashlib.sha256()
+        try:
+            with open(p, "rb") as fh:
+                while chunk := fh.read(1024 * 1024):
+                    digest.update(chunk)
+        except OSError:
+            return None
+        value = digest.hexdigest()
+        self.db.execute(
+            "INSERT OR REPLACE INTO media (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)",
+            (key, st.st_size, st.st_mtime_ns, value),
+        )
+        return value
+
+    def post_key(self, post: Post) -> str:
+        """Content hash of a post: its fields (not ``raw``) and its media files' bytes."""
+        d = post_to_dict(post)
+        d.pop("raw")
+        d["media_sha256"] = [self.file_hash(m.path) for m in post.media]
+        return hashlib.sha256(_dumps(d).encode()).hexdigest()
+
+    def get_results(self, key: str, analyzer: str, version: str) -> list[Finding] | None:
+        row = self.db.execute(
+            "SELECT findings FROM results WHERE key=? AND analyzer=? AND version=?", (key, analyzer, version)
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return [finding_from_dict(d) for d in json.loads(row[0])]
+        except (TypeError, ValueError):
+            return None  # written by an older model of Finding: recompute
+
+    def put_results(self, key: str, analyzer: str, version: str, findings: Iterable[Finding]) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO results (key, analyzer, version, findings) VALUES (?, ?, ?, ?)",
+            (key, analyzer, version, _dumps([finding_to_dict(f) for f in findings])),
+        )
+
+    def stats(self) -> dict[str, int]:
+        out = {}
+        for table in ("posts", "scans", "media", "results"):
+            out[table] = int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return out
+
+
+def clear(override: Path | None = None) -> Path:
+    """Delete the cache file (and its WAL side files). Returns its path."""
+    path = cache_path(override)
+    for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+        p.unlink(missing_ok=True)
+    return path
+
+
+# ---- what collectors use ----------------------------------------------------------------
+
+
+def run_cache(run: RunContext) -> Cache | None:
+    return getattr(run, "cache", None)
+
+
+def known_ids(run: RunContext, spec: str) -> set[str]:
+    """Ids of the posts of ``spec`` already in the cache (empty without a cache)."""
+    cache = run_cache(run)
+    return cache.known_ids(source_key(spec)) if cache else set()
+
+
+def cached_post(run: RunContext, spec: str, post_id: str) -> Post | None:
+    cache = run_cache(run)
+    return cache.get_post(source_key(spec), post_id) if cache else None
+
+
+def get_state(run: RunContext, spec: str) -> dict[str, Any]:
+    """The collector's saved resume point for ``spec`` ({} without a cache or with --no-resume)."""
+    cache = run_cache(run)
+    if cache is None or not run.options.resume:
+        return {}
+    return cache.get_state(source_key(spec))
+
+
+def set_state(run: RunContext, spec: str, state: Mapping[str, Any]) -> None:
+    cache = run_cache(run)
+    if cache is not None:
+        cache.set_state(source_key(spec), state)
+
+
+Page = tuple[list[T], str | None]
+
+
+def incremental_pages(
+    run: RunContext,
+    spec: str,
+    fetch_page: Callable[[str | None], Page[T]],
+    item_id: Callable[[T], str],
+) -> Iterator[T]:
+    """Walk a newest-first paged feed, yielding only items the cache does not have yet.
+
+    ``fetch_page(cursor)`` returns (items, next cursor or None at the end). The walk
+    remembers, in the source's state, the page it is on, so a run stopped by a rate limit,
+    a crash or Ctrl-C continues from there next time:
+
+    - history complete: fetch from the top until the first known item, then stop;
+    - history incomplete with a saved cursor: fetch the new head, then jump to the cursor;
+    - ``base_complete`` marks a stopped head walk above an already complete history, so
+      the walk stops again at the first known item after the jump.
+    """
+    known = known_ids(run, spec)
+    state = get_state(run, spec)
+    complete = bool(state.get("complete"))
+    saved: str | None = state.get("cursor")
+    base_complete = bool(state.get("base_complete"))
+    limit = run.options.max_posts
+    cursor: str | None = None
+    jumped = False
+    yielded = 0
+    while True:
+        head_walk = not jumped and not complete and saved is not None
+        if complete:
+            set_state(run, spec, {"complete": False, "cursor": cursor, "base_complete": True})
+        elif not head_walk:
+            set_state(run, spec, {"complete": False, "cursor": cursor, "base_complete": base_complete})
+        items, next_cursor = fetch_page(cursor)
+        hit_known = False
+        for item in items:
+            if item_id(item) in known:
+                hit_known = True
+                continue
+            if limit is not None and yielded >= limit:
+                run.note(f"{spec}: stopped after {limit} new posts (--max-posts); the next run continues.")
+                return
+            yield item
+            yielded += 1
+        if next_cursor is None or next_cursor == cursor:  # the end (or a server going round in circles)
+            set_state(run, spec, {"complete": True})
+            return
+        # Newest first: when the oldest item of a page is known, so is everything below it.
+        oldest_known = bool(items) and item_id(items[-1]) in known
+        if oldest_known and (complete or (jumped and base_complete)):
+            set_state(run, spec, {"complete": True})
+            return
+        if hit_known and head_walk:
+            cursor, jumped = saved, True
+            continue
+        cursor = next_cursor
