@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
@@ -122,8 +122,8 @@ def run_scan(
         return EXIT_USAGE
     paths = write_report(result, out_dir, share=share, json_only=json_only)
     _summarise(result, paths, quiet)
-    if not result.posts and len(result.errors) and len(result.sources) == 0:
-        return EXIT_USAGE
+    if not result.posts and result.errors:
+        return EXIT_USAGE  # nothing usable was scanned
     return EXIT_ITEM_ERRORS if result.errors else EXIT_OK
 
 
@@ -194,3 +194,117 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("Interrupted. Nothing collected so far is lost; run the same command again to continue.")
         sys.exit(130)
+
+
+def _face_finder() -> Any:
+    """The face detector for `fix`; None while no detector is installed."""
+    try:
+        from .faces import find_face_boxes
+    except ImportError:
+        return None
+    return find_face_boxes
+
+
+@app.command()
+def fix(
+    photos: Annotated[
+        list[Path], typer.Argument(help="Photos to make safe copies of (originals are not changed).")
+    ],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the safe copies.")] = Path(
+        "safe-copies"
+    ),
+    cover: Annotated[
+        bool, typer.Option("--cover", help="Cover faces with a grey patch instead of blurring.")
+    ] = False,
+    keep_faces: Annotated[
+        bool, typer.Option("--keep-faces", help="Only remove metadata; leave faces as they are.")
+    ] = False,
+) -> None:
+    """Safe copies: location and device details removed, faces blurred."""
+    from .fix import fix_photo
+
+    finder = None if keep_faces else _face_finder()
+    failed = 0
+    for photo in photos:
+        res = fix_photo(photo, out_dir, find_faces=finder, cover=cover, blur_faces=not keep_faces)
+        if res.error:
+            failed += 1
+            err.print(f"[red]✗[/red] {res.error}", highlight=False)
+            continue
+        done = list(res.removed)
+        if res.faces_hidden:
+            done.append(f"{res.faces_hidden} face(s) {'covered' if cover else 'blurred'}")
+        out.print(
+            f"✓ {photo} -> {res.output}" + (f"  ({'; '.join(done)})" if done else "  (nothing to remove)"),
+            highlight=False,
+        )
+    raise typer.Exit(EXIT_ITEM_ERRORS if failed else EXIT_OK)
+
+
+CHECK_LEVELS = {"low": ("green", 0), "medium": ("amber", 1), "high": ("red", 2)}
+
+
+@app.command()
+def check(
+    photo: Annotated[Path, typer.Argument(help="The photo you are about to post.")],
+    caption: Annotated[str, typer.Option("--caption", "-c", help="The caption you plan to use.")] = "",
+    visibility: Annotated[str, typer.Option("--visibility", help="public, followers or private.")] = "public",
+    profile: Annotated[
+        Path | None, typer.Option("--profile", help="Data folder with enrolled children.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Pre-post check of one photo: green (exit 0), amber (1) or red (2)."""
+    import json
+
+    from .context import AuditOptions, RunContext
+    from .models import Media, Post, Visibility
+    from .pipeline import analyze
+    from .registry import default_analyzers
+    from .remediation import fixes_for
+    from .report import finding_dict
+    from .risk import score_post
+
+    if not photo.is_file():
+        err.print(f"footprint-audit: {photo}: no such file.", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    if visibility not in ("public", "followers", "private"):
+        err.print("footprint-audit: --visibility must be public, followers or private.", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+    vis = cast(Visibility, visibility)
+    post = Post(id="check", source="check", caption=caption, media=(Media(str(photo)),), visibility=vis)
+    run = RunContext(AuditOptions(data_dir=profile, workers=1))
+    findings = analyze([post], default_analyzers(), run)
+    risk = score_post(post, findings)
+    colour, code = CHECK_LEVELS[risk.level]
+    fixes = fixes_for(post, findings)
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "verdict": colour,
+                    "score": risk.score,
+                    "findings": [finding_dict(f) for f in findings],
+                    "fixes": fixes,
+                    "errors": [{"where": e.where, "message": e.message} for e in run.errors],
+                },
+                ensure_ascii=False,
+                indent=2,
+                default=str,
+            )
+        )
+        raise typer.Exit(code)
+    style = {"green": "green", "amber": "yellow", "red": "red"}[colour]
+    out.print(
+        f"[bold {style}]{colour.upper()}[/bold {style}]  risk {risk.score:g}/100 for {photo.name}",
+        highlight=False,
+    )
+    for f in sorted(findings, key=lambda f: f.severity != "high"):
+        out.print(f"  [{f.severity}] {f.summary}", highlight=False, markup=False)
+    for e in run.errors:
+        out.print(f"  could not read: {e.message}", highlight=False, markup=False)
+    if fixes:
+        out.print("Before posting:", highlight=False)
+        for fx in fixes:
+            out.print(f"  - {fx}", highlight=False, markup=False)
+    raise typer.Exit(code)

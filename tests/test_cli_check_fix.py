@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+from typer.testing import CliRunner
+
+from footprint_audit.cli import app
+from footprint_audit.demo import _exif
+from footprint_audit.exif import read_exif
+
+runner = CliRunner()
+
+
+def _plain(tmp_path: Path) -> Path:
+    path = tmp_path / "plain.png"
+    Image.fromarray(np.full((200, 300, 3), 90, dtype=np.uint8)).save(path)
+    return path
+
+
+def _with_gps(tmp_path: Path) -> Path:
+    path = tmp_path / "gps.jpg"
+    when = datetime(2024, 5, 14, 16, 30, tzinfo=UTC)
+    Image.new("RGB", (300, 200), (40, 90, 160)).save(path, exif=_exif(when, 51.55602, -0.14031))
+    return path
+
+
+def test_check_green_for_a_plain_photo(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["check", str(_plain(tmp_path)), "--json"])
+    data = json.loads(res.stdout)
+    assert res.exit_code == 0 and data["verdict"] == "green", data
+
+
+def test_check_amber_for_gps_only_and_red_with_revealing_caption(tmp_path: Path) -> None:
+    photo = _with_gps(tmp_path)
+    amber = runner.invoke(app, ["check", str(photo), "--json"])
+    data = json.loads(amber.stdout)
+    assert amber.exit_code == 1 and data["verdict"] == "amber", data
+    assert any(f["category"] == "gps_exif" for f in data["findings"])
+    assert any("location data" in fx for fx in data["fixes"])
+    red = runner.invoke(
+        app,
+        [
+            "check",
+            str(photo),
+            "--json",
+            "--caption",
+            "Our Mia turns 5 today! First week at Oakfield Primary School",
+        ],
+    )
+    assert red.exit_code == 2 and json.loads(red.stdout)["verdict"] == "red"
+
+
+def test_check_missing_photo_is_usage_error(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["check", str(tmp_path / "nope.jpg")]).exit_code == 2
+
+
+def test_fix_command_writes_clean_copies_and_reports_failures(tmp_path: Path) -> None:
+    photo = _with_gps(tmp_path)
+    bad = tmp_path / "broken.jpg"
+    bad.write_bytes(b"garbage")
+    res = runner.invoke(app, ["fix", str(photo), str(bad), "--out", str(tmp_path / "safe"), "--keep-faces"])
+    assert res.exit_code == 1
+    assert "GPS location" in res.stdout and "broken.jpg" in res.stderr
+    assert read_exif(tmp_path / "safe" / "gps-safe.jpg").gps is None

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import shutil
+from datetime import UTC
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageCms
+
+from footprint_audit.demo import _exif
+from footprint_audit.exif import read_exif
+from footprint_audit.fix import fix_photo, hide_faces
+
+
+def _photo(tmp_path: Path, orientation: int | None = 6) -> Path:
+    from datetime import datetime
+
+    rng = np.random.default_rng(1)
+    img = Image.fromarray(rng.integers(0, 255, (120, 160, 3), dtype=np.uint8))
+    exif = _exif(datetime(2024, 5, 14, 16, 30, tzinfo=UTC), 51.5, -0.14)
+    exif[0x9286] = "user comment"
+    if orientation:
+        exif[0x0112] = orientation
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    path = tmp_path / "in.jpg"
+    img.save(path, exif=exif, icc_profile=icc, quality=95)
+    return path
+
+
+def test_fix_removes_gps_device_and_time_but_keeps_orientation_and_profile(tmp_path: Path) -> None:
+    src = _photo(tmp_path)
+    before = src.read_bytes()
+    res = fix_photo(src, tmp_path / "out")
+    assert res.error is None and res.output is not None
+    assert src.read_bytes() == before, "the original is never touched"
+    exif = read_exif(res.output)
+    assert exif.gps is None and exif.device == {} and exif.datetime_original is None
+    with Image.open(res.output) as out:
+        assert out.getexif().get(0x0112) == 6
+        assert out.info.get("icc_profile")
+        assert set(out.getexif()) == {0x0112}
+    assert "GPS location" in res.removed and any("Pixel 7" in r or "Model" in r for r in res.removed)
+
+
+def test_fix_blurs_only_the_face_boxes(tmp_path: Path) -> None:
+    src = _photo(tmp_path, orientation=None)
+    box = [20, 80, 60, 40]  # top, right, bottom, left
+    res = fix_photo(src, tmp_path / "out", find_faces=lambda img: [box])
+    assert res.faces_hidden == 1 and res.output is not None
+    a = np.asarray(Image.open(src).convert("RGB"), dtype=np.int16)
+    b = np.asarray(Image.open(res.output).convert("RGB"), dtype=np.int16)
+    face_change = np.abs(a[25:55, 45:75] - b[25:55, 45:75]).mean()
+    far_change = np.abs(a[90:, 120:] - b[90:, 120:]).mean()
+    assert face_change > 30 > far_change * 3
+
+
+def test_cover_paints_the_face_grey() -> None:
+    img = Image.new("RGB", (100, 100), (255, 0, 0))
+    out = hide_faces(img, [[40, 60, 60, 40]], cover=True)
+    assert out.getpixel((50, 50)) == (128, 128, 128)
+    assert out.getpixel((5, 5)) == (255, 0, 0)
+
+
+def test_fix_reports_unreadable_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    res = fix_photo(bad, tmp_path / "out")
+    assert res.output is None and res.error and "bad.jpg" in res.error
+
+
+def test_fix_heic_becomes_jpeg_without_metadata(tmp_path: Path, shared_data: Path) -> None:
+    src = tmp_path / "phone.HEIC"
+    shutil.copy(shared_data / "exif-samples/heic/mobile/iphone_13_pro_max.HEIC", src)
+    res = fix_photo(src, tmp_path / "out")
+    assert res.output is not None and res.output.suffix == ".jpg"
+    assert read_exif(res.output).device == {}
