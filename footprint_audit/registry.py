@@ -57,6 +57,9 @@ BUILTIN_ANALYZERS: tuple[str, ...] = (
     "analyzers.location:LocationAnalyzer",
     "analyzers.metadata:MetadataAnalyzer",
     "analyzers.tags:TagsAnalyzer",
+    "analyzers.text_in_image:TextInImageAnalyzer",
+    "analyzers.sensitive:SensitiveImageAnalyzer",
+    "analyzers.comments:CommentsAnalyzer",
 )
 
 # Order matters: the first collector whose `matches` accepts a spec takes it.
