@@ -38,6 +38,22 @@ _SCHOOL_GLUED_RE = re.compile(
     r"school|primary|academy|nursery|kindergarten|montessori|daycare|cr[eè]che|kinderdagverblijf|grundschule",
     re.IGNORECASE,
 )
+# A named venue: where the child swims, plays or prays is a place a stranger can wait at.
+_PLACE_RE = re.compile(
+    r"\b(?:centre|center|leisure|library|church|mosque|temple|synagogue|hospital|surgery|clinic|"
+    r"station|stadium|pool|baths|playground|park|club|gym|sports?|swimming|zwembad|speeltuin|"
+    r"sporthal|bibliotheek|kerk)\b|公園|プール|図書館|駅",
+    re.IGNORECASE,
+)
+_PLACE_GLUED_RE = re.compile(
+    r"centre|center|leisure|library|playground|stadium|swimming|hospital|sporthal|bibliotheek", re.IGNORECASE
+)
+# Words around which a glued OCR line is split again for display ("OAKFIELDPRIMARYSCHOOL").
+_RESPACE_RE = re.compile(
+    r"(schools?|primary|academy|nursery|kindergarten|montessori|daycare|sports|centre|center|leisure|"
+    r"library|playground|swimming|street|road|avenue|lane)",
+    re.IGNORECASE,
+)
 _NAME_TAG_RE = re.compile(
     r"\bmy\s+name\s+is\b|\bhello,?\s+i\s*'?\s*a?m\b|\bname\s*:|\bnaam\s*:|\bik\s+heet\b|なまえ|名前",
     re.IGNORECASE,
@@ -71,6 +87,7 @@ _PLATE_RES = (
 )
 
 _KINDS: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
+    # Order matters: the first kind that matches names the text.
     ("school", "a school name", lambda t: bool(_SCHOOL_RE.search(t) or _SCHOOL_GLUED_RE.search(t))),
     ("name_tag", "a name tag", lambda t: bool(_NAME_TAG_RE.search(t))),
     ("postcode", "a postcode", lambda t: any(r.search(t) for r in _POSTCODE_RES)),
@@ -80,7 +97,20 @@ _KINDS: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
         lambda t: bool(_STREET_RE.search(t) or _HOUSE_NUMBER_RE.match(t)),
     ),
     ("number_plate", "a car number plate", lambda t: any(r.search(t) for r in _PLATE_RES)),
+    ("place", "the name of a place", lambda t: bool(_PLACE_RE.search(t) or _PLACE_GLUED_RE.search(t))),
 )
+#: A named venue is worth a look but is not, alone, where the child lives or learns.
+_MEDIUM_KINDS = frozenset({"place"})
+
+
+def respace(text: str) -> str:
+    """Put back spaces the OCR dropped around sign words; other text is left as read."""
+    words = []
+    for word in text.split():
+        if len(word) >= 10 and word.isalpha():
+            word = " ".join(_RESPACE_RE.sub(r" \1 ", word).split())
+        words.append(word)
+    return " ".join(words)
 
 
 def identifying_kind(text: str) -> tuple[str, str] | None:
@@ -202,7 +232,8 @@ class TextInImageAnalyzer:
         out: list[Finding] = []
         plain: list[list[TextLine]] = []
         for block in group_lines(kept):
-            text = " ".join(ln.text for ln in block)
+            raw = " ".join(ln.text for ln in block)
+            text = respace(raw)
             kind = identifying_kind(text)
             if kind is None:
                 plain.append(block)
@@ -214,12 +245,12 @@ class TextInImageAnalyzer:
                     media_index=index,
                     analyzer=self.name,
                     category="text_in_image",
-                    severity="high",
+                    severity="medium" if kind[0] in _MEDIUM_KINDS else "high",
                     confidence=round(min(0.95, score), 3),
                     summary=f"Readable text in the photo: “{text}” ({kind[1]}).",
                     value=text,
                     evidence={
-                        "ocr_text": text,
+                        "ocr_text": raw,
                         "box": _box(block, scale),
                         "score": round(score, 3),
                         "kind": kind[0],
@@ -229,7 +260,7 @@ class TextInImageAnalyzer:
         if plain:
             # Other readable text is reported once per photo, so a busy backdrop is one line.
             flat = [ln for block in plain for ln in block]
-            texts = [" ".join(ln.text for ln in block) for block in plain]
+            texts = [respace(" ".join(ln.text for ln in block)) for block in plain]
             score = min(ln.score for ln in flat)
             shown = "”, “".join(texts[:3]) + ("”, …" if len(texts) > 3 else "”")
             out.append(
