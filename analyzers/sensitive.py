@@ -196,7 +196,9 @@ class SensitiveImageAnalyzer:
                 media_index=None,
                 analyzer=self.name,
                 category="sensitive_image",
-                severity="medium",
+                # Bath and nappy posts mostly show the child undressed; pool and beach posts
+                # often show them dressed at the side, so those words alone stay low.
+                severity="medium" if undressed_words else "low",
                 # Words alone: the photo may well show a dressed child by the pool.
                 confidence=0.3,
                 summary=(

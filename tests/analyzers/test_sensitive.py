@@ -113,6 +113,13 @@ def test_caption_alone_is_medium_low_confidence(tmp_path: Path) -> None:
     assert "bathtime" in f.summary
 
 
+def test_swim_caption_alone_is_low(tmp_path: Path) -> None:
+    (f,) = _run(
+        SensitiveImageAnalyzer(detector=FakeDetector([])), _post(tmp_path, caption="Swim class again!")
+    )
+    assert (f.severity, f.value, f.evidence["start"]) == ("low", "Swim", 0)
+
+
 def test_caption_without_cue_and_clean_image_gives_nothing(tmp_path: Path) -> None:
     fake = FakeDetector([_det("FACE_FEMALE", 0.9)])
     assert (
