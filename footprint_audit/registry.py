@@ -63,6 +63,9 @@ BUILTIN_ANALYZERS: tuple[str, ...] = (
     "analyzers.places:PlacesAnalyzer",
     "analyzers.ages:AgesAnalyzer",
     "analyzers.routines:RoutinesAnalyzer",
+    "analyzers.text_in_image:TextInImageAnalyzer",
+    "analyzers.sensitive:SensitiveImageAnalyzer",
+    "analyzers.comments:CommentsAnalyzer",
 )
 
 # Order matters: the first collector whose `matches` accepts a spec takes it.

@@ -1,0 +1,216 @@
+"""Photos of a child undressed or in swimwear: the images most often copied and misused.
+
+The image signal is NudeNet 3.4.2's bundled 320n ONNX detector, which finds body parts
+labelled exposed or covered (it has no swimwear label: covered intimate parts seen together
+with bare skin stand in for swimwear). The weak second signal is the post's own words:
+"bath time", "paddling pool", "zwembad", "お風呂". Words alone never make a finding high.
+Boxes are ``[top, right, bottom, left]`` in original-image pixels, as for faces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from footprint_audit.context import PostContext, RunContext
+from footprint_audit.models import Finding, Post, Severity
+
+# NudeNet keeps candidates from 0.2 and suppresses boxes under 0.25 (its _postprocess).
+# On 31 dressed adult photos (../shared/data/faces, exif-samples/jpg/gps) the highest
+# body-part score was 0.41 (FEMALE_BREAST_COVERED on a portrait), so twice NudeNet's own
+# 0.25 floor, 0.50, keeps every dressed portrait unflagged.
+MIN_SCORE = 0.50
+
+#: Intimate parts shown bare: the child is undressed.
+UNDRESSED = frozenset(
+    {
+        "FEMALE_BREAST_EXPOSED",
+        "FEMALE_GENITALIA_EXPOSED",
+        "MALE_GENITALIA_EXPOSED",
+        "BUTTOCKS_EXPOSED",
+        "ANUS_EXPOSED",
+    }
+)
+#: Bare torso: on a child, a bare chest or belly is swimwear or partly dressed.
+BARE_TORSO = frozenset({"MALE_BREAST_EXPOSED", "BELLY_EXPOSED"})
+#: Intimate parts covered: with bare skin elsewhere, that is swimwear or underwear.
+COVERED_INTIMATE = frozenset(
+    {"FEMALE_BREAST_COVERED", "FEMALE_GENITALIA_COVERED", "BUTTOCKS_COVERED", "ANUS_COVERED"}
+)
+#: Bare skin that ordinary clothes also show; only counts next to covered intimate parts.
+BARE_LIMBS = frozenset({"ARMPITS_EXPOSED", "FEET_EXPOSED"})
+# FACE_*, BELLY_COVERED, FEET_COVERED and ARMPITS_COVERED are what any dressed person shows.
+
+UNDRESSED_SUMMARY = (
+    "This photo shows a child undressed (e.g. bath time); these are the images most often misused."
+)
+PARTLY_SUMMARY = (
+    "This photo shows a child in swimwear or partly dressed; such photos are often copied and misused."
+)
+
+# Words that say a photo was taken undressed or in swimwear. Each entry: (pattern, undressed?).
+# "Undressed" cues (bath, naked, nappy) together with a bare torso in the image make it high.
+_CUES: tuple[tuple[str, bool], ...] = (
+    (r"bath\s?time|bath|bubble\s?bath|in\s+the\s+tub|bathing", True),
+    (r"nappy|nappies|diapers?|potty", True),
+    (r"naked|nude|nudie|undressed|no\s+clothes|skinny\s?dip\w*|birthday\s+suit", True),
+    (r"swim\w*|bikini|trunks|paddling\s+pool|splash\s+pool|kiddie\s+pool|pool\s+day", False),
+    (r"beach|seaside|sprinklers?", False),
+    # Dutch
+    (r"badje|in\s+bad|in\s+het\s+bad|naakt|bloot|blootje|luiers?|potje", True),
+    (r"zwembad|zwemmen|zwembroek|badpak|strand|badjes", False),
+)
+_CUE_RE = re.compile(
+    "|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (p, _) in enumerate(_CUES)),
+    re.IGNORECASE,
+)
+# Japanese and emoji have no word boundaries.
+_CJK_CUES: tuple[tuple[str, bool], ...] = (
+    ("お風呂", True),
+    ("風呂", True),
+    ("裸", True),
+    ("おむつ", True),
+    ("🛁", True),
+    ("プール", False),
+    ("水着", False),
+    ("海水浴", False),
+    ("👙", False),
+    ("🩱", False),
+    ("🏖", False),
+)
+
+
+def caption_cues(texts: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Every cue in the post's own words, as evidence: field, span, text, and whether it means undressed."""
+    found: list[dict[str, Any]] = []
+    for field_name, text in texts:
+        if not (field_name == "caption" or field_name.startswith("alt:")):
+            continue  # strangers' comments are not what the parent said about the photo
+        for m in _CUE_RE.finditer(text):
+            group = m.lastgroup or "c0"
+            undressed = _CUES[int(group[1:])][1]
+            found.append(_cue(field_name, m.start(), m.end(), text, undressed))
+        for word, undressed in _CJK_CUES:
+            start = text.find(word)
+            if start >= 0 and not any(
+                c["field"] == field_name and c["start"] <= start < c["end"] for c in found
+            ):
+                found.append(_cue(field_name, start, start + len(word), text, undressed))
+    return found
+
+
+def _cue(field_name: str, start: int, end: int, text: str, undressed: bool) -> dict[str, Any]:
+    return {"field": field_name, "start": start, "end": end, "text": text[start:end], "undressed": undressed}
+
+
+def classify(detections: Sequence[Mapping[str, Any]]) -> tuple[Severity, list[Mapping[str, Any]]] | None:
+    """Severity of NudeNet detections for one image, and the detections that decided it."""
+    strong = [d for d in detections if float(d.get("score", 0.0)) >= MIN_SCORE]
+    undressed = [d for d in strong if d.get("class") in UNDRESSED]
+    if undressed:
+        return "high", undressed
+    torso = [d for d in strong if d.get("class") in BARE_TORSO]
+    covered = [d for d in strong if d.get("class") in COVERED_INTIMATE]
+    limbs = [d for d in strong if d.get("class") in BARE_LIMBS]
+    if torso:
+        return "medium", torso + covered
+    if covered and limbs:
+        return "medium", covered + limbs
+    return None
+
+
+def _load_detector() -> Any:
+    from nudenet import NudeDetector  # onnxruntime + OpenCV: only when a photo is analysed
+
+    return NudeDetector()
+
+
+class SensitiveImageAnalyzer:
+    name = "sensitive"
+    version = "1"
+    categories: tuple[str, ...] = ("sensitive_image",)
+
+    def __init__(self, detector: Any = None) -> None:
+        #: An injected detector with NudeNet's ``detect(bgr_array)`` (tests); else NudeNet, once per run.
+        self._detector = detector
+
+    def _model(self, run: RunContext) -> Any:
+        if self._detector is not None:
+            return self._detector
+        return run.memo("nudenet", _load_detector)
+
+    def _detect(self, ctx: PostContext, index: int) -> list[Mapping[str, Any]]:
+        """Detections over the photo (or sampled video frames), boxes in original pixels."""
+        import numpy as np
+
+        loaded = ctx.loaded(index)
+        scale = loaded.scale if loaded is not None else 1.0
+        out: list[Mapping[str, Any]] = []
+        for frame in ctx.frames(index):
+            # NudeNet reads a path with cv2.imread (BGR); give it the same channel order.
+            bgr = np.ascontiguousarray(np.asarray(frame.convert("RGB"))[:, :, ::-1])
+            for d in self._model(ctx.run).detect(bgr):
+                x, y, w, h = (float(v) * scale for v in d["box"])
+                box = [round(y), round(x + w), round(y + h), round(x)]
+                out.append({"class": str(d["class"]), "score": round(float(d["score"]), 3), "box": box})
+        return out
+
+    def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
+        cues = caption_cues(ctx.texts())
+        undressed_words = [c for c in cues if c["undressed"]]
+        out: list[Finding] = []
+        for i in range(len(post.media)):
+            verdict = classify(self._detect(ctx, i))
+            if verdict is None:
+                continue
+            severity, hits = verdict
+            confidence = max(float(d["score"]) for d in hits)
+            evidence: dict[str, Any] = {"detections": [dict(d) for d in hits]}
+            if cues:
+                evidence["caption_cues"] = cues
+                confidence = min(0.95, confidence + 0.1)
+            # A bare torso in a photo captioned "bath time" is a child undressed, not swimwear.
+            if severity == "medium" and undressed_words:
+                severity = "high"
+            out.append(
+                Finding(
+                    post_id=post.id,
+                    media_index=i,
+                    analyzer=self.name,
+                    category="sensitive_image",
+                    severity=severity,
+                    confidence=round(confidence, 3),
+                    summary=UNDRESSED_SUMMARY if severity == "high" else PARTLY_SUMMARY,
+                    value="undressed" if severity == "high" else "partly dressed",
+                    evidence=evidence,
+                )
+            )
+        if out or not cues:
+            return out
+        first = undressed_words[0] if undressed_words else cues[0]
+        where = "caption" if first["field"] == "caption" else "photo description"
+        return [
+            Finding(
+                post_id=post.id,
+                media_index=None,
+                analyzer=self.name,
+                category="sensitive_image",
+                # Bath and nappy posts mostly show the child undressed; pool and beach posts
+                # often show them dressed at the side, so those words alone stay low.
+                severity="medium" if undressed_words else "low",
+                # Words alone: the photo may well show a dressed child by the pool.
+                confidence=0.3,
+                summary=(
+                    f"The {where} mentions “{first['text']}”: if the photo shows your child "
+                    "undressed or in swimwear, it is the kind of image most often misused."
+                ),
+                value=first["text"],
+                evidence={
+                    "field": first["field"],
+                    "start": first["start"],
+                    "end": first["end"],
+                    "caption_cues": cues,
+                },
+            )
+        ]

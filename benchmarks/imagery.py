@@ -1,0 +1,76 @@
+"""Throughput of the image models: RapidOCR (text in photos) and NudeNet (sensitive images).
+
+Usage: python benchmarks/imagery.py [FOLDER ...]
+Default folders: ../shared/data/faces and ../shared/data/exif-samples/jpg/gps. Images are
+decoded once beforehand (the pipeline shares the decoded copy between analyzers), so the
+figures are the models' own cost per image at the working size (longest side <= 2048).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analyzers.sensitive import _load_detector  # noqa: E402
+from analyzers.text_in_image import _load_ocr, read_lines  # noqa: E402
+from footprint_audit.errors import BadInput  # noqa: E402
+from footprint_audit.images import IMAGE_SUFFIXES, load_image  # noqa: E402
+
+DEFAULTS = (
+    ROOT / ".." / "shared" / "data" / "faces",
+    ROOT / ".." / "shared" / "data" / "exif-samples" / "jpg" / "gps",
+)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("folders", nargs="*", type=Path)
+    args, _ = parser.parse_known_args()
+    folders = [f for f in (args.folders or DEFAULTS) if f.is_dir()]
+    if not folders:
+        print("imagery: no image folder found (../shared/data is not beside this checkout); nothing measured")
+        return 0
+    import numpy as np
+
+    arrays = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.suffix.lower() in IMAGE_SUFFIXES:
+                try:
+                    arrays.append(np.asarray(load_image(path).image))
+                except BadInput:
+                    continue
+    megapixels = sum(a.shape[0] * a.shape[1] for a in arrays) / 1e6
+    print(f"{len(arrays)} images, {megapixels:.1f} MP at working size, from {', '.join(map(str, folders))}")
+
+    t = time.perf_counter()
+    ocr = _load_ocr()
+    load_ocr = time.perf_counter() - t
+    t = time.perf_counter()
+    lines = sum(len(read_lines(ocr, a)) for a in arrays)
+    ocr_s = time.perf_counter() - t
+    print(
+        f"RapidOCR: load {load_ocr:.2f} s; {len(arrays) / ocr_s:.2f} images/s "
+        f"({1000 * ocr_s / len(arrays):.0f} ms/image, {megapixels / ocr_s:.2f} MP/s); {lines} text lines"
+    )
+
+    t = time.perf_counter()
+    nude = _load_detector()
+    load_nude = time.perf_counter() - t
+    t = time.perf_counter()
+    dets = sum(len(nude.detect(np.ascontiguousarray(a[:, :, ::-1]))) for a in arrays)
+    nude_s = time.perf_counter() - t
+    print(
+        f"NudeNet 320n: load {load_nude:.2f} s; {len(arrays) / nude_s:.2f} images/s "
+        f"({1000 * nude_s / len(arrays):.0f} ms/image); {dets} detections (all labels, score >= 0.25)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
