@@ -43,7 +43,7 @@ browser:
 	fi
 
 pytest: env browser
-	.venv/bin/pytest
+	.venv/bin/pytest -n 2
 
 test: lint typecheck pytest
 

@@ -23,8 +23,8 @@ app = typer.Typer(
     help="See what a stranger can learn about your child from your own posts, and fix it. Runs locally.",
     rich_markup_mode=None,
 )
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)  # paths and handles must never be wrapped mid-word
 
 
 def _version(value: bool) -> None:
