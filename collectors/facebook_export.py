@@ -25,9 +25,11 @@ from typing import Any
 from footprint_audit.archives import (
     ExportTree,
     exif_coordinates,
+    json_entries,
     listing,
-    load_json,
+    load_json_or_record,
     merged_exif,
+    natural_key,
     open_tree,
     timestamp,
 )
@@ -66,7 +68,7 @@ class FacebookExportCollector:
     def collect(self, spec: str, run: RunContext) -> Iterator[Post]:
         tree = open_tree(Path(spec).expanduser(), media_root(run) / "exports")
         files = tree.files()
-        post_files = sorted((f for f in files if _POSTS.search(f)), key=_natural)
+        post_files = sorted((f for f in files if _POSTS.search(f)), key=natural_key)
         photo_files = [f for f in files if _PHOTOS.search(f)]
         if not post_files and not photo_files:
             if any(f.endswith(".html") for f in files):
@@ -80,29 +82,16 @@ class FacebookExportCollector:
         reader = _Reader(tree, run)
         for rel in post_files:
             data = reader.load(rel)
-            for entry in _entries(data, "status_updates_v2", "status_updates"):
+            for entry in json_entries(data, "status_updates_v2", "status_updates"):
                 post = reader.post(entry, rel)
                 if post:
                     yield post
         for rel in photo_files:
             data = reader.load(rel)
-            for item in _entries(data, "other_photos_v2", "other_photos"):
+            for item in json_entries(data, "other_photos_v2", "other_photos"):
                 post = reader.post({"attachments": [{"data": [{"media": item}]}]}, rel)
                 if post:
                     yield post
-
-
-def _natural(name: str) -> list[Any]:
-    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
-
-
-def _entries(data: Any, *keys: str) -> list[Mapping[str, Any]]:
-    if isinstance(data, Mapping):
-        for key in keys:
-            if key in data:
-                data = data[key]
-                break
-    return [d for d in data if isinstance(d, Mapping)] if isinstance(data, list) else []
 
 
 def _tag_names(tags: Any) -> tuple[str, ...]:
@@ -120,11 +109,7 @@ class _Reader:
         self.run = run
 
     def load(self, rel: str) -> Any:
-        try:
-            return load_json(self.tree, rel)
-        except BadInput as exc:
-            self.run.error(rel, str(exc), exc.hint)
-            return None
+        return load_json_or_record(self.tree, rel, self.run)
 
     def post(self, entry: Mapping[str, Any], rel: str) -> Post | None:
         texts: list[str] = []

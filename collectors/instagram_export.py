@@ -19,9 +19,11 @@ from typing import Any
 from footprint_audit.archives import (
     ExportTree,
     exif_coordinates,
+    json_entries,
     listing,
-    load_json,
+    load_json_or_record,
     merged_exif,
+    natural_key,
     open_tree,
     timestamp,
 )
@@ -77,21 +79,21 @@ class InstagramExportCollector:
                 f"{spec}: no posts_N.json found; is this an Instagram export?", hint=HTML_EXPORT_HINT
             )
         reader = _Reader(tree, run, spec)
-        for rel in sorted(post_files, key=_natural):
+        for rel in sorted(post_files, key=natural_key):
             yield from reader.posts_file(rel)
         for rel in other["reels"]:
             data = reader.load(rel)
-            for entry in _items(data, "ig_reels_media"):
+            for entry in json_entries(data, "ig_reels_media"):
                 post = reader.entry(entry, rel, prefix="reel")
                 if post:
                     yield post
         for rel in other["stories"]:
-            for item in _items(reader.load(rel), "ig_stories"):
+            for item in json_entries(reader.load(rel), "ig_stories"):
                 post = reader.entry({"media": [item]}, rel, prefix="story")
                 if post:
                     yield post
         for rel in other["profile_photos"]:
-            for item in _items(reader.load(rel), "ig_profile_picture"):
+            for item in json_entries(reader.load(rel), "ig_profile_picture"):
                 post = reader.entry(
                     {"media": [item]}, rel, prefix="profile", caption="Profile picture", visibility="public"
                 )
@@ -103,17 +105,6 @@ class InstagramExportCollector:
                 yield post
 
 
-def _natural(name: str) -> list[Any]:
-    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
-
-
-def _items(data: Any, key: str) -> list[Mapping[str, Any]]:
-    """Entries of a file that is a list, or a dict holding the list under ``key``."""
-    if isinstance(data, Mapping):
-        data = data.get(key, [])
-    return [d for d in data if isinstance(d, Mapping)] if isinstance(data, list) else []
-
-
 class _Reader:
     def __init__(self, tree: ExportTree, run: RunContext, spec: str) -> None:
         self.tree = tree
@@ -121,17 +112,13 @@ class _Reader:
         self.spec = spec
 
     def load(self, rel: str) -> Any:
-        try:
-            return load_json(self.tree, rel)
-        except BadInput as exc:
-            self.run.error(rel, str(exc), exc.hint)
-            return None
+        return load_json_or_record(self.tree, rel, self.run)
 
     def posts_file(self, rel: str) -> Iterator[Post]:
         data = self.load(rel)
         if data is None:
             return
-        entries = _items(data, "ig_posts") if isinstance(data, Mapping) else _items(data, "")
+        entries = json_entries(data, "ig_posts")
         for entry in entries:
             post = self.entry(entry, rel, prefix="post")
             if post:
@@ -205,7 +192,7 @@ class _Reader:
 
     def profile(self, rel: str) -> Post | None:
         data = self.load(rel)
-        users = _items(data, "profile_user")
+        users = json_entries(data, "profile_user")
         if not users:
             return None
         strings = users[0].get("string_map_data") or {}

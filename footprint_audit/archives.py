@@ -15,15 +15,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 import zipfile
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import BadInput, SourceNotFound
 from .paths import private_dir
+
+if TYPE_CHECKING:
+    from .context import RunContext
 
 #: A real Instagram or Facebook export of a busy family is a few GB; 32 GB is generous.
 MAX_TOTAL_BYTES = 32 * 1024**3
@@ -341,3 +345,24 @@ def exif_coordinates(exif: Mapping[str, Any]) -> tuple[float, float] | None:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180) or (lat == 0 and lon == 0):
         return None
     return lat, lon
+
+
+def natural_key(name: str) -> list[Any]:
+    """Sort key so posts_2.json comes before posts_10.json."""
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
+
+
+def json_entries(data: Any, *keys: str) -> list[Mapping[str, Any]]:
+    """Entries of an export file that is a list, or a dict holding the list under one of ``keys``."""
+    if isinstance(data, Mapping):
+        data = next((data[k] for k in keys if k in data), [])
+    return [d for d in data if isinstance(d, Mapping)] if isinstance(data, list) else []
+
+
+def load_json_or_record(tree: ExportTree, rel: str, run: RunContext) -> Any:
+    """An export file's JSON, or None with an error record: one bad file never stops the export."""
+    try:
+        return load_json(tree, rel)
+    except BadInput as exc:
+        run.error(rel, str(exc), exc.hint)
+        return None
