@@ -2,16 +2,17 @@
 "half-birthday", "6 jaar", "5歳".
 
 Together with the post's date these give away a date of birth, which the dossier works out.
-``value`` is a dict: ``text`` as written, ``years``/``months`` when stated, ``birthday``
-(the post marks the birthday itself), ``half`` (a half-birthday), ``school_year``.
+``value`` is an :class:`~footprint_audit.findings.AgeValue`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from footprint_audit.context import PostContext
+from footprint_audit.findings import AgeValue, TextSpan
 from footprint_audit.models import Finding, Post
 from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for
 
@@ -85,9 +86,9 @@ def _number(m: re.Match[str]) -> int | None:
     return None
 
 
-def find_ages(td: TextDoc) -> list[tuple[int, int, dict[str, Any]]]:
+def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
     """(start, end, value) of every age or birthday statement in one analysed text."""
-    out: list[tuple[int, int, dict[str, Any]]] = []
+    out: list[tuple[int, int, AgeValue]] = []
     text = td.analysed
     for pattern, kind in PATTERNS:
         for m in pattern.finditer(text):
@@ -119,7 +120,7 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, dict[str, Any]]]:
             if value["years"] is not None and value["years"] > 17:
                 continue
             start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-            out.append((start, m.end(), value))
+            out.append((start, m.end(), AgeValue(**value)))
     out.sort(key=lambda t: t[0])
     return out
 
@@ -129,21 +130,21 @@ def _adult_nearby(text: str, start: int) -> bool:
     return bool(re.search(rf"\b{_ADULT}(?:'s|’s)?\s*(?:\w+\s+){{0,2}}$", before, re.IGNORECASE))
 
 
-def _summary(value: dict[str, Any]) -> str:
-    if value.get("half"):
+def _summary(value: AgeValue) -> str:
+    if value.half:
         return "A half-birthday is mentioned; with the post date it gives away your child's birthday."
-    if value["birthday"] and value["years"] is not None:
+    if value.birthday and value.years is not None:
         return (
-            f"Says your child turns {value['years']}; with the post date a stranger can work out "
+            f"Says your child turns {value.years}; with the post date a stranger can work out "
             "their date of birth."
         )
-    if value["birthday"]:
+    if value.birthday:
         return "A birthday is celebrated in this post; with the post date it gives away a date of birth."
-    if value.get("school_year"):
-        return f"Says your child started {value['school_year']}, which tells a stranger how old they are."
-    if value["months"] is not None:
-        return f"Gives your child's age as {value['months']} months."
-    return f"Gives your child's age as {value['years']}."
+    if value.school_year:
+        return f"Says your child started {value.school_year}, which tells a stranger how old they are."
+    if value.months is not None:
+        return f"Gives your child's age as {value.months} months."
+    return f"Gives your child's age as {value.years}."
 
 
 class AgesAnalyzer(TextAnalyzerBase):
@@ -154,8 +155,10 @@ class AgesAnalyzer(TextAnalyzerBase):
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
         findings: list[Finding] = []
         for td in docs_for(post, ctx.run):
-            for s, e, value in find_ages(td):
-                dated = value["birthday"] or value.get("half")
+            for s, e, found in find_ages(td):
+                evidence = td.evidence(s, e)
+                value = replace(found, span=TextSpan(evidence["field"], evidence["start"], evidence["end"]))
+                dated = value.dated
                 findings.append(
                     Finding(
                         post_id=post.id,
@@ -166,7 +169,7 @@ class AgesAnalyzer(TextAnalyzerBase):
                         confidence=0.85 if dated else 0.75,
                         summary=_summary(value),
                         value=value,
-                        evidence=td.evidence(s, e),
+                        evidence=evidence,
                     )
                 )
         return findings

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from footprint_audit.context import PostContext, RunContext
+from footprint_audit.findings import CommentRiskValue
 from footprint_audit.models import Finding, Post, Severity
 
 #: An account commenting on at least this many posts of an account is a regular, not a stranger.
@@ -211,7 +212,7 @@ class CommentsAnalyzer:
                         severity=severity,
                         confidence=0.6 if familiar else 0.8,
                         summary=f"A comment by {who}{stranger} {ask.phrase}: “{quote}”.",
-                        value=ask.kind,
+                        value=CommentRiskValue(ask.kind),
                         evidence=evidence,
                     )
                 )
@@ -227,7 +228,7 @@ class CommentsAnalyzer:
                         severity="low",
                         confidence=0.4,
                         summary=f"{who}, an account not seen elsewhere on your posts, commented: “{quote}”.",
-                        value="unknown_commenter",
+                        value=CommentRiskValue("unknown_commenter"),
                         evidence=evidence,
                     )
                 )

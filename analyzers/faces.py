@@ -22,6 +22,7 @@ from footprint_audit.faces import (
     is_child_band,
     match,
 )
+from footprint_audit.findings import FaceValue
 from footprint_audit.models import Finding, Post, Severity
 
 if TYPE_CHECKING:
@@ -161,20 +162,21 @@ class FacesAnalyzer:
         else:
             category, child, confidence = "face", None, round(face.score, 3)
             summary = f"A face is visible {where}" + (" (small, in the background)." if tiny else ".")
-        value: dict[str, Any] = {
-            "box": list(face.box),
-            "relative_size": face.relative_size,
-            "frontal": face.frontal,
-            "age_band": band,
-            "crop_id": crop_id(post.id, index, face),
-        }
+        top, right, bottom, left = face.box
+        value = FaceValue(
+            box=(top, right, bottom, left),
+            relative_size=face.relative_size,
+            frontal=face.frontal,
+            age_band=band,
+            crop_id=crop_id(post.id, index, face),
+            frame=face.frame if kind == "video" else None,
+        )
         evidence: dict[str, Any] = {
             "media_index": index,
             "face_box": list(face.box),
             "detector_score": face.score,
         }
         if kind == "video":
-            value["frame"] = face.frame
             evidence["video_frame"] = face.frame
         if found is not None:
             evidence["face_distance"] = found.distance

@@ -12,6 +12,7 @@ from typing import Any
 
 from footprint_audit.context import PostContext
 from footprint_audit.exif import GPS
+from footprint_audit.findings import LocationValue
 from footprint_audit.models import Finding, Geotag, Post, Severity
 
 # Metres per degree of latitude (and of longitude at the equator), WGS-84 mean.
@@ -175,16 +176,17 @@ class LocationAnalyzer:
                 )
             },
         }
-        value = {
-            "lat": gps.lat,
-            "lon": gps.lon,
-            "altitude": gps.altitude,
-            "place": near.removeprefix("near ") or None,
-            "country": place.get("country") if place else None,
-            "precision_m": round(precision, 1),
-            "gps_time": gps.timestamp.isoformat() if gps.timestamp else None,
-            "distance_to_place_km": place.get("distance_km") if place else None,
-        }
+        value = LocationValue(
+            lat=gps.lat,
+            lon=gps.lon,
+            source="gps_exif",
+            altitude=gps.altitude,
+            place=near.removeprefix("near ") or None,
+            country=place.get("country") if place else None,
+            precision_m=round(precision, 1),
+            gps_time=gps.timestamp.isoformat() if gps.timestamp else None,
+            distance_to_place_km=place.get("distance_km") if place else None,
+        )
         return Finding(
             post_id=post.id,
             media_index=index,
@@ -220,16 +222,17 @@ class LocationAnalyzer:
         else:
             severity, precision = ("medium" if tag.id or tag.address else "low"), None
             summary = f'The post is tagged with the place "{name}", which anyone can look up.'
-        value = {
-            "lat": tag.lat,
-            "lon": tag.lon,
-            "place": name or (near.removeprefix("near ") or None),
-            "near": near.removeprefix("near ") or None,
-            "country": place.get("country") if place else None,
-            "precision_m": precision,
-            "location_id": tag.id,
-            "address": tag.address,
-        }
+        value = LocationValue(
+            lat=tag.lat,
+            lon=tag.lon,
+            source="geotag",
+            place=name or (near.removeprefix("near ") or None),
+            near=near.removeprefix("near ") or None,
+            country=place.get("country") if place else None,
+            precision_m=precision,
+            location_id=tag.id,
+            address=tag.address,
+        )
         return Finding(
             post_id=post.id,
             media_index=None,

@@ -7,9 +7,9 @@ carry a real name. Make and model alone only narrow things down a little.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from footprint_audit.context import PostContext
+from footprint_audit.findings import DeviceValue
 from footprint_audit.models import Finding, Post, Severity
 
 SERIAL_TAGS = ("BodySerialNumber", "CameraSerialNumber", "SerialNumber", "LensSerialNumber", "ImageUniqueID")
@@ -80,16 +80,16 @@ class MetadataAnalyzer:
         if serials:
             summary = summary[:-1] + ", which can link it to other photos from the same camera."
 
-        value: dict[str, Any] = {
-            "make": device.get("Make"),
-            "model": device.get("Model"),
-            "software": device.get("Software"),
-            "serials": serials,
-            "owner": person,
-            "copyright": owners.get("Copyright"),
-            "lens": device.get("LensModel"),
-            "taken_at": exif.datetime_original.isoformat() if exif.datetime_original else None,
-        }
+        value = DeviceValue(
+            make=device.get("Make"),
+            model=device.get("Model"),
+            software=device.get("Software"),
+            serials=tuple(serials.items()),
+            owner=person,
+            copyright=owners.get("Copyright"),
+            lens=device.get("LensModel"),
+            taken_at=exif.datetime_original.isoformat() if exif.datetime_original else None,
+        )
         evidence = {
             "source": "EXIF",
             "media": post.media[index].path,

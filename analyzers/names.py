@@ -15,6 +15,7 @@ from typing import Any
 
 from footprint_audit import nlp
 from footprint_audit.context import PostContext, RunContext
+from footprint_audit.findings import NameReason, NameValue, TextSpan
 from footprint_audit.models import Finding, Post
 from footprint_audit.nlp import (
     CHILD_NOUNS,
@@ -44,41 +45,41 @@ _NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 _POSS = r"(?:'s|’s|')"
 
-#: (pattern, why it marks a child) - the reason goes into the finding's evidence.
-LINKS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+#: (pattern, why it marks a child) - the reason goes into the finding's value and evidence.
+LINKS: tuple[tuple[re.Pattern[str], NameReason], ...] = tuple(
     (re.compile(p, re.IGNORECASE), why)
     for p, why in (
-        (rf"\b{REL}[\s,:-]+{NAME}", "named as your child"),
-        (rf"\b{NAME}\s*,\s*{REL}\b", "named as your child"),
-        (rf"\b(?:my|our|mijn|onze|ons)\s+(?:little\s+|baby\s+|lieve\s+)?{NAME_CAP}\b", "named as your child"),
-        (rf"\b{NAME}\s*\(\s*\d{{1,2}}(?:[.,]\d)?\s*(?:y|yo|yrs?|m|mo|jaar|歳)?\s*\)", "given with an age"),
+        (rf"\b{REL}[\s,:-]+{NAME}", NameReason.NAMED_AS_YOUR_CHILD),
+        (rf"\b{NAME}\s*,\s*{REL}\b", NameReason.NAMED_AS_YOUR_CHILD),
+        (rf"\b(?:my|our|mijn|onze|ons)\s+(?:little\s+|baby\s+|lieve\s+)?{NAME_CAP}\b", NameReason.NAMED_AS_YOUR_CHILD),
+        (rf"\b{NAME}\s*\(\s*\d{{1,2}}(?:[.,]\d)?\s*(?:y|yo|yrs?|m|mo|jaar|歳)?\s*\)", NameReason.GIVEN_WITH_AN_AGE),
         (
             rf"\b{NAME}\s+(?:is\s+|just\s+|has\s+)?(?:turns?|turned|turning|wordt|werd)\s+(?:vandaag\s+|today\s+|officially\s+)?{_NUM}\b",
-            "named with an age",
+            NameReason.NAMED_WITH_AN_AGE,
         ),
-        (rf"\b{NAME}\s+is\s+(?:now\s+)?{_NUM}\s+(?:today|years?|months?)\b", "named with an age"),
-        (rf"\b{NAME}\s+is\s+(?:vandaag\s+)?jarig\b", "named with a birthday"),
+        (rf"\b{NAME}\s+is\s+(?:now\s+)?{_NUM}\s+(?:today|years?|months?)\b", NameReason.NAMED_WITH_AN_AGE),
+        (rf"\b{NAME}\s+is\s+(?:vandaag\s+)?jarig\b", NameReason.NAMED_WITH_A_BIRTHDAY),
         (
             rf"\b{NAME}{_POSS}\s+(?:{_ORD}\s+|half[- ]|big\s+|last\s+)?(?:birthday|bday|b-day|verjaardag)",
-            "named with a birthday",
+            NameReason.NAMED_WITH_A_BIRTHDAY,
         ),
         (
             rf"\b{NAME}{_POSS}\s+(?:first|last|1st)\s+(?:\w+\s+)?(?:day|week|term|swim|lesson|class|school|tooth|steps|word|haircut|match|game|show|recital)",
-            "named with a school or activity",
+            NameReason.NAMED_WITH_SCHOOL_OR_ACTIVITY,
         ),
         (
             rf"\b{NAME}{_POSS}\s+(?:nursery|school|class|teacher|swim(?:ming)?\s+(?:class|lesson)|ballet|football\s+(?:match|training)|sports\s+day|nativity|school\s+run)",
-            "named with a school or activity",
+            NameReason.NAMED_WITH_SCHOOL_OR_ACTIVITY,
         ),
         (
             rf"\b{NAME}\s+(?:started|starts|starting|begins|began|starts\s+at)\s+(?:at\s+)?(?:school|nursery|reception|kindergarten|preschool|year|big\s+school)",
-            "named starting school",
+            NameReason.NAMED_STARTING_SCHOOL,
         ),
         (
             rf"\bhappy\s+(?:{_ORD}\s+|half[- ])?(?:birthday|bday|b-day)\s*,?\s*(?:to\s+)?(?:(?:my|our|the)\s+)?(?:{_ADJ}\s+)*(?:{_NOUN}\s*,?\s+)?{NAME}",
-            "named with a birthday",
+            NameReason.NAMED_WITH_A_BIRTHDAY,
         ),
-        (rf"\bgefeliciteerd\s+(?:lieve\s+)?{NAME}", "named with a birthday"),
+        (rf"\bgefeliciteerd\s+(?:lieve\s+)?{NAME}", NameReason.NAMED_WITH_A_BIRTHDAY),
     )
 )
 
@@ -154,7 +155,7 @@ def child_context(td: TextDoc) -> bool:
     return bool(td.spans("SCHOOL") or td.spans("CHILD_REL") or CHILD_CUES.search(td.analysed))
 
 
-def linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int, str]]:
+def linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int, NameReason]]:
     """Child names in one text: (name, start, end, why), offsets in the analysed text."""
     cached = td.cache.get("names.linked")
     if cached is None:
@@ -162,10 +163,10 @@ def linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int,
     return list(cached)
 
 
-def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int, str]]:
+def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int, NameReason]]:
     if td.script != "latin" and not re.search(r"[A-Za-z]", td.analysed):
         return []
-    out: list[tuple[str, int, int, str]] = []
+    out: list[tuple[str, int, int, NameReason]] = []
     for pattern, why in LINKS:
         for m in pattern.finditer(td.analysed):
             name = m.group("name")
@@ -232,7 +233,7 @@ class NamesAnalyzer(TextAnalyzerBase):
                     if m.group(0).islower() and (first_low in stop or uses_capitals(td.text)):
                         continue
                     findings.append(
-                        self._child(post, td, known[first_low], m.start(), m.end(), "the name of your child")
+                        self._child(post, td, known[first_low], m.start(), m.end(), NameReason.KNOWN_CHILD)
                     )
                     taken.append((m.start(), m.end()))
             for _label, s, e, text in td.ents("PERSON"):
@@ -245,9 +246,10 @@ class NamesAnalyzer(TextAnalyzerBase):
                 taken.append((s, e))
                 if len(text.split()) <= 2 and child_context(td):
                     findings.append(
-                        self._child(post, td, text, s, e, "named beside a child's school, age or activity")
+                        self._child(post, td, text, s, e, NameReason.BESIDE_CHILD_CONTEXT)
                     )
                     continue
+                ev = td.evidence(s, e)
                 findings.append(
                     Finding(
                         post_id=post.id,
@@ -257,15 +259,15 @@ class NamesAnalyzer(TextAnalyzerBase):
                         severity="low",
                         confidence=0.6,
                         summary=f"The name “{text}” is written {_where(td.field)}.",
-                        value=text,
-                        evidence=td.evidence(s, e),
+                        value=NameValue(text, span=_span(ev)),
+                        evidence=ev,
                     )
                 )
         return findings
 
-    def _child(self, post: Post, td: TextDoc, full: str, s: int, e: int, why: str) -> Finding:
+    def _child(self, post: Post, td: TextDoc, full: str, s: int, e: int, why: NameReason) -> Finding:
         is_full = " " in full
-        ev: dict[str, Any] = td.evidence(s, e, why=why)
+        ev: dict[str, Any] = td.evidence(s, e, why=why.value)
         he_she = pronoun(td.analysed)  # spelled-out hashtags count: "#birthdaygirl"
         if he_she:
             ev["pronoun"] = he_she
@@ -275,12 +277,12 @@ class NamesAnalyzer(TextAnalyzerBase):
             analyzer=self.name,
             category="child_name",
             severity="high" if is_full else "medium",
-            confidence=0.9 if why in ("named as your child", "given with an age") else 0.75,
+            confidence=0.9 if why in (NameReason.NAMED_AS_YOUR_CHILD, NameReason.GIVEN_WITH_AN_AGE) else 0.75,
             summary=(
                 f"Your child's {'full ' if is_full else ''}name “{full}” is written {_where(td.field)}; "
                 "with it a stranger can call your child by name."
             ),
-            value=full,
+            value=NameValue(full, reason=why, pronoun=he_she, span=_span(ev)),
             child=full.split()[0],
             evidence=ev,
         )
@@ -290,6 +292,10 @@ class NamesAnalyzer(TextAnalyzerBase):
 def _names_regex(names: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w#])(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _span(evidence: dict[str, Any]) -> TextSpan:
+    return TextSpan(evidence["field"], evidence["start"], evidence["end"])
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:

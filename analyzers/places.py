@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from footprint_audit.context import PostContext
+from footprint_audit.findings import PlaceValue, TextSpan
 from footprint_audit.models import Finding, Post
 from footprint_audit.nlp import TextAnalyzerBase, docs_for
 
@@ -91,7 +92,7 @@ class PlacesAnalyzer(TextAnalyzerBase):
                             if venue
                             else f"Names a place, “{text}”, which narrows down where you live or travel."
                         ),
-                        value=text,
+                        value=PlaceValue(text, TextSpan(ev["field"], ev["start"], ev["end"])),
                         evidence=ev,
                     )
                 )

@@ -2,15 +2,15 @@
 "Saturday football", "school run", "elke woensdag", "毎週".
 
 One hint says little; several posts at the same place and hour say a lot - the dossier
-joins them. ``value`` is a dict: ``text`` as written, ``weekday`` when named, ``activity``.
+joins them. ``value`` is a :class:`~footprint_audit.findings.RoutineValue`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from footprint_audit.context import PostContext
+from footprint_audit.findings import RoutineValue
 from footprint_audit.models import Finding, Post
 from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for
 
@@ -62,8 +62,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-def find_routines(td: TextDoc) -> list[tuple[int, int, dict[str, Any]]]:
-    out: list[tuple[int, int, dict[str, Any]]] = []
+def find_routines(td: TextDoc) -> list[tuple[int, int, RoutineValue]]:
+    out: list[tuple[int, int, RoutineValue]] = []
     for pattern, _kind in PATTERNS:
         for m in pattern.finditer(td.analysed):
             if any(s < m.end() and m.start() < e for s, e, _ in out):
@@ -74,7 +74,7 @@ def find_routines(td: TextDoc) -> list[tuple[int, int, dict[str, Any]]]:
             if jp:
                 day = JAPANESE_DAYS[jp]
             activity = (g.get("act") or "").lower() or None
-            value = {"text": m.group(0), "weekday": day.capitalize() if day else None, "activity": activity}
+            value = RoutineValue(m.group(0), day.capitalize() if day else None, activity)
             out.append((m.start(), m.end(), value))
     out.sort(key=lambda t: t[0])
     return out
@@ -89,7 +89,7 @@ class RoutinesAnalyzer(TextAnalyzerBase):
         findings: list[Finding] = []
         for td in docs_for(post, ctx.run):
             for s, e, value in find_routines(td):
-                when = f" on {value['weekday']}s" if value["weekday"] else ""
+                when = f" on {value.weekday}s" if value.weekday else ""
                 findings.append(
                     Finding(
                         post_id=post.id,
@@ -99,7 +99,7 @@ class RoutinesAnalyzer(TextAnalyzerBase):
                         severity="medium",
                         confidence=0.7,
                         summary=(
-                            f"Hints at a regular routine (“{value['text']}”){when}: strangers can learn "
+                            f"Hints at a regular routine (“{value.text}”){when}: strangers can learn "
                             "when and where your child will be."
                         ),
                         value=value,

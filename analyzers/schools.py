@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from footprint_audit.context import PostContext
+from footprint_audit.findings import SchoolValue, TextSpan
 from footprint_audit.models import Finding, Post
 from footprint_audit.nlp import TextAnalyzerBase, docs_for
 
@@ -37,6 +38,8 @@ class SchoolsAnalyzer(TextAnalyzerBase):
             for span in td.spans("SCHOOL"):
                 bare = bool(_BARE.match(span.text.strip()))
                 name = normalise_school(span.text)
+                evidence = td.evidence(span.start, span.end)
+                where = TextSpan(evidence["field"], evidence["start"], evidence["end"])
                 findings.append(
                     Finding(
                         post_id=post.id,
@@ -51,8 +54,8 @@ class SchoolsAnalyzer(TextAnalyzerBase):
                             else f"Names your child's school or nursery, “{name}”: a stranger would know "
                             "where to find your child on weekdays."
                         ),
-                        value=name,
-                        evidence=td.evidence(span.start, span.end),
+                        value=SchoolValue(name, where),
+                        evidence=evidence,
                     )
                 )
         return findings

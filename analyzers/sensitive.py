@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from footprint_audit.context import PostContext, RunContext
+from footprint_audit.findings import SensitiveValue
 from footprint_audit.models import Finding, Post, Severity
 
 # NudeNet keeps candidates from 0.2 and suppresses boxes under 0.25 (its _postprocess).
@@ -182,7 +183,7 @@ class SensitiveImageAnalyzer:
                     severity=severity,
                     confidence=round(confidence, 3),
                     summary=UNDRESSED_SUMMARY if severity == "high" else PARTLY_SUMMARY,
-                    value="undressed" if severity == "high" else "partly dressed",
+                    value=SensitiveValue("undressed" if severity == "high" else "partly dressed"),
                     evidence=evidence,
                 )
             )
@@ -205,7 +206,7 @@ class SensitiveImageAnalyzer:
                     f"The {where} mentions “{first['text']}”: if the photo shows your child "
                     "undressed or in swimwear, it is the kind of image most often misused."
                 ),
-                value=first["text"],
+                value=SensitiveValue(first["text"]),
                 evidence={
                     "field": first["field"],
                     "start": first["start"],

@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 
 from footprint_audit.context import PostContext
+from footprint_audit.findings import HashtagValue, TaggedUsersValue
 from footprint_audit.models import SEVERITY_RANK, Finding, Post, Severity
 
 # Instagram-style handles: letters, digits, "_" and single dots, at most 30 characters. The
@@ -143,7 +144,7 @@ class TagsAnalyzer:
                 severity=severity,
                 confidence=0.95,
                 summary=summary,
-                value={"accounts": accounts, "tagged": tagged, "mentioned": others},
+                value=TaggedUsersValue(tuple(accounts), tuple(tagged), tuple(others)),
                 evidence={"tagged_users": tagged, "mentions": spans},
             )
         ]
@@ -179,7 +180,7 @@ class TagsAnalyzer:
                     severity=rt.severity,
                     confidence=0.9,
                     summary=f"The hashtag #{written} is risky: {rt.reason}.",
-                    value={"tag": written, "reason": rt.reason, "risky": True},
+                    value=HashtagValue((written,), risky=True, reason=rt.reason),
                     evidence={"spans": spans, "list": "analyzers/data/risky_hashtags.txt"},
                 )
             )
@@ -197,7 +198,7 @@ class TagsAnalyzer:
                     severity="low",
                     confidence=0.9,
                     summary=f"The hashtag{'s' if len(tags) > 1 else ''} {shown} make{'' if len(tags) > 1 else 's'} this post easy for strangers to find.",
-                    value={"tags": tags, "risky": False},
+                    value=HashtagValue(tuple(tags), risky=False),
                     evidence={"spans": ordinary_spans},
                 )
             )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from footprint_audit.context import PostContext, RunContext
+from footprint_audit.findings import TextInImageValue
 from footprint_audit.models import Finding, Post
 
 # Measured on 31 real photos (../shared/data/faces and exif-samples/jpg/gps) and on
@@ -250,7 +251,7 @@ class TextInImageAnalyzer:
                     severity="medium" if kind[0] in _MEDIUM_KINDS else "high",
                     confidence=round(min(0.95, score), 3),
                     summary=f"Readable text in the photo: “{text}” ({kind[1]}).",
-                    value=text,
+                    value=TextInImageValue(text),
                     evidence={
                         "ocr_text": raw,
                         "box": _box(block, scale),
@@ -274,7 +275,7 @@ class TextInImageAnalyzer:
                     severity="low",
                     confidence=round(min(0.9, score), 3),
                     summary=f"Readable text in the photo: “{shown}; check it says nothing about where you are.",
-                    value=" / ".join(texts),
+                    value=TextInImageValue(" / ".join(texts)),
                     evidence={
                         "ocr_text": " / ".join(texts),
                         "box": _box(flat, scale),

@@ -34,6 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .findings import value_detail, value_from_json, value_to_json
 from .models import Comment, Finding, Geotag, Media, Post
 from .paths import data_dir, private_dir
 
@@ -142,13 +143,18 @@ def _dumps(value: Any) -> str:
 
 
 def finding_to_dict(f: Finding) -> dict[str, Any]:
-    d = asdict(f)
+    d = {k: v for k, v in asdict(f).items() if k != "value"}
+    d["value"] = value_to_json(f.category, f.value)
+    # What the report's shape of the value leaves out (where a name stood, and why).
+    d["value_detail"] = value_detail(f.value)
     d["evidence"] = dict(f.evidence)
     return d
 
 
 def finding_from_dict(d: Mapping[str, Any]) -> Finding:
-    return Finding(**d)
+    fields = {k: v for k, v in d.items() if k != "value_detail"}
+    fields["value"] = value_from_json(d["category"], d.get("value"), d.get("value_detail"))
+    return Finding(**fields)
 
 
 # ---- the cache ---------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BadInput
+from .findings import FaceValue
 from .paths import data_dir, private_dir, write_private
 
 log = logging.getLogger(__name__)
@@ -710,7 +711,7 @@ def report_section(result: Any, *, share: bool = False) -> dict[str, Any]:
     """
     from .images import load_image, video_frames
 
-    face_findings = [f for f in result.findings if f.analyzer == "faces" and isinstance(f.value, Mapping)]
+    face_findings = [f for f in result.findings if f.analyzer == "faces" and isinstance(f.value, FaceValue)]
     visibility = {p.id: p.visibility for p in result.posts}
     children: dict[str, list[str]] = {}
     other: list[str] = []
@@ -726,7 +727,7 @@ def report_section(result: Any, *, share: bool = False) -> dict[str, Any]:
             unknown_child.append(f.post_id)
     ordered = sorted(
         face_findings,
-        key=lambda f: (_FACE_CATEGORY_ORDER.index(f.category), -float(f.value.get("relative_size", 0))),
+        key=lambda f: (_FACE_CATEGORY_ORDER.index(f.category), -float(f.value.relative_size)),
     )[:MAX_CROPS]
     media_of = {p.id: p.media for p in result.posts}
     by_media: dict[tuple[str, int], list[Any]] = {}
@@ -740,15 +741,15 @@ def report_section(result: Any, *, share: bool = False) -> dict[str, Any]:
             if media.kind == "video":
                 frames = video_frames(media.path, 3)
                 for f in items:
-                    n = int(f.value.get("frame", 0))
+                    n = f.value.frame or 0
                     if n < len(frames):
-                        crops.append(_crop_entry(f, _crop_uri(frames[n], f.value["box"], 1.0, share)))
+                        crops.append(_crop_entry(f, _crop_uri(frames[n], f.value.box, 1.0, share)))
                 continue
             loaded = load_image(media.path)
         except BadInput:
             continue
         for f in items:
-            crops.append(_crop_entry(f, _crop_uri(loaded.image, f.value["box"], loaded.scale, share)))
+            crops.append(_crop_entry(f, _crop_uri(loaded.image, f.value.box, loaded.scale, share)))
     crops.sort(key=lambda c: (_FACE_CATEGORY_ORDER.index(c["category"]), c["post_id"]))
     return {
         "children": [
@@ -770,10 +771,10 @@ def report_section(result: Any, *, share: bool = False) -> dict[str, Any]:
 
 def _crop_entry(f: Any, uri: str) -> dict[str, Any]:
     return {
-        "crop_id": f.value.get("crop_id"),
+        "crop_id": f.value.crop_id,
         "post_id": f.post_id,
         "category": f.category,
         "child": f.child,
-        "age_band": f.value.get("age_band"),
+        "age_band": f.value.age_band,
         "uri": uri,
     }

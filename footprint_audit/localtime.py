@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .context import RunContext
+from .findings import LocationValue
 from .models import Finding, Post
 
 log = logging.getLogger(__name__)
@@ -69,10 +70,9 @@ def coordinates(post: Post, findings: Sequence[Finding]) -> tuple[float, float, 
     """Best known position of a post: photo GPS first, then the platform geotag."""
     for category in ("gps_exif", "geotag"):
         for f in findings:
-            if f.category == category and isinstance(f.value, dict):
-                lat, lon = f.value.get("lat"), f.value.get("lon")
-                if lat is not None and lon is not None:
-                    return float(lat), float(lon), "gps" if category == "gps_exif" else "geotag"
+            if f.category == category and isinstance(f.value, LocationValue) and f.value.point:
+                lat, lon = f.value.point
+                return lat, lon, "gps" if category == "gps_exif" else "geotag"
     if post.geotag is not None and post.geotag.lat is not None and post.geotag.lon is not None:
         return post.geotag.lat, post.geotag.lon, "geotag"
     return None

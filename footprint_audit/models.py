@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from .findings import FindingValue, check_value, value_to_json
+
 Severity = Literal["low", "medium", "high"]
 Visibility = Literal["public", "followers", "private", "unknown"]
 MediaKind = Literal["image", "video"]
@@ -52,18 +54,6 @@ FACT_KINDS: tuple[str, ...] = (
     "frequent_place",
     "other_child",
     "appearance",
-)
-
-#: Source kinds, as fixed by report.schema.json.
-SOURCE_KINDS: tuple[str, ...] = (
-    "photo-folder",
-    "instaloader-dir",
-    "instagram",
-    "instagram-export",
-    "facebook-export",
-    "mastodon",
-    "bluesky",
-    "web-page",
 )
 
 SEVERITY_RANK: dict[str, int] = {"low": 1, "medium": 2, "high": 3}
@@ -135,8 +125,10 @@ def _stable_json(value: Any) -> str:
 class Finding:
     """What one analyzer saw in one post (or one media item of it).
 
-    ``summary`` is one sentence a parent understands. ``evidence`` says where exactly:
-    caption span, EXIF tag, face box, OCR text.
+    ``summary`` is one sentence a parent understands. ``value`` is what was found, typed by
+    category (see :mod:`footprint_audit.findings`); everything the dossier and the report use is
+    a field of it. ``evidence`` says where exactly (caption span, EXIF tag, face box, OCR text)
+    for the report's provenance; only the analyzer that wrote it reads it.
     """
 
     post_id: str
@@ -146,7 +138,7 @@ class Finding:
     severity: Severity
     confidence: float
     summary: str
-    value: Any = None
+    value: FindingValue | None = None
     child: str | None = None
     evidence: Mapping[str, Any] = field(default_factory=dict)
 
@@ -157,12 +149,20 @@ class Finding:
             raise ValueError(f"unknown severity {self.severity!r}")
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence {self.confidence} outside [0, 1]")
+        check_value(self.category, self.value)
 
     @property
     def id(self) -> str:
         """Stable across runs: the same finding on the same post gets the same id."""
         key = _stable_json(
-            [self.post_id, self.media_index, self.analyzer, self.category, self.value, dict(self.evidence)]
+            [
+                self.post_id,
+                self.media_index,
+                self.analyzer,
+                self.category,
+                value_to_json(self.category, self.value),
+                dict(self.evidence),
+            ]
         )
         return "f-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
@@ -228,6 +228,3 @@ class AuditResult:
     notes: tuple[str, ...] = ()
     #: Posts first seen since the last finished scan of their source (empty on a first scan).
     new_post_ids: tuple[str, ...] = ()
-
-    def findings_for(self, post_id: str) -> list[Finding]:
-        return [f for f in self.findings if f.post_id == post_id]

@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import __version__
 from .errors import BadInput
+from .findings import FaceValue, value_to_json
 from .images import load_image
 from .models import SEVERITY_RANK, AuditResult, Fact, Finding, Post, PostRisk
 from .remediation import fixes_for
@@ -102,7 +103,7 @@ def _round_coords(value: Any) -> Any:
 
 
 def finding_dict(f: Finding, *, share: bool = False) -> dict[str, Any]:
-    value = _jsonable(f.value)
+    value = _jsonable(value_to_json(f.category, f.value))
     evidence = _jsonable(dict(f.evidence))
     if share:
         value, evidence = _round_coords(value), _round_coords(evidence)
@@ -258,8 +259,8 @@ def _environment() -> Environment:
 def render_html(result: AuditResult, data: Mapping[str, Any], *, share: bool = False) -> str:
     face_boxes: dict[tuple[str, int | None], list[list[float]]] = {}
     for f in result.findings:
-        if f.category in FACE_CATEGORIES and isinstance(f.value, Mapping) and f.value.get("box"):
-            face_boxes.setdefault((f.post_id, f.media_index), []).append(list(f.value["box"]))
+        if isinstance(f.value, FaceValue):
+            face_boxes.setdefault((f.post_id, f.media_index), []).append(list(f.value.box))
     faces_known = any(f.category in FACE_CATEGORIES for f in result.findings)
     thumbs: dict[str, str] = {}
     for post in result.posts:
