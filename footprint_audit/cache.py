@@ -152,6 +152,9 @@ def finding_to_dict(f: Finding) -> dict[str, Any]:
 
 
 def finding_from_dict(d: Mapping[str, Any]) -> Finding:
+    if "value_detail" not in d:
+        # Stored before values were typed: the dossier's part of a name or a span is missing.
+        raise ValueError("finding stored without its value's detail")
     fields = {k: v for k, v in d.items() if k != "value_detail"}
     fields["value"] = value_from_json(d["category"], d.get("value"), d.get("value_detail"))
     return Finding(**fields)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.errors import RateLimited
+from footprint_audit.findings import TextSpan, value_from_json
 from footprint_audit.models import Finding, Post
 
 
@@ -53,7 +54,10 @@ class CaptionWordAnalyzer:
                 severity=self.severity,  # type: ignore[arg-type]
                 confidence=0.9,
                 summary=f"The caption names {self.word}.",
-                value=self.word,
+                # the category's value type, read from the word as the report would show it
+                value=value_from_json(
+                    self.category, self.word, {"span": TextSpan("caption", start, start + len(self.word)).to_json()}
+                ),
                 evidence={"field": "caption", "start": start, "end": start + len(self.word)},
             )
         ]

@@ -140,7 +140,7 @@ def test_heic_decodes_and_gives_its_time(shared_data: Path) -> None:
     img = PostContext(post, run).image(0)
     assert img is not None and img.mode == "RGB" and min(img.size) > 100
     [meta] = [f for f in findings if f.category == "device_metadata"]
-    assert meta.value["model"] == "iPhone 13 Pro Max"
+    assert meta.value.model == "iPhone 13 Pro Max"
 
 
 @pytest.mark.parametrize("name", ["photo.webp", "photo.gif", "photo.png"])

@@ -198,8 +198,8 @@ def _item(f: Finding) -> str:
     if f.category in ("age_or_birthday", "routine_hint"):
         return _norm(str(f.evidence.get("text", "")))
     if f.category == "school":
-        return _school_norm(str(f.value))
-    return _norm(str(f.value))
+        return _school_norm(f.value.text)
+    return _norm(f.value.text)
 
 
 def _expected_item(category: str, text: str) -> str:

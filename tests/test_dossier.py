@@ -7,6 +7,7 @@ import pytest
 from footprint_audit import nlp
 from footprint_audit.context import AuditOptions, RunContext
 from footprint_audit.dossier import build_dossier
+from footprint_audit.findings import FaceValue, LocationValue
 from footprint_audit.models import Fact, Finding, Post
 from footprint_audit.pipeline import audit
 from tests.fakes import ListCollector
@@ -150,7 +151,7 @@ def test_enrolled_face_gives_appearance_fact() -> None:
             "high",
             0.9,
             "Mia's face.",
-            {"box": [1, 2, 3, 4]},
+            FaceValue((1, 2, 3, 4)),
             "Mia",
         )
         for i in range(3)
@@ -196,7 +197,7 @@ def test_spacy_loaded_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
 def _gps_post(pid: str, when: datetime, lat: float, lon: float) -> tuple[Post, Finding]:
     post = Post(id=pid, source="t", taken_at=when, caption="")
     gps = Finding(
-        pid, 0, "location", "gps_exif", "high", 0.9, "GPS.", {"lat": lat, "lon": lon, "place": "Chalk Farm"}
+        pid, 0, "location", "gps_exif", "high", 0.9, "GPS.", LocationValue(lat, lon, place="Chalk Farm")
     )
     return post, gps
 

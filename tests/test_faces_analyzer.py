@@ -134,11 +134,11 @@ def test_findings_without_enrolment_are_faces_with_evidence(
     two = findings["two_people.jpg"]
     assert [f.category for f in two] == ["face", "face"]
     for f in two:
-        assert f.value["frontal"] is True
-        assert f.value["age_band"] == "adult"
-        assert 0.03 < f.value["relative_size"] < 0.06
-        assert f.value["crop_id"].startswith("c-")
-        assert f.evidence["face_box"] == f.value["box"]
+        assert f.value.frontal is True
+        assert f.value.age_band == "adult"
+        assert 0.03 < f.value.relative_size < 0.06
+        assert f.value.crop_id.startswith("c-")
+        assert f.evidence["face_box"] == list(f.value.box)
         assert f.severity == "medium"
 
 
@@ -267,7 +267,7 @@ def test_pool_and_cache_second_scan_does_no_face_work(
     run2 = RunContext(AuditOptions(data_dir=tmp_path, workers=2))
     second = analyze(posts, [FacesAnalyzer()], run2)
     assert calls == []
-    assert [(f.post_id, f.value["box"]) for f in second] == [(f.post_id, f.value["box"]) for f in first]
+    assert [(f.post_id, f.value.box) for f in second] == [(f.post_id, f.value.box) for f in first]
 
 
 @pytest.mark.parametrize("orientation", [1, 3, 6, 8])
@@ -332,7 +332,7 @@ def test_report_faces_section_and_contact_sheet(
     ]
     assert section["faces"] == 4 and len(section["crops"]) == 4
     assert section["crops"][0]["category"] == "enrolled_child_face"
-    ids = {f.value["crop_id"] for f in result.findings}
+    ids = {f.value.crop_id for f in result.findings}
     assert {c["crop_id"] for c in section["crops"]} == ids
     blurred = report_section(result, share=True)
     assert [c["crop_id"] for c in blurred["crops"]] == [c["crop_id"] for c in section["crops"]]

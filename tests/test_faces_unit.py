@@ -101,13 +101,13 @@ def _findings(
 
 def test_child_nobody_enrolled_is_child_face(tmp_path: Path) -> None:
     (f,) = _findings([_face(_enc(5.0))], {}, age=5, tmp_path=tmp_path)
-    assert (f.category, f.child, f.value["age_band"], f.severity) == ("child_face", None, "3-6", "high")
+    assert (f.category, f.child, f.value.age_band, f.severity) == ("child_face", None, "3-6", "high")
     assert "child's face (age about 3-6)" in f.summary
 
 
 def test_unknown_child_while_a_child_is_enrolled_is_other_child(tmp_path: Path) -> None:
     (f,) = _findings([_face(_enc(5.0))], {"mia": [_enc(0.0)]}, age=9, tmp_path=tmp_path)
-    assert (f.category, f.child, f.value["age_band"]) == ("other_child_face", None, "7-12")
+    assert (f.category, f.child, f.value.age_band) == ("other_child_face", None, "7-12")
     assert "parents" in f.summary
 
 
@@ -123,7 +123,7 @@ def test_adult_or_unknown_age_is_face(tmp_path: Path) -> None:
     (adult,) = _findings([_face(_enc(5.0))], {"mia": [_enc(0.0)]}, age=35, tmp_path=tmp_path)
     (unknown,) = _findings([_face(None)], {}, age=None, tmp_path=tmp_path)
     assert adult.category == unknown.category == "face"
-    assert unknown.value["age_band"] is None
+    assert unknown.value.age_band is None
     assert "too small" in unknown.evidence["note"]
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 from footprint_audit.context import AuditOptions, RunContext
+from footprint_audit.findings import LocationValue
 from footprint_audit.localtime import local_time, local_times
 from footprint_audit.models import Finding, Geotag, Post
 
@@ -11,7 +12,7 @@ SUMMER_UTC = datetime(2024, 7, 2, 15, 30, tzinfo=UTC)
 
 def _gps(post_id: str, lat: float, lon: float) -> Finding:
     return Finding(
-        post_id, 0, "location", "gps_exif", "high", 0.9, "GPS.", {"lat": lat, "lon": lon, "place": "x"}
+        post_id, 0, "location", "gps_exif", "high", 0.9, "GPS.", LocationValue(lat, lon, place="x")
     )
 
 

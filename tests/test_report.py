@@ -98,13 +98,14 @@ def test_share_mode_rounds_coordinates(tmp_path: Path) -> None:
     from footprint_audit.models import Finding
 
     result, _ = _audit(tmp_path, share=True)
-    finding = Finding(
-        "p1", 0, "t", "gps_exif", "high", 1.0, "GPS.", value={"lat": 51.123456, "lon": -0.987654}
-    )
+    from footprint_audit.findings import LocationValue
+
+    finding = Finding("p1", 0, "t", "gps_exif", "high", 1.0, "GPS.", value=LocationValue(51.123456, -0.987654))
     from footprint_audit.report import finding_dict
 
-    assert finding_dict(finding, share=True)["value"] == {"lat": 51.12, "lon": -0.99}
-    assert finding_dict(finding)["value"] == {"lat": 51.123456, "lon": -0.987654}
+    shared, full = finding_dict(finding, share=True)["value"], finding_dict(finding)["value"]
+    assert (shared["lat"], shared["lon"]) == (51.12, -0.99)
+    assert (full["lat"], full["lon"]) == (51.123456, -0.987654)
 
 
 def test_collector_failure_keeps_posts_already_collected(tmp_path: Path) -> None:

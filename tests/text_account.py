@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from footprint_audit.context import PostContext, RunContext
+from footprint_audit.findings import LocationValue
 from footprint_audit.models import Finding, Geotag, Post
 
 LONDON = ZoneInfo("Europe/London")
@@ -155,7 +156,7 @@ class RawGpsAnalyzer:
                     severity="high",
                     confidence=0.95,
                     summary="The photo stores where it was taken.",
-                    value={"lat": gps[0], "lon": gps[1], "place": "Kentish Town"},
+                    value=LocationValue(gps[0], gps[1], source="gps_exif", place="Kentish Town"),
                     evidence={"exif": "GPSInfo"},
                 )
             )
@@ -169,7 +170,7 @@ class RawGpsAnalyzer:
                     severity="medium",
                     confidence=0.9,
                     summary=f"The post is tagged with a place, {post.geotag.name}.",
-                    value={"lat": post.geotag.lat, "lon": post.geotag.lon, "place": post.geotag.name},
+                    value=LocationValue(post.geotag.lat, post.geotag.lon, source="geotag", place=post.geotag.name),
                     evidence={"geotag": post.geotag.name},
                 )
             )

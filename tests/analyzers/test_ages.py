@@ -5,7 +5,7 @@ from tests.analyzers.textkit import run_captions
 
 
 def _vals(found):
-    return [(f.value["years"], f.value["months"], f.value["birthday"]) for f in found]
+    return [(f.value.years, f.value.months, f.value.birthday) for f in found]
 
 
 def test_ages_and_birthdays() -> None:
@@ -22,8 +22,8 @@ def test_ages_and_birthdays() -> None:
     assert _vals(out[0]) == [(5, None, True)]
     assert _vals(out[1]) == [(3, None, True)]
     assert _vals(out[2]) == [(None, 4, False)]
-    assert out[3][0].value.get("half") is True
-    assert out[4][0].value["school_year"] == "year 1"
+    assert out[3][0].value.half is True
+    assert out[4][0].value.school_year == "year 1"
     assert _vals(out[5]) == [(6, None, True)]
     assert _vals(out[6]) == [(5, None, False)]
     assert out[0][0].severity == "high" and out[2][0].severity == "medium"

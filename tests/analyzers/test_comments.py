@@ -59,7 +59,7 @@ def test_comment_from_stranger(text: str, kind: str | None, severity: str) -> No
     hit = classify_comment(text)
     assert (hit[0].kind if hit else None) == kind
     (f,) = _one(_post("p1", ("stranger_42", text)))
-    assert (f.category, f.severity, f.value) == ("comment_risk", severity, kind or "unknown_commenter")
+    assert (f.category, f.severity, f.value.ask) == ("comment_risk", severity, kind or "unknown_commenter")
     assert "@stranger_42" in f.summary
     assert f.evidence["field"] == "comment:0" and f.evidence["author"] == "stranger_42"
     if kind:
@@ -111,7 +111,7 @@ def test_regular_commenters_across_posts_are_known() -> None:
 def test_occasional_commenter_stays_a_stranger() -> None:
     posts = [_post("a", ("passer_by", "nice")), _post("b", ("passer_by", "dm me"))]
     findings = analyze(posts, [CommentsAnalyzer()], RunContext())
-    assert [(f.post_id, f.severity, f.value) for f in findings] == [
+    assert [(f.post_id, f.severity, f.value.ask) for f in findings] == [
         ("a", "low", "unknown_commenter"),
         ("b", "high", "contact"),
     ]

@@ -41,12 +41,12 @@ def test_nine_gps_photos_agree_with_exiftool(shared_data: Path) -> None:
     gps = {f.post_id: f for f in findings if f.category == "gps_exif"}
     for name, (lat, lon) in EXIFTOOL.items():
         f = gps[by_file[name]]
-        assert f.value["lat"] == pytest.approx(lat, abs=1e-6), name
-        assert f.value["lon"] == pytest.approx(lon, abs=1e-6), name
-        assert f.value["place"] == "Arezzo, Italy"
-        assert f.value["country"] == "Italy"
+        assert f.value.lat == pytest.approx(lat, abs=1e-6), name
+        assert f.value.lon == pytest.approx(lon, abs=1e-6), name
+        assert f.value.place == "Arezzo, Italy"
+        assert f.value.country == "Italy"
         assert f.severity == "high"  # seconds to 1/1000: a house-level fix
-        assert f.value["precision_m"] == 10.0
+        assert f.value.precision_m == 10.0
         assert f.media_index == 0
         assert f.evidence["tags"]["GPSLatitudeRef"] == "N"
         assert "near Arezzo, Italy" in f.summary and "10 metres" in f.summary
@@ -58,7 +58,7 @@ def test_hemisphere_signs_altitude_and_accuracy(tmp_path: Path) -> None:
     make_jpeg(tmp_path / "lima.jpg", gps=(-12.0464, -77.0428), color=(1, 1, 1))
     posts, findings, _ = _run_on(tmp_path)
     by_file = {Path(p.media[0].path).name: p.id for p in posts}
-    got = {f.post_id: f.value for f in findings}
+    got = {f.post_id: f.value.to_json() for f in findings}
     sydney = got[by_file["sydney.jpg"]]
     assert sydney["lat"] == pytest.approx(-33.8568, abs=1e-6)
     assert sydney["lon"] == pytest.approx(151.2153, abs=1e-6)
@@ -116,9 +116,9 @@ def _geotag_finding(tag: Geotag) -> Finding:
 def test_geotag_venue_with_coordinates_is_high() -> None:
     f = _geotag_finding(Geotag(name="Sunny Cove Beach", lat=50.1234567, lon=-5.5432109, id="555"))
     assert f.category == "geotag" and f.severity == "high"
-    assert f.value["lat"] == 50.1234567 and f.value["lon"] == -5.5432109
-    assert f.value["place"] == "Sunny Cove Beach"
-    assert f.value["country"] == "United Kingdom"
+    assert f.value.lat == 50.1234567 and f.value.lon == -5.5432109
+    assert f.value.place == "Sunny Cove Beach"
+    assert f.value.country == "United Kingdom"
     assert '"Sunny Cove Beach"' in f.summary and "map" in f.summary
     assert f.media_index is None
 
@@ -131,10 +131,10 @@ def test_geotag_town_with_coordinates_is_medium() -> None:
 
 def test_geotag_name_only() -> None:
     with_id = _geotag_finding(Geotag(name="Riverside Park", id="777"))
-    assert with_id.severity == "medium" and with_id.value["lat"] is None
+    assert with_id.severity == "medium" and with_id.value.lat is None
     assert with_id.summary == 'The post is tagged with the place "Riverside Park", which anyone can look up.'
     bare = _geotag_finding(Geotag(name="Zwembad De Vliet"))
-    assert bare.severity == "low" and bare.value["place"] == "Zwembad De Vliet"
+    assert bare.severity == "low" and bare.value.place == "Zwembad De Vliet"
 
 
 def test_empty_geotag_and_videos_give_nothing(tmp_path: Path) -> None:
@@ -159,5 +159,5 @@ def test_reverse_geocoder_is_loaded_once_per_run(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(run, "memo", counting)
     posts, _ = collect([str(tmp_path)], run, [PhotoFolderCollector()])
     findings = analyze(posts, [LocationAnalyzer()], run)
-    assert [f.value["place"] for f in findings] == ["Amsterdam, Netherlands"] * 2
+    assert [f.value.place for f in findings] == ["Amsterdam, Netherlands"] * 2
     assert calls == ["reverse_geocode"]

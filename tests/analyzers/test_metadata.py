@@ -34,10 +34,10 @@ def test_serial_and_owner_are_medium(tmp_path: Path) -> None:
     [f], run = _analyze(path)
     assert run.errors == []
     assert f.category == "device_metadata" and f.severity == "medium" and f.media_index == 0
-    assert f.value["make"] == "Canon" and f.value["model"] == "Canon EOS 40D"
-    assert f.value["serials"] == {"BodySerialNumber": "0820507239"}
-    assert f.value["owner"] == "Jane Example"
-    assert f.value["taken_at"] == "2024-05-14T16:30:00+01:00"
+    assert f.value.make == "Canon" and f.value.model == "Canon EOS 40D"
+    assert dict(f.value.serials) == {"BodySerialNumber": "0820507239"}
+    assert f.value.owner == "Jane Example"
+    assert f.value.taken_at == "2024-05-14T16:30:00+01:00"
     assert f.evidence["tags"]["BodySerialNumber"] == "0820507239"
     assert f.evidence["tags"]["DateTimeOriginal"] == "2024:05:14 16:30:00"
     assert f.summary == (
@@ -52,7 +52,7 @@ def test_make_and_model_only_is_low(tmp_path: Path) -> None:
     [f], _ = _analyze(path)
     assert f.severity == "low"
     assert f.summary == "This photo's file records the Apple iPhone 12 it was taken with."
-    assert f.value["serials"] == {} and f.value["owner"] is None
+    assert dict(f.value.serials) == {} and f.value.owner is None
 
 
 def test_company_copyright_is_not_a_person(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_company_copyright_is_not_a_person(tmp_path: Path) -> None:
     [fc], _ = _analyze(company)
     [fp], _ = _analyze(person)
     assert fc.severity == "low" and "copyright notice" in fc.summary
-    assert fp.severity == "medium" and fp.value["owner"] == "(c) Jane Example 2024"
+    assert fp.severity == "medium" and fp.value.owner == "(c) Jane Example 2024"
 
 
 def test_one_finding_per_photo_none_for_bare_files_or_video(tmp_path: Path) -> None:
@@ -78,6 +78,6 @@ def test_one_finding_per_photo_none_for_bare_files_or_video(tmp_path: Path) -> N
 def test_real_camera_file(shared_data: Path) -> None:
     [f], _ = _analyze(shared_data / "exif-samples" / "jpg" / "tests" / "87_OSError.jpg")
     # exiftool: Make NIKON CORPORATION, Camera Model Name NIKON D70s.
-    assert f.value["model"] == "NIKON D70s"
-    assert f.value["serials"] == {"BodySerialNumber": "-1000f46"}  # exiftool: Serial Number -1000f46
+    assert f.value.model == "NIKON D70s"
+    assert dict(f.value.serials) == {"BodySerialNumber": "-1000f46"}  # exiftool: Serial Number -1000f46
     assert f.severity == "medium"

@@ -5,7 +5,7 @@ from tests.analyzers.textkit import run_captions
 
 
 def _values(findings, category):
-    return [f.value for f in findings if f.category == category]
+    return [f.value.text for f in findings if f.category == category]
 
 
 def test_child_linked_by_relation_age_and_birthday() -> None:
@@ -33,7 +33,7 @@ def test_child_linked_by_relation_age_and_birthday() -> None:
 def test_full_name_is_high_severity() -> None:
     (found,) = run_captions(NamesAnalyzer(), "our son Harry Thompson got star of the week")
     (f,) = [f for f in found if f.category == "child_name"]
-    assert f.value == "Harry Thompson" and f.severity == "high"
+    assert f.value.text == "Harry Thompson" and f.severity == "high"
     assert "full name" in f.summary
 
 

@@ -14,8 +14,8 @@ def test_venues_and_towns() -> None:
         "first day at Oakfield Primary",
     )
     venue, town, school = out
-    assert [(f.value, f.severity) for f in venue] == [("Kentish Town Sports Centre", "medium")]
-    assert [f.value for f in town] == ["Brighton"]
+    assert [(f.value.text, f.severity) for f in venue] == [("Kentish Town Sports Centre", "medium")]
+    assert [f.value.text for f in town] == ["Brighton"]
     geo = town[0].evidence["geocode"]
     assert geo["lat"] == pytest.approx(50.83, abs=0.05) and geo["precision"] == "town"
     assert school == []  # schools are the schools analyzer's

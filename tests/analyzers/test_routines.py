@@ -14,7 +14,7 @@ def test_routine_hints() -> None:
         "毎週水曜日はスイミング",
         "pancake tuesday",
     )
-    got = [[(f.value["text"], f.value["weekday"]) for f in found] for found in out]
+    got = [[(f.value.text, f.value.weekday) for f in found] for found in out]
     assert got == [
         [("every Tuesday", "Tuesday")],
         [("Saturday football", "Saturday")],

@@ -14,7 +14,7 @@ def test_named_schools_in_many_spellings() -> None:
         "Eerste schooldag op basisschool De Regenboog",
         "さくら保育園の運動会",
     )
-    assert [[f.value for f in found] for found in out] == [
+    assert [[f.value.text for f in found] for found in out] == [
         ["Oakfield Primary"],
         ["St Mary's Primary School"],
         ["Oakfield Primary"],
@@ -35,4 +35,4 @@ def test_generic_words_are_not_schools() -> None:
 
 def test_bare_keyword_in_other_languages_is_reported_lower() -> None:
     (found,) = run_captions(SchoolsAnalyzer(), "Lekker naar het kinderdagverblijf vanochtend")
-    assert [(f.value, f.severity) for f in found] == [("Kinderdagverblijf", "medium")]
+    assert [(f.value.text, f.severity) for f in found] == [("Kinderdagverblijf", "medium")]

@@ -117,7 +117,7 @@ def test_swim_caption_alone_is_low(tmp_path: Path) -> None:
     (f,) = _run(
         SensitiveImageAnalyzer(detector=FakeDetector([])), _post(tmp_path, caption="Swim class again!")
     )
-    assert (f.severity, f.value, f.evidence["start"]) == ("low", "Swim", 0)
+    assert (f.severity, f.value.text, f.evidence["start"]) == ("low", "Swim", 0)
 
 
 def test_caption_without_cue_and_clean_image_gives_nothing(tmp_path: Path) -> None:

@@ -52,10 +52,10 @@ def test_risky_hashtags_one_by_one_ordinary_ones_together() -> None:
         caption="Bath time fun #BathTime #sunday #family #子育て #firstdayofschool #family",
     )
     findings = [f for f in _analyze(post) if f.category == "hashtag"]
-    assert [(f.severity, f.value.get("tag")) for f in findings] == [
-        ("high", "BathTime"),
-        ("medium", "firstdayofschool"),
-        ("low", None),
+    assert [(f.severity, f.value.tags, f.value.risky) for f in findings] == [
+        ("high", ("BathTime",), True),
+        ("medium", ("firstdayofschool",), True),
+        ("low", ("sunday", "family", "子育て"), False),
     ]
     assert findings[0].summary.startswith(
         "The hashtag #BathTime is risky: bath-time photos show a child undressed"
@@ -63,7 +63,7 @@ def test_risky_hashtags_one_by_one_ordinary_ones_together() -> None:
     assert findings[0].evidence["spans"] == [
         {"field": "caption", "start": 14, "end": 23, "text": "#BathTime"}
     ]
-    assert findings[2].value == {"tags": ["sunday", "family", "子育て"], "risky": False}
+    assert findings[2].value.to_json() == {"tags": ["sunday", "family", "子育て"], "risky": False}
     assert (
         findings[2].summary
         == "The hashtags #sunday, #family, #子育て make this post easy for strangers to find."
@@ -86,7 +86,7 @@ def test_tagged_users_and_mentions_are_one_finding() -> None:
     )
     [f] = [f for f in _analyze(post) if f.category == "tagged_user"]
     assert f.severity == "medium"
-    assert f.value == {
+    assert f.value.to_json() == {
         "accounts": ["dad_tom", "grandma_jo", "cousin_ben", "neighbour_liz"],
         "tagged": ["dad_tom", "grandma_jo"],
         "mentioned": ["cousin_ben", "neighbour_liz"],
@@ -102,7 +102,7 @@ def test_tagged_users_and_mentions_are_one_finding() -> None:
 def test_mentions_only_in_comments_are_low() -> None:
     post = Post(id="p1", source="t", comments=(Comment(author="a", text="@b see this"),))
     [f] = _analyze(post)
-    assert f.severity == "low" and f.value["accounts"] == ["b"]
+    assert f.severity == "low" and f.value.accounts == ("b",)
     assert "which account is linked" in f.summary
 
 
@@ -116,8 +116,8 @@ def test_authors_own_hashtag_comment_counts_strangers_do_not() -> None:
             Comment(author="x", text="#nakedbaby"),
         ),
     )
-    tags = [f.value.get("tag") or f.value.get("tags") for f in _analyze(post) if f.category == "hashtag"]
-    assert tags == ["beachbaby", ["summer"]]
+    tags = [(f.value.tags, f.value.risky) for f in _analyze(post) if f.category == "hashtag"]
+    assert tags == [(("beachbaby",), True), (("summer",), False)]
 
 
 def test_nothing_to_say() -> None:

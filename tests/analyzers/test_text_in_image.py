@@ -61,7 +61,7 @@ def test_school_sign_is_read_and_flagged_high(analyzer: TextInImageAnalyzer, tmp
     f = findings[0]
     assert f.category == "text_in_image"
     assert f.severity == "high"
-    assert f.value == "OAKFIELD PRIMARY SCHOOL"
+    assert f.value.text == "OAKFIELD PRIMARY SCHOOL"
     assert f.summary == "Readable text in the photo: “OAKFIELD PRIMARY SCHOOL” (a school name)."
     assert f.evidence["ocr_text"] == "OAKFIELD PRIMARY SCHOOL"
     assert f.evidence["kind"] == "school"
@@ -73,7 +73,7 @@ def test_school_sign_is_read_and_flagged_high(analyzer: TextInImageAnalyzer, tmp
 
 def test_two_line_sign_is_one_block(analyzer: TextInImageAnalyzer, tmp_path: Path) -> None:
     findings = _run(analyzer, _post(_sign(tmp_path, ["OAKFIELD", "NURSERY"])))
-    assert [f.value for f in findings] == ["OAKFIELD NURSERY"]
+    assert [f.value.text for f in findings] == ["OAKFIELD NURSERY"]
     assert findings[0].severity == "high"
 
 
@@ -89,7 +89,7 @@ def test_postcode_and_plate_are_high(analyzer: TextInImageAnalyzer, tmp_path: Pa
 
 def test_ordinary_text_is_low(analyzer: TextInImageAnalyzer, tmp_path: Path) -> None:
     findings = _run(analyzer, _post(_sign(tmp_path, ["HAPPY BIRTHDAY"])))
-    assert [(f.severity, f.value) for f in findings] == [("low", "HAPPY BIRTHDAY")]
+    assert [(f.severity, f.value.text) for f in findings] == [("low", "HAPPY BIRTHDAY")]
 
 
 def test_plain_image_gives_nothing(analyzer: TextInImageAnalyzer, tmp_path: Path) -> None:
@@ -189,13 +189,13 @@ def test_demo_scenes_small_bitmap_font(
     path = tmp_path / f"{scene}.jpg"
     _scene(scene, 3).save(path, quality=90)
     findings = _run(analyzer, _post(path))
-    got = [(f.severity, f.evidence.get("kind"), f.value) for f in findings]
+    got = [(f.severity, f.evidence.get("kind"), f.value.text) for f in findings]
     # "KENTISH TOWN" may come back glued as "KENTISHTOWN": compare without spaces.
     assert [(s, k, v.replace(" ", "")) for s, k, v in got] == [
         (s, k, v.replace(" ", "")) for s, k, v in expected
     ]
     if scene == "school":
-        assert findings[0].value == "OAKFIELD PRIMARY SCHOOL"
+        assert findings[0].value.text == "OAKFIELD PRIMARY SCHOOL"
 
 
 @pytest.mark.parametrize(
