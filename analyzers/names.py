@@ -51,8 +51,14 @@ LINKS: tuple[tuple[re.Pattern[str], NameReason], ...] = tuple(
     for p, why in (
         (rf"\b{REL}[\s,:-]+{NAME}", NameReason.NAMED_AS_YOUR_CHILD),
         (rf"\b{NAME}\s*,\s*{REL}\b", NameReason.NAMED_AS_YOUR_CHILD),
-        (rf"\b(?:my|our|mijn|onze|ons)\s+(?:little\s+|baby\s+|lieve\s+)?{NAME_CAP}\b", NameReason.NAMED_AS_YOUR_CHILD),
-        (rf"\b{NAME}\s*\(\s*\d{{1,2}}(?:[.,]\d)?\s*(?:y|yo|yrs?|m|mo|jaar|歳)?\s*\)", NameReason.GIVEN_WITH_AN_AGE),
+        (
+            rf"\b(?:my|our|mijn|onze|ons)\s+(?:little\s+|baby\s+|lieve\s+)?{NAME_CAP}\b",
+            NameReason.NAMED_AS_YOUR_CHILD,
+        ),
+        (
+            rf"\b{NAME}\s*\(\s*\d{{1,2}}(?:[.,]\d)?\s*(?:y|yo|yrs?|m|mo|jaar|歳)?\s*\)",
+            NameReason.GIVEN_WITH_AN_AGE,
+        ),
         (
             rf"\b{NAME}\s+(?:is\s+|just\s+|has\s+)?(?:turns?|turned|turning|wordt|werd)\s+(?:vandaag\s+|today\s+|officially\s+)?{_NUM}\b",
             NameReason.NAMED_WITH_AN_AGE,
@@ -245,9 +251,7 @@ class NamesAnalyzer(TextAnalyzerBase):
                     continue
                 taken.append((s, e))
                 if len(text.split()) <= 2 and child_context(td):
-                    findings.append(
-                        self._child(post, td, text, s, e, NameReason.BESIDE_CHILD_CONTEXT)
-                    )
+                    findings.append(self._child(post, td, text, s, e, NameReason.BESIDE_CHILD_CONTEXT))
                     continue
                 ev = td.evidence(s, e)
                 findings.append(

@@ -56,7 +56,9 @@ class CaptionWordAnalyzer:
                 summary=f"The caption names {self.word}.",
                 # the category's value type, read from the word as the report would show it
                 value=value_from_json(
-                    self.category, self.word, {"span": TextSpan("caption", start, start + len(self.word)).to_json()}
+                    self.category,
+                    self.word,
+                    {"span": TextSpan("caption", start, start + len(self.word)).to_json()},
                 ),
                 evidence={"field": "caption", "start": start, "end": start + len(self.word)},
             )

@@ -100,7 +100,9 @@ def test_share_mode_rounds_coordinates(tmp_path: Path) -> None:
     result, _ = _audit(tmp_path, share=True)
     from footprint_audit.findings import LocationValue
 
-    finding = Finding("p1", 0, "t", "gps_exif", "high", 1.0, "GPS.", value=LocationValue(51.123456, -0.987654))
+    finding = Finding(
+        "p1", 0, "t", "gps_exif", "high", 1.0, "GPS.", value=LocationValue(51.123456, -0.987654)
+    )
     from footprint_audit.report import finding_dict
 
     shared, full = finding_dict(finding, share=True)["value"], finding_dict(finding)["value"]

@@ -170,7 +170,9 @@ class RawGpsAnalyzer:
                     severity="medium",
                     confidence=0.9,
                     summary=f"The post is tagged with a place, {post.geotag.name}.",
-                    value=LocationValue(post.geotag.lat, post.geotag.lon, source="geotag", place=post.geotag.name),
+                    value=LocationValue(
+                        post.geotag.lat, post.geotag.lon, source="geotag", place=post.geotag.name
+                    ),
                     evidence={"geotag": post.geotag.name},
                 )
             )
