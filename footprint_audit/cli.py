@@ -334,6 +334,15 @@ def enroll(
     )
 
 
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema that report.json follows (footprint-audit/report/v1)."""
+    from .schema import schema_text
+
+    sys.stdout.write(schema_text())
+    raise typer.Exit(EXIT_OK)
+
+
 def main() -> None:
     try:
         app()

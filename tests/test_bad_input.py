@@ -19,6 +19,7 @@ from collectors.photo_folder import PhotoFolderCollector
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.models import Finding, Post
 from footprint_audit.pipeline import analyze, collect
+from tests.datasets import SHARED_DATA, TEST_DATA, corpora
 from tests.exif_factory import make_jpeg
 
 ANALYZERS = [LocationAnalyzer(), MetadataAnalyzer(), TagsAnalyzer()]
@@ -42,7 +43,7 @@ def _no_traceback(run: RunContext) -> None:
         assert e.message and "Traceback" not in e.message and "\n" not in e.message
 
 
-def _shared_bad_files(root: Path) -> list[Path]:
+def _files_that_broke_exif_readers(root: Path) -> list[Path]:
     jpg = root / "exif-samples" / "jpg"
     files = (
         sorted((jpg / "invalid").glob("*.jpg")) + sorted((jpg / "tests").iterdir()) + [jpg / "corrupted.jpg"]
@@ -50,9 +51,15 @@ def _shared_bad_files(root: Path) -> list[Path]:
     return [f for f in files if f.is_file()]
 
 
-def test_shared_files_that_broke_exif_readers(shared_data: Path) -> None:
-    files = _shared_bad_files(shared_data)
-    assert len(files) == 7 + 12 + 1
+#: Files per corpus: tests/data keeps the five small invalid files and three camera files
+#: (tests/data/LICENSES.md); ../shared/data has all 7 invalid, 12 camera files and corrupted.jpg.
+BAD_FILE_COUNTS = {TEST_DATA: 5 + 3, SHARED_DATA: 7 + 12 + 1}
+
+
+@pytest.mark.parametrize("root", corpora())
+def test_files_that_broke_exif_readers(root: Path) -> None:
+    files = _files_that_broke_exif_readers(root)
+    assert len(files) == BAD_FILE_COUNTS[root]
     posts, findings, run = _scan([str(f) for f in files])
     _no_traceback(run)
     assert len(posts) == len(files)  # every file is in the report, readable or not
@@ -130,8 +137,8 @@ def test_symlink_loop_does_not_hang_or_lose_photos(tmp_path: Path) -> None:
     assert err.where == str(tmp_path / "a" / "b" / "up") and "symlink loop" in err.message
 
 
-def test_heic_decodes_and_gives_its_time(shared_data: Path) -> None:
-    heic = shared_data / "exif-samples" / "heic" / "mobile" / "iphone_13_pro_max.HEIC"
+def test_heic_decodes_and_gives_its_time(test_data: Path) -> None:
+    heic = test_data / "exif-samples" / "heic" / "mobile" / "iphone_13_pro_max.HEIC"
     posts, findings, run = _scan([str(heic)], decode=False)
     [post] = posts
     assert run.errors == []

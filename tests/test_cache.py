@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
 from footprint_audit.cache import (
     Cache,
     cache_path,
@@ -250,7 +248,6 @@ def test_cache_where_and_clear_cli(tmp_path: Path) -> None:
     assert cache_path(tmp_path).exists()
     res = runner.invoke(app, ["cache", "--clear", "--profile", str(tmp_path)])
     assert res.exit_code == 0 and not cache_path(tmp_path).exists()
-    assert pytest is not None
 
 
 @dataclass

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -11,8 +10,7 @@ from typer.testing import CliRunner
 
 from footprint_audit.cli import app
 from footprint_audit.demo import BIRTHDAY, HOME, POOL, SCHOOL
-
-SCHEMA = Path(__file__).resolve().parents[1] / ".." / "shared" / "report.schema.json"
+from footprint_audit.schema import load_schema
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +23,9 @@ def demo_report(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 def test_demo_report_is_valid(demo_report: dict) -> None:
-    if not SCHEMA.exists():
-        pytest.skip("../shared/report.schema.json is not beside this checkout")
-    schema = json.loads(SCHEMA.read_text())
-    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(demo_report)
+    jsonschema.Draft202012Validator(load_schema(), format_checker=jsonschema.FormatChecker()).validate(
+        demo_report
+    )
     assert demo_report["errors"] == []
     assert {s["kind"] for s in demo_report["sources"]} == {"photo-folder", "instaloader-dir"}
     assert len(demo_report["posts"]) == 22

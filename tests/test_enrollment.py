@@ -23,8 +23,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="session")
-def faces(shared_data: Path) -> Path:
-    return shared_data / "faces"
+def faces(test_data: Path) -> Path:
+    return test_data / "faces"
 
 
 def test_enrol_list_forget_with_private_files(faces: Path, tmp_path: Path) -> None:

@@ -68,9 +68,9 @@ def test_fix_reports_unreadable_file(tmp_path: Path) -> None:
     assert res.output is None and res.error and "bad.jpg" in res.error
 
 
-def test_fix_heic_becomes_jpeg_without_metadata(tmp_path: Path, shared_data: Path) -> None:
+def test_fix_heic_becomes_jpeg_without_metadata(tmp_path: Path, test_data: Path) -> None:
     src = tmp_path / "phone.HEIC"
-    shutil.copy(shared_data / "exif-samples/heic/mobile/iphone_13_pro_max.HEIC", src)
+    shutil.copy(test_data / "exif-samples/heic/mobile/iphone_13_pro_max.HEIC", src)
     res = fix_photo(src, tmp_path / "out")
     assert res.output is not None and res.output.suffix == ".jpg"
     assert read_exif(res.output).device == {}

@@ -13,17 +13,15 @@ from footprint_audit.context import AuditOptions
 from footprint_audit.models import Geotag, Media
 from footprint_audit.pipeline import audit
 from footprint_audit.report import write_report
+from footprint_audit.schema import load_schema
 from tests.fakes import BrokenAnalyzer, CaptionWordAnalyzer, ListCollector, make_post
 
-SCHEMA_PATH = Path(__file__).resolve().parents[1] / ".." / "shared" / "report.schema.json"
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> Mia'
 
 
 @pytest.fixture(scope="module")
 def schema() -> dict:
-    if not SCHEMA_PATH.exists():
-        pytest.skip("../shared/report.schema.json is not beside this checkout")
-    return json.loads(SCHEMA_PATH.read_text())
+    return load_schema()
 
 
 def _audit(tmp_path: Path, *, share: bool = False):

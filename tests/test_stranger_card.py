@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -13,10 +12,9 @@ from footprint_audit.context import AuditOptions
 from footprint_audit.models import AuditResult, Fact, Post
 from footprint_audit.pipeline import audit
 from footprint_audit.report import render_html, report_dict, write_report
+from footprint_audit.schema import load_schema
 from tests.fakes import ListCollector
 from tests.text_account import RawGpsAnalyzer, build_account, text_analyzers
-
-SCHEMA_PATH = Path(__file__).resolve().parents[1] / ".." / "shared" / "report.schema.json"
 
 
 @pytest.fixture(scope="module")
@@ -59,9 +57,7 @@ def test_report_json_carries_the_dossier(written: tuple[str, dict]) -> None:
     assert kinds["birthday"]["value"] == "2019-03-09"
     assert kinds["routine"]["weekday"] == "Wednesday" and kinds["routine"]["time_of_day"] == "17:00"
     assert kinds["home_area"]["lat"] == pytest.approx(51.571, abs=0.001)
-    if SCHEMA_PATH.is_file():
-        schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-        jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+    jsonschema.Draft202012Validator(load_schema(), format_checker=jsonschema.FormatChecker()).validate(data)
 
 
 def test_card_escapes_what_captions_put_in_sentences() -> None:

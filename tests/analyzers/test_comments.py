@@ -66,10 +66,6 @@ def test_comment_from_stranger(text: str, kind: str | None, severity: str) -> No
         assert text[f.evidence["start"] : f.evidence["end"]] != ""
 
 
-def test_table_is_big_enough() -> None:
-    assert len(TABLE) >= 20
-
-
 def test_summary_wording() -> None:
     (f,) = _one(_post("p1", ("nosy.neighbour", "where is this?")))
     assert f.summary == (

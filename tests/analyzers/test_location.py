@@ -10,10 +10,11 @@ from footprint_audit.context import PostContext, RunContext
 from footprint_audit.exif import GPS
 from footprint_audit.models import Finding, Geotag, Media, Post
 from footprint_audit.pipeline import analyze, collect
+from tests.datasets import SHARED_DATA, TEST_DATA, corpora
 from tests.exif_factory import make_jpeg
 
 # Recorded once with `exiftool -n -GPSLatitude -GPSLongitude -json` (Image::ExifTool 12.57,
-# Debian libimage-exiftool-perl) on ../shared/data/exif-samples/jpg/gps/.
+# Debian libimage-exiftool-perl) on ../shared/data/exif-samples/jpg/gps/; tests/data keeps two of them.
 EXIFTOOL = {
     "DSCN0010.jpg": (43.4674483333333, 11.8851266666639),
     "DSCN0012.jpg": (43.4671566666639, 11.8853949999972),
@@ -33,13 +34,18 @@ def _run_on(spec: Path) -> tuple[list[Post], list[Finding], RunContext]:
     return posts, analyze(posts, [LocationAnalyzer()], run), run
 
 
-def test_nine_gps_photos_agree_with_exiftool(shared_data: Path) -> None:
-    posts, findings, run = _run_on(shared_data / "exif-samples" / "jpg" / "gps")
+GPS_FILES = {TEST_DATA: {"DSCN0010.jpg", "DSCN0025.jpg"}, SHARED_DATA: set(EXIFTOOL)}
+
+
+@pytest.mark.parametrize("root", corpora())
+def test_gps_photos_agree_with_exiftool(root: Path) -> None:
+    posts, findings, run = _run_on(root / "exif-samples" / "jpg" / "gps")
     assert run.errors == []
     by_file = {Path(p.media[0].path).name: p.id for p in posts}
-    assert sorted(by_file) == sorted(EXIFTOOL)
+    assert set(by_file) == GPS_FILES[root]
     gps = {f.post_id: f for f in findings if f.category == "gps_exif"}
-    for name, (lat, lon) in EXIFTOOL.items():
+    for name in by_file:
+        lat, lon = EXIFTOOL[name]
         f = gps[by_file[name]]
         assert f.value.lat == pytest.approx(lat, abs=1e-6), name
         assert f.value.lon == pytest.approx(lon, abs=1e-6), name
@@ -50,7 +56,7 @@ def test_nine_gps_photos_agree_with_exiftool(shared_data: Path) -> None:
         assert f.media_index == 0
         assert f.evidence["tags"]["GPSLatitudeRef"] == "N"
         assert "near Arezzo, Italy" in f.summary and "10 metres" in f.summary
-    assert len(gps) == 9
+    assert len(gps) == len(GPS_FILES[root])
 
 
 def test_hemisphere_signs_altitude_and_accuracy(tmp_path: Path) -> None:

@@ -75,8 +75,8 @@ def test_one_finding_per_photo_none_for_bare_files_or_video(tmp_path: Path) -> N
     assert run.errors == []
 
 
-def test_real_camera_file(shared_data: Path) -> None:
-    [f], _ = _analyze(shared_data / "exif-samples" / "jpg" / "tests" / "87_OSError.jpg")
+def test_real_camera_file(test_data: Path) -> None:
+    [f], _ = _analyze(test_data / "exif-samples" / "jpg" / "tests" / "87_OSError.jpg")
     # exiftool: Make NIKON CORPORATION, Camera Model Name NIKON D70s.
     assert f.value.model == "NIKON D70s"
     assert dict(f.value.serials) == {"BodySerialNumber": "-1000f46"}  # exiftool: Serial Number -1000f46

@@ -165,8 +165,8 @@ def nudenet() -> Any:
     return _load_detector()
 
 
-def test_real_dressed_portraits_are_not_flagged(nudenet: Any, shared_data: Path) -> None:
-    faces = shared_data / "faces"
+def test_real_dressed_portraits_are_not_flagged(nudenet: Any, test_data: Path) -> None:
+    faces = test_data / "faces"
     paths = sorted(p for p in faces.rglob("*") if p.suffix.lower() in {".jpg", ".jpeg", ".png"})
     assert len(paths) >= 15
     post = Post(id="faces", source="test", media=tuple(Media(path=str(p)) for p in paths))

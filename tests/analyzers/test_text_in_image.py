@@ -98,12 +98,12 @@ def test_plain_image_gives_nothing(analyzer: TextInImageAnalyzer, tmp_path: Path
     assert _run(analyzer, _post(path)) == []
 
 
-def test_real_portraits_give_no_identifying_text(analyzer: TextInImageAnalyzer, shared_data: Path) -> None:
-    faces = shared_data / "faces" / "knn_examples" / "train"
+def test_real_portraits_give_no_identifying_text(analyzer: TextInImageAnalyzer, test_data: Path) -> None:
+    faces = test_data / "faces" / "knn_examples" / "train"
     paths = [
         faces / "obama" / "obama.jpg",
         faces / "biden" / "biden2.jpg",
-        shared_data / "faces" / "two_people.jpg",
+        test_data / "faces" / "two_people.jpg",
     ]
     findings = _run(analyzer, _post(*paths))
     assert [f for f in findings if f.severity == "high"] == []
