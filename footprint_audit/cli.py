@@ -269,7 +269,9 @@ def demo(
     """The whole audit on a bundled fictional family, offline."""
     from .context import AuditOptions
     from .demo import build_demo
+    from .report import private_dir
 
+    private_dir(out_dir)  # the report written into it is a dossier, even of a made-up family
     data = build_demo(out_dir / "demo-data")
     options = AuditOptions(timezone="Europe/London", share=share, data_dir=out_dir / "demo-profile")
     if not quiet:

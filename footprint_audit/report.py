@@ -11,10 +11,11 @@ import base64
 import io
 import json
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -193,6 +194,7 @@ def report_dict(result: AuditResult, *, share: bool = False) -> dict[str, Any]:
     default_risk = PostRisk(score=0.0, level="low")
     generated = result.generated_at or datetime.now(UTC)
     return {
+        "notice": SHARE_NOTICE if share else PRIVATE_NOTICE,
         "schema": SCHEMA_ID,
         "generated_at": generated.isoformat(),
         "tool_version": __version__,
@@ -217,8 +219,10 @@ def anchor(post_id: str) -> str:
 
 
 def thumbnail(path: str, face_boxes: Sequence[Sequence[float]] = (), *, blur_all: bool = False) -> str | None:
-    """A small JPEG data: URI of an image, faces blurred when boxes are given."""
+    """A small JPEG data: URI of an image, faces covered when boxes are given."""
     from PIL import ImageFilter
+
+    from .redact import cover_for_share
 
     try:
         loaded = load_image(path, max_side=THUMB_SIDE)
@@ -227,16 +231,15 @@ def thumbnail(path: str, face_boxes: Sequence[Sequence[float]] = (), *, blur_all
     img = loaded.image
     if blur_all:
         img = img.filter(ImageFilter.GaussianBlur(radius=max(img.size) / 25))
+    boxes = []
     for top, right, bottom, left in face_boxes:
         s = loaded.scale or 1.0
         pad = 0.2 * (bottom - top)
-        box = tuple(
-            int(v) for v in ((left - pad) / s, (top - pad) / s, (right + pad) / s, (bottom + pad) / s)
+        boxes.append(
+            (int((left - pad) / s), int((top - pad) / s), int((right + pad) / s), int((bottom + pad) / s))
         )
-        box = (max(0, box[0]), max(0, box[1]), min(img.size[0], box[2]), min(img.size[1], box[3]))
-        if box[2] > box[0] and box[3] > box[1]:
-            region = img.crop(box).filter(ImageFilter.GaussianBlur(radius=max(4, (box[2] - box[0]) / 4)))
-            img.paste(region, box)
+    if boxes:
+        img = cover_for_share(img, boxes)
     buf = io.BytesIO()
     img.save(buf, format="JPEG", quality=70, optimize=True)
     return "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
@@ -255,7 +258,16 @@ def _environment() -> Environment:
     return env
 
 
-def render_html(result: AuditResult, data: Mapping[str, Any], *, share: bool = False) -> str:
+def render_html(
+    result: AuditResult,
+    data: Mapping[str, Any],
+    *,
+    share: bool = False,
+    files: Mapping[tuple[str, int], str] | None = None,
+    pixels: AuditResult | None = None,
+) -> str:
+    """``files`` says where each media item's pixels are when ``result`` is a redacted copy
+    (whose media carry bare names); ``pixels`` is the result the face crops are cut from."""
     face_boxes: dict[tuple[str, int | None], list[list[float]]] = {}
     for f in result.findings:
         if f.category in FACE_CATEGORIES and isinstance(f.value, Mapping) and f.value.get("box"):
@@ -267,7 +279,7 @@ def render_html(result: AuditResult, data: Mapping[str, Any], *, share: bool = F
             if m.kind != "image":
                 continue
             uri = thumbnail(
-                m.path,
+                (files or {}).get((post.id, i), m.path),
                 face_boxes.get((post.id, i), []) if share else (),
                 # Without face boxes we cannot blur only the faces: blur the whole thumbnail.
                 blur_all=share and not faces_known,
@@ -290,7 +302,7 @@ def render_html(result: AuditResult, data: Mapping[str, Any], *, share: bool = F
 
     template = _environment().get_template("report.html.j2")
     return template.render(
-        faces=report_section(result, share=share),
+        faces=report_section(pixels or result, share=share),
         r=data,
         posts=posts,
         findings_by_post=findings_by_post,
@@ -304,16 +316,55 @@ def render_html(result: AuditResult, data: Mapping[str, Any], *, share: bool = F
     )
 
 
+#: First line of a full report: it is itself the dossier it describes.
+PRIVATE_NOTICE = (
+    "Private: this report is itself a dossier about your child (photos, places, names). "
+    "Keep it to yourself; use --share for a copy to pass on."
+)
+SHARE_NOTICE = (
+    "Shareable copy: faces covered, places rounded to about 1 km, no usernames, paths or file metadata."
+)
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write a file readable by its owner only (0600), whatever the umask."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.chmod(path, 0o600)  # an existing file keeps its old mode through O_CREAT
+
+
+def private_dir(out_dir: Path) -> None:
+    """Create ``out_dir`` owner-only (0700) when it does not exist; a folder the user made stays as it is."""
+    if not out_dir.exists():
+        out_dir.mkdir(parents=True, mode=0o700)
+        os.chmod(out_dir, 0o700)  # mkdir's mode is masked by the umask
+
+
 def write_report(
     result: AuditResult, out_dir: Path, *, share: bool = False, json_only: bool = False
 ) -> ReportPaths:
-    """Write report.json (and report.html unless json_only) into out_dir; returns the paths."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    data = report_dict(result, share=share)
+    """Write report.json (and report.html unless json_only) into out_dir; returns the paths.
+
+    With ``share`` everything written comes from :func:`footprint_audit.redact.redact`; only the
+    pixels of the embedded images are read from the original files (faces covered).
+    """
+    from .redact import media_files, redact
+
+    private_dir(out_dir)
+    shown = redact(result) if share else result
+    data = report_dict(shown, share=share)
     json_path = out_dir / "report.json"
-    json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False), encoding="utf-8")
+    _write_private(json_path, json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
     if json_only:
         return ReportPaths(json=json_path, html=None)
     html_path = out_dir / "report.html"
-    html_path.write_text(render_html(result, data, share=share), encoding="utf-8")
+    html = render_html(
+        shown,
+        data,
+        share=share,
+        files=media_files(result) if share else None,
+        pixels=replace(shown, posts=result.posts) if share else None,
+    )
+    _write_private(html_path, html)
     return ReportPaths(json=json_path, html=html_path)
