@@ -411,7 +411,7 @@ def check(
     from .registry import default_analyzers
     from .remediation import fixes_for
     from .report import finding_dict
-    from .risk import assess, regrade
+    from .risk import assess, dedupe, regrade
 
     if not photo.is_file():
         err.print(f"footprint-audit: {photo}: no such file.", highlight=False)
@@ -422,7 +422,7 @@ def check(
     vis = cast(Visibility, visibility)
     post = Post(id="check", source="check", caption=caption, media=(Media(str(photo)),), visibility=vis)
     run = RunContext(AuditOptions(data_dir=profile, workers=1))
-    findings = regrade([post], analyze([post], default_analyzers(), run))
+    findings = dedupe(regrade([post], analyze([post], default_analyzers(), run)))
     # Every error of this one-post run is about this post: unread parts are never green.
     risk = assess(post, findings, run.errors)
     colour, code = CHECK_LEVELS[risk.level]

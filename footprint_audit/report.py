@@ -164,27 +164,71 @@ def post_dict(post: Post, risk: PostRisk, fixes: list[str]) -> dict[str, Any]:
 
 
 def verdict(result: AuditResult) -> dict[str, Any]:
-    """The headline: how bad is it overall, in one sentence."""
+    """The headline: how bad is it overall, in one sentence. Its fact count is the number of
+    facts the report lists under "What a stranger can learn"."""
     levels = Counter(r.level for r in result.risks.values())
     total = len(result.posts)
+    facts = len(result.facts)
     key_facts = [
         f for f in result.facts if f.kind in ("home_area", "school", "routine", "birthday", "child_name")
     ]
+    learn = f", and a stranger can piece together {facts} fact{'' if facts == 1 else 's'} across posts."
     if levels["high"] or len(key_facts) >= 2:
         level = "high"
         text = f"A stranger could learn a lot: {levels['high']} of {total} posts are high risk" + (
-            f", and {len(key_facts)} key facts can be pieced together across posts." if key_facts else "."
+            learn if facts else "."
         )
     elif levels["medium"] or key_facts:
         level = "medium"
-        text = f"Some details are exposed: {levels['medium']} of {total} posts are medium risk."
+        text = f"Some details are exposed: {levels['medium']} of {total} posts are medium risk" + (
+            learn if facts else "."
+        )
     elif total:
         level = "low"
         text = f"Little is exposed: none of the {total} posts scanned is more than low risk."
     else:
         level = "low"
         text = "No posts were found to audit."
-    return {"level": level, "text": text, "levels": dict(levels), "posts": total}
+    return {"level": level, "text": text, "levels": dict(levels), "posts": total, "facts": facts}
+
+
+#: Fact kinds whose evidence posts also count in a tile, so the tile and the fact count the
+#: same thing (posts): a school read from a sign in a photo is a school named in that post.
+FACT_TILES = {"school": "school"}
+_YOUR_CHILDS_NAME = re.compile(r"^Your child's (full )?name")
+
+
+def _child_of(finding: Finding) -> str | None:
+    """The child a name finding is about (reads ``Finding.value``)."""
+    return finding.child or (finding.value if isinstance(finding.value, str) else None)
+
+
+def one_story(result: AuditResult) -> AuditResult:
+    """Make the post cards agree with the dossier: a child the dossier lists as not one of
+    yours is never "your child" on a post."""
+    others = {f.value.strip().lower() for f in result.facts if f.kind == "other_child"}
+    if not others:
+        return result
+    findings = []
+    for f in result.findings:
+        who = _child_of(f)
+        if f.category == "child_name" and who and who.strip().lower() in others:
+            summary = _YOUR_CHILDS_NAME.sub(lambda m: f"Another child's {m.group(1) or ''}name", f.summary)
+            summary = summary.replace("call your child by name", "call that child by name")
+            f = replace(f, summary=summary)
+        findings.append(f)
+    return replace(result, findings=tuple(findings))
+
+
+def tiles(result: AuditResult) -> list[tuple[str, int]]:
+    """Per category, how many posts expose it: the tiles of "What was found", most first."""
+    posts: dict[str, set[str]] = {}
+    for f in result.findings:
+        posts.setdefault(f.category, set()).add(f.post_id)
+    for fact in result.facts:
+        if fact.kind in FACT_TILES:
+            posts.setdefault(FACT_TILES[fact.kind], set()).update(fact.evidence_post_ids)
+    return sorted(((cat, len(ids)) for cat, ids in posts.items()), key=lambda kv: (-kv[1], kv[0]))
 
 
 def report_dict(result: AuditResult, *, share: bool = False) -> dict[str, Any]:
@@ -293,7 +337,7 @@ def render_html(
     for items in findings_by_post.values():
         items.sort(key=lambda fd: -SEVERITY_RANK[fd["severity"]])
     posts = sorted(data["posts"], key=lambda p: (-p["risk"]["score"], p["taken_at"] or ""))
-    counts = sorted(data["counts"].items(), key=lambda kv: -kv[1])
+    counts = tiles(result)
     facts = data["dossier"]["facts"]
     facts_by_child: dict[str, list[dict[str, Any]]] = {}
     for fact in facts:
@@ -352,6 +396,7 @@ def write_report(
     from .redact import media_files, redact
 
     private_dir(out_dir)
+    result = one_story(result)
     shown = redact(result) if share else result
     data = report_dict(shown, share=share)
     json_path = out_dir / "report.json"

@@ -27,6 +27,7 @@ The score of a post:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -185,3 +186,27 @@ def score_posts(
     for f in findings:
         by_post.setdefault(f.post_id, []).append(f)
     return {p.id: assess(p, by_post[p.id], errors_for(p, errors)) for p in posts}
+
+
+def dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per (post, category, media item, value), and per (post, category,
+    sentence) for what was read in text: a caption read twice ("turns 5 today" and "#MiaTurns5"), or two analyzers
+    seeing the same thing, is one thing a stranger learns. The strongest is kept (severity,
+    then confidence), in the place of the first seen."""
+    out: list[Finding] = []
+    for key_of in (
+        lambda f: json.dumps(f.value, sort_keys=True, default=str),
+        # Only for text: two faces in one photo may share a sentence and are two faces.
+        lambda f: f.summary if f.media_index is None else json.dumps(f.value, sort_keys=True, default=str),
+    ):
+        kept: dict[tuple[str, str, int | None, str], Finding] = {}
+        for f in out or list(findings):
+            key = (f.post_id, f.category, f.media_index, key_of(f))
+            old = kept.get(key)
+            if old is None or (SEVERITY_RANK[f.severity], f.confidence) > (
+                SEVERITY_RANK[old.severity],
+                old.confidence,
+            ):
+                kept[key] = f
+        out = list(kept.values())
+    return out
