@@ -57,7 +57,7 @@ class ConfigError(FootprintError):
 class NoNetwork(SourceNotFound):
     """The machine could not reach the platform at all: no connection, no DNS."""
 
-    hint = "Connect to the internet and run the same command again; it continues where it stopped."
+    hint = "Check your internet connection and run the same command again; it continues where it stopped."
 
 
 # Words the network libraries (httpx, requests/urllib3, the socket module) use when there is no

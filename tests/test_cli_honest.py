@@ -102,7 +102,9 @@ def test_ctrl_c_on_a_real_scan_process(tmp_path: Path) -> None:
     import time
 
     script = (
-        "import sys, time\n"
+        "import signal, sys, time\n"
+        # a worker of the test runner may ignore SIGINT, and children inherit that: a terminal does not
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "from footprint_audit import pipeline\n"
         "from tests.fakes import ListCollector\n"
         "class Slow(ListCollector):\n"
