@@ -38,6 +38,8 @@ from footprint_audit.errors import (
     FootprintError,
     RateLimited,
     SourceNotFound,
+    is_offline,
+    no_network,
 )
 from footprint_audit.http import MAX_WAIT, HttpClient, NotFound, media_root, safe_name
 from footprint_audit.models import Comment, Geotag, Media, Post
@@ -88,6 +90,8 @@ def translate(exc: BaseException, where: str) -> FootprintError:
 
     text = str(exc)
     low = text.lower()
+    if is_offline(exc):
+        return no_network(where)
     if isinstance(exc, _StopPolitely):
         return RateLimited(
             f"{where}: Instagram asked us to slow down; stopped politely and kept everything fetched so far.",

@@ -16,6 +16,8 @@ from rich.console import Console
 from . import __version__
 
 EXIT_OK, EXIT_ITEM_ERRORS, EXIT_USAGE = 0, 1, 2
+#: The shell's code for a command stopped by Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     add_completion=False,
@@ -43,6 +45,18 @@ def main_options(
     logging.basicConfig(
         level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s"
     )
+    _quiet_library_warnings()
+
+
+def _quiet_library_warnings() -> None:
+    """Library warnings (pkg_resources deprecation and the like) go to the log, shown with -v
+    only, never raw on the terminal; worker processes inherit the filter."""
+    import os
+    import warnings
+
+    logging.captureWarnings(True)
+    warnings.simplefilter("default")
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")
 
 
 class _Progress:
@@ -107,6 +121,20 @@ def _summarise(result: Any, paths: Any, quiet: bool) -> None:
     out.print(f"Data:   {paths.json}", highlight=False)
 
 
+#: Error records printed on the terminal (all of them are in the report).
+MAX_ERRORS_SHOWN = 10
+
+
+def _print_errors(errors: Any) -> None:
+    """Every run prints what could not be read on stderr, with -q too."""
+    for e in list(errors)[:MAX_ERRORS_SHOWN]:
+        err.print(f"footprint-audit: {e.where}: {e.message}", highlight=False, markup=False)
+    if len(errors) > MAX_ERRORS_SHOWN:
+        err.print(
+            f"footprint-audit: and {len(errors) - MAX_ERRORS_SHOWN} more; see the report.", highlight=False
+        )
+
+
 def run_scan(
     sources: list[str], out_dir: Path, options: Any, *, share: bool, json_only: bool, quiet: bool
 ) -> int:
@@ -118,12 +146,29 @@ def run_scan(
         with _Progress(enabled=not quiet and err.is_terminal) as progress:
             result = audit(sources, options=options, progress=progress)
     except FootprintError as exc:
-        err.print(f"footprint-audit: {exc}", highlight=False)
+        err.print(f"footprint-audit: {exc}", highlight=False, markup=False)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        again = (
+            "run the same command again to continue where it stopped"
+            if options.use_cache
+            else "run the same command again to start it again (--no-cache keeps nothing)"
+        )
+        err.print(f"footprint-audit: the scan stopped (interrupted); {again}.", highlight=False, markup=False)
+        return EXIT_INTERRUPTED
+    _print_errors(result.errors)
+    if not result.posts:
+        # A report here would open with a clean bill ("nothing identifying was found") for a
+        # scan that read nothing: write none, and say why.
+        reason = "every source failed" if result.errors else "the sources held no posts"
+        err.print(
+            f"footprint-audit: nothing was read ({reason}); no report was written.",
+            highlight=False,
+            markup=False,
+        )
         return EXIT_USAGE
     paths = write_report(result, out_dir, share=share, json_only=json_only)
     _summarise(result, paths, quiet)
-    if not result.posts and result.errors:
-        return EXIT_USAGE  # nothing usable was scanned
     return EXIT_ITEM_ERRORS if result.errors else EXIT_OK
 
 
@@ -219,7 +264,7 @@ def _ensure_instagram_session(login: str, session_file: Path | None, profile: Pa
             login, password, target, two_factor_code=lambda: input("Instagram two-factor code: ").strip()
         )
     except FootprintError as exc:
-        err.print(f"footprint-audit: {exc}", highlight=False)
+        err.print(f"footprint-audit: {exc}", highlight=False, markup=False)
         return EXIT_USAGE
     finally:
         del password
@@ -269,7 +314,9 @@ def demo(
     """The whole audit on a bundled fictional family, offline."""
     from .context import AuditOptions
     from .demo import build_demo
+    from .report import private_dir
 
+    private_dir(out_dir)  # the report written into it is a dossier, even of a made-up family
     data = build_demo(out_dir / "demo-data")
     options = AuditOptions(timezone="Europe/London", share=share, data_dir=out_dir / "demo-profile")
     if not quiet:
@@ -344,11 +391,16 @@ def schema() -> None:
 
 
 def main() -> None:
+    _quiet_library_warnings()
     try:
         app()
     except KeyboardInterrupt:
-        err.print("Interrupted. Nothing collected so far is lost; run the same command again to continue.")
-        sys.exit(130)
+        err.print(
+            "footprint-audit: stopped (interrupted); run the same command again to continue.",
+            highlight=False,
+            markup=False,
+        )
+        sys.exit(EXIT_INTERRUPTED)
 
 
 def _face_finder() -> Any:
@@ -418,7 +470,7 @@ def check(
     from .registry import default_analyzers
     from .remediation import fixes_for
     from .report import finding_dict
-    from .risk import score_post
+    from .risk import assess, dedupe, regrade
 
     if not photo.is_file():
         err.print(f"footprint-audit: {photo}: no such file.", highlight=False)
@@ -429,8 +481,9 @@ def check(
     vis = cast(Visibility, visibility)
     post = Post(id="check", source="check", caption=caption, media=(Media(str(photo)),), visibility=vis)
     run = RunContext(AuditOptions(data_dir=profile, workers=1))
-    findings = analyze([post], default_analyzers(), run)
-    risk = score_post(post, findings)
+    findings = dedupe(regrade([post], analyze([post], default_analyzers(), run)))
+    # Every error of this one-post run is about this post: unread parts are never green.
+    risk = assess(post, findings, run.errors)
     colour, code = CHECK_LEVELS[risk.level]
     fixes = fixes_for(post, findings)
     if as_json:

@@ -52,3 +52,52 @@ class RateLimited(FootprintError):
 
 class ConfigError(FootprintError):
     """Bad configuration: fails at start with a message that says how to fix it."""
+
+
+class NoNetwork(SourceNotFound):
+    """The machine could not reach the platform at all: no connection, no DNS."""
+
+    hint = "Check your internet connection and run the same command again; it continues where it stopped."
+
+
+# Words the network libraries (httpx, requests/urllib3, the socket module) use when there is no
+# connection or no name resolution, as opposed to a server that answered with an error.
+_OFFLINE_WORDS = (
+    "name or service not known",
+    "temporary failure in name resolution",
+    "nodename nor servname",
+    "getaddrinfo failed",
+    "no address associated",
+    "failed to resolve",
+    "nameresolutionerror",
+    "failed to establish a new connection",
+    "network is unreachable",
+    "no route to host",
+    "connection refused",
+    "connecttimeout",
+    "connect timeout",
+)
+
+
+def is_offline(exc: BaseException) -> bool:
+    """Whether ``exc`` (or anything it was raised from) means the network could not be reached."""
+    import socket
+
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        names = {t.__name__ for t in type(cur).__mro__}
+        if names & {"ConnectError", "ConnectTimeout", "NameResolutionError", "NewConnectionError"}:
+            return True
+        if isinstance(cur, (socket.gaierror, ConnectionRefusedError)):
+            return True
+        text = f"{type(cur).__name__} {cur}".lower()
+        if any(w in text for w in _OFFLINE_WORDS):
+            return True
+        cur = cur.__cause__ or cur.__context__
+    return False
+
+
+def no_network(where: str) -> NoNetwork:
+    return NoNetwork(f"{where}: no network connection (could not reach the site).")

@@ -28,7 +28,15 @@ import httpx
 
 from . import __version__
 from .context import RunContext
-from .errors import AuthRequired, BadInput, FootprintError, RateLimited, SourceNotFound
+from .errors import (
+    AuthRequired,
+    BadInput,
+    FootprintError,
+    RateLimited,
+    SourceNotFound,
+    is_offline,
+    no_network,
+)
 from .paths import data_dir, private_dir
 
 log = logging.getLogger(__name__)
@@ -176,6 +184,8 @@ class HttpClient:
             try:
                 resp = self._client.get(url, params=params)
             except httpx.TransportError as exc:
+                if attempt >= self.retries and is_offline(exc):
+                    raise no_network(label) from exc
                 if attempt >= self.retries:
                     raise SourceNotFound(
                         f"{label}: could not reach {host} ({type(exc).__name__}).",

@@ -196,7 +196,7 @@ def audit(
 ) -> AuditResult:
     """Audit the named sources and return everything the report needs."""
     from .dossier import build_dossier
-    from .risk import score_posts
+    from .risk import dedupe, regrade, score_posts
 
     run = RunContext(options, progress)
     chosen = list(analyzers) if analyzers is not None else default_analyzers()
@@ -204,7 +204,7 @@ def audit(
         run.cache = Cache.open(run.options.data_dir)
     try:
         posts, summaries = collect(sources, run, collectors)
-        findings = analyze(posts, chosen, run)
+        findings = dedupe(regrade(posts, analyze(posts, chosen, run)))
         facts = build_dossier(posts, findings, run)
         new_ids: tuple[str, ...] = ()
         if run.cache is not None:
@@ -220,7 +220,7 @@ def audit(
         findings=tuple(findings),
         facts=tuple(facts),
         errors=tuple(run.errors),
-        risks=score_posts(posts, findings),
+        risks=score_posts(posts, findings, run.errors),
         generated_at=datetime.now(UTC),
         notes=tuple(run.notes),
         new_post_ids=new_ids,

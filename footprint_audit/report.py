@@ -11,10 +11,11 @@ import base64
 import io
 import json
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import __version__
 from .errors import BadInput
-from .findings import FaceValue, value_to_json
+from .findings import FaceValue, NameValue, value_to_json
 from .images import load_image
 from .models import SEVERITY_RANK, AuditResult, Fact, Finding, Post, PostRisk
 from .remediation import fixes_for
@@ -164,27 +165,71 @@ def post_dict(post: Post, risk: PostRisk, fixes: list[str]) -> dict[str, Any]:
 
 
 def verdict(result: AuditResult) -> dict[str, Any]:
-    """The headline: how bad is it overall, in one sentence."""
+    """The headline: how bad is it overall, in one sentence. Its fact count is the number of
+    facts the report lists under "What a stranger can learn"."""
     levels = Counter(r.level for r in result.risks.values())
     total = len(result.posts)
+    facts = len(result.facts)
     key_facts = [
         f for f in result.facts if f.kind in ("home_area", "school", "routine", "birthday", "child_name")
     ]
+    learn = f", and a stranger can piece together {facts} fact{'' if facts == 1 else 's'} across posts."
     if levels["high"] or len(key_facts) >= 2:
         level = "high"
         text = f"A stranger could learn a lot: {levels['high']} of {total} posts are high risk" + (
-            f", and {len(key_facts)} key facts can be pieced together across posts." if key_facts else "."
+            learn if facts else "."
         )
     elif levels["medium"] or key_facts:
         level = "medium"
-        text = f"Some details are exposed: {levels['medium']} of {total} posts are medium risk."
+        text = f"Some details are exposed: {levels['medium']} of {total} posts are medium risk" + (
+            learn if facts else "."
+        )
     elif total:
         level = "low"
         text = f"Little is exposed: none of the {total} posts scanned is more than low risk."
     else:
         level = "low"
         text = "No posts were found to audit."
-    return {"level": level, "text": text, "levels": dict(levels), "posts": total}
+    return {"level": level, "text": text, "levels": dict(levels), "posts": total, "facts": facts}
+
+
+#: Fact kinds whose evidence posts also count in a tile, so the tile and the fact count the
+#: same thing (posts): a school read from a sign in a photo is a school named in that post.
+FACT_TILES = {"school": "school"}
+_YOUR_CHILDS_NAME = re.compile(r"^Your child's (full )?name")
+
+
+def _child_of(finding: Finding) -> str | None:
+    """The child a name finding is about."""
+    return finding.child or (finding.value.text if isinstance(finding.value, NameValue) else None)
+
+
+def one_story(result: AuditResult) -> AuditResult:
+    """Make the post cards agree with the dossier: a child the dossier lists as not one of
+    yours is never "your child" on a post."""
+    others = {f.value.strip().lower() for f in result.facts if f.kind == "other_child"}
+    if not others:
+        return result
+    findings = []
+    for f in result.findings:
+        who = _child_of(f)
+        if f.category == "child_name" and who and who.strip().lower() in others:
+            summary = _YOUR_CHILDS_NAME.sub(lambda m: f"Another child's {m.group(1) or ''}name", f.summary)
+            summary = summary.replace("call your child by name", "call that child by name")
+            f = replace(f, summary=summary)
+        findings.append(f)
+    return replace(result, findings=tuple(findings))
+
+
+def tiles(result: AuditResult) -> list[tuple[str, int]]:
+    """Per category, how many posts expose it: the tiles of "What was found", most first."""
+    posts: dict[str, set[str]] = {}
+    for f in result.findings:
+        posts.setdefault(f.category, set()).add(f.post_id)
+    for fact in result.facts:
+        if fact.kind in FACT_TILES:
+            posts.setdefault(FACT_TILES[fact.kind], set()).update(fact.evidence_post_ids)
+    return sorted(((cat, len(ids)) for cat, ids in posts.items()), key=lambda kv: (-kv[1], kv[0]))
 
 
 def report_dict(result: AuditResult, *, share: bool = False) -> dict[str, Any]:
@@ -194,6 +239,7 @@ def report_dict(result: AuditResult, *, share: bool = False) -> dict[str, Any]:
     default_risk = PostRisk(score=0.0, level="low")
     generated = result.generated_at or datetime.now(UTC)
     return {
+        "notice": SHARE_NOTICE if share else PRIVATE_NOTICE,
         "schema": SCHEMA_ID,
         "generated_at": generated.isoformat(),
         "tool_version": __version__,
@@ -218,8 +264,10 @@ def anchor(post_id: str) -> str:
 
 
 def thumbnail(path: str, face_boxes: Sequence[Sequence[float]] = (), *, blur_all: bool = False) -> str | None:
-    """A small JPEG data: URI of an image, faces blurred when boxes are given."""
+    """A small JPEG data: URI of an image, faces covered when boxes are given."""
     from PIL import ImageFilter
+
+    from .redact import cover_for_share
 
     try:
         loaded = load_image(path, max_side=THUMB_SIDE)
@@ -228,16 +276,15 @@ def thumbnail(path: str, face_boxes: Sequence[Sequence[float]] = (), *, blur_all
     img = loaded.image
     if blur_all:
         img = img.filter(ImageFilter.GaussianBlur(radius=max(img.size) / 25))
+    boxes = []
     for top, right, bottom, left in face_boxes:
         s = loaded.scale or 1.0
         pad = 0.2 * (bottom - top)
-        box = tuple(
-            int(v) for v in ((left - pad) / s, (top - pad) / s, (right + pad) / s, (bottom + pad) / s)
+        boxes.append(
+            (int((left - pad) / s), int((top - pad) / s), int((right + pad) / s), int((bottom + pad) / s))
         )
-        box = (max(0, box[0]), max(0, box[1]), min(img.size[0], box[2]), min(img.size[1], box[3]))
-        if box[2] > box[0] and box[3] > box[1]:
-            region = img.crop(box).filter(ImageFilter.GaussianBlur(radius=max(4, (box[2] - box[0]) / 4)))
-            img.paste(region, box)
+    if boxes:
+        img = cover_for_share(img, boxes)
     buf = io.BytesIO()
     img.save(buf, format="JPEG", quality=70, optimize=True)
     return "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
@@ -256,7 +303,16 @@ def _environment() -> Environment:
     return env
 
 
-def render_html(result: AuditResult, data: Mapping[str, Any], *, share: bool = False) -> str:
+def render_html(
+    result: AuditResult,
+    data: Mapping[str, Any],
+    *,
+    share: bool = False,
+    files: Mapping[tuple[str, int], str] | None = None,
+    pixels: AuditResult | None = None,
+) -> str:
+    """``files`` says where each media item's pixels are when ``result`` is a redacted copy
+    (whose media carry bare names); ``pixels`` is the result the face crops are cut from."""
     face_boxes: dict[tuple[str, int | None], list[list[float]]] = {}
     for f in result.findings:
         if isinstance(f.value, FaceValue):
@@ -268,7 +324,7 @@ def render_html(result: AuditResult, data: Mapping[str, Any], *, share: bool = F
             if m.kind != "image":
                 continue
             uri = thumbnail(
-                m.path,
+                (files or {}).get((post.id, i), m.path),
                 face_boxes.get((post.id, i), []) if share else (),
                 # Without face boxes we cannot blur only the faces: blur the whole thumbnail.
                 blur_all=share and not faces_known,
@@ -282,7 +338,7 @@ def render_html(result: AuditResult, data: Mapping[str, Any], *, share: bool = F
     for items in findings_by_post.values():
         items.sort(key=lambda fd: -SEVERITY_RANK[fd["severity"]])
     posts = sorted(data["posts"], key=lambda p: (-p["risk"]["score"], p["taken_at"] or ""))
-    counts = sorted(data["counts"].items(), key=lambda kv: -kv[1])
+    counts = tiles(result)
     facts = data["dossier"]["facts"]
     facts_by_child: dict[str, list[dict[str, Any]]] = {}
     for fact in facts:
@@ -291,7 +347,7 @@ def render_html(result: AuditResult, data: Mapping[str, Any], *, share: bool = F
 
     template = _environment().get_template("report.html.j2")
     return template.render(
-        faces=report_section(result, share=share),
+        faces=report_section(pixels or result, share=share),
         r=data,
         posts=posts,
         findings_by_post=findings_by_post,
@@ -305,16 +361,56 @@ def render_html(result: AuditResult, data: Mapping[str, Any], *, share: bool = F
     )
 
 
+#: First line of a full report: it is itself the dossier it describes.
+PRIVATE_NOTICE = (
+    "Private: this report is itself a dossier about your child (photos, places, names). "
+    "Keep it to yourself; use --share for a copy to pass on."
+)
+SHARE_NOTICE = (
+    "Shareable copy: faces covered, places rounded to about 1 km, no usernames, paths or file metadata."
+)
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write a file readable by its owner only (0600), whatever the umask."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.chmod(path, 0o600)  # an existing file keeps its old mode through O_CREAT
+
+
+def private_dir(out_dir: Path) -> None:
+    """Create ``out_dir`` owner-only (0700) when it does not exist; a folder the user made stays as it is."""
+    if not out_dir.exists():
+        out_dir.mkdir(parents=True, mode=0o700)
+        os.chmod(out_dir, 0o700)  # mkdir's mode is masked by the umask
+
+
 def write_report(
     result: AuditResult, out_dir: Path, *, share: bool = False, json_only: bool = False
 ) -> ReportPaths:
-    """Write report.json (and report.html unless json_only) into out_dir; returns the paths."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    data = report_dict(result, share=share)
+    """Write report.json (and report.html unless json_only) into out_dir; returns the paths.
+
+    With ``share`` everything written comes from :func:`footprint_audit.redact.redact`; only the
+    pixels of the embedded images are read from the original files (faces covered).
+    """
+    from .redact import media_files, redact
+
+    private_dir(out_dir)
+    result = one_story(result)
+    shown = redact(result) if share else result
+    data = report_dict(shown, share=share)
     json_path = out_dir / "report.json"
-    json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False), encoding="utf-8")
+    _write_private(json_path, json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
     if json_only:
         return ReportPaths(json=json_path, html=None)
     html_path = out_dir / "report.html"
-    html_path.write_text(render_html(result, data, share=share), encoding="utf-8")
+    html = render_html(
+        shown,
+        data,
+        share=share,
+        files=media_files(result) if share else None,
+        pixels=replace(shown, posts=result.posts) if share else None,
+    )
+    _write_private(html_path, html)
     return ReportPaths(json=json_path, html=html_path)

@@ -34,11 +34,12 @@ def test_check_green_for_a_plain_photo(tmp_path: Path) -> None:
     assert res.exit_code == 0 and data["verdict"] == "green", data
 
 
-def test_check_amber_for_gps_only_and_red_with_revealing_caption(tmp_path: Path) -> None:
+def test_check_red_for_exact_gps_only_and_red_with_revealing_caption(tmp_path: Path) -> None:
     photo = _with_gps(tmp_path)
-    amber = runner.invoke(app, ["check", str(photo), "--json"])
-    data = json.loads(amber.stdout)
-    assert amber.exit_code == 1 and data["verdict"] == "amber", data
+    # A position good to metres is a high finding, and a post is never below its worst finding.
+    gps_only = runner.invoke(app, ["check", str(photo), "--json"])
+    data = json.loads(gps_only.stdout)
+    assert gps_only.exit_code == 2 and data["verdict"] == "red", data
     assert any(f["category"] == "gps_exif" for f in data["findings"])
     assert any("location data" in fx for fx in data["fixes"])
     red = runner.invoke(

@@ -1,0 +1,102 @@
+"""One story in the report (issue 9, observation 6): one list of facts, counts that agree,
+no finding twice on a post, and a child who is not yours never called yours."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+from bs4 import BeautifulSoup
+from typer.testing import CliRunner
+
+from footprint_audit.cli import app
+from footprint_audit.findings import NameValue
+from footprint_audit.models import AuditResult, Fact, Finding, SourceSummary
+from footprint_audit.report import one_story, tiles
+from footprint_audit.risk import dedupe
+from tests.fakes import make_post
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[BeautifulSoup, dict]:
+    out = tmp_path_factory.mktemp("story")
+    res = CliRunner().invoke(app, ["demo", "--out", str(out), "-q"])
+    assert res.exit_code == 0, res.output
+    html = (out / "report.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser"), json.loads((out / "report.json").read_text(encoding="utf-8"))
+
+
+def test_one_what_a_stranger_can_learn_section(demo: tuple[BeautifulSoup, dict]) -> None:
+    soup, data = demo
+    headings = [h.get_text(strip=True) for h in soup.find_all("h2")]
+    assert sum(h.startswith("What a stranger can") for h in headings) == 1, headings
+    shown = [li.get_text(" ", strip=True) for li in soup.select("#stranger li.fact")]
+    # every fact sentence appears once in the whole page
+    text = soup.get_text(" ")
+    for fact in data["dossier"]["facts"]:
+        assert text.count(fact["sentence"]) == 1, fact["sentence"]
+    assert len(shown) == len(data["dossier"]["facts"])
+
+
+def test_verdict_counts_the_facts_shown(demo: tuple[BeautifulSoup, dict]) -> None:
+    soup, data = demo
+    verdict = soup.select_one("#verdict").get_text(" ", strip=True)
+    said = re.search(r"piece together (\d+) facts?", verdict)
+    assert said, verdict
+    assert int(said.group(1)) == len(soup.select("#stranger li.fact")) == len(data["dossier"]["facts"])
+
+
+def test_school_tile_and_school_fact_count_the_same_posts(demo: tuple[BeautifulSoup, dict]) -> None:
+    soup, data = demo
+    tile = soup.select_one('#counts li[data-category="school"]')
+    assert tile is not None and "post" in tile.get_text()  # says what it counts
+    schools = [f for f in data["dossier"]["facts"] if f["kind"] == "school"]
+    assert len(schools) == 1 and "Named in 6 post" in schools[0]["detail"]
+    assert int(tile.b.get_text()) == len(schools[0]["evidence"]) == 6
+
+
+def test_no_post_card_lists_the_same_finding_twice(demo: tuple[BeautifulSoup, dict]) -> None:
+    soup, _ = demo
+    for card in soup.select("article.post"):
+        items = [li.get_text(" ", strip=True) for li in card.select("ul.findings li")]
+        assert not [t for t, n in Counter(items).items() if n > 1], card.get("id")
+
+
+def test_a_child_not_yours_is_never_your_childs_name(demo: tuple[BeautifulSoup, dict]) -> None:
+    soup, data = demo
+    others = [f["value"] for f in data["dossier"]["facts"] if f["kind"] == "other_child"]
+    assert others  # the demo names a friend's child
+    cards = " ".join(c.get_text(" ") for c in soup.select("article.post"))
+    for name in others:
+        assert f"Your child's name “{name}”" not in cards
+        assert f"Your child's full name “{name}" not in cards
+
+
+def test_dedupe_keeps_the_strongest_of_identical_findings() -> None:
+    weak = Finding("p", None, "names", "child_name", "medium", 0.75, "a", value=NameValue("Mia"), child="Mia")
+    strong = Finding("p", None, "names", "child_name", "high", 0.9, "b", value=NameValue("Mia"), child="Mia")
+    other_media = Finding(
+        "p", 0, "names", "child_name", "medium", 0.75, "a", value=NameValue("Mia"), child="Mia"
+    )
+    assert dedupe([weak, strong, other_media]) == [strong, other_media]
+
+
+def test_one_story_renames_a_child_the_dossier_says_is_not_yours() -> None:
+    f = Finding(
+        "p",
+        None,
+        "names",
+        "child_name",
+        "medium",
+        0.9,
+        "Your child's name “Lily” is written in the caption; with it a stranger can call your child by name.",
+        value=NameValue("Lily"),
+        child="Lily",
+    )
+    fact = Fact("other_child", "Lily", None, 0.6, ("p",), sentence="Another child, Lily, is named too.")
+    result = AuditResult((SourceSummary("photo-folder", "x", 1),), (make_post("p"),), (f,), (fact,), ())
+    told = one_story(result).findings[0].summary
+    assert told.startswith("Another child's name “Lily”") and "your child" not in told
+    assert tiles(result) == [("child_name", 1)]
