@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # The child scans the fake Mastodon server; asked for page 2 it says READY and blocks
 # forever, so the parent kills it at a known point without any timing guesswork.
 CHILD = r"""
-import sys, threading
+import signal, sys, threading
+# A test runner's worker may ignore SIGINT, and the child would inherit that: Ctrl-C must act.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from pathlib import Path
 from collectors.mastodon import MastodonCollector
 from footprint_audit.pipeline import audit
