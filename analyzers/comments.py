@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.findings import CommentRiskValue
 from footprint_audit.models import Finding, Post, Severity
@@ -153,17 +154,19 @@ def classify_comment(text: str) -> tuple[Ask, re.Match[str]] | None:
     return None
 
 
-class CommentsAnalyzer:
+class CommentsAnalyzer(Analyzer):
     name = "comments"
     version = "1"
-    categories: tuple[str, ...] = ("comment_risk",)
+    categories = ("comment_risk",)
+    # Whether a commenter is a stranger depends on who comments on the other posts.
+    cache_scope = "batch"
 
-    def prepare(self, posts: Sequence[Post], run: RunContext) -> None:
+    def load(self, posts: Sequence[Post], run: RunContext) -> None:
         run.memo(_MEMO_KEY, lambda: count_commenters(posts))
 
     def _known(self, post: Post, run: RunContext) -> set[str]:
         """Accounts the family evidently knows, as seen from this post and the whole run."""
-        # Without prepare (a one-photo check) only this post is known; not memoised, as it is partial.
+        # Without load (a one-photo check) only this post is known; not memoised, as it is partial.
         counts = run.memo(_MEMO_KEY, lambda: None) or count_commenters([post])
         account = _account(post)
         known = {_norm(u) for u in post.tagged_users}

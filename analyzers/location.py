@@ -10,6 +10,7 @@ import math
 import re
 from typing import Any
 
+from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext
 from footprint_audit.exif import GPS
 from footprint_audit.findings import LocationValue
@@ -118,7 +119,7 @@ def _severity_for(precision_m: float | None) -> Severity:
     return "high" if precision_m <= HOUSE_LEVEL_M else "medium"
 
 
-class LocationAnalyzer:
+class LocationAnalyzer(Analyzer):
     """GPS coordinates in the photo files (``gps_exif``) and the platform's place tag (``geotag``)."""
 
     name = "location"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext
 from footprint_audit.findings import DeviceValue
 from footprint_audit.models import Finding, Post, Severity
@@ -28,7 +29,7 @@ def _device_name(device: dict[str, str]) -> str:
     return " ".join(x for x in (make, model) if x)
 
 
-class MetadataAnalyzer:
+class MetadataAnalyzer(Analyzer):
     """One ``device_metadata`` finding per photo whose EXIF names a device, a person or a time."""
 
     name = "metadata"

@@ -208,8 +208,12 @@ class NamesAnalyzer(TextAnalyzerBase):
     name = "names"
     version = "1"
     categories = ("child_name", "person_name")
+    # A name tied to a child in one post is a child's name in every post, and the enrolled
+    # children's names are children's names.
+    cache_scope = "batch"
+    depends_on = frozenset({"enrolment"})
 
-    def prepare(self, posts: Sequence[Post], run: RunContext) -> None:
+    def load(self, posts: Sequence[Post], run: RunContext) -> None:
         store = ensure_docs(posts, run)
         stop = run.memo("names.stop", _stop_words)
         known = _known_children(run)

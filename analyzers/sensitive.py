@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.findings import SensitiveValue
 from footprint_audit.models import Finding, Post, Severity
@@ -127,10 +128,10 @@ def _load_detector() -> Any:
     return NudeDetector()
 
 
-class SensitiveImageAnalyzer:
+class SensitiveImageAnalyzer(Analyzer):
     name = "sensitive"
     version = "1"
-    categories: tuple[str, ...] = ("sensitive_image",)
+    categories = ("sensitive_image",)
 
     def __init__(self, detector: Any = None) -> None:
         #: An injected detector with NudeNet's ``detect(bgr_array)`` (tests); else NudeNet, once per run.

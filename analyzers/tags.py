@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext
 from footprint_audit.findings import HashtagValue, TaggedUsersValue
 from footprint_audit.models import SEVERITY_RANK, Finding, Post, Severity
@@ -93,7 +94,7 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-class TagsAnalyzer:
+class TagsAnalyzer(Analyzer):
     """``tagged_user``: accounts tagged or @mentioned; ``hashtag``: risky tags one by one, the rest together."""
 
     name = "tags"

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.findings import TextInImageValue
 from footprint_audit.models import Finding, Post
@@ -192,10 +193,10 @@ def _box(lines: Sequence[TextLine], scale: float) -> list[int]:
     return [round(y0), round(x1), round(y1), round(x0)]
 
 
-class TextInImageAnalyzer:
+class TextInImageAnalyzer(Analyzer):
     name = "text_in_image"
     version = "1"
-    categories: tuple[str, ...] = ("text_in_image",)
+    categories = ("text_in_image",)
 
     def __init__(self, engine: Any = None) -> None:
         #: An injected OCR engine (tests); otherwise RapidOCR, loaded once per run.

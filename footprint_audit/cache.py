@@ -13,11 +13,10 @@ One SQLite file (stdlib ``sqlite3``, WAL mode) in the owner-only data folder hol
   (its fields plus its media files' hashes), the analyzer's name and version. A changed
   caption or a re-encoded photo gives a new key, so changed posts are re-analysed.
 
-Analyzers whose output depends on more than the post (the enrolled children, say) can
-offer ``cache_token(run) -> str``; it is part of the key. A batch analyzer (one with
-``prepare``) still sees every post, and without a token its results are reused only while
-the set of posts is unchanged; ``cache_per_post = True`` says its results depend on the
-post alone (then ``prepare`` gets only the posts to analyse). See pipeline.analyze.
+What else a result depends on is declared by the analyzer (``cache_scope`` and
+``depends_on``, see footprint_audit/analyzer.py) and is part of the key: the enrolled
+children, the time zone, and for a batch-scoped analyzer the whole set of posts.
+See pipeline.analyze.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
+from .analyzer import Analyzer
 from .context import PostContext, RunContext
 from .errors import ConfigError
 from .models import Post
@@ -597,7 +598,7 @@ _MEMO_KEY = "nlp.docs"
 def ensure_docs(posts: Iterable[Post], run: RunContext) -> dict[str, list[TextDoc]]:
     """Analyse every text of every post not analysed yet in this run, in one batch.
 
-    The first text analyzer's ``prepare`` does the work; the others find it done.
+    The first text analyzer's ``load`` does the work; the others find it done.
     """
     store: dict[str, list[TextDoc]] = run.memo(_MEMO_KEY, dict)
     todo = [p for p in posts if p.id not in store]
@@ -627,7 +628,7 @@ def ensure_docs(posts: Iterable[Post], run: RunContext) -> dict[str, list[TextDo
 
 
 def docs_for(post: Post, run: RunContext) -> list[TextDoc]:
-    """The analysed texts of one post (analysing it now if prepare did not run)."""
+    """The analysed texts of one post (analysing it now if load did not run)."""
     store = ensure_docs([post], run)
     return store[post.id]
 
@@ -652,8 +653,8 @@ def declared_children(run: RunContext) -> list[str]:
     return run.memo("nlp.declared_children", load)
 
 
-class TextAnalyzerBase:
-    """Shared ``prepare``: one spaCy pass over all posts before any per-post analysis."""
+class TextAnalyzerBase(Analyzer):
+    """Shared ``load``: one spaCy pass over all posts before any per-post analysis."""
 
-    def prepare(self, posts: Sequence[Post], run: RunContext) -> None:
+    def load(self, posts: Sequence[Post], run: RunContext) -> None:
         ensure_docs(posts, run)

@@ -10,11 +10,12 @@ import logging
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
+from .analyzer import Analyzer
 from .cache import Cache, source_key
 from .context import AuditOptions, PostContext, ProgressFn, RunContext
 from .errors import BadInput, FootprintError
 from .models import AuditResult, Finding, Post, SourceSummary
-from .registry import Analyzer, Collector, default_analyzers, find_collector
+from .registry import Collector, checked_analyzers, default_analyzers, find_collector
 from .registry import collectors as builtin_collectors
 
 log = logging.getLogger(__name__)
@@ -112,36 +113,22 @@ def analyze_post(post: Post, analyzers: Sequence[Analyzer], run: RunContext) -> 
 
 
 def _result_version(analyzer: Analyzer, run: RunContext, batch: str) -> str:
-    """What, besides the post, an analyzer's cached result depends on.
-
-    ``cache_token(run)`` (optional, asked after ``prepare``) names outside state such as
-    the enrolled children. A batch analyzer (one with ``prepare``) may let one post's
-    result depend on the others ("Mia" named as a child in one post makes "Mia" a child's
-    name in all), so without a token its results are tied to the whole set of posts
-    (``batch``), unless it declares ``cache_per_post = True``.
-    """
-    token = getattr(analyzer, "cache_token", None)
-    extra = str(token(run)) if callable(token) else ""
-    if not extra and _batch_scoped(analyzer):
-        extra = batch
-    opts = run.options
-    return f"{getattr(analyzer, 'version', '0')}|{opts.timezone}|{opts.share}|{extra}"
+    """The part of a cached result's key besides the post: the analyzer's version, the
+    current value of what it declares it depends on, and for a batch-scoped analyzer the
+    whole set of posts."""
+    scope = batch if analyzer.cache_scope == "batch" else "post"
+    return f"{analyzer.version}|{analyzer.dependency_token(run)}|{scope}"
 
 
-def _batch_scoped(analyzer: Analyzer) -> bool:
-    return getattr(analyzer, "prepare", None) is not None and not getattr(analyzer, "cache_per_post", False)
-
-
-def _prepare(analyzer: Analyzer, posts: Sequence[Post], run: RunContext) -> None:
-    prepare = getattr(analyzer, "prepare", None)
-    if prepare is None or not posts:
+def _load(analyzer: Analyzer, posts: Sequence[Post], run: RunContext) -> None:
+    if not posts:
         return
     try:
-        prepare(posts, run)
+        analyzer.load(posts, run)
     except FootprintError:
         raise  # configuration problems (a model that will not load) stop the run
     except Exception as exc:
-        log.debug("prepare of %s failed", analyzer.name, exc_info=True)
+        log.debug("load of %s failed", analyzer.name, exc_info=True)
         run.error(analyzer.name, f"{analyzer.name} could not prepare ({type(exc).__name__}: {exc}).")
 
 
@@ -150,7 +137,7 @@ def analyze(posts: Sequence[Post], analyzers: Sequence[Analyzer], run: RunContex
     cache = run.cache
     if cache is None:
         for analyzer in analyzers:
-            _prepare(analyzer, posts, run)
+            _load(analyzer, posts, run)
     cached: dict[tuple[str, str], list[Finding]] = {}
     keys: dict[str, str] = {}
     versions: dict[str, str] = {}
@@ -158,15 +145,15 @@ def analyze(posts: Sequence[Post], analyzers: Sequence[Analyzer], run: RunContex
         keys = {post.id: cache.post_key(post) for post in posts}
         batch = hashlib.sha256("\n".join(sorted(keys.values())).encode()).hexdigest()[:16]
         for a in analyzers:
-            if _batch_scoped(a):
-                _prepare(a, posts, run)  # it sees every post, as without a cache
+            if a.cache_scope == "batch":
+                _load(a, posts, run)  # it sees every post, as without a cache
             versions[a.name] = _result_version(a, run, batch)
             for post in posts:
                 hit = cache.get_results(keys[post.id], a.name, versions[a.name])
                 if hit is not None:
                     cached[(post.id, a.name)] = hit
-            if not _batch_scoped(a):
-                _prepare(a, [p for p in posts if (p.id, a.name) not in cached], run)
+            if a.cache_scope == "post":
+                _load(a, [p for p in posts if (p.id, a.name) not in cached], run)
         reused = len({pid for pid, _ in cached})
         if reused:
             run.note(f"Reused earlier analysis of {reused} unchanged post(s) from the local cache.")
@@ -199,7 +186,11 @@ def audit(
     from .risk import dedupe, regrade, score_posts
 
     run = RunContext(options, progress)
-    chosen = list(analyzers) if analyzers is not None else default_analyzers()
+    chosen = (
+        checked_analyzers((f"analyzer {getattr(a, 'name', type(a).__name__)}", a) for a in analyzers)
+        if analyzers is not None
+        else default_analyzers()
+    )
     if run.options.use_cache:
         run.cache = Cache.open(run.options.data_dir)
     try:

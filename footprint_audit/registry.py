@@ -1,39 +1,24 @@
-"""The analyzer and collector contracts, and the explicit list of built-ins.
+"""The collector contract, and the explicit lists of built-in analyzers and collectors.
 
-Adding an analyzer touches its module, its test, and one line in ``BUILTIN_ANALYZERS``.
-Third-party analyzers may come from the ``footprint_audit.analyzers`` entry-point group.
+Adding an analyzer touches its module (a subclass of :class:`footprint_audit.analyzer.Analyzer`),
+its test, and one line in ``BUILTIN_ANALYZERS``. Third-party analyzers may come from the
+``footprint_audit.analyzers`` entry-point group. Anything that does not fit the contract is
+refused with a message saying what is wrong, never silently left out.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from .analyzer import Analyzer, contract_problems
 from .errors import ConfigError, SourceNotFound
 
 if TYPE_CHECKING:
-    from .context import PostContext, RunContext
-    from .models import Finding, Post
-
-
-@runtime_checkable
-class Analyzer(Protocol):
-    """Turns one post into findings. Cross-post logic belongs in the dossier."""
-
-    name: str
-    #: Bump when output changes, so cached results are recomputed.
-    version: str
-    categories: tuple[str, ...]
-
-    def analyze(self, post: Post, ctx: PostContext) -> list[Finding]: ...
-
-
-class BatchAnalyzer(Analyzer, Protocol):
-    """An analyzer that wants to see all posts first (batch NLP, a process pool)."""
-
-    def prepare(self, posts: Sequence[Post], run: RunContext) -> None: ...
+    from .context import RunContext
+    from .models import Post
 
 
 @runtime_checkable
@@ -90,29 +75,51 @@ def _load(ref: str) -> object:
         raise ConfigError(f"cannot load {ref}: {exc}") from exc
 
 
-def builtin_analyzers() -> list[Analyzer]:
-    return [a for a in (_load(ref) for ref in BUILTIN_ANALYZERS) if isinstance(a, Analyzer)]
-
-
-def plugin_analyzers() -> list[Analyzer]:
-    found: list[Analyzer] = []
-    for ep in entry_points(group="footprint_audit.analyzers"):
-        obj = ep.load()
-        inst = obj() if isinstance(obj, type) else obj
-        if not isinstance(inst, Analyzer):
+def checked_analyzers(found: Iterable[tuple[str, object]]) -> list[Analyzer]:
+    """The analyzers, each checked against the contract, names unique; ``found`` pairs each
+    candidate with where it came from, for the message."""
+    out: list[Analyzer] = []
+    seen: dict[str, str] = {}
+    for origin, obj in found:
+        problems = contract_problems(obj)
+        if problems:
             raise ConfigError(
-                f"entry point {ep.name} is not an analyzer (needs name, version, categories, analyze)"
+                f"{origin} is not a usable analyzer: {'; '.join(problems)}.",
+                hint="Derive it from footprint_audit.analyzer.Analyzer (see docs/architecture.md).",
             )
-        found.append(inst)
-    return found
+        assert isinstance(obj, Analyzer)
+        if obj.name in seen:
+            raise ConfigError(
+                f"{origin} is called {obj.name!r}, like {seen[obj.name]}: analyzer names must be unique.",
+                hint="Rename one of them.",
+            )
+        seen[obj.name] = origin
+        out.append(obj)
+    return out
+
+
+def _plugin_candidates() -> Iterator[tuple[str, object]]:
+    for ep in entry_points(group="footprint_audit.analyzers"):
+        try:
+            obj = ep.load()
+            inst = obj() if isinstance(obj, type) else obj
+        except Exception as exc:
+            raise ConfigError(f"plug-in analyzer {ep.name} ({ep.value}) failed to load: {exc}") from exc
+        yield f"plug-in analyzer {ep.name} ({ep.value})", inst
 
 
 def default_analyzers() -> list[Analyzer]:
-    return builtin_analyzers() + plugin_analyzers()
+    return checked_analyzers([*((ref, _load(ref)) for ref in BUILTIN_ANALYZERS), *_plugin_candidates()])
 
 
 def collectors() -> list[Collector]:
-    return [c for c in (_load(ref) for ref in BUILTIN_COLLECTORS) if isinstance(c, Collector)]
+    found: list[Collector] = []
+    for ref in BUILTIN_COLLECTORS:
+        obj = _load(ref)
+        if not isinstance(obj, Collector):
+            raise ConfigError(f"{ref} is not a collector (needs kind, matches and collect).")
+        found.append(obj)
+    return found
 
 
 def find_collector(spec: str, available: Iterable[Collector] | None = None) -> Collector:

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.errors import RateLimited
 from footprint_audit.findings import TextSpan, value_from_json
@@ -31,7 +32,7 @@ class ListCollector:
 
 
 @dataclass
-class CaptionWordAnalyzer:
+class CaptionWordAnalyzer(Analyzer):
     """Flags a word in the caption with a chosen category and severity."""
 
     word: str
@@ -65,10 +66,10 @@ class CaptionWordAnalyzer:
         ]
 
 
-class BrokenAnalyzer:
+class BrokenAnalyzer(Analyzer):
     name = "broken"
     version = "1"
-    categories: tuple[str, ...] = ()
+    categories = ("child_name",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
         raise RuntimeError("bug in analyzer")

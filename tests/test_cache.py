@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from footprint_audit.analyzer import Analyzer, CacheScope
 from footprint_audit.cache import (
     Cache,
     cache_path,
@@ -70,7 +71,7 @@ def test_source_key_normalises() -> None:
 
 
 @dataclass
-class CountingAnalyzer:
+class CountingAnalyzer(Analyzer):
     name: str = "counting"
     version: str = "1"
     categories: tuple[str, ...] = ("child_name",)
@@ -251,18 +252,18 @@ def test_cache_where_and_clear_cli(tmp_path: Path) -> None:
 
 
 @dataclass
-class LinkingAnalyzer:
+class LinkingAnalyzer(Analyzer):
     """Like the names analyzer: a name tied to a child in one post counts in every post."""
 
     name: str = "linking"
     version: str = "1"
     categories: tuple[str, ...] = ("child_name",)
-    cache_per_post: bool = False
+    cache_scope: CacheScope = "batch"
     prepared: list[list[str]] = field(default_factory=list)
     seen: list[str] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
 
-    def prepare(self, posts: list[Post], run: RunContext) -> None:
+    def load(self, posts: Sequence[Post], run: RunContext) -> None:
         self.prepared.append([p.id for p in posts])
         self.names |= {w for p in posts for w in p.caption.split() if w.istitle() and "daughter" in p.caption}
 
@@ -300,15 +301,15 @@ def test_batch_analyzer_sees_every_post_and_redoes_when_the_set_changes() -> Non
 
 def test_per_post_batch_analyzer_and_cache_token() -> None:
     posts = [make_post("a", "Mia"), make_post("b", "cake")]
-    audit(["list:x"], analyzers=[LinkingAnalyzer(cache_per_post=True)], collectors=[ListCollector(posts)])
-    again = LinkingAnalyzer(cache_per_post=True)
+    audit(["list:x"], analyzers=[LinkingAnalyzer(cache_scope="post")], collectors=[ListCollector(posts)])
+    again = LinkingAnalyzer(cache_scope="post")
     audit(["list:x"], analyzers=[again], collectors=[ListCollector([*posts, make_post("c", "new")])])
     assert again.prepared == [["c"]] and again.seen == ["c"]
 
     class Tokened(CountingAnalyzer):
         token = "enrolled:1"
 
-        def cache_token(self, run: RunContext) -> str:
+        def dependency_token(self, run: RunContext) -> str:
             return self.token
 
     audit(["list:x"], analyzers=[Tokened()], collectors=[ListCollector(posts)])

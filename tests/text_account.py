@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.findings import LocationValue
 from footprint_audit.models import Finding, Geotag, Post
@@ -136,7 +137,7 @@ def build_account() -> tuple[list[Post], Truth]:
     return posts, truth
 
 
-class RawGpsAnalyzer:
+class RawGpsAnalyzer(Analyzer):
     """Stands in for the location analyzer: GPS from ``post.raw['gps']``, geotag coordinates."""
 
     name = "location"

@@ -9,5 +9,5 @@ from footprint_audit.models import Finding, Post
 def run_captions(analyzer: object, *captions: str, children: list[str] | None = None) -> list[list[Finding]]:
     posts = [Post(id=f"p{i}", source="test", caption=c) for i, c in enumerate(captions)]
     run = RunContext(AuditOptions(extra={"children": children or []}))
-    analyzer.prepare(posts, run)  # type: ignore[attr-defined]
+    analyzer.load(posts, run)
     return [analyzer.analyze(p, PostContext(p, run)) for p in posts]  # type: ignore[attr-defined]
