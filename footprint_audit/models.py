@@ -115,6 +115,8 @@ class Post:
     raw: Mapping[str, Any] = field(default_factory=dict, compare=False)
     time_source: str = "platform"
     author: str | None = None
+    #: Other sources in which this same post was found (see footprint_audit.identity).
+    also_in: tuple[str, ...] = ()
 
 
 def _stable_json(value: Any) -> str:

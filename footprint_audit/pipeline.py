@@ -14,6 +14,7 @@ from .analyzer import Analyzer
 from .cache import Cache, source_key
 from .context import AuditOptions, PostContext, ProgressFn, RunContext
 from .errors import BadInput, FootprintError
+from .identity import PostIndex, merge_sources
 from .models import AuditResult, Finding, Post, SourceSummary
 from .registry import Collector, checked_analyzers, default_analyzers, find_collector
 from .registry import collectors as builtin_collectors
@@ -31,8 +32,7 @@ def collect(
     the collector only fetched what was new (``incremental``) or stopped early.
     """
     pool = list(available) if available is not None else builtin_collectors()
-    posts: list[Post] = []
-    seen: set[str] = set()
+    index = PostIndex()
     summaries: list[SourceSummary] = []
     cache = run.cache
     for spec in sources:
@@ -55,7 +55,7 @@ def collect(
                 if cache is not None:
                     cache.put_post(key, post, scan_id)
                 yielded.add(post.id)
-                count += _take(post, posts, seen, run)
+                count += _take(post, index, run)
             finished = True
         except FootprintError as exc:
             run.error(spec, str(exc), exc.hint)
@@ -67,22 +67,22 @@ def collect(
                 cache.forget(key, cache.known_ids(key) - yielded)
             else:
                 for post in cache.posts(key):
-                    count += _take(post, posts, seen, run)
+                    count += _take(post, index, run)
             if last_done is None:
                 cache.first_scans.append(spec)
             else:
                 fresh = cache.first_seen_after(key, last_done)
-                cache.new_post_ids.extend(p.id for p in posts if p.id in fresh and p.id in yielded)
+                cache.new_post_ids.extend(p.id for p in index.posts if p.id in fresh and p.id in yielded)
         summaries.append(SourceSummary(kind=collector.kind, location=spec, posts=count))
-    return posts, summaries
+    for note in index.notes():
+        run.note(note)
+    return merge_sources(index.posts, run), summaries
 
 
-def _take(post: Post, posts: list[Post], seen: set[str], run: RunContext) -> int:
-    if post.id in seen:
+def _take(post: Post, index: PostIndex, run: RunContext) -> int:
+    if not index.add(post):
         return 0
-    seen.add(post.id)
-    posts.append(post)
-    run.progress("collect", len(posts), None)
+    run.progress("collect", len(index.posts), None)
     return 1
 
 

@@ -107,7 +107,8 @@ class _Redactor:
             if post.author:
                 self.own.add(post.author.lstrip("@").lower())
         for post in result.posts:
-            self.sources.setdefault(post.source, self._source_label(post.source))
+            for src in (post.source, *post.also_in):
+                self.sources.setdefault(src, self._source_label(src))
             for m in post.media:
                 self.paths.setdefault(m.path, PurePath(m.path).name or "file")
             for u in post.tagged_users:
@@ -219,6 +220,7 @@ class _Redactor:
         return replace(
             p,
             source=self.sources.get(p.source, "source"),
+            also_in=tuple(self.sources.get(s, "source") for s in p.also_in),
             url=None,
             caption=self.text(p.caption),
             media=tuple(

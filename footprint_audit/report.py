@@ -149,6 +149,7 @@ def post_dict(post: Post, risk: PostRisk, fixes: list[str]) -> dict[str, Any]:
     return {
         "id": post.id,
         "source": post.source,
+        "also_in": list(post.also_in),
         "url": post.url,
         "taken_at": _iso(post.taken_at),
         "time_source": post.time_source,
