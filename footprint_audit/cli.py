@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
+from .engines.cover import DEFAULT_STYLE, STYLES
 
 EXIT_OK, EXIT_ITEM_ERRORS, EXIT_USAGE = 0, 1, 2
 #: The shell's code for a command stopped by Ctrl-C (128 + SIGINT).
@@ -308,7 +309,7 @@ def demo(
     ),
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
     share: Annotated[
-        bool, typer.Option("--share", help="The shareable variant: faces blurred, places rounded.")
+        bool, typer.Option("--share", help="The shareable variant: faces covered, places rounded.")
     ] = False,
 ) -> None:
     """The whole audit on a bundled fictional family, offline."""
@@ -421,26 +422,35 @@ def fix(
         "safe-copies"
     ),
     cover: Annotated[
-        bool, typer.Option("--cover", help="Cover faces with a grey patch instead of blurring.")
-    ] = False,
+        str,
+        typer.Option(
+            "--cover",
+            help="How faces are hidden: solid (default), pixelate, emoji or blur. "
+            "Every style defeats face detection and recognition.",
+        ),
+    ] = DEFAULT_STYLE,
     keep_faces: Annotated[
         bool, typer.Option("--keep-faces", help="Only remove metadata; leave faces as they are.")
     ] = False,
 ) -> None:
-    """Safe copies: location and device details removed, faces blurred."""
+    """Safe copies: location and device details removed, faces covered."""
     from .fix import fix_photo
+
+    if cover not in STYLES:
+        err.print(f"footprint-audit: --cover must be one of {', '.join(STYLES)}.", markup=False)
+        raise typer.Exit(EXIT_USAGE)
 
     finder = None if keep_faces else _face_finder()
     failed = 0
     for photo in photos:
-        res = fix_photo(photo, out_dir, find_faces=finder, cover=cover, blur_faces=not keep_faces)
+        res = fix_photo(photo, out_dir, find_faces=finder, style=None if keep_faces else cover)
         if res.error:
             failed += 1
             err.print(f"[red]✗[/red] {res.error}", highlight=False)
             continue
         done = list(res.removed)
         if res.faces_hidden:
-            done.append(f"{res.faces_hidden} face(s) {'covered' if cover else 'blurred'}")
+            done.append(f"{res.faces_hidden} face(s) covered ({cover})")
         out.print(
             f"✓ {photo} -> {res.output}" + (f"  ({'; '.join(done)})" if done else "  (nothing to remove)"),
             highlight=False,

@@ -677,7 +677,7 @@ def _crop_uri(image: Any, box: Sequence[float], scale: float, share: bool) -> st
     import base64
     import io
 
-    from PIL import Image, ImageFilter
+    from PIL import Image
 
     top, right, bottom, left = (v / (scale or 1.0) for v in box)
     pad = 0.15 * max(bottom - top, right - left)
@@ -691,11 +691,12 @@ def _crop_uri(image: Any, box: Sequence[float], scale: float, share: bool) -> st
     if region[2] <= region[0] or region[3] <= region[1]:
         region = (0, 0, w, h)
     crop = image.crop(region).convert("RGB")
-    crop.thumbnail((CROP_SIDE, CROP_SIDE), Image.Resampling.LANCZOS)
     if share:
-        # Pixelate, then blur: a blur alone can be partly undone, coarse blocks cannot.
-        small = crop.resize((max(1, crop.width // 12), max(1, crop.height // 12)), Image.Resampling.BILINEAR)
-        crop = small.resize(crop.size, Image.Resampling.NEAREST).filter(ImageFilter.GaussianBlur(3))
+        from .engines.cover import cover
+
+        face = (left - region[0], top - region[1], right - region[0], bottom - region[1])
+        crop = cover(crop, [face])
+    crop.thumbnail((CROP_SIDE, CROP_SIDE), Image.Resampling.LANCZOS)
     buf = io.BytesIO()
     crop.save(buf, format="JPEG", quality=75)
     return "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
@@ -706,7 +707,7 @@ def report_section(result: Any, *, share: bool = False) -> dict[str, Any]:
 
     ``children``: per enrolled child, the posts they appear in (and how many are public);
     ``other_children`` / ``children_unknown``: posts with a child who is not enrolled;
-    ``crops``: small JPEG data URIs by crop id, blurred when ``share``. Nothing refers to a
+    ``crops``: small JPEG data URIs by crop id, faces covered when ``share``. Nothing refers to a
     file or the network: the HTML stays self-contained.
     """
     from .images import load_image, video_frames

@@ -1,9 +1,10 @@
-"""Safe copies of photos: location and device details removed, faces blurred.
+"""Safe copies of photos: location and device details removed, faces covered.
 
 What is kept: the pixels (except faces), the EXIF orientation (so the photo still shows the
 right way up) and the colour profile (so colours do not shift). Everything else in the file's
 metadata (GPS, camera serials, times, XMP, IPTC, comments, thumbnails that still show the
-original) is dropped.
+original) is dropped. Faces are hidden by the one cover routine (footprint_audit.engines.cover),
+solid by default. An existing file is never overwritten: the copy gets the next free name.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image, ImageFilter
+from PIL import Image
 
+from .engines.cover import DEFAULT_STYLE, CoverStyle, cover
 from .errors import BadInput
 from .exif import read_exif
 from .images import open_image, register_heif
@@ -38,33 +40,19 @@ class FixResult:
     error: str | None = None
 
 
-def hide_faces(img: Image.Image, boxes: Sequence[Box], *, cover: bool = False) -> Image.Image:
-    """Pixelate then blur each face (with a margin), or cover it with a solid patch.
+def hide_faces(img: Image.Image, boxes: Sequence[Box], style: CoverStyle = DEFAULT_STYLE) -> Image.Image:
+    """``img`` with each face box ([top, right, bottom, left]) hidden in ``style``."""
+    return cover(img, [(left, top, right, bottom) for top, right, bottom, left in boxes], style)
 
-    Pixelating first matters: a Gaussian blur alone can be partly undone, coarse blocks cannot.
-    """
-    out = img.copy()
-    w, h = out.size
-    for top, right, bottom, left in boxes:
-        pad = 0.25 * max(bottom - top, right - left)
-        box = (
-            max(0, int(left - pad)),
-            max(0, int(top - pad)),
-            min(w, int(right + pad)),
-            min(h, int(bottom + pad)),
-        )
-        bw, bh = box[2] - box[0], box[3] - box[1]
-        if bw <= 0 or bh <= 0:
-            continue
-        if cover:
-            out.paste((128, 128, 128) if out.mode == "RGB" else 128, box)
-            continue
-        region = out.crop(box)
-        small = region.resize((max(1, bw // 12), max(1, bh // 12)), Image.Resampling.BILINEAR)
-        region = small.resize((bw, bh), Image.Resampling.NEAREST).filter(
-            ImageFilter.GaussianBlur(max(2, bw / 20))
-        )
-        out.paste(region, box)
+
+def free_name(out_dir: Path, stem: str, suffix: str) -> Path:
+    """``STEM-safe.jpg``, or ``STEM-safe-2.jpg`` and so on when that file exists already (an
+    earlier copy, or another photo with the same name from another folder)."""
+    out = out_dir / f"{stem}-safe{suffix}"
+    n = 2
+    while out.exists():
+        out = out_dir / f"{stem}-safe-{n}{suffix}"
+        n += 1
     return out
 
 
@@ -88,10 +76,10 @@ def fix_photo(
     out_dir: Path,
     *,
     find_faces: FaceFinder | None = None,
-    cover: bool = False,
-    blur_faces: bool = True,
+    style: CoverStyle | None = DEFAULT_STYLE,
 ) -> FixResult:
-    """Write a safe copy of ``path`` into ``out_dir``; never touches the original."""
+    """Write a safe copy of ``path`` into ``out_dir``; never touches the original. ``style``
+    None keeps faces as they are."""
     register_heif()
     result = FixResult(source=path, output=None)
     try:
@@ -105,11 +93,14 @@ def fix_photo(
             if img.mode not in ("RGB", "RGBA", "L"):
                 img = img.convert("RGBA" if "A" in img.getbands() else "RGB")
             pixels = img.copy()
-        if blur_faces and find_faces is not None:
+        if style is not None and find_faces is not None:
             boxes = find_faces(pixels)
             if boxes:
-                pixels = hide_faces(pixels, boxes, cover=cover)
+                pixels = hide_faces(pixels, boxes, style)
                 result.faces_hidden = len(boxes)
+        # Nothing of the file's text travels with the pixels: a JPEG comment
+        # ("home: 12 Acacia Avenue"), XMP or IPTC would be written back from ``info``.
+        pixels.info = {}
         suffix = KEEP_FORMATS.get(fmt, ".jpg")
         out_fmt = fmt if fmt in KEEP_FORMATS else "JPEG"
         if out_fmt == "JPEG" and pixels.mode == "RGBA":
@@ -123,10 +114,11 @@ def fix_photo(
         if out_fmt == "JPEG":
             save_kw.update(quality=92, optimize=True)
         out_dir.mkdir(parents=True, exist_ok=True)
-        out = out_dir / f"{path.stem}-safe{suffix}"
         buf = io.BytesIO()
         pixels.save(buf, format=out_fmt, **save_kw)
-        out.write_bytes(buf.getvalue())
+        out = free_name(out_dir, path.stem, suffix)
+        with open(out, "xb") as fh:  # never over an existing file, even one made meanwhile
+            fh.write(buf.getvalue())
         result.output = out
         result.removed = removed
     except BadInput as exc:

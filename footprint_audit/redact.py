@@ -72,21 +72,11 @@ _MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_])(@[
 
 
 def cover_for_share(image: Any, boxes: Sequence[tuple[int, int, int, int]]) -> Any:
-    """Hide each face box (left, top, right, bottom, in the image's pixels) in a shared image.
+    """Hide each face box (left, top, right, bottom, in the image's pixels) in a shared image,
+    with the one cover routine that `fix` uses."""
+    from .engines.cover import cover
 
-    The one place share mode covers faces; today a strong blur of each padded box.
-    """
-    from PIL import ImageFilter
-
-    for box in boxes:
-        left, top, right, bottom = (int(v) for v in box)
-        left, top = max(0, left), max(0, top)
-        right, bottom = min(image.size[0], right), min(image.size[1], bottom)
-        if right > left and bottom > top:
-            region = image.crop((left, top, right, bottom))
-            region = region.filter(ImageFilter.GaussianBlur(radius=max(4, (right - left) / 4)))
-            image.paste(region, (left, top, right, bottom))
-    return image
+    return cover(image, boxes)
 
 
 class _Redactor:

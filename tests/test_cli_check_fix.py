@@ -67,3 +67,23 @@ def test_fix_command_writes_clean_copies_and_reports_failures(tmp_path: Path) ->
     assert res.exit_code == 1
     assert "GPS location" in res.stdout and "broken.jpg" in res.stderr
     assert read_exif(tmp_path / "safe" / "gps-safe.jpg").gps is None
+
+
+def test_check_on_a_fixed_photo_finds_no_face_left(tmp_path: Path, test_data: Path) -> None:
+    """Issue 9.3: `check` on the output of `fix` found the faces again and asked to blur again."""
+    photo = test_data / "faces/two_people.jpg"
+    before = json.loads(runner.invoke(app, ["check", str(photo), "--json"]).stdout)
+    assert sum(f["category"].endswith("face") for f in before["findings"]) >= 2
+    for style in ("solid", "pixelate", "emoji", "blur"):
+        out = tmp_path / style
+        res = runner.invoke(app, ["fix", str(photo), "--out", str(out), "--cover", style])
+        assert res.exit_code == 0, res.output
+        (fixed,) = out.iterdir()
+        after = json.loads(runner.invoke(app, ["check", str(fixed), "--json"]).stdout)
+        assert [f for f in after["findings"] if f["category"].endswith("face")] == [], style
+        assert not any("face" in fx.lower() for fx in after["fixes"]), style
+
+
+def test_fix_refuses_an_unknown_cover_style(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["fix", str(_plain(tmp_path)), "--cover", "glitter"])
+    assert res.exit_code == 2 and "--cover must be one of" in res.output

@@ -8,6 +8,7 @@ import numpy as np
 from PIL import Image, ImageCms
 
 from footprint_audit.demo import _exif
+from footprint_audit.engines.cover import SOLID_COLOUR
 from footprint_audit.exif import read_exif
 from footprint_audit.fix import fix_photo, hide_faces
 
@@ -54,11 +55,33 @@ def test_fix_blurs_only_the_face_boxes(tmp_path: Path) -> None:
     assert face_change > 30 > far_change * 3
 
 
-def test_cover_paints_the_face_grey() -> None:
+def test_solid_cover_paints_the_face_and_its_margin() -> None:
     img = Image.new("RGB", (100, 100), (255, 0, 0))
-    out = hide_faces(img, [[40, 60, 60, 40]], cover=True)
-    assert out.getpixel((50, 50)) == (128, 128, 128)
+    out = hide_faces(img, [[40, 60, 60, 40]], "solid")
+    assert out.getpixel((50, 50)) == SOLID_COLOUR
+    assert out.getpixel((50, 32)) == SOLID_COLOUR  # the forehead above the box too
     assert out.getpixel((5, 5)) == (255, 0, 0)
+
+
+def test_fix_drops_comments_and_never_overwrites(tmp_path: Path) -> None:
+    """Issue 14: a JPEG comment ("home: 12 Acacia Avenue") survived in the safe copy; an
+    existing output was overwritten; two inputs with one name gave one output."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    for folder in (a, b):
+        Image.new("RGB", (64, 48), (10, 200, 30)).save(
+            folder / "IMG_1.jpg", comment=b"home: 12 Acacia Avenue"
+        )
+    out = tmp_path / "out"
+    first = fix_photo(a / "IMG_1.jpg", out)
+    second = fix_photo(b / "IMG_1.jpg", out)
+    assert first.output == out / "IMG_1-safe.jpg" and second.output == out / "IMG_1-safe-2.jpg"
+    for written in (first.output, second.output):
+        assert b"Acacia" not in written.read_bytes()
+        assert "comment" not in Image.open(written).info
+    before = first.output.read_bytes()
+    third = fix_photo(a / "IMG_1.jpg", out)
+    assert third.output == out / "IMG_1-safe-3.jpg" and first.output.read_bytes() == before
 
 
 def test_fix_reports_unreadable_file(tmp_path: Path) -> None:
