@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from footprint_audit.analyzer import Analyzer
-from footprint_audit.faces import (
+from footprint_audit.engines.faces import (
     FaceCache,
     FaceRecord,
     Match,

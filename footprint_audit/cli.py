@@ -407,7 +407,7 @@ def main() -> None:
 def _face_finder() -> Any:
     """The face detector for `fix`; None while no detector is installed."""
     try:
-        from .faces import find_face_boxes
+        from .engines.faces import find_face_boxes
     except ImportError:
         return None
     return find_face_boxes

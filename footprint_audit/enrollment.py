@@ -112,7 +112,7 @@ def encode_reference(photo: str | Path, face: int | None = None) -> list[float]:
     Raises BadInput with a plain message when there is no usable face, or several and no
     choice was made.
     """
-    from .faces import analyze_file
+    from .engines.faces import analyze_file
 
     p = Path(photo)
     result = analyze_file(str(p))

@@ -344,7 +344,7 @@ def render_html(
     facts_by_child: dict[str, list[dict[str, Any]]] = {}
     for fact in facts:
         facts_by_child.setdefault(fact["child"] or "", []).append(fact)
-    from .faces import report_section
+    from .report_faces import report_section
 
     template = _environment().get_template("report.html.j2")
     return template.render(

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from footprint_audit.engines.cover import STYLES, cover
-from footprint_audit.faces import MATCH_THRESHOLD, detect
+from footprint_audit.engines.faces import MATCH_THRESHOLD, detect
 from tests.datasets import corpora
 
 SUFFIXES = {".jpg", ".jpeg", ".png"}

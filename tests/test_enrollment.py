@@ -70,7 +70,7 @@ def test_photo_with_several_faces_needs_a_choice(faces: Path, tmp_path: Path) ->
     with pytest.raises(BadInput, match="no face 3"):
         enroll("mia", [two], profile=tmp_path, face=3)
     enroll("biden", [two], profile=tmp_path, face=2)  # Biden stands on the right
-    from footprint_audit.faces import match
+    from footprint_audit.engines.faces import match
 
     ref = enroll("check", [faces / "test_images/biden.jpg"], profile=tmp_path / "other")
     assert ref.encodings == 1

@@ -16,10 +16,10 @@ import pytest
 from PIL import Image
 
 from analyzers.faces import FacesAnalyzer
-from footprint_audit import faces as faces_mod
 from footprint_audit.context import AuditOptions, RunContext
+from footprint_audit.engines import faces as faces_mod
+from footprint_audit.engines.faces import MediaFaces, WorkItem, age_band, analyze_file, analyze_many
 from footprint_audit.enrollment import enroll
-from footprint_audit.faces import MediaFaces, WorkItem, age_band, analyze_file, analyze_many
 from footprint_audit.models import Finding, Media, Post
 from footprint_audit.pipeline import analyze, analyze_post
 from footprint_audit.schema import load_schema
@@ -277,7 +277,7 @@ def test_pool_and_cache_second_scan_does_no_face_work(
 def test_find_face_boxes_for_fix_are_in_stored_pixels(
     obama_face: Image.Image, tmp_path: Path, orientation: int
 ) -> None:
-    from footprint_audit.faces import find_face_boxes
+    from footprint_audit.engines.faces import find_face_boxes
 
     (expected,) = (f.box for f in analyze_file_image(obama_face))
     # Store the picture rotated, with the EXIF tag that turns it upright again.
@@ -308,7 +308,7 @@ def test_find_face_boxes_for_fix_are_in_stored_pixels(
 
 
 def analyze_file_image(img: Image.Image) -> list:
-    from footprint_audit.faces import analyze_image
+    from footprint_audit.engines.faces import analyze_image
 
     return analyze_image(img)[0]
 
@@ -316,9 +316,9 @@ def analyze_file_image(img: Image.Image) -> list:
 def test_report_faces_section_and_contact_sheet(
     faces_root: Path, scanned: dict[str, MediaFaces], tmp_path: Path
 ) -> None:
-    from footprint_audit.faces import report_section
     from footprint_audit.models import AuditResult
     from footprint_audit.report import write_report
+    from footprint_audit.report_faces import report_section
 
     enroll("obama", sorted((faces_root / "knn_examples/train/obama").iterdir()), profile=tmp_path)
     rels = ["two_people.jpg", "knn_examples/test/obama1.jpg", "test_images/biden.jpg"]

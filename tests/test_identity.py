@@ -14,8 +14,8 @@ import pytest
 
 from analyzers.faces import FacesAnalyzer
 from collectors.photo_folder import PhotoFolderCollector
-from footprint_audit import faces
 from footprint_audit.context import AuditOptions, RunContext
+from footprint_audit.engines import faces
 from footprint_audit.identity import PostIndex, merge_sources
 from footprint_audit.models import Geotag, Media
 from footprint_audit.pipeline import audit

