@@ -11,15 +11,13 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from footprint_audit.analyzer import Analyzer
+from footprint_audit.engines.face_batch import FaceCache, WorkItem, analyze_many
 from footprint_audit.engines.faces import (
-    FaceCache,
     FaceRecord,
     Match,
     MediaFaces,
-    WorkItem,
     age_band,
     analyze_image,
-    analyze_many,
     is_child_band,
     match,
 )

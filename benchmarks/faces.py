@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from footprint_audit.engines.faces import WorkItem, analyze_many  # noqa: E402
+from footprint_audit.engines.face_batch import WorkItem, analyze_many  # noqa: E402
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}  # what face_detection itself reads
 

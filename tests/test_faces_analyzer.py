@@ -18,7 +18,8 @@ from PIL import Image
 from analyzers.faces import FacesAnalyzer
 from footprint_audit.context import AuditOptions, RunContext
 from footprint_audit.engines import faces as faces_mod
-from footprint_audit.engines.faces import MediaFaces, WorkItem, age_band, analyze_file, analyze_many
+from footprint_audit.engines.face_batch import WorkItem, analyze_many
+from footprint_audit.engines.faces import MediaFaces, age_band, analyze_file
 from footprint_audit.enrollment import enroll
 from footprint_audit.models import Finding, Media, Post
 from footprint_audit.pipeline import analyze, analyze_post

@@ -14,14 +14,12 @@ import pytest
 from analyzers.faces import FacesAnalyzer, _pick_video_faces, crop_id
 from footprint_audit.context import AuditOptions, PostContext, RunContext
 from footprint_audit.engines import faces as faces_mod
+from footprint_audit.engines.face_batch import FaceCache, WorkItem, analyze_many
 from footprint_audit.engines.faces import (
     MATCH_THRESHOLD,
-    FaceCache,
     FaceRecord,
     MediaFaces,
-    WorkItem,
     age_band,
-    analyze_many,
     match,
     match_confidence,
 )
