@@ -72,6 +72,8 @@ class RunContext:
         #: The local cache (set by the pipeline unless --no-cache); collectors may ask it
         #: what they already have through the helpers in footprint_audit.cache.
         self.cache: Cache | None = None
+        #: The analyzers of this run (set by the pipeline), for analyzers that share work.
+        self.analyzers: tuple[Any, ...] = ()
 
     def error(self, where: str, message: str, hint: str = "") -> None:
         record = ErrorRecord(where=where, message=message, hint=hint)

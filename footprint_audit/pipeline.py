@@ -191,6 +191,7 @@ def audit(
         if analyzers is not None
         else default_analyzers()
     )
+    run.analyzers = tuple(chosen)
     if run.options.use_cache:
         run.cache = Cache.open(run.options.data_dir)
     try:
