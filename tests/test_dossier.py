@@ -245,7 +245,9 @@ def test_enrolled_child_owns_the_facts(monkeypatch: pytest.MonkeyPatch) -> None:
 
     from footprint_audit import enrollment
 
-    monkeypatch.setattr(enrollment, "list_enrolled", lambda profile=None: [types.SimpleNamespace(name="Noor")])
+    monkeypatch.setattr(
+        enrollment, "list_enrolled", lambda profile=None: [types.SimpleNamespace(name="Noor")]
+    )
     posts = [
         Post(
             id="a",
