@@ -124,41 +124,40 @@ def system_resolver(host: str, port: int) -> list[str]:
 
 
 def address_refusal(address: str) -> str | None:
-    """Why ``address`` must not be fetched from, or None when it is a public address."""
+    """Why ``address`` must not be fetched from ("10.0.0.8 is a private network address"), or
+    None when it is a public address."""
+    kind = _address_kind(address)
+    return f"{address} is {kind}" if kind else None
+
+
+def _address_kind(address: str) -> str | None:
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
-        return f"{address!r} is not an IP address"
+        return "not an IP address"
     if ip in _METADATA:
-        return f"{ip} is a cloud metadata address"
+        return "a cloud metadata address"
     if isinstance(ip, ipaddress.IPv6Address):
         # IPv4 addresses wrapped in IPv6 reach the IPv4 host: judge the host.
         embedded = ip.ipv4_mapped or (ip.teredo[1] if ip.teredo else None) or ip.sixtofour
         if embedded is None and ip in _NAT64:
             embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
         if embedded is not None:
-            why = address_refusal(str(embedded))
-            return f"{ip} wraps {why}" if why else None
+            inner = _address_kind(str(embedded))
+            return f"a wrapper of {embedded}, {inner}" if inner else None
     if ip.is_loopback:
-        return f"{ip} is a loopback address (this computer)"
+        return "a loopback address (this computer)"
     if ip.is_link_local:
-        return f"{ip} is a link-local address"
+        return "a link-local address"
     if ip.is_multicast:
-        return f"{ip} is a multicast address"
+        return "a multicast address"
     if ip.is_unspecified or ip.is_reserved:
-        return f"{ip} is a reserved address"
+        return "a reserved address"
     if ip.is_private:
-        return f"{ip} is a private network address"
+        return "a private network address"
     if not ip.is_global:
-        return f"{ip} is not a public address"
+        return "not a public address"
     return None
-
-
-def _host_of(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
 
 
 class AddressGuard:
@@ -193,9 +192,14 @@ class AddressGuard:
                 raise httpx.ConnectError(f"failed to resolve {host}: no address")
         if not self.allow_private:
             for address in found:
-                why = address_refusal(address)
-                if why:
-                    raise Refused(url, f"{host} resolves to {why}" if literal is None else why)
+                kind = _address_kind(address)
+                if kind:
+                    raise Refused(
+                        url,
+                        f"{host} resolves to {address}, {kind}"
+                        if literal is None
+                        else f"{address} is {kind}",
+                    )
         return found
 
     def check(self, url: str, hosts: Collection[str] | None = None) -> None:
