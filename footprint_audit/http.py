@@ -202,8 +202,9 @@ class AddressGuard:
                     )
         return found
 
-    def check(self, url: str, hosts: Collection[str] | None = None) -> None:
-        """Refuse ``url`` unless it is http(s), on one of ``hosts`` (when given), and public."""
+    def check(self, url: str, hosts: Collection[str] | None = None, *, resolve: bool = True) -> None:
+        """Refuse ``url`` unless it is http(s), on one of ``hosts`` (when given), and public
+        (``resolve=False``: everything but the address, which needs DNS)."""
         try:
             parts = urlsplit(url)
             port = parts.port
@@ -218,7 +219,8 @@ class AddressGuard:
             raise Refused(url, "it carries a user name or password")
         if hosts is not None and host not in {h.lower() for h in hosts}:
             raise Refused(url, f"{host} is not a site this source may send us to")
-        self.addresses(url, host, port or (443 if parts.scheme.lower() == "https" else 80))
+        if resolve:
+            self.addresses(url, host, port or (443 if parts.scheme.lower() == "https" else 80))
 
 
 class _DeadlineStream(httpcore.NetworkStream):
@@ -458,13 +460,13 @@ class HttpClient:
             params = None  # the redirect's URL is complete
         raise BadInput(f"{label}: more than {MAX_REDIRECTS} redirects; not followed.")
 
-    def _check(self, url: str, target: str, hosts: Collection[str] | None) -> None:
+    def _check(self, url: str, target: str, hosts: Collection[str] | None, *, resolve: bool = True) -> None:
         """Refuse ``target`` (``url`` or where it redirected) before anything is sent to it."""
         if target == url:
-            self.guard.check(url, hosts)
+            self.guard.check(url, hosts, resolve=resolve)
             return
         try:
-            self.guard.check(target, hosts)
+            self.guard.check(target, hosts, resolve=resolve)
         except Refused as exc:
             raise Refused(url, f"it redirects to {target}, and {exc.why}") from exc
 
@@ -477,6 +479,8 @@ class HttpClient:
         label: str,
         max_bytes: int,
     ) -> httpx.Response:
+        # The URL's form first (before anything reads it); its addresses on every attempt below.
+        self._check(original, url, hosts, resolve=False)
         host = urlsplit(url).netloc
         pending = self._not_before.get(host, 0.0) - self._clock()
         if pending > self.max_wait:
@@ -544,14 +548,17 @@ class HttpClient:
     def _fetch(self, url: str, params: dict[str, Any] | None, label: str, max_bytes: int) -> httpx.Response:
         """One request, its body read in chunks against the deadline and ``max_bytes``."""
         self._due = self._clock() + self.deadline
-        request = self._client.build_request("GET", url, params=params)
+        try:
+            request = self._client.build_request("GET", url, params=params)
+        except httpx.InvalidURL as exc:
+            raise Refused(url, f"not a valid URL ({exc})") from exc
         resp = self._client.send(request, stream=True)
         try:
             declared = resp.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:
                 raise BadInput(f"{label}: larger than {_mb(max_bytes)}; not downloaded.")
             body = bytearray()
-            for chunk in self._chunks(resp):
+            for chunk in self._decoded(resp, label):
                 body += chunk
                 if len(body) > max_bytes:
                     raise BadInput(f"{label}: larger than {_mb(max_bytes)}; not downloaded.")
@@ -571,8 +578,11 @@ class HttpClient:
         return httpx.Response(resp.status_code, headers=headers, content=bytes(body), request=request)
 
     @staticmethod
-    def _chunks(resp: httpx.Response) -> Iterator[bytes]:
-        yield from resp.iter_bytes()
+    def _decoded(resp: httpx.Response, label: str) -> Iterator[bytes]:
+        try:
+            yield from resp.iter_bytes()
+        except httpx.DecodingError as exc:
+            raise BadInput(f"{label}: the server sent a body that could not be decompressed.") from exc
 
     def _note_limits(self, host: str, resp: httpx.Response, now: float) -> None:
         """When the window is used up, hold the next request to this host until it resets."""

@@ -298,3 +298,30 @@ def test_pinned_transport_sends_the_name_to_the_checked_address() -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize("url", ["http://[::1/", "http://site.example:99999/", "http://site.example/\x00"])
+def test_malformed_urls_are_refused_not_raised(url: str) -> None:
+    http, seen = client(ok)
+    with pytest.raises(Refused, match="not a valid URL"):
+        http.get(url)
+    assert seen == []
+
+
+def test_compressed_bodies_count_their_decoded_size(tmp_path: Path) -> None:
+    import gzip
+
+    bomb = gzip.compress(b"\0" * 2_000_000)  # about 2 KB on the wire
+    chunks = [bomb[i : i + 256] for i in range(0, len(bomb), 256)]
+    http, _ = client(
+        lambda r: httpx.Response(
+            200, headers={"content-encoding": "gzip"}, stream=httpx.ByteStream(b"".join(chunks))
+        )
+    )
+    with pytest.raises(MediaUnavailable, match="larger than"):
+        http.download("https://site.example/z.jpg", tmp_path / "z.jpg", max_bytes=100_000)
+    broken, _ = client(
+        lambda r: httpx.Response(200, headers={"content-encoding": "gzip"}, stream=httpx.ByteStream(b"no"))
+    )
+    with pytest.raises(BadInput, match="could not be decompressed"):
+        broken.get("https://site.example/")
