@@ -309,7 +309,11 @@ def pinned_transport(guard: AddressGuard, left: Callable[[], float | None]) -> h
     """
     transport = httpx.HTTPTransport(trust_env=False)
     transport._pool = httpcore.ConnectionPool(
-        ssl_context=httpx.create_ssl_context(trust_env=False),
+        ssl_context=httpx.create_ssl_context(),  # SSL_CERT_FILE still honoured
+        # httpx's own defaults (httpx.Client uses the same numbers).
+        max_connections=100,
+        max_keepalive_connections=20,
+        keepalive_expiry=5.0,
         network_backend=_PinnedBackend(guard, left),
     )
     return transport
