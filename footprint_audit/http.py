@@ -500,6 +500,9 @@ class HttpClient:
                 self._check(original, url, hosts)
                 resp = self._fetch(url, params, label, max_bytes)
             except httpx.TransportError as exc:
+                refused = _refusal_in(exc)
+                if refused is not None:
+                    raise refused from exc  # the name changed its address between check and connect
                 left = self._left()
                 if isinstance(exc, httpx.TimeoutException) and left is not None and left <= 0:
                     raise TooSlow(
@@ -638,6 +641,18 @@ class HttpClient:
 
         write_private(dest, resp.content)
         return dest
+
+
+def _refusal_in(exc: BaseException) -> Refused | None:
+    """The Refused the pinned transport raised at connect, under httpx's own error, if any."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, Refused):
+            return cur
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return None
 
 
 def _mb(n: int) -> str:

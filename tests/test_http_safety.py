@@ -325,3 +325,11 @@ def test_compressed_bodies_count_their_decoded_size(tmp_path: Path) -> None:
     )
     with pytest.raises(BadInput, match="could not be decompressed"):
         broken.get("https://site.example/")
+
+
+def test_a_name_that_turns_private_at_connect_is_refused_not_retried() -> None:
+    answers = iter([[PUBLIC], ["10.0.0.3"], [PUBLIC]])
+    opts = AuditOptions(extra={"http_interval": 0, "sleep": lambda s: None})
+    with HttpClient(RunContext(opts), resolver=lambda host, port: next(answers)) as http:
+        with pytest.raises(Refused, match="10.0.0.3, a private network address"):
+            http.get("http://rebind.example/")
