@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from collectors._shared import boundary
 from footprint_audit.archives import (
     ExportTree,
     exif_coordinates,
@@ -65,6 +66,7 @@ class FacebookExportCollector:
             return False
         return looks_like_facebook_export(listing(p))
 
+    @boundary
     def collect(self, spec: str, run: RunContext) -> Iterator[Post]:
         tree = open_tree(Path(spec).expanduser(), media_root(run) / "exports")
         files = tree.files()

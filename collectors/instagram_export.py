@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from collectors._shared import boundary
 from footprint_audit.archives import (
     ExportTree,
     exif_coordinates,
@@ -61,6 +62,7 @@ class InstagramExportCollector:
             return False
         return looks_like_instagram_export(listing(p))
 
+    @boundary
     def collect(self, spec: str, run: RunContext) -> Iterator[Post]:
         tree = open_tree(Path(spec).expanduser(), media_root(run) / "exports")
         files = tree.files()

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+from collectors._shared import boundary
 from footprint_audit.context import RunContext
 from footprint_audit.errors import BadInput, SourceNotFound
 from footprint_audit.images import media_kind
@@ -410,6 +411,7 @@ class InstaloaderDirCollector:
         except OSError:
             return False
 
+    @boundary
     def collect(self, spec: str, run: RunContext) -> Iterator[Post]:
         root = Path(spec).expanduser()
         if not root.is_dir():

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from collectors._shared import boundary
 from footprint_audit.context import RunContext
 from footprint_audit.errors import BadInput, SourceNotFound
 from footprint_audit.exif import ExifData, read_exif
@@ -215,6 +216,7 @@ class PhotoFolderCollector:
         # rather than "not a source we recognise".
         return not path.exists() and not path.is_symlink()
 
+    @boundary
     def collect(self, spec: str, run: RunContext) -> Iterator[Post]:
         root = Path(spec).expanduser()
         if not root.exists():
