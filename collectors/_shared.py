@@ -15,9 +15,11 @@ rest of the program only ever sees text it can encode, of a size it can analyse.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from footprint_audit.cache import Cache, source_key
@@ -124,6 +126,20 @@ def boundary(
             yield clean_post(post, run)
 
     return wrapper
+
+
+def leaves(path: Path, root: Path) -> bool:
+    """True when ``path`` is a link whose target lies outside ``root`` (never followed: a
+    scanned folder holding a link to ``/etc/shadow`` must not make us read it)."""
+    return path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
+
+
+LEAVES_FOLDER = "a link to a place outside the scanned folder; not followed."
+
+
+def encodable(text: str) -> bool:
+    """True when ``text`` can be written as UTF-8 (no lone surrogates, no undecodable bytes)."""
+    return _SURROGATE.search(text) is None
 
 
 # ---- what collectors ask the cache -------------------------------------------------------

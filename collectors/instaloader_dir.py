@@ -29,13 +29,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-from collectors._shared import boundary
+from collectors._shared import LEAVES_FOLDER, boundary, clean_text, leaves
+from footprint_audit.archives import TOO_DEEP
 from footprint_audit.context import RunContext
 from footprint_audit.errors import BadInput, SourceNotFound
 from footprint_audit.images import media_kind
 from footprint_audit.models import Comment, Geotag, Media, Post, Visibility
 
 POST_META = re.compile(r"^(?P<stamp>\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})_UTC(?:_\d+)?\.json(?:\.xz)?$")
+#: A post's metadata with comments and the logged-in ``iphone_struct`` is well under 1 MB.
+MAX_META_BYTES = 32 * 1024 * 1024
 PROFILE_META = re.compile(r"^(?P<user>[A-Za-z0-9._]+)_(?P<id>\d+)\.json(?:\.xz)?$")
 # How many entries to look at per folder when recognising one: keeps `matches` cheap on big trees.
 _PEEK = 5000
@@ -72,18 +75,29 @@ def looks_like_instaloader(path: Path) -> bool:
     return path.is_dir() and any(_has_post_meta(f) for f in _meta_folders(path))
 
 
+def _read_limited(path: Path, limit: int) -> bytes:
+    """The file's bytes (decompressed for ``.xz``), refused as soon as they pass ``limit``."""
+    opener = lzma.open if path.name.endswith(".xz") else open
+    with opener(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise BadInput(
+            f"{path.name}: expands to more than {limit // (1024 * 1024)} MB, which no instaloader "
+            "metadata file does; skipped."
+        )
+    return data
+
+
 def load_json_file(path: Path) -> Any:
-    """A ``.json`` or ``.json.xz``; BadInput with a plain reason when damaged."""
+    """A ``.json`` or ``.json.xz``; BadInput with a plain reason when damaged or hostile."""
     try:
-        if path.name.endswith(".xz"):
-            with lzma.open(path, "rt", encoding="utf-8") as fh:
-                return json.load(fh)
-        with path.open(encoding="utf-8") as fh:
-            return json.load(fh)
+        return json.loads(_read_limited(path, MAX_META_BYTES).decode("utf-8"))
     except (lzma.LZMAError, EOFError) as exc:
         raise BadInput(f"{path.name}: compressed metadata is truncated or damaged ({exc}).") from exc
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BadInput(f"{path.name}: metadata is not valid JSON ({exc}).") from exc
+    except RecursionError as exc:
+        raise BadInput(f"{path.name}: {TOO_DEEP}") from exc
     except OSError as exc:
         raise BadInput(f"{path.name}: could not be read ({exc.strerror or exc}).") from exc
 
@@ -260,7 +274,12 @@ class _Folder:
 
     def __init__(self, folder: Path, run: RunContext) -> None:
         self.folder = folder
-        self.names = {p.name for p in folder.iterdir() if p.is_file()}
+        self.names: set[str] = set()
+        for p in folder.iterdir():
+            if leaves(p, folder):
+                run.error(clean_text(str(p)), LEAVES_FOLDER)
+            elif p.is_file():
+                self.names.add(p.name)
         self.private: bool | None = None
         self.username: str | None = None
         for name in sorted(self.names):
