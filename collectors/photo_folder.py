@@ -229,9 +229,7 @@ def photo_post(path: Path, kind: str, source: str, run: RunContext) -> Post | No
         url=None,
         taken_at=taken_at,
         caption=read_caption(path, run),
-        media=(
-            Media(path=str(readable), kind="video" if kind == "video" else "image"),
-        ),
+        media=(Media(path=str(readable), kind="video" if kind == "video" else "image"),),
         visibility="unknown",
         raw={"path": shown, "kind": kind},
         time_source=time_source,
