@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from collectors.meta_export import ExportReader, MetaExportCollector
+from collectors.meta_export import ExportReader, MetaExportCollector, export_device
 from footprint_audit.archives import exif_coordinates, json_entries, merged_exif, natural_key, timestamp
 from footprint_audit.models import Geotag, Media, Post
 
@@ -118,6 +118,7 @@ class _Reader:
         media: list[Media] = []
         uris: list[str] = []
         device: list[dict[str, Any]] = []
+        export_devices: list[dict[str, Any]] = []
         geotag: Geotag | None = None
         exif_geo: Geotag | None = None
         taken = timestamp(entry.get("timestamp"))
@@ -139,6 +140,9 @@ class _Reader:
                 if description and description not in texts:
                     texts.append(description)
                 exif = merged_exif(m)
+                found_device = export_device(uri, exif)
+                if found_device:
+                    export_devices.append(found_device)
                 if exif:
                     device.append(
                         {
@@ -170,6 +174,8 @@ class _Reader:
         elif exif_geo is not None:
             # Not a place the platform shows: the original file's GPS, kept by Meta in the export.
             raw["geotag_source"] = "export-exif"
+        if export_devices:
+            raw["export_device"] = export_devices
         if device:
             raw["device_metadata"] = device
             ips = sorted({str(d["upload_ip"]) for d in device if d.get("upload_ip")})

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
-from collectors.meta_export import ExportReader, MetaExportCollector
+from collectors.meta_export import ExportReader, MetaExportCollector, export_device
 from footprint_audit.archives import exif_coordinates, json_entries, merged_exif, natural_key, timestamp
 from footprint_audit.models import Geotag, Media, Post, Visibility
 
@@ -96,6 +96,8 @@ class _Reader:
         self.run = export.run
         #: Set from the profile's "Private Account": what a stranger sees of each post.
         self.visibility: Visibility = "unknown"
+        #: The device records of the entry being read (see meta_export.export_device).
+        self.devices: list[dict[str, Any]] = []
 
     def load(self, rel: str) -> Any:
         return self.export.load(rel)
@@ -117,6 +119,9 @@ class _Reader:
             if not uri or uri.startswith(("http://", "https://")):
                 continue
             exifs.append(merged_exif(item))
+            found_device = export_device(uri, exifs[-1])
+            if found_device:
+                self.devices.append(found_device)
             found = self.export.media(uri)
             if found is not None:
                 media.append(found)
@@ -138,6 +143,7 @@ class _Reader:
         uri = str(first.get("uri") or "")
         if not uri:
             return None
+        self.devices = []
         media, exifs = self._media(items)
         text = caption if caption is not None else str(entry.get("title") or first.get("title") or "")
         taken = timestamp(entry.get("creation_timestamp") or first.get("creation_timestamp"))
@@ -151,6 +157,8 @@ class _Reader:
         raw: dict[str, Any] = {"export_file": rel, "record": dict(entry)}
         if any(exifs):
             raw["export_exif"] = exifs
+        if self.devices:
+            raw["export_device"] = self.devices
         if geotag is not None:
             # Not a place the platform shows: the original file's GPS, kept by Meta in the export.
             raw["geotag_source"] = "export-exif"

@@ -9,7 +9,7 @@ subclass keeps only its format: which files hold posts, and how an entry becomes
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,31 @@ def sniff_kind(path: Path) -> MediaKind | None:
     if head.startswith(b"\x1a\x45\xdf\xa3"):  # Matroska / WebM
         return "video"
     return None
+
+
+#: A Meta export's EXIF keys (Facebook's and Instagram's spellings) -> ours.
+_DEVICE_KEYS = {
+    "camera_make": "make",
+    "camera_model": "model",
+    "software": "software",
+    "lens_model": "lens",
+    "device_id": "device_id",
+    "upload_ip": "upload_ip",
+    "date_time_original": "taken",
+    "taken_timestamp": "taken",
+}
+
+
+def export_device(uri: str, exif: Mapping[str, Any]) -> dict[str, Any] | None:
+    """What an export's EXIF record of one upload says about the device and the network it
+    came from, in one shape for both platforms (``raw["export_device"]``, read by the
+    metadata analyzer); None when it says nothing of the kind."""
+    out: dict[str, Any] = {}
+    for key, ours in _DEVICE_KEYS.items():
+        value = exif.get(key)
+        if value not in (None, "", 0) and ours not in out:
+            out[ours] = str(value)
+    return {"uri": uri, **out} if out else None
 
 
 class MetaExportCollector:

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from analyzers.metadata import MetadataAnalyzer
 from collectors.facebook_export import FacebookExportCollector
-from footprint_audit.context import AuditOptions, RunContext
+from footprint_audit.context import AuditOptions, PostContext, RunContext
 from footprint_audit.errors import BadInput
+from footprint_audit.findings import DeviceValue, value_to_json
 from tests.collectors.sources_support import build_export, zip_folder
 
 
@@ -93,3 +95,18 @@ def test_mentions_become_names_and_tagged_users(tmp_path: Path) -> None:
     assert post.caption == "Cake with @Alex Sunny and @Jo!"
     assert post.tagged_users == ("Alex Sunny", "Jo")
     assert "100006074014882" not in post.caption
+
+
+def test_upload_ip_reaches_a_device_finding(tmp_path: Path) -> None:
+    export = build_export("facebook_export", tmp_path / "fb")
+    run = _run(tmp_path)
+    sports = next(iter(FacebookExportCollector().collect(str(export), run)))
+    [finding] = [
+        f
+        for f in MetadataAnalyzer().analyze(sports, PostContext(sports, run))
+        if f.evidence["source"] == "export"
+    ]
+    assert isinstance(finding.value, DeviceValue) and finding.value.upload_ip == "203.0.113.45"
+    assert finding.media_index == 0 and finding.severity == "medium"
+    assert "203.0.113.45" in finding.summary and "internet address" in finding.summary
+    assert value_to_json("device_metadata", finding.value)["upload_ip"] == "203.0.113.45"

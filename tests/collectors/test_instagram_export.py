@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from analyzers.location import LocationAnalyzer
+from analyzers.metadata import MetadataAnalyzer
 from collectors.instagram_export import InstagramExportCollector
 from footprint_audit.context import AuditOptions, PostContext, RunContext
 from footprint_audit.errors import BadInput
@@ -177,3 +178,16 @@ def test_export_gps_is_described_as_kept_by_meta(export_dir: Path, tmp_path: Pat
     ]
     assert "shows anyone" not in finding.summary
     assert "Meta kept" in finding.summary
+
+
+def test_export_device_id_reaches_a_device_finding(export_dir: Path, tmp_path: Path) -> None:
+    run = _run(tmp_path)
+    first = _by_id(list(InstagramExportCollector().collect(str(export_dir), run)))[
+        "ig-export:post:17900000000000001"
+    ]
+    found = [
+        f
+        for f in MetadataAnalyzer().analyze(first, PostContext(first, run))
+        if f.evidence["source"] == "export"
+    ]
+    assert [f.value.device_id for f in found] == ["android-1a2b3c4d5e6f7a8b"]
