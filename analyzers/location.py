@@ -217,6 +217,12 @@ class LocationAnalyzer(Analyzer):
                 f"The post is tagged with {label}{f' ({near})' if near else ''}, and the platform "
                 "shows anyone its exact position on a map."
             )
+            if post.raw.get("geotag_source") == "export-exif":
+                # A Meta export: the original file's GPS, not shown on the platform but kept by Meta.
+                summary = (
+                    f"The original photo recorded the exact spot it was taken{f' ({near})' if near else ''}. "
+                    "The platform does not show it, but Meta kept it and it is in your data export."
+                )
         elif has_point:
             severity, precision = "medium", 5_000.0
             summary = f'The post is tagged with the town "{name}"{f" ({near})" if near else ""}.'

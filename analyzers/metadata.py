@@ -7,6 +7,8 @@ carry a real name. Make and model alone only narrow things down a little.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
 
 from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext
@@ -33,7 +35,7 @@ class MetadataAnalyzer(Analyzer):
     """One ``device_metadata`` finding per photo whose EXIF names a device, a person or a time."""
 
     name = "metadata"
-    version = "1"
+    version = "2"
     categories = ("device_metadata",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
@@ -44,6 +46,54 @@ class MetadataAnalyzer(Analyzer):
             finding = self._one(post, i, ctx)
             if finding is not None:
                 out.append(finding)
+        out.extend(self._export_records(post))
+        return out
+
+    def _export_records(self, post: Post) -> list[Finding]:
+        """A Meta export keeps, per upload, what the photo file no longer says: the device
+        and the internet address it was uploaded from (``raw["export_device"]``)."""
+        out: list[Finding] = []
+        paths = [Path(m.path).name for m in post.media]
+        for record in post.raw.get("export_device") or ():
+            if not isinstance(record, Mapping):
+                continue
+            parts: list[str] = []
+            name = " ".join(str(record[k]) for k in ("make", "model") if record.get(k))
+            if name:
+                parts.append(f"the {name} it was taken with")
+            if record.get("device_id"):
+                parts.append("the phone's identifier")
+            if record.get("upload_ip"):
+                parts.append(
+                    f"the internet address it was uploaded from ({record['upload_ip']}), "
+                    "which roughly locates the home"
+                )
+            if not parts:
+                continue
+            reveal = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+            uri_name = PurePosixPath(str(record.get("uri") or "")).name
+            index = next((i for i, p in enumerate(paths) if uri_name and p == uri_name), None)
+            out.append(
+                Finding(
+                    post_id=post.id,
+                    media_index=index,
+                    analyzer=self.name,
+                    category="device_metadata",
+                    severity="medium" if record.get("upload_ip") or record.get("device_id") else "low",
+                    confidence=0.99,
+                    summary=f"Meta kept, with this upload, {reveal}; it is in your data export.",
+                    value=DeviceValue(
+                        make=record.get("make"),
+                        model=record.get("model"),
+                        software=record.get("software"),
+                        lens=record.get("lens"),
+                        taken_at=record.get("taken"),
+                        upload_ip=record.get("upload_ip"),
+                        device_id=record.get("device_id"),
+                    ),
+                    evidence={"source": "export", "media": record.get("uri"), "tags": dict(record)},
+                )
+            )
         return out
 
     def _one(self, post: Post, index: int, ctx: PostContext) -> Finding | None:

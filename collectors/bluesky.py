@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from footprint_audit.cache import incremental_pages
+from collectors._shared import boundary, incremental_pages
 from footprint_audit.context import RunContext
 from footprint_audit.errors import BadInput, SourceNotFound
 from footprint_audit.http import HttpClient, NotFound, media_root, safe_name
@@ -75,6 +75,7 @@ class BlueskyCollector:
     def matches(self, spec: str) -> bool:
         return spec.strip().lower().startswith(("bluesky:", "bsky:"))
 
+    @boundary
     def collect(self, spec: str, run: RunContext) -> Iterator[Post]:
         handle = parse_spec(spec)
         media_dir = media_root(run) / KIND / safe_name(handle)

@@ -19,24 +19,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
-from footprint_audit.archives import (
-    ExportTree,
-    exif_coordinates,
-    json_entries,
-    listing,
-    load_json_or_record,
-    merged_exif,
-    natural_key,
-    open_tree,
-    timestamp,
-)
-from footprint_audit.context import RunContext
-from footprint_audit.errors import BadInput
-from footprint_audit.http import media_root
-from footprint_audit.images import media_kind
+from collectors.meta_export import ExportReader, MetaExportCollector, export_device
+from footprint_audit.archives import exif_coordinates, json_entries, merged_exif, natural_key, timestamp
 from footprint_audit.models import Geotag, Media, Post
 
 KIND = "facebook-export"
@@ -56,30 +42,21 @@ def looks_like_facebook_export(names: list[str]) -> bool:
     return any(_MARKERS.search(n) for n in names)
 
 
-class FacebookExportCollector:
+class FacebookExportCollector(MetaExportCollector):
     kind = KIND
+    platform = "Facebook"
+    html_hint = HTML_EXPORT_HINT
 
-    def matches(self, spec: str) -> bool:
-        p = Path(spec).expanduser()
-        if not (p.is_dir() or (p.is_file() and p.suffix.lower() == ".zip")):
-            return False
-        return looks_like_facebook_export(listing(p))
+    def looks_like(self, names: list[str]) -> bool:
+        return looks_like_facebook_export(names)
 
-    def collect(self, spec: str, run: RunContext) -> Iterator[Post]:
-        tree = open_tree(Path(spec).expanduser(), media_root(run) / "exports")
-        files = tree.files()
+    def read(self, export: ExportReader) -> Iterator[Post]:
+        files = export.files
         post_files = sorted((f for f in files if _POSTS.search(f)), key=natural_key)
         photo_files = [f for f in files if _PHOTOS.search(f)]
         if not post_files and not photo_files:
-            if any(f.endswith(".html") for f in files):
-                raise BadInput(
-                    f"{spec}: this Facebook export is in HTML format, which cannot be read reliably.",
-                    hint=HTML_EXPORT_HINT,
-                )
-            raise BadInput(
-                f"{spec}: no your_posts_N.json found; is this a Facebook export?", hint=HTML_EXPORT_HINT
-            )
-        reader = _Reader(tree, run)
+            raise self.refuse(export, "your_posts_N.json")
+        reader = _Reader(export)
         for rel in post_files:
             data = reader.load(rel)
             for entry in json_entries(data, "status_updates_v2", "status_updates"):
@@ -92,6 +69,27 @@ class FacebookExportCollector:
                 post = reader.post({"attachments": [{"data": [{"media": item}]}]}, rel)
                 if post:
                     yield post
+        if reader.empty:
+            export.run.note(
+                f"{export.spec}: {reader.empty} entr{'y' if reader.empty == 1 else 'ies'} without text, "
+                'photo or place (such as "updated their cover photo") had nothing to check.'
+            )
+
+
+#: How Facebook writes an @-mention in post text: ``@[100006074014882:2048:Alex Sunny]``.
+_MENTION = re.compile(r"@\[(\d+):\d+:([^\]]+)\]")
+
+
+def mentions(text: str) -> tuple[str, list[str]]:
+    """``text`` with each @-mention as ``@Name`` (never the numeric user id), and the names."""
+    names: list[str] = []
+
+    def shown(match: re.Match[str]) -> str:
+        name = match.group(2).strip()
+        names.append(name)
+        return f"@{name}"
+
+    return _MENTION.sub(shown, text), names
 
 
 def _tag_names(tags: Any) -> tuple[str, ...]:
@@ -104,12 +102,13 @@ def _tag_names(tags: Any) -> tuple[str, ...]:
 
 
 class _Reader:
-    def __init__(self, tree: ExportTree, run: RunContext) -> None:
-        self.tree = tree
-        self.run = run
+    def __init__(self, export: ExportReader) -> None:
+        self.export = export
+        #: Entries with nothing to check, counted for the notes.
+        self.empty = 0
 
     def load(self, rel: str) -> Any:
-        return load_json_or_record(self.tree, rel, self.run)
+        return self.export.load(rel)
 
     def post(self, entry: Mapping[str, Any], rel: str) -> Post | None:
         texts: list[str] = []
@@ -119,6 +118,7 @@ class _Reader:
         media: list[Media] = []
         uris: list[str] = []
         device: list[dict[str, Any]] = []
+        export_devices: list[dict[str, Any]] = []
         geotag: Geotag | None = None
         exif_geo: Geotag | None = None
         taken = timestamp(entry.get("timestamp"))
@@ -140,6 +140,9 @@ class _Reader:
                 if description and description not in texts:
                     texts.append(description)
                 exif = merged_exif(m)
+                found_device = export_device(uri, exif)
+                if found_device:
+                    export_devices.append(found_device)
                 if exif:
                     device.append(
                         {
@@ -155,24 +158,15 @@ class _Reader:
                 item_place = m.get("place")
                 if isinstance(item_place, Mapping) and geotag is None:
                     geotag = _place(item_place)
-                if uri.startswith(("http://", "https://")):
-                    continue
-                try:
-                    path = self.tree.local_path(uri)
-                except BadInput as exc:
-                    self.run.error(
-                        uri,
-                        f"{exc} The post is kept without it.",
-                        "Download the complete export (all parts) and scan it again.",
-                    )
-                    continue
-                kind = media_kind(path) or "image"
-                media.append(Media(path=str(path), kind="video" if kind == "video" else "image"))
+                found = self.export.media(uri)
+                if found is not None:
+                    media.append(found)
         if isinstance(entry.get("place"), Mapping) and geotag is None:
             geotag = _place(entry["place"])
         if not texts and not uris and geotag is None:
-            return None  # a "changed their cover photo" line without content
-        caption = "\n".join(texts)
+            self.empty += 1  # a "changed their cover photo" line without content
+            return None
+        caption, named = mentions("\n".join(texts))
         key = f"{entry.get('timestamp')}|{'|'.join(uris)}|{caption}|{geotag}"
         raw: dict[str, Any] = {"export_file": rel, "record": dict(entry)}
         if geotag is not None:
@@ -180,6 +174,8 @@ class _Reader:
         elif exif_geo is not None:
             # Not a place the platform shows: the original file's GPS, kept by Meta in the export.
             raw["geotag_source"] = "export-exif"
+        if export_devices:
+            raw["export_device"] = export_devices
         if device:
             raw["device_metadata"] = device
             ips = sorted({str(d["upload_ip"]) for d in device if d.get("upload_ip")})
@@ -192,7 +188,7 @@ class _Reader:
             caption=caption,
             media=tuple(media),
             geotag=geotag or exif_geo,
-            tagged_users=_tag_names(entry.get("tags")),
+            tagged_users=tuple(dict.fromkeys((*_tag_names(entry.get("tags")), *named))),
             raw=raw,
             time_source="platform" if taken else "unknown",
         )

@@ -24,12 +24,12 @@ import logging
 import os
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from footprint_audit.cache import get_state, known_ids, set_state
+from collectors._shared import COMPLETE, PageState, boundary, get_state, known_ids, set_state
 from footprint_audit.context import RunContext
 from footprint_audit.errors import (
     AuthRequired,
@@ -159,7 +159,7 @@ class InstaloaderBackend:
     def profile(self, user: str) -> Any:
         return self._instaloader.Profile.from_username(self.loader.context, user)
 
-    def thaw(self, iterator: Any, frozen: dict[str, Any]) -> None:
+    def thaw(self, iterator: Any, frozen: Mapping[str, Any]) -> None:
         from instaloader.nodeiterator import FrozenNodeIterator
 
         iterator.thaw(FrozenNodeIterator(**frozen))
@@ -231,6 +231,7 @@ class InstagramCollector:
                 ) from None
         return backend
 
+    @boundary
     def collect(self, spec: str, run: RunContext) -> Iterator[Post]:
         user = parse_spec(spec)
         instaloader_errors = _instaloader_errors()
@@ -269,9 +270,9 @@ class InstagramCollector:
         instaloader_errors = _instaloader_errors()
         known = known_ids(run, spec)
         state = get_state(run, spec)
-        complete = bool(state.get("complete"))
-        frozen = state.get("frozen")
-        base_complete = bool(state.get("base_complete"))
+        complete = state.complete
+        frozen = state.frozen
+        base_complete = state.base_complete
         # A stopped run left a position: read the new head first, then jump there.
         head_walk = not complete and frozen is not None
         limit = run.options.max_posts
@@ -283,12 +284,12 @@ class InstagramCollector:
                 try:
                     item = next(iterator)
                 except StopIteration:
-                    set_state(run, spec, {"complete": True})
+                    set_state(run, spec, COMPLETE)
                     return
                 pid = f"instagram:{item.shortcode}"
                 if pid in known:
                     if complete or (jumped and base_complete):
-                        set_state(run, spec, {"complete": True})
+                        set_state(run, spec, COMPLETE)
                         return  # newest first: everything older is in the cache already
                     if head_walk and not jumped:
                         jumped = True
@@ -321,7 +322,7 @@ class InstagramCollector:
                 frozen = freeze()._asdict()
             except Exception:
                 log.debug("could not save the iterator position", exc_info=True)
-        set_state(run, spec, {"complete": False, "frozen": frozen, "base_complete": base_complete})
+        set_state(run, spec, PageState(frozen=frozen, base_complete=base_complete))
 
     def _download(self, http: HttpClient, url: str, dest: Path, run: RunContext, where: str) -> Path | None:
         try:

@@ -13,25 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
-from footprint_audit.archives import (
-    ExportTree,
-    exif_coordinates,
-    json_entries,
-    listing,
-    load_json_or_record,
-    merged_exif,
-    natural_key,
-    open_tree,
-    timestamp,
-)
-from footprint_audit.context import RunContext
-from footprint_audit.errors import BadInput
-from footprint_audit.http import media_root
-from footprint_audit.images import media_kind
-from footprint_audit.models import Geotag, Media, Post
+from collectors.meta_export import ExportReader, MetaExportCollector, export_device
+from footprint_audit.archives import exif_coordinates, json_entries, merged_exif, natural_key, timestamp
+from footprint_audit.models import Geotag, Media, Post, Visibility
 
 KIND = "instagram-export"
 _POSTS = re.compile(r"(^|/)posts_\d+\.json$")
@@ -52,38 +39,31 @@ def looks_like_instagram_export(names: list[str]) -> bool:
     )
 
 
-class InstagramExportCollector:
+class InstagramExportCollector(MetaExportCollector):
     kind = KIND
+    platform = "Instagram"
+    html_hint = HTML_EXPORT_HINT
 
-    def matches(self, spec: str) -> bool:
-        p = Path(spec).expanduser()
-        if not (p.is_dir() or (p.is_file() and p.suffix.lower() == ".zip")):
-            return False
-        return looks_like_instagram_export(listing(p))
+    def looks_like(self, names: list[str]) -> bool:
+        return looks_like_instagram_export(names)
 
-    def collect(self, spec: str, run: RunContext) -> Iterator[Post]:
-        tree = open_tree(Path(spec).expanduser(), media_root(run) / "exports")
-        files = tree.files()
+    def read(self, export: ExportReader) -> Iterator[Post]:
+        files = export.files
         post_files = [f for f in files if _POSTS.search(f)]
         other = {
             name: [f for f in files if PurePosixPath(f).name == f"{name}.json"]
             for name in ("stories", "reels", "profile_photos", "personal_information")
         }
         if not post_files and not any(other.values()):
-            if any(_POSTS_HTML.search(f) or f.endswith(".html") for f in files):
-                raise BadInput(
-                    f"{spec}: this Instagram export is in HTML format, which cannot be read reliably.",
-                    hint=HTML_EXPORT_HINT,
-                )
-            raise BadInput(
-                f"{spec}: no posts_N.json found; is this an Instagram export?", hint=HTML_EXPORT_HINT
-            )
-        reader = _Reader(tree, run, spec)
+            raise self.refuse(export, "posts_N.json")
+        reader = _Reader(export)
+        # The profile first: it says whether the account is private, which every post needs.
+        profiles = [p for p in (reader.profile(rel) for rel in other["personal_information"]) if p]
+        profile_uris = {uri for post in profiles for uri in post.raw.get("profile_uris", ())}
         for rel in sorted(post_files, key=natural_key):
             yield from reader.posts_file(rel)
         for rel in other["reels"]:
-            data = reader.load(rel)
-            for entry in json_entries(data, "ig_reels_media"):
+            for entry in json_entries(reader.load(rel), "ig_reels_media"):
                 post = reader.entry(entry, rel, prefix="reel")
                 if post:
                     yield post
@@ -94,37 +74,44 @@ class InstagramExportCollector:
                     yield post
         for rel in other["profile_photos"]:
             for item in json_entries(reader.load(rel), "ig_profile_picture"):
+                if str(item.get("uri") or "") in profile_uris:
+                    continue  # the profile post already shows it: one photo, one post
                 post = reader.entry(
                     {"media": [item]}, rel, prefix="profile", caption="Profile picture", visibility="public"
                 )
                 if post:
                     yield post
-        for rel in other["personal_information"]:
-            post = reader.profile(rel)
-            if post:
-                yield post
+        yield from profiles
+
+
+def _flag(strings: Mapping[str, Any], key: str) -> bool | None:
+    """A "True"/"False" value of the export's ``string_map_data``; None when absent."""
+    value = str((strings.get(key) or {}).get("value") or "").strip().lower()
+    return {"true": True, "false": False}.get(value)
 
 
 class _Reader:
-    def __init__(self, tree: ExportTree, run: RunContext, spec: str) -> None:
-        self.tree = tree
-        self.run = run
-        self.spec = spec
+    def __init__(self, export: ExportReader) -> None:
+        self.export = export
+        self.run = export.run
+        #: Set from the profile's "Private Account": what a stranger sees of each post.
+        self.visibility: Visibility = "unknown"
+        #: The device records of the entry being read (see meta_export.export_device).
+        self.devices: list[dict[str, Any]] = []
 
     def load(self, rel: str) -> Any:
-        return load_json_or_record(self.tree, rel, self.run)
+        return self.export.load(rel)
 
     def posts_file(self, rel: str) -> Iterator[Post]:
         data = self.load(rel)
         if data is None:
             return
-        entries = json_entries(data, "ig_posts")
-        for entry in entries:
+        for entry in json_entries(data, "ig_posts"):
             post = self.entry(entry, rel, prefix="post")
             if post:
                 yield post
 
-    def _media(self, items: list[Mapping[str, Any]], rel: str) -> tuple[list[Media], list[dict[str, Any]]]:
+    def _media(self, items: list[Mapping[str, Any]]) -> tuple[list[Media], list[dict[str, Any]]]:
         media: list[Media] = []
         exifs: list[dict[str, Any]] = []
         for item in items:
@@ -132,17 +119,12 @@ class _Reader:
             if not uri or uri.startswith(("http://", "https://")):
                 continue
             exifs.append(merged_exif(item))
-            try:
-                path = self.tree.local_path(uri)
-            except BadInput as exc:
-                self.run.error(
-                    uri,
-                    f"{exc} The post is kept without it.",
-                    "Download the complete export (all parts) and scan it again.",
-                )
-                continue
-            kind = media_kind(path) or "image"
-            media.append(Media(path=str(path), kind="video" if kind == "video" else "image"))
+            found_device = export_device(uri, exifs[-1])
+            if found_device:
+                self.devices.append(found_device)
+            found = self.export.media(uri)
+            if found is not None:
+                media.append(found)
         return media, exifs
 
     def entry(
@@ -152,7 +134,7 @@ class _Reader:
         *,
         prefix: str,
         caption: str | None = None,
-        visibility: str = "unknown",
+        visibility: Visibility | None = None,
     ) -> Post | None:
         items = [m for m in entry.get("media") or () if isinstance(m, Mapping)]
         if not items:
@@ -161,7 +143,8 @@ class _Reader:
         uri = str(first.get("uri") or "")
         if not uri:
             return None
-        media, exifs = self._media(items, rel)
+        self.devices = []
+        media, exifs = self._media(items)
         text = caption if caption is not None else str(entry.get("title") or first.get("title") or "")
         taken = timestamp(entry.get("creation_timestamp") or first.get("creation_timestamp"))
         geotag = None
@@ -174,6 +157,8 @@ class _Reader:
         raw: dict[str, Any] = {"export_file": rel, "record": dict(entry)}
         if any(exifs):
             raw["export_exif"] = exifs
+        if self.devices:
+            raw["export_device"] = self.devices
         if geotag is not None:
             # Not a place the platform shows: the original file's GPS, kept by Meta in the export.
             raw["geotag_source"] = "export-exif"
@@ -185,7 +170,7 @@ class _Reader:
             caption=text,
             media=tuple(media),
             geotag=geotag,
-            visibility=visibility,  # type: ignore[arg-type]
+            visibility=visibility or self.visibility,
             raw=raw,
             time_source="platform" if taken else "unknown",
         )
@@ -196,10 +181,13 @@ class _Reader:
         if not users:
             return None
         strings = users[0].get("string_map_data") or {}
+        private = _flag(strings, "Private Account")
+        if private is not None:
+            self.visibility = "followers" if private else "public"
         bio = str((strings.get("Bio") or {}).get("value") or "")
         username = str((strings.get("Username") or {}).get("value") or "")
         photo = ((users[0].get("media_map_data") or {}).get("Profile Photo") or {}).get("uri")
-        media, _ = self._media([{"uri": photo}] if photo else [], rel)
+        media, _ = self._media([{"uri": photo}] if photo else [])
         if not bio and not media:
             return None
         return Post(
@@ -208,7 +196,7 @@ class _Reader:
             caption=bio,
             media=tuple(media),
             visibility="public",  # bio and profile picture are public even on a private account
-            raw={"export_file": rel, "record": dict(users[0])},
+            raw={"export_file": rel, "record": dict(users[0]), "profile_uris": [str(photo)] if photo else []},
             time_source="unknown",
             author=username or None,
         )

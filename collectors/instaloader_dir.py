@@ -20,6 +20,7 @@ missing fields over the network, and reading a folder must stay offline.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import lzma
 import re
@@ -29,12 +30,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+from collectors._shared import LEAVES_FOLDER, boundary, clean_text, leaves
+from footprint_audit.archives import TOO_DEEP
 from footprint_audit.context import RunContext
 from footprint_audit.errors import BadInput, SourceNotFound
 from footprint_audit.images import media_kind
 from footprint_audit.models import Comment, Geotag, Media, Post, Visibility
 
 POST_META = re.compile(r"^(?P<stamp>\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2})_UTC(?:_\d+)?\.json(?:\.xz)?$")
+#: instaloader saves each profile picture it sees as ``<time>_UTC_profile_pic.jpg``.
+PROFILE_PIC = re.compile(r"_profile_pic\.(jpg|jpeg|png|webp)$", re.IGNORECASE)
+#: A post's metadata with comments and the logged-in ``iphone_struct`` is well under 1 MB.
+MAX_META_BYTES = 32 * 1024 * 1024
 PROFILE_META = re.compile(r"^(?P<user>[A-Za-z0-9._]+)_(?P<id>\d+)\.json(?:\.xz)?$")
 # How many entries to look at per folder when recognising one: keeps `matches` cheap on big trees.
 _PEEK = 5000
@@ -71,18 +78,29 @@ def looks_like_instaloader(path: Path) -> bool:
     return path.is_dir() and any(_has_post_meta(f) for f in _meta_folders(path))
 
 
+def _read_limited(path: Path, limit: int) -> bytes:
+    """The file's bytes (decompressed for ``.xz``), refused as soon as they pass ``limit``."""
+    opener = lzma.open if path.name.endswith(".xz") else open
+    with opener(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise BadInput(
+            f"{path.name}: expands to more than {limit // (1024 * 1024)} MB, which no instaloader "
+            "metadata file does; skipped."
+        )
+    return data
+
+
 def load_json_file(path: Path) -> Any:
-    """A ``.json`` or ``.json.xz``; BadInput with a plain reason when damaged."""
+    """A ``.json`` or ``.json.xz``; BadInput with a plain reason when damaged or hostile."""
     try:
-        if path.name.endswith(".xz"):
-            with lzma.open(path, "rt", encoding="utf-8") as fh:
-                return json.load(fh)
-        with path.open(encoding="utf-8") as fh:
-            return json.load(fh)
+        return json.loads(_read_limited(path, MAX_META_BYTES).decode("utf-8"))
     except (lzma.LZMAError, EOFError) as exc:
         raise BadInput(f"{path.name}: compressed metadata is truncated or damaged ({exc}).") from exc
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BadInput(f"{path.name}: metadata is not valid JSON ({exc}).") from exc
+    except RecursionError as exc:
+        raise BadInput(f"{path.name}: {TOO_DEEP}") from exc
     except OSError as exc:
         raise BadInput(f"{path.name}: could not be read ({exc.strerror or exc}).") from exc
 
@@ -259,9 +277,18 @@ class _Folder:
 
     def __init__(self, folder: Path, run: RunContext) -> None:
         self.folder = folder
-        self.names = {p.name for p in folder.iterdir() if p.is_file()}
+        self.names: set[str] = set()
+        for p in folder.iterdir():
+            if leaves(p, folder):
+                run.error(clean_text(str(p)), LEAVES_FOLDER)
+            elif p.is_file():
+                self.names.add(p.name)
         self.private: bool | None = None
         self.username: str | None = None
+        self.full_name: str | None = None
+        self.bio: str | None = None
+        self.profile_file: str | None = None
+        self.user_id: str | None = None
         for name in sorted(self.names):
             if PROFILE_META.match(name) and not POST_META.match(name):
                 try:
@@ -274,6 +301,32 @@ class _Folder:
                 if isinstance(_dig(data, "node", "is_private"), bool):
                     self.private = bool(_dig(data, "node", "is_private"))
                 self.username = _str(_dig(data, "node", "username"))
+                self.full_name = _str(_dig(data, "node", "full_name"))
+                self.bio = _str(_dig(data, "node", "biography"))
+                self.profile_file = name
+                self.user_id = _str(_dig(data, "node", "id"))
+
+    def profile_post(self, source: str) -> Post | None:
+        """The bio and the newest profile picture as one post, as the live collectors give
+        it: both are public even on a private account."""
+        pictures = sorted(n for n in self.names if PROFILE_PIC.search(n))
+        text = "\n".join(x for x in (self.full_name, self.bio) if x)
+        if not text and not pictures:
+            return None
+        user = self.username or self.folder.name
+        # The id names the account by its number: a shared report must not carry the username.
+        key = self.user_id or hashlib.sha256(user.encode()).hexdigest()[:16]
+        return Post(
+            id=f"ig-profile:{key}",
+            source=source,
+            url=f"https://www.instagram.com/{user}/",
+            caption=text,
+            media=tuple(Media(path=str(self.folder / name)) for name in pictures[-1:]),
+            visibility="public",
+            raw={"profile_file": self.profile_file, "username": user, "biography": self.bio},
+            time_source="unknown",
+            author=user,
+        )
 
     def media_file(self, stem: str) -> Path | None:
         for suffix in MEDIA_ORDER:
@@ -410,6 +463,7 @@ class InstaloaderDirCollector:
         except OSError:
             return False
 
+    @boundary
     def collect(self, spec: str, run: RunContext) -> Iterator[Post]:
         root = Path(spec).expanduser()
         if not root.is_dir():
@@ -454,3 +508,7 @@ class InstaloaderDirCollector:
             post = parse_post(meta, data, folders[folder], spec, run)
             if post is not None:
                 yield post
+        for folder in sorted(folders):
+            profile = folders[folder].profile_post(spec)
+            if profile is not None:
+                yield profile

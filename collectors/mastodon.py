@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from footprint_audit.cache import incremental_pages
+from collectors._shared import boundary, incremental_pages
 from footprint_audit.context import RunContext
 from footprint_audit.errors import AuthRequired, BadInput, SourceNotFound
 from footprint_audit.http import HttpClient, NotFound, media_root, safe_name
@@ -64,6 +64,7 @@ class MastodonCollector:
     def matches(self, spec: str) -> bool:
         return spec.strip().lower().startswith("mastodon:")
 
+    @boundary
     def collect(self, spec: str, run: RunContext) -> Iterator[Post]:
         user, host = parse_spec(spec)
         base = f"https://{host}"

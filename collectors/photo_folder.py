@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,11 +18,14 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from collectors._shared import LEAVES_FOLDER, boundary, clean_text, encodable, leaves
 from footprint_audit.context import RunContext
 from footprint_audit.errors import BadInput, SourceNotFound
 from footprint_audit.exif import ExifData, read_exif
+from footprint_audit.http import media_root
 from footprint_audit.images import IMAGE_SUFFIXES, VIDEO_SUFFIXES, media_kind
 from footprint_audit.models import Media, Post
+from footprint_audit.paths import private_dir
 
 SUPPORTED = ", ".join(sorted(IMAGE_SUFFIXES | VIDEO_SUFFIXES))
 # A caption sidecar bigger than this is not a caption someone typed.
@@ -58,6 +62,9 @@ class _Found:
 def walk_media(root: Path, run: RunContext) -> list[_Found]:
     """Every image/video under ``root``, sorted; symlinked folders followed once, loops reported.
 
+    A link whose target lies outside ``root`` is not followed (an error record says so): a
+    folder someone else prepared could link to ``/etc/shadow`` or to another person's photos.
+
     Hidden files and folders (``.thumbnails``, macOS ``._IMG.jpg`` shadows) are skipped: they
     are not photos the user posted.
     """
@@ -72,27 +79,30 @@ def walk_media(root: Path, run: RunContext) -> list[_Found]:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            run.error(str(folder), f"folder could not be read ({exc.strerror or exc}); skipped.")
+            run.error(clean_text(str(folder)), f"folder could not be read ({exc.strerror or exc}); skipped.")
             continue
         subdirs: list[tuple[Path, tuple[tuple[int, int], ...]]] = []
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             path = Path(entry.path)
+            if leaves(path, root):
+                run.error(clean_text(str(path)), LEAVES_FOLDER)
+                continue
             try:
                 st = entry.stat(follow_symlinks=True)
             except OSError as exc:
                 if entry.is_symlink():
                     reason = "it links to itself" if exc.errno == 40 else "its target does not exist"
-                    run.error(str(path), f"broken link: {reason}; skipped.")
+                    run.error(clean_text(str(path)), f"broken link: {reason}; skipped.")
                 else:
-                    run.error(str(path), f"could not be read ({exc.strerror or exc}); skipped.")
+                    run.error(clean_text(str(path)), f"could not be read ({exc.strerror or exc}); skipped.")
                 continue
             if stat.S_ISDIR(st.st_mode):
                 key = (st.st_dev, st.st_ino)
                 if key in ancestors:
                     run.error(
-                        str(path),
+                        clean_text(str(path)),
                         f"symlink loop: this folder links back to {os.path.realpath(path)}, "
                         "which is already being scanned; not followed.",
                     )
@@ -170,12 +180,36 @@ def photo_time(path: Path, exif: ExifData | None, run: RunContext) -> tuple[date
         return None, "unknown"
 
 
+def _readable_name(path: Path, pid: str, run: RunContext) -> Path:
+    """``path``, or, for a name that is not UTF-8 (it cannot go into the cache or the
+    report), the same file under a plain name in our private media folder (a hard link,
+    or a copy across file systems; a symlink would be resolved back to the bad name)."""
+    if encodable(str(path)):
+        return path
+    suffix = path.suffix if encodable(path.suffix) else ""
+    alias = private_dir(media_root(run) / "renamed") / f"{pid}{suffix}"
+    if alias.is_file():
+        return alias  # the id is the content hash: an alias made earlier has the same bytes
+    try:
+        try:
+            os.link(path, alias)
+        except OSError:
+            shutil.copyfile(path, alias)
+    except OSError as exc:
+        run.error(
+            clean_text(str(path)), f"its name is not UTF-8 and it could not be copied ({exc}); skipped."
+        )
+        raise
+    return alias
+
+
 def photo_post(path: Path, kind: str, source: str, run: RunContext) -> Post | None:
     """One post for one file; None (with an error record) when the file cannot be read at all."""
+    shown = clean_text(str(path))
     try:
         pid = file_id(path)
     except OSError as exc:
-        run.error(str(path), f"file could not be read ({exc.strerror or exc}); skipped.")
+        run.error(shown, f"file could not be read ({exc.strerror or exc}); skipped.")
         return None
     exif: ExifData | None = None
     if kind == "image":
@@ -183,17 +217,21 @@ def photo_post(path: Path, kind: str, source: str, run: RunContext) -> Post | No
             exif = read_exif(path)
         except BadInput as exc:
             # Still a post: the analyzers report what they can and the file stays in the report.
-            run.error(str(path), str(exc), exc.hint)
+            run.error(shown, str(exc), exc.hint)
     taken_at, time_source = photo_time(path, exif, run)
+    try:
+        readable = _readable_name(path, pid, run)
+    except OSError:
+        return None
     return Post(
         id=pid,
         source=source,
         url=None,
         taken_at=taken_at,
         caption=read_caption(path, run),
-        media=(Media(path=str(path), kind="video" if kind == "video" else "image"),),
+        media=(Media(path=str(readable), kind="video" if kind == "video" else "image"),),
         visibility="unknown",
-        raw={"path": str(path), "kind": kind},
+        raw={"path": shown, "kind": kind},
         time_source=time_source,
     )
 
@@ -215,6 +253,7 @@ class PhotoFolderCollector:
         # rather than "not a source we recognise".
         return not path.exists() and not path.is_symlink()
 
+    @boundary
     def collect(self, spec: str, run: RunContext) -> Iterator[Post]:
         root = Path(spec).expanduser()
         if not root.exists():

@@ -38,6 +38,8 @@ RATIO_MIN_BYTES = 1024 * 1024
 MAX_MEMBERS = 500_000
 #: JSON files are read into memory; none in a real export comes near this.
 MAX_JSON_BYTES = 512 * 1024 * 1024
+#: Why a JSON file nested thousands of levels deep (no real export is) was not read.
+TOO_DEEP = "its JSON is nested too deeply to be a real export file; skipped."
 
 
 class ExportTree(Protocol):
@@ -165,6 +167,14 @@ class ZipTree:
                     "times its packed size (a ZIP bomb); the whole archive was refused.",
                     hint="Only scan exports you downloaded yourself from the platform.",
                 )
+        packed = sum(info.compress_size for info in infos)
+        if total >= RATIO_MIN_BYTES and total > max_ratio * max(packed, 1):
+            # Many members each under RATIO_MIN_BYTES add up: judge the archive as a whole too.
+            raise BadInput(
+                f"{self.path.name}: would inflate {total // max(packed, 1)} times its packed size "
+                f"in all ({total / 1024**2:.0f} MB; a ZIP bomb); the whole archive was refused.",
+                hint="Only scan exports you downloaded yourself from the platform.",
+            )
         if total > max_total:
             raise BadInput(
                 f"{self.path.name}: unpacks to {total / 1024**3:.1f} GB, above the "
@@ -213,8 +223,15 @@ class ZipTree:
             return dest
         if self._written + info.file_size > self._max_total:
             raise BadInput(f"{name}: extracting it would pass the size limit for one export; skipped.")
-        private_dir(dest.parent)
         tmp = dest.with_name(f".{dest.name}.part")
+        try:
+            private_dir(dest.parent)
+        except OSError as exc:
+            # ``a.jpg`` and ``a.jpg/b.jpg`` in one archive: one of them cannot be a folder.
+            raise BadInput(
+                f"{name}: cannot be extracted ({exc.strerror or exc}); another file of the archive has "
+                "the name its folder needs."
+            ) from exc
         try:
             with open(tmp, "wb") as out:
                 os.fchmod(out.fileno(), 0o600)
@@ -222,6 +239,9 @@ class ZipTree:
                     out.write(chunk)
                     self._written += len(chunk)
             os.replace(tmp, dest)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise BadInput(f"{name}: cannot be extracted ({exc.strerror or exc}).") from exc
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -298,6 +318,8 @@ def load_json(tree: ExportTree, rel: str) -> Any:
         return fix_mojibake(json.loads(data.decode("utf-8")))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BadInput(f"{rel}: not valid JSON ({exc}).", hint="Download the export again.") from exc
+    except RecursionError as exc:
+        raise BadInput(f"{rel}: {TOO_DEEP}", hint="Download the export again.") from exc
 
 
 # ---- small helpers shared by the Meta export collectors ------------------------------------

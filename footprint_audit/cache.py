@@ -27,21 +27,17 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from .findings import value_detail, value_from_json, value_to_json
 from .models import Comment, Finding, Geotag, Media, Post
 from .paths import data_dir, private_dir
 
-if TYPE_CHECKING:
-    from .context import RunContext
-
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 CACHE_FILE = "cache.sqlite3"
 SCHEMA_VERSION = 1
@@ -362,95 +358,3 @@ def clear(override: Path | None = None) -> Path:
     for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
         p.unlink(missing_ok=True)
     return path
-
-
-# ---- what collectors use ----------------------------------------------------------------
-
-
-def run_cache(run: RunContext) -> Cache | None:
-    return getattr(run, "cache", None)
-
-
-def known_ids(run: RunContext, spec: str) -> set[str]:
-    """Ids of the posts of ``spec`` already in the cache (empty without a cache)."""
-    cache = run_cache(run)
-    return cache.known_ids(source_key(spec)) if cache else set()
-
-
-def cached_post(run: RunContext, spec: str, post_id: str) -> Post | None:
-    cache = run_cache(run)
-    return cache.get_post(source_key(spec), post_id) if cache else None
-
-
-def get_state(run: RunContext, spec: str) -> dict[str, Any]:
-    """The collector's saved resume point for ``spec`` ({} without a cache or with --no-resume)."""
-    cache = run_cache(run)
-    if cache is None or not run.options.resume:
-        return {}
-    return cache.get_state(source_key(spec))
-
-
-def set_state(run: RunContext, spec: str, state: Mapping[str, Any]) -> None:
-    cache = run_cache(run)
-    if cache is not None:
-        cache.set_state(source_key(spec), state)
-
-
-Page = tuple[list[T], str | None]
-
-
-def incremental_pages(
-    run: RunContext,
-    spec: str,
-    fetch_page: Callable[[str | None], Page[T]],
-    item_id: Callable[[T], str],
-) -> Iterator[T]:
-    """Walk a newest-first paged feed, yielding only items the cache does not have yet.
-
-    ``fetch_page(cursor)`` returns (items, next cursor or None at the end). The walk
-    remembers, in the source's state, the page it is on, so a run stopped by a rate limit,
-    a crash or Ctrl-C continues from there next time:
-
-    - history complete: fetch from the top until the first known item, then stop;
-    - history incomplete with a saved cursor: fetch the new head, then jump to the cursor;
-    - ``base_complete`` marks a stopped head walk above an already complete history, so
-      the walk stops again at the first known item after the jump.
-    """
-    known = known_ids(run, spec)
-    state = get_state(run, spec)
-    complete = bool(state.get("complete"))
-    saved: str | None = state.get("cursor")
-    base_complete = bool(state.get("base_complete"))
-    limit = run.options.max_posts
-    cursor: str | None = None
-    jumped = False
-    yielded = 0
-    while True:
-        head_walk = not jumped and not complete and saved is not None
-        if complete:
-            set_state(run, spec, {"complete": False, "cursor": cursor, "base_complete": True})
-        elif not head_walk:
-            set_state(run, spec, {"complete": False, "cursor": cursor, "base_complete": base_complete})
-        items, next_cursor = fetch_page(cursor)
-        hit_known = False
-        for item in items:
-            if item_id(item) in known:
-                hit_known = True
-                continue
-            if limit is not None and yielded >= limit:
-                run.note(f"{spec}: stopped after {limit} new posts (--max-posts); the next run continues.")
-                return
-            yield item
-            yielded += 1
-        if next_cursor is None or next_cursor == cursor:  # the end (or a server going round in circles)
-            set_state(run, spec, {"complete": True})
-            return
-        # Newest first: when the oldest item of a page is known, so is everything below it.
-        oldest_known = bool(items) and item_id(items[-1]) in known
-        if oldest_known and (complete or (jumped and base_complete)):
-            set_state(run, spec, {"complete": True})
-            return
-        if hit_known and head_walk:
-            cursor, jumped = saved, True
-            continue
-        cursor = next_cursor

@@ -127,7 +127,7 @@ def _parse_gps(gps_ifd: dict[int, Any]) -> GPS | None:
             hms = [_num(x) or 0.0 for x in time_v]
             day = datetime.strptime(date_s.replace("-", ":")[:10], "%Y:%m:%d")
             stamp = (day + timedelta(hours=hms[0], minutes=hms[1], seconds=hms[2])).replace(tzinfo=UTC)
-        except (ValueError, TypeError, IndexError):
+        except (ValueError, TypeError, IndexError, OverflowError):
             stamp = None
     accuracy = _num(named.get("GPSHPositioningError"))
     tags = {k: str(v) for k, v in named.items() if k.startswith("GPS") and not isinstance(v, bytes)}

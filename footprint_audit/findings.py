@@ -369,9 +369,13 @@ class DeviceValue(_Value):
     copyright: str | None = None
     lens: str | None = None
     taken_at: str | None = None
+    #: From a Meta export's record of the upload (not in the file): the internet address
+    #: it was uploaded from, and the phone's identifier.
+    upload_ip: str | None = None
+    device_id: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "make": self.make,
             "model": self.model,
             "software": self.software,
@@ -381,6 +385,12 @@ class DeviceValue(_Value):
             "lens": self.lens,
             "taken_at": self.taken_at,
         }
+        # Only when known: photo files never hold them, and their reports keep their shape.
+        if self.upload_ip is not None:
+            out["upload_ip"] = self.upload_ip
+        if self.device_id is not None:
+            out["device_id"] = self.device_id
+        return out
 
     @classmethod
     def from_json(cls, data: Any, detail: Mapping[str, Any] | None = None) -> Self:
@@ -393,6 +403,8 @@ class DeviceValue(_Value):
             copyright=data.get("copyright"),
             lens=data.get("lens"),
             taken_at=data.get("taken_at"),
+            upload_ip=data.get("upload_ip"),
+            device_id=data.get("device_id"),
         )
 
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from collectors._shared import incremental_pages
 from footprint_audit.analyzer import Analyzer, CacheScope
 from footprint_audit.cache import (
     Cache,
     cache_path,
     clear,
-    incremental_pages,
     post_from_dict,
     post_to_dict,
     source_key,

@@ -28,7 +28,7 @@ def test_demo_report_is_valid(demo_report: dict) -> None:
     )
     assert demo_report["errors"] == []
     assert {s["kind"] for s in demo_report["sources"]} == {"photo-folder", "instaloader-dir"}
-    assert len(demo_report["posts"]) == 22
+    assert len(demo_report["posts"]) == 23  # 22 posts and the Instagram profile (bio, picture)
 
 
 def _facts(report: dict, kind: str) -> list[dict]:

@@ -67,7 +67,7 @@ def _instagram(tmp: Path) -> tuple[str, FakeServer | None, dict[str, Any]]:
 
 
 CASES: dict[str, tuple[Callable[[Path], tuple[str, FakeServer | None, dict[str, Any]]], int]] = {
-    "instagram-export": (_ig_export, 6),
+    "instagram-export": (_ig_export, 5),
     "facebook-export": (_fb_export, 3),
     "mastodon": (_mastodon, 5),
     "bluesky": (_bluesky, 4),

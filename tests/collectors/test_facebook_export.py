@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from analyzers.metadata import MetadataAnalyzer
 from collectors.facebook_export import FacebookExportCollector
-from footprint_audit.context import AuditOptions, RunContext
+from footprint_audit.context import AuditOptions, PostContext, RunContext
 from footprint_audit.errors import BadInput
+from footprint_audit.findings import DeviceValue, value_to_json
 from tests.collectors.sources_support import build_export, zip_folder
 
 
@@ -39,6 +42,7 @@ def test_current_layout_posts_checkins_exif(tmp_path: Path) -> None:
     assert (picnic.raw["geotag_source"], garden.raw["geotag_source"]) == ("platform-place", "export-exif")
     assert run.errors == []
     assert len({p.id for p in posts}) == 3
+    assert any("1 entry without text, photo or place" in n for n in run.notes)
 
 
 def test_older_layout_in_a_zip(tmp_path: Path) -> None:
@@ -77,3 +81,32 @@ def test_html_export_gets_json_advice(tmp_path: Path) -> None:
     with pytest.raises(BadInput) as exc:
         list(FacebookExportCollector().collect(str(tmp_path / "fbhtml"), _run(tmp_path)))
     assert "choose the JSON format" in exc.value.hint
+
+
+def test_mentions_become_names_and_tagged_users(tmp_path: Path) -> None:
+    folder = tmp_path / "fb" / "your_facebook_activity" / "posts"
+    folder.mkdir(parents=True)
+    entry = {
+        "timestamp": 1717315200,
+        "data": [{"post": "Cake with @[100006074014882:2048:Alex Sunny] and @[100006074014883:2048:Jo]!"}],
+    }
+    (folder / "your_posts__check_ins__photos_and_videos_1.json").write_text(json.dumps([entry]))
+    [post] = list(FacebookExportCollector().collect(str(tmp_path / "fb"), _run(tmp_path)))
+    assert post.caption == "Cake with @Alex Sunny and @Jo!"
+    assert post.tagged_users == ("Alex Sunny", "Jo")
+    assert "100006074014882" not in post.caption
+
+
+def test_upload_ip_reaches_a_device_finding(tmp_path: Path) -> None:
+    export = build_export("facebook_export", tmp_path / "fb")
+    run = _run(tmp_path)
+    sports = next(iter(FacebookExportCollector().collect(str(export), run)))
+    [finding] = [
+        f
+        for f in MetadataAnalyzer().analyze(sports, PostContext(sports, run))
+        if f.evidence["source"] == "export"
+    ]
+    assert isinstance(finding.value, DeviceValue) and finding.value.upload_ip == "203.0.113.45"
+    assert finding.media_index == 0 and finding.severity == "medium"
+    assert "203.0.113.45" in finding.summary and "internet address" in finding.summary
+    assert value_to_json("device_metadata", finding.value)["upload_ip"] == "203.0.113.45"

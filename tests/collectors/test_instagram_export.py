@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import json
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from analyzers.location import LocationAnalyzer
+from analyzers.metadata import MetadataAnalyzer
 from collectors.instagram_export import InstagramExportCollector
-from footprint_audit.context import AuditOptions, RunContext
+from footprint_audit.context import AuditOptions, PostContext, RunContext
 from footprint_audit.errors import BadInput
 from tests.collectors.sources_support import build_export, zip_folder
 
@@ -35,7 +38,6 @@ def test_folder_export_posts_carousel_story_profile(export_dir: Path, tmp_path: 
         "ig-export:post:17900000000000002",
         "ig-export:story:17800000000000001",
         "ig-export:reel:17600000000000001",
-        "ig-export:profile:17700000000000001",
         "ig-export:profile:sunny.family",
     }
     first = posts["ig-export:post:17900000000000001"]
@@ -56,6 +58,7 @@ def test_folder_export_posts_carousel_story_profile(export_dir: Path, tmp_path: 
     assert story.geotag is not None and story.geotag.lat == 53.4808
     profile = posts["ig-export:profile:sunny.family"]
     assert profile.caption == "Mum of Mia (5) • Leeds"
+    # profile_photos.json and personal_information.json name the same photo: one post, not two
     assert profile.visibility == "public" and len(profile.media) == 1
     assert run.errors == []
 
@@ -66,7 +69,7 @@ def test_zip_export_gives_the_same_posts(export_dir: Path, tmp_path: Path) -> No
     assert c.matches(str(z))
     run = _run(tmp_path)
     posts = _by_id(list(c.collect(str(z), run)))
-    assert len(posts) == 6
+    assert len(posts) == 5
     media = posts["ig-export:post:17900000000000002"].media
     # media were extracted into the private media folder, not next to the zip
     assert all(Path(m.path).is_relative_to(tmp_path / "media") for m in media)
@@ -129,3 +132,62 @@ def test_path_traversal_zip_is_refused(tmp_path: Path) -> None:
         list(InstagramExportCollector().collect(str(z), _run(tmp_path)))
     assert "path-traversal" in str(exc.value)
     assert not (tmp_path.parent / "evil").exists()
+
+
+def _export(root: Path, posts: list[dict], media: dict[str, bytes], private: str | None = None) -> Path:
+    content = root / "your_instagram_activity" / "content"
+    content.mkdir(parents=True)
+    (content / "posts_1.json").write_text(json.dumps(posts))
+    for uri, data in media.items():
+        (root / uri).parent.mkdir(parents=True, exist_ok=True)
+        (root / uri).write_bytes(data)
+    if private is not None:
+        info = root / "personal_information" / "personal_information"
+        info.mkdir(parents=True)
+        user = {"string_map_data": {"Username": {"value": "sunny"}, "Private Account": {"value": private}}}
+        (info / "personal_information.json").write_text(json.dumps({"profile_user": [user]}))
+    return root
+
+
+MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+
+
+def test_videos_without_extension_are_sniffed(tmp_path: Path) -> None:
+    uri = "media/posts/202403/FQIoAbCdEf_18074751904427294"
+    export = _export(tmp_path / "x", [{"media": [{"uri": uri, "title": "Swim"}]}], {uri: MP4})
+    run = _run(tmp_path)
+    [post] = list(InstagramExportCollector().collect(str(export), run))
+    assert [m.kind for m in post.media] == ["video"]
+    assert run.errors == []
+
+
+@pytest.mark.parametrize(("flag", "expected"), [("False", "public"), ("True", "followers")])
+def test_private_account_sets_visibility(tmp_path: Path, flag: str, expected: str) -> None:
+    uri = "media/posts/202403/1.jpg"
+    export = _export(tmp_path / "x", [{"media": [{"uri": uri, "title": "Hi"}]}], {uri: b"\xff\xd8\xff"}, flag)
+    posts = _by_id(list(InstagramExportCollector().collect(str(export), _run(tmp_path))))
+    assert posts["ig-export:post:1"].visibility == expected
+
+
+def test_export_gps_is_described_as_kept_by_meta(export_dir: Path, tmp_path: Path) -> None:
+    run = _run(tmp_path)
+    posts = _by_id(list(InstagramExportCollector().collect(str(export_dir), run)))
+    first = posts["ig-export:post:17900000000000001"]
+    [finding] = [
+        f for f in LocationAnalyzer().analyze(first, PostContext(first, run)) if f.category == "geotag"
+    ]
+    assert "shows anyone" not in finding.summary
+    assert "Meta kept" in finding.summary
+
+
+def test_export_device_id_reaches_a_device_finding(export_dir: Path, tmp_path: Path) -> None:
+    run = _run(tmp_path)
+    first = _by_id(list(InstagramExportCollector().collect(str(export_dir), run)))[
+        "ig-export:post:17900000000000001"
+    ]
+    found = [
+        f
+        for f in MetadataAnalyzer().analyze(first, PostContext(first, run))
+        if f.evidence["source"] == "export"
+    ]
+    assert [f.value.device_id for f in found] == ["android-1a2b3c4d5e6f7a8b"]

@@ -48,7 +48,13 @@ def build_download(root: Path) -> Path:
     _write(
         prof / "mia_mum_4242",
         {
-            "node": {"username": "mia_mum", "id": "4242", "is_private": False, "full_name": "M"},
+            "node": {
+                "username": "mia_mum",
+                "id": "4242",
+                "is_private": False,
+                "full_name": "M",
+                "biography": "Mum of Mia (6) | Leeds",
+            },
             "instaloader": {"version": "4.14.1", "node_type": "Profile"},
         },
     )
@@ -255,6 +261,8 @@ def build_download(root: Path) -> Path:
         ),
     )
     _jpg(priv / f"{sp}.jpg")
+    _jpg(prof / "2023-01-01_08-00-00_UTC_profile_pic.jpg")
+    _jpg(prof / "2024-06-01_08-00-00_UTC_profile_pic.jpg")
     return root
 
 
@@ -290,7 +298,16 @@ def test_every_post_is_listed(scanned: tuple[dict[str, Post], RunContext]) -> No
         "ig-C4video",
         "ig-C5nophoto",
         "ig-CPpriv",
+        "ig-profile:4242",
     ]
+
+
+def test_profile_picture_and_bio_are_a_profile_post(scanned: tuple[dict[str, Post], RunContext]) -> None:
+    profile = scanned[0]["ig-profile:4242"]
+    assert profile.caption == "M\nMum of Mia (6) | Leeds"
+    assert profile.visibility == "public"
+    # the newest of the profile pictures instaloader kept
+    assert [Path(m.path).name for m in profile.media] == ["2024-06-01_08-00-00_UTC_profile_pic.jpg"]
 
 
 def test_graphql_single_photo(scanned: tuple[dict[str, Post], RunContext], download: Path) -> None:
@@ -420,7 +437,7 @@ def test_photo_folder_beside_the_download_is_noted(download: Path) -> None:
     make_jpeg(download / "camera-roll" / "a.jpg")
     run = RunContext()
     posts = list(InstaloaderDirCollector().collect(str(download), run))
-    assert len(posts) == 6
+    assert len(posts) == 7  # six posts and the profile
     [note] = run.notes
     assert str(download / "camera-roll") in note and "scan that folder as its own source" in note
 

@@ -115,12 +115,16 @@ def test_symlink_loop_is_reported_not_followed(tmp_path: Path) -> None:
     assert "broken link" in wheres[str(tmp_path / "self")]
 
 
-def test_symlinked_folder_elsewhere_is_followed(tmp_path: Path) -> None:
+def test_links_that_leave_the_folder_are_not_followed(tmp_path: Path) -> None:
     make_jpeg(tmp_path / "elsewhere" / "x.jpg")
-    (tmp_path / "root").mkdir()
+    make_jpeg(tmp_path / "root" / "inside" / "y.jpg")
     os.symlink(tmp_path / "elsewhere", tmp_path / "root" / "link")
+    os.symlink(tmp_path / "elsewhere" / "x.jpg", tmp_path / "root" / "x.jpg")
+    os.symlink(tmp_path / "root" / "inside", tmp_path / "root" / "alias")  # stays inside: followed
     posts, run = _collect(tmp_path / "root")
-    assert len(posts) == 1 and run.errors == []
+    assert [Path(p.media[0].path).name for p in posts] == ["y.jpg"]
+    assert sorted(e.where for e in run.errors) == [str(tmp_path / "root" / n) for n in ("link", "x.jpg")]
+    assert all("outside the scanned folder; not followed" in e.message for e in run.errors)
 
 
 def test_missing_path_raises_source_not_found(tmp_path: Path) -> None:
