@@ -212,3 +212,35 @@ SCHOOL_WORD_CASE = {
 JA_SCHOOL_PREFIX = re.compile(
     r"^.*?(?:今日から|明日から|昨日|今日|明日|から|まで|より|春から|4月から|来年|今年)"
 )
+
+_JA_SCHOOL = re.compile(
+    r"(?P<name>[^\s、。！？!?,.はがをにでのともへ「」（）()]{1,8})(?:保育園|幼稚園|小学校|こども園|保育所)"
+)
+
+
+def school_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of whole school names in a text: English names with their faith and
+    stage words, Japanese names without the time words before them."""
+    out: list[tuple[int, int]] = []
+    for m in EN_SCHOOL.finditer(text):
+        start = m.start()
+        words = m.group(0).split()
+        # drop words that open a sentence but not a name: "Nativity at", "Back to School"
+        while words and words[0].lower().strip("'’") in NOT_SCHOOL_START:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+            words = words[1:]
+        if len(words) >= 2:
+            out.append((start, m.end()))
+    for m in EN_SCHOOL_LOWER.finditer(text):
+        words = m.group("school").split()
+        if words[0] not in NOT_SCHOOL_START and not any(
+            a < m.end() and m.start("school") < b for a, b in out
+        ):
+            out.append((m.start("school"), m.end()))
+    for m in _JA_SCHOOL.finditer(text):
+        start = m.start()
+        prefix = JA_SCHOOL_PREFIX.match(m.group("name"))
+        if prefix:
+            start += prefix.end()
+        out.append((start, m.end()))
+    return out

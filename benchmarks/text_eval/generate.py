@@ -8,7 +8,7 @@ so a held-out caption never contains a tuned-on name, school or place. Labels:
 - ``own``: the account's children, by first name as written;
 - ``other``: other people's children named in the text;
 - ``age``: every age or birthday statement about a child, as a key (``5y``, ``4m``, ``half``,
-  ``birthday``; a school year gives the age it implies: Year 2 -> ``6y``);
+  ``birthday``; a school year gives the youngest age in it: Year 2 (6 to 7) -> ``6y``);
 - ``school``: whole school names; ``place``: towns, areas and named venues.
 """
 
@@ -75,7 +75,7 @@ EN: list[tuple[str, tuple[str, ...]]] = [
     ("Summer holidays start now ☀️ bring it on", ()),
     ("{A} is {n} months old today 💙", ("nm",)),
     ("Can't believe {A} and {B} are {n} today 🎂", ("n",)),
-    ("{A} finished Reception today, onwards to Year 1", ("4y",)),
+    ("{A} finished Reception today, onwards to Year 1", ("4y", "5y")),
 ]
 NL: list[tuple[str, tuple[str, ...]]] = [
     ("Mijn dochter {A} wordt vandaag {n} jaar! 🎉", ("n",)),
@@ -159,7 +159,7 @@ def _fill(template: str, ages: tuple[str, ...], lang: str, split: Split, rnd: ra
     if "L" in used:
         labels["place"].append(place)
     for key in ages:
-        labels["age"].append({"n": f"{n}y", "nm": f"{n}m", "Y": f"{year + 5}y"}.get(key, key))
+        labels["age"].append({"n": f"{n}y", "nm": f"{n}m", "Y": f"{year + 4}y"}.get(key, key))
     labels["own"] = list(dict.fromkeys(labels["own"]))
     return Caption(template.format(**slots), lang, split, labels, template)
 
