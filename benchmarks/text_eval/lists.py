@@ -104,7 +104,8 @@ def _schools(
             for j, stem in enumerate(stem_halves[split]):
                 saint = saint_halves[split][(i + j) % len(saint_halves[split])]
                 names.append(kind.format(stem=stem, saint=saint))
-        out[split] = sorted(dict.fromkeys(names))
+        # a name with no stem in it ("Holy Trinity ...") stays in the tune half only
+        out[split] = sorted(n for n in dict.fromkeys(names) if n not in out.get("tune", []))
     return out
 
 
