@@ -195,7 +195,8 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
     return out
 
 
-_WORD_RE = re.compile(r"(?<![\w#@'’-])([^\W\d_][^\W\d_'’]{1,19}(?:-[^\W\d_]{2,19})?)(?![\w-])")
+#: A word on its own: not inside a user name or address ("sophie.and.mia", "@mia_b").
+_WORD_RE = re.compile(r"(?<![\w#@'’./-])([^\W\d_][^\W\d_'’]{1,19}(?:-[^\W\d_]{2,19})?)(?![\w/-]|\.\w)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n:]\s*|[^\w\s'’,&-]\s*)$")
 
 
@@ -230,7 +231,9 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         # counts only when the sentence goes on as it would after a person's name.
         opening = bool(_SENTENCE_START.search(text[: m.start()]))
         nxt = lexicon.PERSON_NEXT_ANY_CASE if lower_writer else lexicon.PERSON_NEXT
-        if (low in lexicon.WORD_NAMES or opening) and not nxt.match(text[m.end() :]):
+        # a town's name ("London looking gorgeous") needs the same
+        town = low in _towns() and text[: m.start()].rstrip().endswith(",")
+        if (low in lexicon.WORD_NAMES or opening or town) and not nxt.match(text[m.end() :]):
             continue
         out.append((_clean(word), m.start(), m.end()))
     # "Sem and Milan": a capitalised word joined by "and" to a name is a name too, even one
@@ -255,8 +258,15 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
     return sorted(out, key=lambda t: t[1])
 
 
-_PAIR_BEFORE = re.compile(r"(?<![\w'’-])(?P<w>[^\W\d_]{2,19})\s*(?:and|&|en)\s*$")
-_PAIR_AFTER = re.compile(r"^\s*(?:and|&|en)\s+(?P<w>[^\W\d_]{2,19})(?![\w'’-])")
+_PAIR_BEFORE = re.compile(r"(?<![\w'’./@-])(?P<w>[^\W\d_]{2,19})\s*(?:and|&|en)\s*$")
+_PAIR_AFTER = re.compile(r"^\s*(?:and|&|en)\s+(?P<w>[^\W\d_]{2,19})(?![\w'’/-]|\.\w)")
+
+
+@functools.cache
+def _towns() -> frozenset[str]:
+    from analyzers.places import _gazetteer
+
+    return frozenset(k for k, row in _gazetteer().items() if int(row.get("population", 0) or 0) >= 100_000)
 
 
 def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[int]:

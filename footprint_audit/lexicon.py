@@ -191,7 +191,7 @@ EN_SCHOOL_LOWER = re.compile(
 #: Words that cannot open a school's name ("Back to School", "First Day at School").
 NOT_SCHOOL_START = frozenset(
     """
-    first last back new big little the a an my our his her their this that day days week at to from
+    first last back new big the a an my our his her their this that day days week at to from
     happy proud end start starting started swim swimming dance ballet sunday forest driving music
     drama art after before morning afternoon nursery school primary secondary high year reception
     graduation kids children christmas summer winter autumn spring easter sports

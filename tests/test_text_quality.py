@@ -33,7 +33,7 @@ MINIMUMS: dict[tuple[str, str, str], tuple[float, float]] = {
     ("handwritten", "en", "own"): (0.89, 0.82),
     ("handwritten", "en", "other"): (1.00, 0.71),
     ("handwritten", "en", "age"): (1.00, 0.87),
-    ("handwritten", "en", "school"): (0.83, 0.83),
+    ("handwritten", "en", "school"): (1.00, 1.00),
     ("handwritten", "en", "place"): (0.54, 0.42),
     ("handwritten", "nl", "own"): (0.95, 0.88),
     ("handwritten", "nl", "other"): (1.00, 0.60),
