@@ -152,7 +152,7 @@ _UNDRESSED = (UNDRESSED_SUMMARY, UNDRESSED_SOMEONE_SUMMARY)
 
 def _child_face(ctx: PostContext, index: int) -> bool:
     """Did the faces analyzer (which loads first) see a child's face in this photo?"""
-    results = ctx.run.memo("faces:results", dict)
+    results: Any = ctx.run.memo("faces:results", dict)
     media = results.get((ctx.post.id, index)) if isinstance(results, dict) else None
     if media is None:
         return False
