@@ -65,6 +65,7 @@ LINKS: tuple[tuple[re.Pattern[str], NameReason], ...] = tuple(
         ),
         (rf"\b{NAME}\s+is\s+(?:now\s+)?{_NUM}\s+(?:today|years?|months?)\b", NameReason.NAMED_WITH_AN_AGE),
         (rf"\b{NAME}\s+is\s+(?:vandaag\s+)?jarig\b", NameReason.NAMED_WITH_A_BIRTHDAY),
+        (rf"\b{NAME_CAP}\s+is\s+(?:vandaag\s+)?{_NUM}\s+jaar\b", NameReason.NAMED_WITH_AN_AGE),
         (
             rf"\b{NAME}{_POSS}\s+(?:{_ORD}\s+|half[- ]|big\s+|last\s+)?(?:birthday|bday|b-day|verjaardag)",
             NameReason.NAMED_WITH_A_BIRTHDAY,
@@ -216,7 +217,11 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
     for m in _WORD_RE.finditer(text):
         word = m.group(1)
         low = word.lower()
-        if low not in names or low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON:
+        nxt = lexicon.PERSON_NEXT_ANY_CASE if lower_writer else lexicon.PERSON_NEXT
+        person_slot = bool(nxt.match(text[m.end() :]) or lexicon.PERSON_BEFORE.search(text[: m.start()]))
+        # a word-name the list lacks ("Autumn had her first lesson") still counts in a person's slot
+        listed = low in names or (low in lexicon.WORD_NAMES and person_slot and word[:1].isupper())
+        if not listed or low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON:
             continue
         if word.islower():
             if not lower_writer or low in lexicon.WORD_NAMES:
@@ -230,10 +235,9 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         # A word that is also an ordinary word, or one opening a sentence ("Drop off at ..."),
         # counts only when the sentence goes on as it would after a person's name.
         opening = bool(_SENTENCE_START.search(text[: m.start()]))
-        nxt = lexicon.PERSON_NEXT_ANY_CASE if lower_writer else lexicon.PERSON_NEXT
         # a town's name ("London looking gorgeous") needs the same
         town = low in _towns() and text[: m.start()].rstrip().endswith(",")
-        if (low in lexicon.WORD_NAMES or opening or town) and not nxt.match(text[m.end() :]):
+        if (low in lexicon.WORD_NAMES or opening or town) and not person_slot:
             continue
         out.append((_clean(word), m.start(), m.end()))
     # "Sem and Milan": a capitalised word joined by "and" to a name is a name too, even one
@@ -269,6 +273,19 @@ def _towns() -> frozenset[str]:
     return frozenset(k for k, row in _gazetteer().items() if int(row.get("population", 0) or 0) >= 100_000)
 
 
+def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int]]:
+    """Capitalised words in a phrase that only a child's name fills ("playdate with Saar")."""
+    out: list[tuple[str, int, int]] = []
+    for pattern in lexicon.OTHER_CHILD:
+        for m in pattern.finditer(td.analysed):
+            word = m.group("name")
+            low = word.lower()
+            if not word[:1].isupper() or low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON:
+                continue
+            out.append((_clean(word), m.start("name"), m.end("name")))
+    return out
+
+
 def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[int]:
     """Start offsets of the names in ``found`` that are another family's child."""
     text = td.analysed
@@ -298,7 +315,13 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     """(name, start, end, other) of the children named in Japanese text."""
     text = td.analysed
     out: list[tuple[str, int, int, bool]] = []
-    for pattern in (lexicon.JA_RELATION, lexicon.JA_HONORIFIC, lexicon.JA_WISH):
+    for pattern in (
+        lexicon.JA_RELATION,
+        lexicon.JA_HONORIFIC,
+        lexicon.JA_WISH,
+        lexicon.JA_VOCATIVE,
+        lexicon.JA_WENT_WITH,
+    ):
         for m in pattern.finditer(text):
             name, start = m.group("name"), m.start("name")
             lead = lexicon.JA_LEADING_PARTICLE.match(name)
@@ -388,6 +411,11 @@ class NamesAnalyzer(TextAnalyzerBase):
                     findings.append(self._person(post, td, name, s, e))
                 else:
                     found.append((name, s, e, NameReason.NAMED_IN_A_FAMILY_POST))
+            # "playdate with X", "vriendinnetje X": the phrase says X is a child, listed or not
+            for name, s, e in cued_children(td, stop):
+                if not _overlaps(s, e, taken + blocked):
+                    taken.append((s, e))
+                    found.append((name, s, e, NameReason.NAMED_IN_A_FAMILY_POST))
             others = ja_other | other_children(td, [(n, s, e) for n, s, e, _ in found])
             for full, s, e, why in found:
                 if s in others and why is not NameReason.NAMED_AS_YOUR_CHILD:
@@ -404,6 +432,9 @@ class NamesAnalyzer(TextAnalyzerBase):
                 before = td.analysed[:s].split()
                 if before and before[-1].lower() in lexicon.PLACE_PREPOSITIONS:
                     continue  # "a weekend in Devon": a place the model took for a person
+                opening = bool(_SENTENCE_START.search(td.analysed[:s]))
+                if opening and " " not in text and not lexicon.PERSON_NEXT.match(td.analysed[e:]):
+                    continue  # "Drop off at ...": a sentence's first word the model took for a name
                 if any(ch.isdigit() for ch in text):
                     continue
                 taken.append((s, e))

@@ -54,6 +54,12 @@ PERSON_NEXT = re.compile(
     r"learnt|can|cannot|can't|will|wants|needs|with|met|heeft|wordt|werd|kwam|gaat|ging|vond|"
     r"mocht|zit|[a-z]+ed)\b)"
 )
+#: Words before a name that only a person follows ("so proud of Poppy").
+PERSON_BEFORE = re.compile(
+    r"\b(?:proud\s+of|well\s+done|congrats(?:\s+to)?|congratulations(?:\s+to)?|love\s+you|miss\s+you|"
+    r"happy\s+birthday(?:\s+to)?|gefeliciteerd|trots\s+op)\s*,?\s*$",
+    re.IGNORECASE,
+)
 PERSON_NEXT_ANY_CASE = re.compile(PERSON_NEXT.pattern.replace("[A-Z][a-z]", "[A-Za-z][a-z]"))
 #: Words in a post that say the names in it are adults' (and no child cue overrides them).
 ADULT_CUES = re.compile(
@@ -115,7 +121,8 @@ PARTY_HOST = tuple(
 
 # --- Japanese ----------------------------------------------------------------------------
 
-_KANA_NAME = r"[ぁ-ゖァ-ヺー]{2,5}"
+#: A name is written in one script: hiragana, katakana, or kanji ("クラスのひなた" is two words).
+_KANA_NAME = r"(?:[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,6})"
 _KANJI_NAME = r"[一-龯々]{1,3}"
 #: A name with ちゃん/くん/君: the most common way Japanese parents write a child's name.
 JA_HONORIFIC = re.compile(rf"(?P<name>{_KANA_NAME}|{_KANJI_NAME})(?:ちゃん|くん|君)")
@@ -126,6 +133,15 @@ JA_RELATION = re.compile(
 )
 #: "お誕生日おめでとう、ひなた": the name after the wish.
 JA_WISH = re.compile(rf"おめでとう[、,!！\s]*(?P<name>{_KANA_NAME}|{_KANJI_NAME})(?=[！!。、\s]|$)")
+#: A child spoken to at the start of a sentence: "陽翔、がんばってね", "ひなた、7歳おめでとう".
+JA_VOCATIVE = re.compile(
+    rf"(?:^|(?<=[。！!？?\s]))(?P<name>{_KANA_NAME}|{_KANJI_NAME})[、,]\s*"
+    r"(?=がんばって|頑張って|おめでとう|お誕生日|誕生日|大好き|ありがとう|きょうで|今日で|[0-9０-９]+\s*(?:歳|さい))"
+)
+#: "...に結衣と行ってきた": the child the parent went somewhere with.
+JA_WENT_WITH = re.compile(
+    rf"(?<=[にでへは、])(?P<name>{_KANA_NAME}|{_KANJI_NAME})と(?=行って|いって|一緒に|出かけ|遊びに)"
+)
 #: Particles a kana run may start with that belong to the words before it.
 JA_LEADING_PARTICLE = re.compile(r"^(?:の|は|が|と|も|に|を|で|へ|や)")
 #: Words before a name that make it another family's child.
