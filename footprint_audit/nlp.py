@@ -626,8 +626,8 @@ def ensure_docs(posts: Iterable[Post], run: RunContext) -> dict[str, list[TextDo
         shown = ", ".join(ids[:10]) + (" ..." if len(ids) > 10 else "")
         run.note(
             f"Text in {len(ids)} post(s) is {what}, which the English language model cannot read: "
-            "only hashtags, numbers, ages, dates, school or nursery words and child words were "
-            f"checked there; other names and places in it were not analysed ({shown})."
+            "names, ages, schools and places there were read with word lists and phrase rules "
+            f"only, which miss more than the model does ({shown})."
         )
     return store
 
