@@ -8,11 +8,13 @@ Together with the post's date these give away a date of birth, which the dossier
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from typing import Any
 
 from footprint_audit.context import PostContext
 from footprint_audit.findings import AgeValue, TextSpan
+from footprint_audit.lexicon import JA_NUMERALS, SCHOOL_YEAR_AGE
 from footprint_audit.models import Finding, Post
 from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for
 
@@ -57,6 +59,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=[^\W\d_])\s*\(\s*(?P<n>\d{1,2})\s*\)", "years"),
         (r"(?P<n>\d{1,2})\s*(?:歳|才)", "years"),
         (r"(?P<n>\d{1,2})\s*(?:ヶ月|か月|カ月|ケ月)", "months"),
+        (r"ハーフバースデー|\b(?:een\s+)?half\s+jaar\b", "half"),
+        (r"(?:小学校?|小学)?(?P<n>[1-6１-６一二三四五六])年生", "ja_grade"),
+        (r"(?P<n>\d{1,2})\s*さい", "years"),
         (r"(?:お)?誕生日|バースデー", "birthday"),
         (
             r"\bfirst\s+day\s+(?:of|at|in)\s+(?:year|yr|grade|groep|p)\s*(?P<n>\d{1,2})\b"
@@ -64,6 +69,17 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "school_year",
         ),
         (r"\b(?:jarig|verjaardag)\b", "birthday"),
+        (
+            r"\b(?P<kind>year|yr|groep|grade)\s*(?P<n>[1-9]|1[0-3])\b(?!\s*(?:old|years?|months?|jaar))",
+            "school_year_n",
+        ),
+        (r"\b(?:started|starts|starting|start|finished|finishes|in|into)\s+(?P<r>reception)\b", "reception"),
+        (
+            rf"\b(?:is|are)\s+(?:now\s+|officially\s+|already\s+)?{_NUM}\b(?=\s*(?:today|now|already|!|🎂|🎉|\.|,|$))",
+            "turns",
+        ),
+        (r"(?<![\w.,])(?P<n>\d{1,2})\s+today\b", "turns"),
+        (rf"\b(?:age|aged)\s+{_NUM}\b", "years"),
         (
             rf"\bhappy\s+{_BDAY}\b(?!\s*,?\s*(?:to\s+)?(?:[^\W\d_]+\s+){{0,3}}{_ADULT}\b)",
             "birthday",
@@ -114,6 +130,22 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                 value["months"] = round((n or 0) / 4.35, 1)
             elif kind == "school_year":
                 value["school_year"] = (m.group("r") or f"year {n}").lower()
+                if n is not None and not m.group("r"):
+                    value["years"] = n + SCHOOL_YEAR_AGE["year"]
+            elif kind == "school_year_n":
+                # the youngest age in that school year: UK Year 2 is 6 to 7, Dutch groep 3 is 6 to 7
+                school = m.group("kind").lower().replace("yr", "year")
+                value["school_year"] = f"{school} {n}"
+                value["years"] = (n or 0) + SCHOOL_YEAR_AGE[school]
+            elif kind == "reception":
+                value["school_year"] = "reception"
+                value["years"] = SCHOOL_YEAR_AGE["reception"]
+            elif kind == "ja_grade":
+                grade = JA_NUMERALS.get(m.group("n"), None) or int(
+                    unicodedata.normalize("NFKC", m.group("n"))
+                )
+                value["school_year"] = f"小学{grade}年生"
+                value["years"] = grade + 5
             if kind in ("ordinal_birthday", "turns") and _adult_nearby(text, m.start()):
                 continue
             # Adults' ages and "turns 40" are not about a child.
@@ -127,7 +159,8 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
 
 def _adult_nearby(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start]
-    return bool(re.search(rf"\b{_ADULT}(?:'s|’s)?\s*(?:\w+\s+){{0,2}}$", before, re.IGNORECASE))
+    # the word boundary after the adult word: "Nancy" is no "nan"
+    return bool(re.search(rf"\b{_ADULT}\b(?:'s|’s)?\s*(?:\w+\s+){{0,2}}$", before, re.IGNORECASE))
 
 
 def _summary(value: AgeValue) -> str:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from footprint_audit import lexicon
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.enrollment import declared_children
 from footprint_audit.findings import NameReason, NameValue, TextSpan
@@ -58,6 +59,7 @@ LINKS: tuple[tuple[re.Pattern[str], NameReason], ...] = tuple(
         ),
         (rf"\b{NAME}\s+is\s+(?:now\s+)?{_NUM}\s+(?:today|years?|months?)\b", NameReason.NAMED_WITH_AN_AGE),
         (rf"\b{NAME}\s+is\s+(?:vandaag\s+)?jarig\b", NameReason.NAMED_WITH_A_BIRTHDAY),
+        (rf"\b{NAME_CAP}\s+is\s+(?:vandaag\s+)?{_NUM}\s+jaar\b", NameReason.NAMED_WITH_AN_AGE),
         (
             rf"\b{NAME}{_POSS}\s+(?:{_ORD}\s+|half[- ]|big\s+|last\s+)?(?:birthday|bday|b-day|verjaardag)",
             NameReason.NAMED_WITH_A_BIRTHDAY,
@@ -188,6 +190,158 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
     return out
 
 
+#: A word on its own: not inside a user name or address ("sophie.and.mia", "@mia_b").
+_WORD_RE = re.compile(r"(?<![\w#@'’./-])([^\W\d_][^\W\d_'’]{1,19}(?:-[^\W\d_]{2,19})?)(?![\w/-]|\.\w)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n:]\s*|[^\w\s'’,&-]\s*)$")
+
+
+def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int]]:
+    """First names from the name list in a family post: (name, start, end) in the analysed text.
+
+    A word counts when it is a known given name, capitalised (or the writer never
+    capitalises), not a common or stop word, not after a title or a place preposition, and,
+    when it is also an ordinary word ("Rose", "Max"), when the sentence treats it as a person.
+    """
+    if td.script == "cjk":
+        return []
+    names = lexicon.given_names()
+    lower_writer = not uses_capitals(td.text)
+    text = td.analysed
+    out: list[tuple[str, int, int]] = []
+    for m in _WORD_RE.finditer(text):
+        word = m.group(1)
+        low = word.lower()
+        nxt = lexicon.PERSON_NEXT_ANY_CASE if lower_writer else lexicon.PERSON_NEXT
+        person_slot = bool(nxt.match(text[m.end() :]) or lexicon.PERSON_BEFORE.search(text[: m.start()]))
+        # a word-name the list lacks ("Autumn had her first lesson") still counts in a person's slot
+        listed = low in names or (low in lexicon.WORD_NAMES and person_slot and word[:1].isupper())
+        if not listed or low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON:
+            continue
+        if word.islower():
+            if not lower_writer or low in lexicon.WORD_NAMES:
+                continue
+        elif not word[:1].isupper() or (word.isupper() and len(word) > 1 and not lower_writer):
+            continue
+        before = text[: m.start()].rstrip().split()
+        prev = before[-1].lower().strip(".,:;!?") if before else ""
+        if prev in lexicon.TITLES or prev in lexicon.PLACE_PREPOSITIONS:
+            continue
+        # A word that is also an ordinary word, or one opening a sentence ("Drop off at ..."),
+        # counts only when the sentence goes on as it would after a person's name.
+        opening = bool(_SENTENCE_START.search(text[: m.start()]))
+        # a town's name ("London looking gorgeous") needs the same
+        town = low in _towns() and text[: m.start()].rstrip().endswith(",")
+        if (low in lexicon.WORD_NAMES or opening or town) and not person_slot:
+            continue
+        out.append((_clean(word), m.start(), m.end()))
+    # "Sem and Milan": a capitalised word joined by "and" to a name is a name too, even one
+    # the list does not have.
+    for _name, s, e in list(out):
+        for pm in (_PAIR_BEFORE.search(text[:s]), _PAIR_AFTER.match(text[e:])):
+            if pm is None:
+                continue
+            word = pm.group("w")
+            low = word.lower()
+            ws = pm.start("w") + (0 if pm.re is _PAIR_BEFORE else e)
+            if (
+                low in NOT_NAMES
+                or low in stop
+                or low in lexicon.DUTCH_COMMON
+                or any(a == ws for _, a, _ in out)
+            ):
+                continue
+            if word.islower() and not lower_writer:
+                continue
+            out.append((_clean(word), ws, ws + len(word)))
+    return sorted(out, key=lambda t: t[1])
+
+
+_PAIR_BEFORE = re.compile(r"(?<![\w'’./@-])(?P<w>[^\W\d_]{2,19})\s*(?:and|&|en)\s*$")
+_PAIR_AFTER = re.compile(r"^\s*(?:and|&|en)\s+(?P<w>[^\W\d_]{2,19})(?![\w'’/-]|\.\w)")
+
+
+@functools.cache
+def _towns() -> frozenset[str]:
+    from analyzers.places import _gazetteer
+
+    return frozenset(k for k, row in _gazetteer().items() if int(row.get("population", 0) or 0) >= 100_000)
+
+
+def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int]]:
+    """Capitalised words in a phrase that only a child's name fills ("playdate with Saar")."""
+    out: list[tuple[str, int, int]] = []
+    for pattern in lexicon.OTHER_CHILD:
+        for m in pattern.finditer(td.analysed):
+            word = m.group("name")
+            low = word.lower()
+            if not word[:1].isupper() or low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON:
+                continue
+            out.append((_clean(word), m.start("name"), m.end("name")))
+    return out
+
+
+def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[int]:
+    """Start offsets of the names in ``found`` that are another family's child."""
+    text = td.analysed
+    starts = {s for _, s, _ in found}
+    other: set[int] = set()
+    for pattern in lexicon.OTHER_CHILD:
+        for m in pattern.finditer(text):
+            other.add(m.start("name"))
+            more = m.group("more") if "more" in pattern.groupindex else None
+            if more:
+                base = m.start("more")
+                for w in re.finditer(r"[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?", more):
+                    if w.group(0).lower() not in ("and", "en"):
+                        other.add(base + w.start())
+    hosts: set[int] = set()
+    for pattern in lexicon.PARTY_HOST:
+        for m in pattern.finditer(text):
+            hosts.add(m.start("name"))
+    # The party's host is another family's child when the post names one of ours as well.
+    ours = starts - other - hosts
+    if ours:
+        other |= hosts & starts
+    return other & starts
+
+
+def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
+    """(name, start, end, other) of the children named in Japanese text."""
+    text = td.analysed
+    out: list[tuple[str, int, int, bool]] = []
+    for pattern in (
+        lexicon.JA_RELATION,
+        lexicon.JA_HONORIFIC,
+        lexicon.JA_WISH,
+        lexicon.JA_VOCATIVE,
+        lexicon.JA_WENT_WITH,
+    ):
+        for m in pattern.finditer(text):
+            name, start = m.group("name"), m.start("name")
+            lead = lexicon.JA_LEADING_PARTICLE.match(name)
+            if lead and pattern is lexicon.JA_HONORIFIC and start > 0 and not _ja_boundary(text[start - 1]):
+                name, start = name[lead.end() :], start + lead.end()
+            if (
+                len(name) < 1
+                or name in lexicon.JA_NOT_NAMES
+                or (len(name) < 2 and not re.match(r"[一-龯]", name))
+            ):
+                continue
+            end = start + len(name)
+            if any(s < end and start < e for _, s, e, _ in out):
+                continue
+            other = bool(
+                lexicon.JA_OTHER_BEFORE.search(text[max(0, start - 8) : start])
+                or lexicon.JA_OTHER_AFTER.match(text[end:])
+            )
+            out.append((name, start, end, other))
+    return out
+
+
+def _ja_boundary(ch: str) -> bool:
+    return not re.match(r"[ぁ-ゖァ-ヺー一-龯々]", ch)
+
+
 class NamesAnalyzer(TextAnalyzerBase):
     name = "names"
     version = "1"
@@ -218,10 +372,8 @@ class NamesAnalyzer(TextAnalyzerBase):
         findings: list[Finding] = []
         for td in docs_for(post, run):
             taken: list[tuple[int, int]] = []
-            for full, s, e, why in linked_names(td, stop):
-                known.setdefault(full.split()[0].lower(), full.split()[0])
-                findings.append(self._child(post, td, full, s, e, why))
-                taken.append((s, e))
+            found: list[tuple[str, int, int, NameReason]] = list(linked_names(td, stop))
+            taken += [(s, e) for _, s, e, _ in found]
             blocked = [(r.start, r.end) for r in td.rules if r.label in ("SCHOOL", "VENUE")]
             if known:
                 for m in _names_regex(frozenset(known)).finditer(td.analysed):
@@ -230,39 +382,89 @@ class NamesAnalyzer(TextAnalyzerBase):
                         continue
                     if m.group(0).islower() and (first_low in stop or uses_capitals(td.text)):
                         continue
-                    findings.append(
-                        self._child(post, td, known[first_low], m.start(), m.end(), NameReason.KNOWN_CHILD)
-                    )
+                    found.append((known[first_low], m.start(), m.end(), NameReason.KNOWN_CHILD))
                     taken.append((m.start(), m.end()))
+            ja_other: set[int] = set()
+            for name, s, e, other in japanese_names(td):
+                if not _overlaps(s, e, taken + blocked):
+                    found.append((name, s, e, NameReason.NAMED_IN_A_FAMILY_POST))
+                    taken.append((s, e))
+                    if other:
+                        ja_other.add(s)
+            adults = bool(lexicon.ADULT_CUES.search(td.analysed)) and not child_context(td)
+            for name, s, e in gazetteer_names(td, stop):
+                if _overlaps(s, e, taken + blocked):
+                    continue
+                taken.append((s, e))
+                if adults:
+                    findings.append(self._person(post, td, name, s, e))
+                else:
+                    found.append((name, s, e, NameReason.NAMED_IN_A_FAMILY_POST))
+            # "playdate with X", "vriendinnetje X": the phrase says X is a child, listed or not
+            for name, s, e in cued_children(td, stop):
+                if not _overlaps(s, e, taken + blocked):
+                    taken.append((s, e))
+                    found.append((name, s, e, NameReason.NAMED_IN_A_FAMILY_POST))
+            others = ja_other | other_children(td, [(n, s, e) for n, s, e, _ in found])
+            for full, s, e, why in found:
+                if s in others and why is not NameReason.NAMED_AS_YOUR_CHILD:
+                    findings.append(self._child(post, td, full, s, e, NameReason.NAMED_AS_OTHER_CHILD))
+                    continue
+                if why is not NameReason.NAMED_IN_A_FAMILY_POST:
+                    known.setdefault(full.split()[0].lower(), full.split()[0])
+                findings.append(self._child(post, td, full, s, e, why))
             for _label, s, e, text in td.ents("PERSON"):
                 text = re.sub(rf"{_POSS}$", "", text).strip()
                 e = s + len(text)
                 if _overlaps(s, e, taken + blocked) or not _plausible(text.split()[0], stop):
                     continue
+                before = td.analysed[:s].split()
+                if before and before[-1].lower() in lexicon.PLACE_PREPOSITIONS:
+                    continue  # "a weekend in Devon": a place the model took for a person
+                opening = bool(_SENTENCE_START.search(td.analysed[:s]))
+                if opening and " " not in text and not lexicon.PERSON_NEXT.match(td.analysed[e:]):
+                    continue  # "Drop off at ...": a sentence's first word the model took for a name
                 if any(ch.isdigit() for ch in text):
                     continue
                 taken.append((s, e))
                 if len(text.split()) <= 2 and child_context(td):
                     findings.append(self._child(post, td, text, s, e, NameReason.BESIDE_CHILD_CONTEXT))
                     continue
-                ev = td.evidence(s, e)
-                findings.append(
-                    Finding(
-                        post_id=post.id,
-                        media_index=None,
-                        analyzer=self.name,
-                        category="person_name",
-                        severity="low",
-                        confidence=0.6,
-                        summary=f"The name “{text}” is written {_where(td.field)}.",
-                        value=NameValue(text, span=_span(ev)),
-                        evidence=ev,
-                    )
-                )
+                findings.append(self._person(post, td, text, s, e))
         return findings
+
+    def _person(self, post: Post, td: TextDoc, text: str, s: int, e: int) -> Finding:
+        ev = td.evidence(s, e)
+        return Finding(
+            post_id=post.id,
+            media_index=None,
+            analyzer=self.name,
+            category="person_name",
+            severity="low",
+            confidence=0.6,
+            summary=f"The name “{text}” is written {_where(td.field)}.",
+            value=NameValue(text, span=_span(ev)),
+            evidence=ev,
+        )
 
     def _child(self, post: Post, td: TextDoc, full: str, s: int, e: int, why: NameReason) -> Finding:
         is_full = " " in full
+        if why is NameReason.NAMED_AS_OTHER_CHILD:
+            ev_o: dict[str, Any] = td.evidence(s, e, why=why.value)
+            return Finding(
+                post_id=post.id,
+                media_index=None,
+                analyzer=self.name,
+                category="child_name",
+                severity="medium",
+                confidence=0.7,
+                summary=(
+                    f"Another family's child, “{full}”, is named {_where(td.field)}; their parents "
+                    "may not want their child's name online."
+                ),
+                value=NameValue(full, reason=why, span=_span(ev_o)),
+                evidence=ev_o,
+            )
         ev: dict[str, Any] = td.evidence(s, e, why=why.value)
         he_she = pronoun(td.analysed)  # spelled-out hashtags count: "#birthdaygirl"
         if he_she:

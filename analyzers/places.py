@@ -15,8 +15,9 @@ from typing import Any
 
 from footprint_audit.context import PostContext
 from footprint_audit.findings import PlaceValue, TextSpan
+from footprint_audit.lexicon import JA_PLACE_RE, PLACE_PREPOSITIONS, given_names
 from footprint_audit.models import Finding, Post
-from footprint_audit.nlp import TextAnalyzerBase, docs_for
+from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for
 
 _GAZETTEER: dict[str, dict[str, Any]] | None = None
 #: Entity labels the English model uses for places.
@@ -56,6 +57,69 @@ def geocode(name: str) -> dict[str, Any] | None:
     }
 
 
+#: Capitalised words, with the small words Dutch place names join them by ("Egmond aan Zee").
+_DUTCH_CANDIDATE = re.compile(
+    r"(?<![\w#@])[A-Z][a-zà-ÿ'-]+(?:\s+(?:aan|op|bij|den|de|ter|ten|van|[A-Z][a-zà-ÿ'-]+)){0,3}"
+)
+#: Countries whose towns a Dutch caption names without the English model's help.
+_DUTCH_COUNTRIES = ("NL", "BE")
+
+
+def _dutch_town(words: list[str]) -> tuple[int, str] | None:
+    """The first and longest run of words that is a Dutch or Belgian town ("Weekendje Haarlem",
+    "Egmond aan Zee"), as (index of its first word, name)."""
+    for i in range(len(words)):
+        if not words[i][:1].isupper():
+            continue
+        for n in range(len(words), i, -1):
+            if not words[n - 1][:1].isupper():
+                continue
+            name = " ".join(words[i:n])
+            row = _gazetteer().get(name.lower())
+            if row is not None and row.get("country_code") in _DUTCH_COUNTRIES:
+                return i, name
+    return None
+
+
+def text_places(td: TextDoc) -> list[tuple[str, int, int, str]]:
+    """Places the English model cannot see: Japanese place names, Dutch towns (by the towns list)."""
+    out: list[tuple[str, int, int, str]] = []
+    if td.script == "cjk":
+        out += [("GPE", m.start(), m.end(), m.group(0)) for m in JA_PLACE_RE.finditer(td.analysed)]
+    elif td.script == "nl":
+        for m in _DUTCH_CANDIDATE.finditer(td.analysed):
+            words = m.group(0).split()
+            found = _dutch_town(words)
+            if found is not None:
+                first, name = found
+                start = td.analysed.index(words[first], m.start())
+                out.append(("GPE", start, start + len(name), name))
+    else:
+        # "a day trip to Nottingham": a capitalised town after a place word, whatever the model says
+        for m in _AFTER_PREPOSITION.finditer(td.analysed):
+            words = m.group("place").split()
+            for n in range(len(words), 0, -1):
+                name = " ".join(words[:n])
+                if geocode(name) is not None:
+                    out.append(("GPE", m.start("place"), m.start("place") + len(name), name))
+                    break
+    return out
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:" + "|".join(sorted(PLACE_PREPOSITIONS | {"at", "visiting", "around"})) + r")\s+"
+    r"(?P<place>[A-Z][a-z'-]+(?:\s+(?:upon|on|in|le|[A-Z][a-z'-]+)){0,3})"
+)
+
+
+def _a_childs_name(td: TextDoc, s: int, text: str) -> bool:
+    """A single first name the model took for a place ("Playdate with Phoebe")."""
+    if " " in text.strip() or text.lower() not in given_names():
+        return False
+    before = td.analysed[:s].split()
+    return not (before and before[-1].lower() in PLACE_PREPOSITIONS)
+
+
 class PlacesAnalyzer(TextAnalyzerBase):
     name = "places"
     version = "1"
@@ -70,8 +134,11 @@ class PlacesAnalyzer(TextAnalyzerBase):
                 ("VENUE", r.start, r.end, r.text) for r in td.spans("VENUE")
             ]
             candidates += td.ents(*PLACE_LABELS)
+            candidates += text_places(td)
             for label, s, e, text in candidates:
                 if any(a < e and s < b for a, b in schools + seen):
+                    continue
+                if label != "VENUE" and _a_childs_name(td, s, text):
                     continue
                 seen.append((s, e))
                 venue = label in ("VENUE", "FAC")

@@ -11,6 +11,7 @@ import re
 
 from footprint_audit.context import PostContext
 from footprint_audit.findings import SchoolValue, TextSpan
+from footprint_audit.lexicon import SCHOOL_WORD_CASE
 from footprint_audit.models import Finding, Post
 from footprint_audit.nlp import TextAnalyzerBase, docs_for
 
@@ -24,7 +25,13 @@ _BARE = re.compile(
 def normalise_school(text: str) -> str:
     """Collapse spacing and capitalise word starts, so one school has one spelling."""
     words = re.sub(r"\s+", " ", text).strip(" .,!?#@").split(" ")
-    return " ".join(w[:1].upper() + w[1:] if w.isascii() and w.islower() else w for w in words)
+    out = []
+    for w in words:
+        if w.lower() in SCHOOL_WORD_CASE and w.islower():
+            out.append(SCHOOL_WORD_CASE[w.lower()])  # "c of e" -> "C of E", "rc" -> "RC"
+        else:
+            out.append(w[:1].upper() + w[1:] if w.isascii() and w.islower() else w)
+    return " ".join(out)
 
 
 class SchoolsAnalyzer(TextAnalyzerBase):

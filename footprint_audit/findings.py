@@ -29,6 +29,10 @@ class NameReason(Enum):
     KNOWN_CHILD = "the name of your child"
     #: Found by the language model next to a school, an age or an activity.
     BESIDE_CHILD_CONTEXT = "named beside a child's school, age or activity"
+    #: A first name in a post about the family, with no sign that it is an adult's.
+    NAMED_IN_A_FAMILY_POST = "a first name in a post about the family"
+    #: A friend, classmate, cousin or party host: a child, but another family's.
+    NAMED_AS_OTHER_CHILD = "named as another family's child"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
+from . import lexicon
 from .analyzer import Analyzer
 from .context import PostContext, RunContext
 from .engines import text as text_engine
@@ -314,6 +315,10 @@ def _rule_spans(td: TextDoc, matcher: Any) -> list[RuleSpan]:
     for m in SCHOOL_RE_OTHER.finditer(td.analysed):
         if not any(r.start < m.end() and m.start() < r.end for r in out if r.label == "SCHOOL"):
             out.append(RuleSpan("SCHOOL", m.start(), m.end(), m.group(0).strip()))
+    for start, end in lexicon.school_spans(td.analysed):
+        # whole names ("St Mary's C of E Primary School") replace the fragments found above
+        out = [r for r in out if not (r.label == "SCHOOL" and r.start < end and start < r.end)]
+        out.append(RuleSpan("SCHOOL", start, end, td.analysed[start:end]))
     for m in CHILD_WORDS_RE.finditer(td.analysed):
         out.append(RuleSpan("CHILD_REL", m.start(), m.end(), m.group(0)))
     return out
@@ -353,8 +358,8 @@ def ensure_docs(
         shown = ", ".join(ids[:10]) + (" ..." if len(ids) > 10 else "")
         run.note(
             f"Text in {len(ids)} post(s) is {what}, which the English language model cannot read: "
-            "only hashtags, numbers, ages, dates, school or nursery words and child words were "
-            f"checked there; other names and places in it were not analysed ({shown})."
+            "names, ages, schools and places there were read with word lists and phrase rules "
+            f"only, which miss more than the model does ({shown})."
         )
     return store
 

@@ -152,6 +152,7 @@ def _children(findings: Sequence[Finding], run: RunContext) -> tuple[list[Child]
     by_name: dict[str, Child] = {}
     strong: set[str] = set()
     direct: dict[str, set[str]] = defaultdict(set)
+    named_other: set[str] = set()
     for n in declared:
         by_name.setdefault(first_name(n), Child(n.split()[0], confidence=0.95))
         strong.add(first_name(n))
@@ -167,20 +168,27 @@ def _children(findings: Sequence[Finding], run: RunContext) -> tuple[list[Child]
             child.pronouns[name.pronoun] += 1
         if name.reason is NameReason.NAMED_AS_YOUR_CHILD:
             strong.add(key)
-        if name.reason is not NameReason.KNOWN_CHILD:
+        if name.reason is NameReason.NAMED_AS_OTHER_CHILD:
+            named_other.add(key)
+        elif name.reason is not NameReason.KNOWN_CHILD:
             direct[key].add(f.post_id)
     own: list[Child] = []
     others: dict[str, Child] = {}
     for key, child in by_name.items():
+        # A friend, classmate or party host is never taken for one of the account's children.
+        if key in named_other and key not in strong and not direct[key]:
+            others[key] = child
+            continue
         # A name seen once beside an age and then repeated is more likely a friend than ours.
         if key in strong or len(direct[key]) >= 2:
             child.confidence = max(child.confidence, min(0.95, 0.6 + 0.1 * len(child.posts)))
             own.append(child)
         else:
             others[key] = child
-    if not own and others:
+    candidates = [k for k in others if k not in named_other]
+    if not own and candidates:
         # Nobody is called "my son" or named twice: the most-named child is most likely ours.
-        key = max(others, key=lambda k: (len(others[k].posts), len(direct[k]), k))
+        key = max(candidates, key=lambda k: (len(others[k].posts), len(direct[k]), k))
         own.append(others.pop(key))
     own.sort(key=lambda c: (-len(c.posts), c.name or ""))
     return own, others

@@ -25,7 +25,11 @@ class OtherChildren(FactRule):
                     confidence=0.6,
                     evidence_post_ids=tuple(sorted(c.posts)),
                     sentence=f"Another child, {c.name}, is named too.",
-                    detail="Named once with a child's age, birthday or activity; not one of yours as far as the posts show.",
+                    detail=(
+                        "Named as a friend, classmate, playdate or party guest, or once with a child's age, "
+                        "birthday or activity; not one of yours as far as the posts show. Their parents "
+                        "may not want their child named online."
+                    ),
                 )
             )
         faces = sorted({f.post_id for f in ctx.findings if f.category == "other_child_face"})

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -8,7 +9,10 @@ from PIL import Image
 
 from analyzers.sensitive import (
     MIN_SCORE,
+    PARTLY_SOMEONE_SUMMARY,
     PARTLY_SUMMARY,
+    STRONG_SCORE,
+    UNDRESSED_SOMEONE_SUMMARY,
     UNDRESSED_SUMMARY,
     SensitiveImageAnalyzer,
     caption_cues,
@@ -43,8 +47,37 @@ def _post(tmp_path: Path, caption: str = "", n_images: int = 1) -> Post:
     return Post(id="p1", source="test", caption=caption, media=tuple(media))
 
 
-def _run(analyzer: SensitiveImageAnalyzer, post: Post) -> list:
-    return analyzer.analyze(post, PostContext(post, RunContext()))
+def _run(analyzer: SensitiveImageAnalyzer, post: Post, child_face: bool = True) -> list:
+    """Analyse one post; ``child_face``: the faces analyzer saw a 5-year-old's face in each photo."""
+    run = RunContext()
+    age = 5.0 if child_face else 40.0
+    faces = {(post.id, i): SimpleNamespace(faces=[SimpleNamespace(age=age)]) for i in range(len(post.media))}
+    run.memo("faces:results", lambda: faces)
+    return analyzer.analyze(post, PostContext(post, run))
+
+
+def test_no_child_face_never_says_child(tmp_path: Path) -> None:
+    # An adult's face only (a swimmer, a man in a suit the detector misread): "someone", one step lower.
+    fake = FakeDetector([_det("BUTTOCKS_EXPOSED", 0.9), _det("FACE_MALE", 0.9)])
+    (f,) = _run(SensitiveImageAnalyzer(detector=fake), _post(tmp_path), child_face=False)
+    assert (f.severity, f.summary) == ("medium", UNDRESSED_SOMEONE_SUMMARY)
+    assert "child" not in f.summary.split(";")[0] and f.evidence["child_face"] is False
+    fake = FakeDetector([_det("BUTTOCKS_COVERED", 0.7), _det("FEET_EXPOSED", 0.6)])
+    (f,) = _run(SensitiveImageAnalyzer(detector=fake), _post(tmp_path), child_face=False)
+    assert (f.severity, f.summary) == ("low", PARTLY_SOMEONE_SUMMARY)
+
+
+def test_bath_word_stands_in_for_a_child_face(tmp_path: Path) -> None:
+    # A baby in the bath often shows no detectable face; the parent's word says who it is.
+    fake = FakeDetector([_det("BUTTOCKS_EXPOSED", 0.9)])
+    (f,) = _run(SensitiveImageAnalyzer(detector=fake), _post(tmp_path, caption="bath time"), child_face=False)
+    assert (f.severity, f.summary) == ("high", UNDRESSED_SUMMARY)
+
+
+def test_weak_exposed_score_is_not_undressed(tmp_path: Path) -> None:
+    fake = FakeDetector([_det("BUTTOCKS_EXPOSED", STRONG_SCORE - 0.05)])
+    (f,) = _run(SensitiveImageAnalyzer(detector=fake), _post(tmp_path))
+    assert (f.severity, f.summary, f.value.text) == ("medium", PARTLY_SUMMARY, "partly dressed")
 
 
 @pytest.mark.parametrize(
@@ -52,7 +85,9 @@ def _run(analyzer: SensitiveImageAnalyzer, post: Post) -> list:
     [
         ([_det("BUTTOCKS_EXPOSED")], "high"),
         ([_det("MALE_GENITALIA_EXPOSED"), _det("FACE_MALE")], "high"),
-        ([_det("FEMALE_BREAST_EXPOSED", 0.55)], "high"),
+        # an exposed label with a weak score is never "undressed"
+        ([_det("FEMALE_BREAST_EXPOSED", 0.55)], "medium"),
+        ([_det("FEMALE_BREAST_EXPOSED", STRONG_SCORE)], "high"),
         ([_det("BELLY_EXPOSED")], "medium"),
         ([_det("MALE_BREAST_EXPOSED")], "medium"),
         ([_det("BUTTOCKS_COVERED"), _det("FEET_EXPOSED")], "medium"),

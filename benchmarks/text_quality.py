@@ -1,0 +1,193 @@
+"""Precision and recall of the caption analyzers on text nobody tuned them on.
+
+Runs the real analyzers (names, ages, schools, places) through their public entry points on
+the generated captions of both halves and on the hand-written captions, each caption as its
+own one-post account (so a name learnt from one caption cannot help another), and prints
+precision and recall per category and language, per half:
+
+    .venv/bin/python benchmarks/text_quality.py [--n 1200] [--json out.json] [--show-misses 0]
+
+Only the ``tune`` half may be looked at while changing rules; ``held_out`` and
+``handwritten`` are the score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from analyzers.ages import AgesAnalyzer
+from analyzers.names import NamesAnalyzer
+from analyzers.places import PlacesAnalyzer
+from analyzers.schools import SchoolsAnalyzer
+from benchmarks.text_eval.generate import CATEGORIES, LANGUAGES, Caption, generate, read_handwritten
+from footprint_audit.context import AuditOptions, PostContext, RunContext
+from footprint_audit.findings import AgeValue, NameReason, NameValue, PlaceValue, SchoolValue
+from footprint_audit.models import Finding, Post
+
+HANDWRITTEN = Path(__file__).resolve().parent / "text_eval" / "handwritten.tsv"
+SPLITS = ("tune", "held_out", "handwritten")
+#: Bare keywords ("basisschool", 保育園) say a school exists, not which: not a school name.
+_BARE = re.compile(
+    r"^(?:basisschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|保育園|幼稚園|小学校|こども園|保育所)$",
+    re.I,
+)
+
+
+def norm(text: str) -> str:
+    text = re.sub(r"[’'`.,!?#@()]", "", text.lower())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def age_key(value: AgeValue) -> str:
+    if value.half:
+        return "half"
+    if value.years is not None:
+        return f"{value.years}y"
+    if value.months is not None:
+        return f"{int(value.months)}m"
+    if value.birthday:
+        return "birthday"
+    return "age"
+
+
+def _ages(keys: Iterable[str]) -> Counter[str]:
+    """One statement per age: "jarig, 5 jaar" and "turns 5, happy birthday" say one thing."""
+    found = Counter(keys)
+    if any(k.endswith("y") for k in found):
+        found.pop("birthday", None)
+    return Counter({k: 1 for k in found})
+
+
+def predict(findings: Sequence[Finding]) -> dict[str, Counter[str]]:
+    out: dict[str, Counter[str]] = {c: Counter() for c in CATEGORIES}
+    for f in findings:
+        v = f.value
+        if f.category == "child_name" and isinstance(v, NameValue):
+            first = norm(v.text).split(" ")[0]
+            other = getattr(NameReason, "NAMED_AS_OTHER_CHILD", None)
+            out["other" if other is not None and v.reason is other else "own"][first] = 1
+        elif f.category == "age_or_birthday" and isinstance(v, AgeValue):
+            out["age"][age_key(v)] += 1
+        elif f.category == "school" and isinstance(v, SchoolValue) and not _BARE.match(v.text.strip()):
+            out["school"][norm(v.text)] = 1
+        elif f.category == "place_mention" and isinstance(v, PlaceValue):
+            out["place"][norm(v.text)] = 1
+    out["age"] = _ages(out["age"].elements())
+    return out
+
+
+def truth(caption: Caption) -> dict[str, Counter[str]]:
+    out = {c: Counter(norm(x) for x in caption.labels.get(c, [])) for c in CATEGORIES}
+    out["own"] = Counter({k: 1 for k in out["own"]})
+    out["other"] = Counter({k: 1 for k in out["other"]})
+    out["age"] = _ages(caption.labels.get("age", []))
+    return out
+
+
+def analyse(caption: Caption, analyzers: Sequence[object]) -> list[Finding]:
+    post = Post(id="c", source="eval", caption=caption.text)
+    run = RunContext(AuditOptions(workers=1))
+    findings: list[Finding] = []
+    for a in analyzers:
+        a.load([post], run)  # type: ignore[attr-defined]
+    ctx = PostContext(post, run)
+    for a in analyzers:
+        findings += a.analyze(post, ctx)  # type: ignore[attr-defined]
+    return findings
+
+
+Score = dict[tuple[str, str, str], list[int]]  # (split, lang, category) -> [tp, fp, fn]
+
+
+def evaluate(captions: Sequence[Caption], misses: list[tuple[Caption, str, str]] | None = None) -> Score:
+    analyzers = [NamesAnalyzer(), AgesAnalyzer(), SchoolsAnalyzer(), PlacesAnalyzer()]
+    score: Score = defaultdict(lambda: [0, 0, 0])
+    for cap in captions:
+        pred = predict(analyse(cap, analyzers))
+        want = truth(cap)
+        for cat in CATEGORIES:
+            tp = sum((pred[cat] & want[cat]).values())
+            fp = sum((pred[cat] - want[cat]).values())
+            fn = sum((want[cat] - pred[cat]).values())
+            cell = score[(cap.split, cap.lang, cat)]
+            cell[0] += tp
+            cell[1] += fp
+            cell[2] += fn
+            if misses is not None and (fp or fn):
+                misses.append(
+                    (cap, cat, f"want {sorted(want[cat].elements())} got {sorted(pred[cat].elements())}")
+                )
+    return score
+
+
+def ratios(cell: Sequence[int]) -> tuple[float, float]:
+    tp, fp, fn = cell
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return precision, recall
+
+
+def table(score: Score) -> list[dict[str, object]]:
+    rows = []
+    for split in SPLITS:
+        for lang in LANGUAGES:
+            for cat in CATEGORIES:
+                cell = score.get((split, lang, cat))
+                if cell is None or not any(cell):
+                    continue
+                p, r = ratios(cell)
+                rows.append(
+                    {
+                        "split": split,
+                        "lang": lang,
+                        "category": cat,
+                        "precision": round(p, 3),
+                        "recall": round(r, 3),
+                        "tp": cell[0],
+                        "fp": cell[1],
+                        "fn": cell[2],
+                    }
+                )
+    return rows
+
+
+def all_captions(n: int) -> list[Caption]:
+    return generate("tune", n) + generate("held_out", n) + read_handwritten(str(HANDWRITTEN))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1200, help="generated captions per half")
+    ap.add_argument("--json", help="also write the table as JSON here")
+    ap.add_argument("--split", choices=SPLITS, action="append", help="only these halves")
+    ap.add_argument("--show-misses", type=int, default=0, help="print this many misses (tune half only)")
+    args = ap.parse_args()
+    captions = [c for c in all_captions(args.n) if not args.split or c.split in args.split]
+    misses: list[tuple[Caption, str, str]] = []
+    rows = table(evaluate(captions, misses))
+    print(
+        f"{'split':<12} {'lang':<4} {'category':<8} {'prec':>6} {'recall':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
+    )
+    for row in rows:
+        print(
+            f"{row['split']:<12} {row['lang']:<4} {row['category']:<8} {row['precision']:>6.3f} "
+            f"{row['recall']:>6.3f} {row['tp']:>5} {row['fp']:>5} {row['fn']:>5}"
+        )
+    shown = [m for m in misses if m[0].split == "tune"][: args.show_misses]
+    for cap, cat, what in shown:
+        print(f"[{cap.lang} {cat}] {cap.text!r}: {what}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,262 @@
+"""Word lists and patterns for reading captions in English, Dutch and Japanese.
+
+The given-name gazetteer comes from the ``gender-guesser`` package's name table (Jörg
+Michael's list of about 48,000 names with a frequency per country): a name counts when it is
+in use in Great Britain, Ireland, the USA, Belgium or the Netherlands (about 9,500 names).
+The other lists here are the ordinary words and phrasings that decide whether a name is a
+child's, another family's child's or an adult's.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+#: Column of each country in the name table (see gender_guesser/detector.py's COUNTRIES).
+_COUNTRY_COLUMNS = {"great_britain": 0, "ireland": 1, "usa": 2, "belgium": 8, "the_netherlands": 10}
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Lower-case first names in use in English- and Dutch-speaking countries."""
+    try:
+        table = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="iso-8859-1")
+    except (ModuleNotFoundError, OSError):  # the package is a declared dependency; degrade, not crash
+        return frozenset()
+    names: set[str] = set()
+    for line in table.splitlines():
+        if line[:1] in "#=" or len(line) < 31:
+            continue
+        name = line[3:29].strip()
+        counts = line[30:-1]
+        if "+" in name or " " in name:
+            continue  # compound spellings ("Anne+Marie") are written out as two names
+        if any(i < len(counts) and counts[i] != " " for i in _COUNTRY_COLUMNS.values()):
+            names.add(name.lower())
+    return frozenset(names)
+
+
+#: Names that are also ordinary words: they count only when the sentence treats them as a
+#: person ("Rose picked these", "Max got his belt"), never in "Max fun" or "Hope everyone".
+WORD_NAMES = frozenset(
+    """
+    rose grace max hope summer autumn sunshine honey sky river bear star joy faith may june april
+    august will bill mark pat rob sue van al art guy ray dean dot kit pip sol ted tea can so page
+    lane queen trinity devon easter christmas holly ivy daisy poppy angel baby sunny storm rain
+    penny jade amber ruby pearl crystal misty dawn eve noel jack frank earl king prince major
+    """.split()
+)
+#: Verbs and words after a word-name that show it is a person.
+PERSON_NEXT = re.compile(
+    r"^(?:'s|’s|\s*\(|\s*,\s*(?:age|aged|\d)|\s*(?:,|and|&|en)\s*(?:[A-Z][a-z]|(?:her|his|their|haar|zijn)\b)|\s+(?:is|are|was|were|has|had|got|gets|turns?|turned|loves?|"
+    r"loved|picked|made|scored|started|finished|did|does|said|says|lost|won|came|went|learned|"
+    r"learnt|can|cannot|can't|will|wants|needs|with|met|heeft|wordt|werd|kwam|gaat|ging|vond|"
+    r"mocht|zit|[a-z]+ed)\b)"
+)
+#: Words before a name that only a person follows ("so proud of Poppy").
+PERSON_BEFORE = re.compile(
+    r"\b(?:proud\s+of|well\s+done|congrats(?:\s+to)?|congratulations(?:\s+to)?|love\s+you|miss\s+you|"
+    r"happy\s+birthday(?:\s+to)?|gefeliciteerd|trots\s+op)\s*,?\s*$",
+    re.IGNORECASE,
+)
+PERSON_NEXT_ANY_CASE = re.compile(PERSON_NEXT.pattern.replace("[A-Z][a-z]", "[A-Za-z][a-z]"))
+#: Words in a post that say the names in it are adults' (and no child cue overrides them).
+ADULT_CUES = re.compile(
+    r"\b(?:dinner|brunch|lunch\s+date|drinks|wine|prosecco|cocktails?|gin|beers?|pub|date\s+night|"
+    r"catch[\s-]?up|girls'?\s+night|lads'?\s+night|hen\s+do|stag\s+do|colleagues?|work\s+friends|"
+    r"husband|wife|hubby|fianc[eé]e?|anniversary|wedding|babysitting|babysat)\b|🥂|🍷|🍸|🍺|🍻",
+    re.IGNORECASE,
+)
+#: Titles before surnames ("Mrs Patel"): the next word is no child's first name.
+TITLES = frozenset("mr mrs ms miss dr sir madam mister juf meester meneer mevrouw".split())
+#: Prepositions that make a following capitalised word a place more likely than a person.
+PLACE_PREPOSITIONS = frozenset("in to from near naar uit".split())
+
+#: Dutch words a capitalised caption opens with; never names.
+DUTCH_COMMON = frozenset(
+    """
+    de het een en van ik je jij we wij mijn onze ons met naar op niet is zijn was vandaag lekker weer
+    nog ook maar voor bij dag jaar heel wat dit deze die er al alweer morgen gisteren zondag maandag
+    dinsdag woensdag donderdag vrijdag zaterdag heerlijk gezellig mooi mooie leuk leuke lieve lief
+    eerste tweede samen weekend weekendje vakantie wandelen zwemmen spelen jarig feest kinderfeestje
+    speelafspraak speelafspraakje logeerpartij logeerpartijtje schoolreisje koningsdag sinterklaas
+    kerst pasen regenachtige zonnige tijd wat een geweldig super top trots reactie gefeliciteerd
+    """.split()
+)
+
+# --- other people's children -------------------------------------------------------------
+
+_NAME = r"(?P<name>[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)"
+_MORE = r"(?P<more>(?:\s*(?:,|and|&|en)\s*[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)*)"
+#: Phrasings that name another family's child (English and Dutch); ``name`` and ``more``
+#: hold the names.
+OTHER_CHILD = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b(?:play\s?date|play\s?dates|sleepover|tea)\s+(?:with|at)\s+{_NAME}{_MORE}",
+        rf"\b(?:friends?|best\s+friends?|bestie|besties|best\s+mate|mates?|classmates?|cousins?|pals?|buddy)"
+        rf"(?:\s+from\s+(?:class|nursery|school|reception))?\s*,?\s+{_NAME}{_MORE}",
+        rf"\b{_NAME}\s+from\s+(?:[A-Za-z]+(?:'s|’s)\s+|(?:her|his|their|the)\s+)?(?:class|nursery|school|reception|preschool|football|swimming|ballet|rainbows|beavers)",
+        rf"\b(?:had|having)\s+{_NAME}{_MORE}\s+(?:round|over)\b",
+        rf"\b{_NAME}{_MORE}\s+(?:came|come|comes|coming)\s+(?:over|round|to\s+play|for\s+tea)",
+        rf"\b(?:bumped\s+into|met\s+up\s+with)\s+{_NAME}",
+        # Dutch
+        rf"\b(?:speelafspraak(?:je)?|logeerpartij(?:tje)?)\s*(?:met|:)?\s+{_NAME}{_MORE}",
+        rf"\b(?:vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\s+{_NAME}{_MORE}",
+        rf"\bkinderfeest(?:je)?\s+van\s+{_NAME}",
+        rf"\b{_NAME}\s+(?:kwam|komt|bleef)\s+(?:spelen|logeren|slapen)",
+    )
+)
+#: "X's party", "party for X's 5th", "happy birthday X! thanks for having ...": X's own party.
+#: That child is another family's when the post also names a child of the account.
+PARTY_HOST = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b{_NAME}(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}(?:party|birthday|bday|do)\b",
+        rf"\bparty\s+for\s+{_NAME}(?:'s|’s)?",
+        rf"\bhappy\s+birthday\s+{_NAME}\b(?=.*\b(?:thanks?|thank\s+you)\s+for\s+having\b)",
+    )
+)
+
+# --- Japanese ----------------------------------------------------------------------------
+
+#: A name is written in one script: hiragana, katakana, or kanji ("クラスのひなた" is two words).
+_KANA_NAME = r"(?:[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,6})"
+_KANJI_NAME = r"[一-龯々]{1,3}"
+#: A name with ちゃん/くん/君: the most common way Japanese parents write a child's name.
+JA_HONORIFIC = re.compile(rf"(?P<name>{_KANA_NAME}|{_KANJI_NAME})(?:ちゃん|くん|君)")
+#: "娘の結衣", "長男の大翔": a relation word, の, and the name.
+JA_RELATION = re.compile(
+    rf"(?:娘|息子|長男|長女|次男|次女|三男|三女|末っ子|子ども|子供)の(?P<name>{_KANA_NAME}?|{_KANJI_NAME}?)"
+    r"(?=ちゃん|くん|君|は|が|、|,|の|も|\s|$|[0-9０-９])"
+)
+#: "お誕生日おめでとう、ひなた": the name after the wish.
+JA_WISH = re.compile(rf"おめでとう[、,!！\s]*(?P<name>{_KANA_NAME}|{_KANJI_NAME})(?=[！!。、\s]|$)")
+#: A child spoken to at the start of a sentence: "陽翔、がんばってね", "ひなた、7歳おめでとう".
+JA_VOCATIVE = re.compile(
+    rf"(?:^|(?<=[。！!？?\s]))(?P<name>{_KANA_NAME}|{_KANJI_NAME})[、,]\s*"
+    r"(?=がんばって|頑張って|おめでとう|お誕生日|誕生日|大好き|ありがとう|きょうで|今日で|[0-9０-９]+\s*(?:歳|さい))"
+)
+#: "...に結衣と行ってきた": the child the parent went somewhere with.
+JA_WENT_WITH = re.compile(
+    rf"(?<=[にでへは、])(?P<name>{_KANA_NAME}|{_KANJI_NAME})と(?=行って|いって|一緒に|出かけ|遊びに)"
+)
+#: Particles a kana run may start with that belong to the words before it.
+JA_LEADING_PARTICLE = re.compile(r"^(?:の|は|が|と|も|に|を|で|へ|や)")
+#: Words before a name that make it another family's child.
+JA_OTHER_BEFORE = re.compile(r"(?:お友達|友達|ともだち|クラス|同級生|いとこ)の$")
+#: Words after a name (and its honorific) that make it another family's child.
+JA_OTHER_AFTER = re.compile(r"^(?:ちゃん|くん|君)?(?:の(?:お)?誕生日会|が遊びに|ちで|の家|ママ)")
+#: Hiragana words that look like names before ちゃん but are not ("赤ちゃん" is kanji + kana).
+JA_NOT_NAMES = frozenset("おねえ おにい おねい おばあ おじい おばあ ねえ にい ばあ じい".split())
+
+#: Japanese places: the prefectures, the largest cities and the best-known holiday areas.
+JA_PLACES = frozenset(
+    """
+    北海道 青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 東京 神奈川 新潟 富山 石川 福井 山梨
+    長野 岐阜 静岡 愛知 三重 滋賀 京都 大阪 兵庫 奈良 和歌山 鳥取 島根 岡山 広島 山口 徳島 香川 愛媛
+    高知 福岡 佐賀 長崎 熊本 大分 宮崎 鹿児島 沖縄 札幌 仙台 横浜 川崎 名古屋 神戸 北九州 さいたま
+    相模原 浜松 堺 新宿 渋谷 池袋 品川 吉祥寺 鎌倉 箱根 熱海 軽井沢 日光 伊豆 金沢 函館 小樽 別府
+    湘南 葉山 舞浜 お台場 奈良公園 上野 浅草 銀座 石垣島 宮古島 ハワイ
+    """.split()
+)
+JA_PLACE_RE = re.compile("|".join(sorted((re.escape(p) for p in JA_PLACES), key=len, reverse=True)))
+
+# --- ages --------------------------------------------------------------------------------
+
+#: School years that give an age: the youngest age in the year group.
+SCHOOL_YEAR_AGE = {
+    "reception": 4,
+    "year": 4,  # UK Year N: N + 4 to N + 5
+    "groep": 3,  # Dutch groep N: N + 3 to N + 4
+    "grade": 5,  # US grade N: N + 5
+}
+JA_NUMERALS = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "5": 5,
+    "6": 6,
+}
+
+# --- schools -----------------------------------------------------------------------------
+
+_SCHOOL_KIND = r"(?:Primary|Infants?|Juniors?|Academy|Montessori|Kindergarten|Nursery|Pre-?school|School)"
+_SCHOOL_FAITH = r"(?:C\s+of\s+E|CofE|C\.?\s?E\.?|Church\s+of\s+England|RC|R\.C\.|Catholic|Methodist|Community|Infant|Junior|Primary|Village)"
+_CAP_WORD = r"(?:[A-Z][\w’'-]*|of|the)"
+#: Whole English school names: "St Mary's C of E Primary School", "Oakfield Infant School",
+#: "Little Owls Montessori". Capitalised words up to the kind, which may be followed by School.
+EN_SCHOOL = re.compile(
+    rf"(?<![\w’'-])(?:(?:St\.?|Saint)\s+)?[A-Z][\w’'-]*(?:\s+{_CAP_WORD}){{0,3}}?"
+    rf"(?:\s+{_SCHOOL_FAITH})*\s+{_SCHOOL_KIND}(?:\s+(?:School|Academy|Nursery))?\b"
+)
+#: The same in lower case, after a preposition: "drop off at st anselm's catholic primary".
+EN_SCHOOL_LOWER = re.compile(
+    r"\b(?:at|to|from|into|@)\s+(?P<school>(?:(?:st\.?|saint)\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}?"
+    r"(?:\s+(?:c\s+of\s+e|cofe|rc|catholic|infant|junior))*\s+"
+    r"(?:primary|infants?|juniors?|academy|montessori|kindergarten|nursery|pre-?school)(?:\s+(?:school|academy|nursery))?)\b"
+)
+#: Words that cannot open a school's name ("Back to School", "First Day at School").
+NOT_SCHOOL_START = frozenset(
+    """
+    first last back new big the a an my our his her their this that day days week at to from
+    happy proud end start starting started swim swimming dance ballet sunday forest driving music
+    drama art after before morning afternoon nursery school primary secondary high year reception
+    graduation kids children christmas summer winter autumn spring easter sports
+    """.split()
+)
+#: Canonical spellings of the words inside a school's name.
+SCHOOL_WORD_CASE = {
+    "c": "C",
+    "of": "of",
+    "e": "E",
+    "rc": "RC",
+    "cofe": "CofE",
+    "ce": "CE",
+    "de": "De",
+    "het": "Het",
+}
+#: Japanese words a kana/kanji run before 小学校/保育園 starts with that are not the name.
+JA_SCHOOL_PREFIX = re.compile(
+    r"^.*?(?:今日から|明日から|昨日|今日|明日|から|まで|より|春から|4月から|来年|今年)"
+)
+
+_JA_SCHOOL = re.compile(
+    r"(?P<name>[^\s、。！？!?,.はがをにでのともへ「」（）()]{1,8})(?:保育園|幼稚園|小学校|こども園|保育所)"
+)
+
+
+def school_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of whole school names in a text: English names with their faith and
+    stage words, Japanese names without the time words before them."""
+    out: list[tuple[int, int]] = []
+    for m in EN_SCHOOL.finditer(text):
+        start = m.start()
+        words = m.group(0).split()
+        # drop words that open a sentence but not a name: "Nativity at", "Back to School"
+        while words and words[0].lower().strip("'’") in NOT_SCHOOL_START:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+            words = words[1:]
+        if len(words) >= 2:
+            out.append((start, m.end()))
+    for m in EN_SCHOOL_LOWER.finditer(text):
+        words = m.group("school").split()
+        if words[0] not in NOT_SCHOOL_START and not any(
+            a < m.end() and m.start("school") < b for a, b in out
+        ):
+            out.append((m.start("school"), m.end()))
+    for m in _JA_SCHOOL.finditer(text):
+        start = m.start()
+        prefix = JA_SCHOOL_PREFIX.match(m.group("name"))
+        if prefix:
+            start += prefix.end()
+        out.append((start, m.end()))
+    return out
