@@ -10,7 +10,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from .errors import BadInput
 
@@ -114,6 +114,49 @@ def _to_rgb(img: Image.Image) -> Image.Image:
     return img.convert("RGB")
 
 
+#: Modes whose pixels can be averaged in blocks (Image.reduce); palette and 1-bit images are
+#: thinned by nearest neighbour instead, since averaging palette indices makes other colours.
+_AVERAGING_MODES = frozenset({"L", "LA", "RGB", "RGBA", "I", "F", "CMYK", "YCbCr"})
+_THINNING_MODES = frozenset({"P", "1"})
+
+#: EXIF orientation to the transpose that makes the image upright (as ImageOps.exif_transpose).
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def reduce_factor(size: tuple[int, int], max_side: int) -> int:
+    """The whole factor a decoded image can shrink by at once and still be at least twice
+    ``max_side`` on its longest side, so the final resampling keeps its quality (the same
+    margin Pillow's ``thumbnail`` leaves with its ``reducing_gap`` of 2)."""
+    return max(1, max(size) // (2 * max_side))
+
+
+def _shrink_decoded(img: Image.Image, max_side: int) -> Image.Image:
+    """A much smaller copy of a freshly decoded image, made before any full-size copy is.
+
+    Only JPEG decodes at a reduced scale (``draft``); PNG, WebP, TIFF and the rest decode at
+    full size. Orientation, colour conversion and resampling would each make another full-size
+    copy (four of them for a 10000x10000 RGBA PNG: about 1.6 GB), so the decoded pixels are
+    reduced first and released by the caller.
+    """
+    factor = reduce_factor(img.size, max_side)
+    if factor == 1:
+        return img
+    if img.mode in _AVERAGING_MODES:
+        return img.reduce(factor)
+    if img.mode in _THINNING_MODES:
+        w, h = img.size
+        return img.resize((max(1, w // factor), max(1, h // factor)), Image.Resampling.NEAREST)
+    return img
+
+
 def load_image(path: str | Path, *, max_side: int = WORKING_SIDE) -> LoadedImage:
     """Decode an image once: upright, RGB, at most ``max_side`` on its longest side.
 
@@ -133,7 +176,12 @@ def load_image(path: str | Path, *, max_side: int = WORKING_SIDE) -> LoadedImage
                 # JPEG can decode at 1/2, 1/4, 1/8 scale: much faster than a full decode + resize.
                 img.draft("RGB", (max_side, max_side))
             img.load()
-            upright = ImageOps.exif_transpose(img) or img
+            small = _shrink_decoded(img, max_side)
+            if small is not img:
+                # Free the full-size pixels now rather than when the ``with`` ends.
+                img.close()
+            transpose = _UPRIGHT.get(orientation) if isinstance(orientation, int) else None
+            upright = small.transpose(transpose) if transpose is not None else small
             rgb = _to_rgb(upright)
             if max(rgb.size) > max_side:
                 rgb.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)

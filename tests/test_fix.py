@@ -5,7 +5,7 @@ from datetime import UTC
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageCms
+from PIL import Image, ImageCms, PngImagePlugin
 
 from footprint_audit.demo import _exif
 from footprint_audit.engines.cover import SOLID_COLOUR
@@ -97,3 +97,41 @@ def test_fix_heic_becomes_jpeg_without_metadata(tmp_path: Path, test_data: Path)
     res = fix_photo(src, tmp_path / "out")
     assert res.output is not None and res.output.suffix == ".jpg"
     assert read_exif(res.output).device == {}
+
+
+def _with_segment(jpeg: bytes, marker: int, payload: bytes) -> bytes:
+    """``jpeg`` with an APPn segment inserted right after the start-of-image marker."""
+    return jpeg[:2] + bytes([0xFF, marker]) + (len(payload) + 2).to_bytes(2, "big") + payload + jpeg[2:]
+
+
+def test_fix_drops_xmp_iptc_and_png_text(tmp_path: Path) -> None:
+    """Issue 14: the safe copy keeps no text of the original, whatever block it sits in."""
+    secret = b"home: 12 Acacia Avenue"
+    buf = tmp_path / "plain.jpg"
+    Image.new("RGB", (64, 48), (10, 200, 30)).save(buf)
+    xmp = (
+        b"http://ns.adobe.com/xap/1.0/\x00<x:xmpmeta><rdf:Description>"
+        + secret
+        + b"</rdf:Description></x:xmpmeta>"
+    )
+    # IPTC caption (record 2, dataset 120) inside a Photoshop resource block.
+    iptc = b"\x1c\x02\x78" + len(secret).to_bytes(2, "big") + secret
+    resource = b"8BIM\x04\x04\x00\x00" + len(iptc).to_bytes(4, "big") + iptc
+    photoshop = b"Photoshop 3.0\x00" + resource
+    jpeg = tmp_path / "tagged.jpg"
+    jpeg.write_bytes(_with_segment(_with_segment(buf.read_bytes(), 0xE1, xmp), 0xED, photoshop))
+    with Image.open(jpeg) as check:  # the fixture really carries both blocks
+        assert "xmp" in check.info and "photoshop" in check.info
+    meta = PngImagePlugin.PngInfo()
+    meta.add_text("Comment", secret.decode())
+    meta.add_itxt("Description", secret.decode())
+    png = tmp_path / "tagged.png"
+    Image.new("RGB", (64, 48), (10, 200, 30)).save(png, pnginfo=meta)
+    for src in (jpeg, png):
+        assert secret in src.read_bytes()
+        res = fix_photo(src, tmp_path / "out")
+        assert res.output is not None, res.error
+        written = res.output.read_bytes()
+        assert secret not in written and b"Acacia" not in written
+        with Image.open(res.output) as out:
+            assert not {"xmp", "photoshop", "comment", "Comment", "Description"} & set(out.info)

@@ -14,7 +14,7 @@ dependency order. Adding a family is one module and one line in :data:`RULES`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from ..context import RunContext
 from ..models import Fact, Finding, Post
@@ -66,7 +66,3 @@ def build_dossier(posts: Sequence[Post], findings: Sequence[Finding], run: RunCo
     if facts:
         run.note(f"The dossier joined findings from {len(posts)} posts into {len(facts)} facts.")
     return facts
-
-
-def facts_for(facts: Iterable[Fact], child: str | None) -> list[Fact]:
-    return [f for f in facts if f.child == child]

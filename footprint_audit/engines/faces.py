@@ -14,7 +14,6 @@ afterwards, so enrolling a child never invalidates the cache.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -400,14 +399,6 @@ def distances(a: Iterable[Sequence[float]], b: Sequence[float]) -> list[float]:
     if arr.size == 0:
         return []
     return [float(x) for x in np.linalg.norm(arr - np.asarray(b, dtype=np.float64), axis=1)]
-
-
-def face_side(face: FaceRecord) -> int:
-    return min(face.box[1] - face.box[3], face.box[2] - face.box[0])
-
-
-def default_workers() -> int:
-    return os.cpu_count() or 1
 
 
 # --------------------------------------------------------------------------- fix

@@ -59,12 +59,6 @@ def pipeline() -> Any:
     return _PIPELINE
 
 
-def reset_pipeline() -> None:
-    """Forget the loaded pipeline (tests use it to count loads)."""
-    global _PIPELINE
-    _PIPELINE = None
-
-
 def get_nlp(run: RunContext) -> Any:
     """The pipeline for this run: looked up once per run, loaded once per process."""
     return run.memo("nlp.pipeline", pipeline)
