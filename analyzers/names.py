@@ -13,19 +13,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from footprint_audit import nlp
 from footprint_audit.context import PostContext, RunContext
+from footprint_audit.enrollment import declared_children
 from footprint_audit.findings import NameReason, NameValue, TextSpan
 from footprint_audit.models import Finding, Post
-from footprint_audit.nlp import (
-    CHILD_NOUNS,
-    HASHTAG_WORDS,
-    TextAnalyzerBase,
-    TextDoc,
-    declared_children,
-    docs_for,
-    ensure_docs,
-)
+from footprint_audit.nlp import HASHTAG_WORDS, TextAnalyzerBase, TextDoc, docs_for, ensure_docs
+from footprint_audit.text_rules import CHILD_NOUNS
 
 _ADJ = (
     r"(?:little|big|baby|eldest|youngest|oldest|middle|sweet|beautiful|gorgeous|darling|precious|"
@@ -195,15 +188,6 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
     return out
 
 
-def _explained(td: TextDoc) -> list[tuple[int, int]]:
-    return [(s, e) for _, s, e, _ in linked_names(td, _stop_words())]
-
-
-# Names the patterns tie to a child need no statistical model to be found.
-if _explained not in nlp.EXPLAINERS:
-    nlp.EXPLAINERS.append(_explained)
-
-
 class NamesAnalyzer(TextAnalyzerBase):
     name = "names"
     version = "1"
@@ -213,8 +197,12 @@ class NamesAnalyzer(TextAnalyzerBase):
     cache_scope = "batch"
     depends_on = frozenset({"enrolment"})
 
+    def explained_spans(self, td: TextDoc) -> list[tuple[int, int]]:
+        # Names the patterns tie to a child need no statistical model to be found.
+        return [(s, e) for _, s, e, _ in linked_names(td, _stop_words())]
+
     def load(self, posts: Sequence[Post], run: RunContext) -> None:
-        store = ensure_docs(posts, run)
+        store = ensure_docs(posts, run, (self,))
         stop = run.memo("names.stop", _stop_words)
         known = _known_children(run)
         # A name tied to a child in one post is a child's name in every post of the account.

@@ -15,6 +15,7 @@ from typing import Any
 
 from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext, RunContext
+from footprint_audit.engines.nudity import nudity_detector
 from footprint_audit.findings import SensitiveValue
 from footprint_audit.models import Finding, Post, Severity
 
@@ -122,12 +123,6 @@ def classify(detections: Sequence[Mapping[str, Any]]) -> tuple[Severity, list[Ma
     return None
 
 
-def _load_detector() -> Any:
-    from nudenet import NudeDetector  # onnxruntime + OpenCV: only when a photo is analysed
-
-    return NudeDetector()
-
-
 class SensitiveImageAnalyzer(Analyzer):
     name = "sensitive"
     version = "1"
@@ -140,7 +135,7 @@ class SensitiveImageAnalyzer(Analyzer):
     def _model(self, run: RunContext) -> Any:
         if self._detector is not None:
             return self._detector
-        return run.memo("nudenet", _load_detector)
+        return nudity_detector()
 
     def _detect(self, ctx: PostContext, index: int) -> list[Mapping[str, Any]]:
         """Detections over the photo (or sampled video frames), boxes in original pixels."""

@@ -16,6 +16,7 @@ from typing import Any
 
 from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext, RunContext
+from footprint_audit.engines.ocr import ocr_engine
 from footprint_audit.findings import TextInImageValue
 from footprint_audit.models import Finding, Post
 
@@ -157,20 +158,6 @@ def group_lines(lines: Sequence[TextLine]) -> list[list[TextLine]]:
     return blocks
 
 
-#: RapidOCR shrinks images to this longest side before reading. Its default, 2000, is 1.6x
-#: slower on our photos and, measured on 12-18 px text in a 2048 px image, read no more:
-#: at 1280 every line was read (spaces too), at 1024 12 px "NW5" became "NWS".
-OCR_SIDE = 1280
-
-
-def _load_ocr() -> Any:
-    from rapidocr_onnxruntime import RapidOCR  # about 1 s: only when a photo is analysed
-
-    # The angle classifier only turns upside-down lines; photos arrive upright (EXIF applied),
-    # and skipping it saved about 20% per photo here.
-    return RapidOCR(max_side_len=OCR_SIDE, use_cls=False)
-
-
 def read_lines(engine: Any, array: Any) -> list[TextLine]:
     """OCR one RGB array; RapidOCR returns ``([box4points, text, score], ...)`` or None."""
     import numpy as np
@@ -205,7 +192,7 @@ class TextInImageAnalyzer(Analyzer):
     def _ocr(self, run: RunContext) -> Any:
         if self._engine is not None:
             return self._engine
-        return run.memo("rapidocr", _load_ocr)
+        return ocr_engine()
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
         out: list[Finding] = []

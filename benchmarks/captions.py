@@ -25,8 +25,8 @@ from analyzers.names import NamesAnalyzer
 from analyzers.places import PlacesAnalyzer
 from analyzers.routines import RoutinesAnalyzer
 from analyzers.schools import SchoolsAnalyzer
-from footprint_audit import nlp
 from footprint_audit.context import AuditOptions, PostContext, RunContext
+from footprint_audit.engines import text as text_engine
 from footprint_audit.models import Post
 
 NAMES = ["Mia", "Leo", "Ava", "Noah", "Isla", "Oscar", "Hana", "Sanne", "Daan", "Freddie", "Evie", "Theo"]
@@ -82,7 +82,7 @@ def main() -> int:
     captions = corpus(args.n)
     posts = [Post(id=f"b{i}", source="bench", caption=c) for i, c in enumerate(captions)]
     t0 = time.perf_counter()
-    nlp.pipeline()
+    text_engine.pipeline()
     load = time.perf_counter() - t0
 
     run = RunContext(AuditOptions(workers=args.workers))

@@ -16,8 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analyzers.sensitive import _load_detector  # noqa: E402
-from analyzers.text_in_image import _load_ocr, read_lines  # noqa: E402
+from analyzers.text_in_image import read_lines  # noqa: E402
+from footprint_audit.engines.nudity import nudity_detector  # noqa: E402
+from footprint_audit.engines.ocr import ocr_engine  # noqa: E402
 from footprint_audit.errors import BadInput  # noqa: E402
 from footprint_audit.images import IMAGE_SUFFIXES, load_image  # noqa: E402
 
@@ -49,7 +50,7 @@ def main() -> int:
     print(f"{len(arrays)} images, {megapixels:.1f} MP at working size, from {', '.join(map(str, folders))}")
 
     t = time.perf_counter()
-    ocr = _load_ocr()
+    ocr = ocr_engine()
     load_ocr = time.perf_counter() - t
     t = time.perf_counter()
     lines = sum(len(read_lines(ocr, a)) for a in arrays)
@@ -60,7 +61,7 @@ def main() -> int:
     )
 
     t = time.perf_counter()
-    nude = _load_detector()
+    nude = nudity_detector()
     load_nude = time.perf_counter() - t
     t = time.perf_counter()
     dets = sum(len(nude.detect(np.ascontiguousarray(a[:, :, ::-1]))) for a in arrays)

@@ -137,7 +137,7 @@ def _download(http: HttpClient, url: str, dest: Path, run: RunContext, where: st
     try:
         return http.download(url, dest)
     except (NotFound, BadInput) as exc:
-        run.error(where, f"media {url} could not be downloaded: {exc} The post is kept without it.")
+        run.error(where, f"media could not be downloaded: {exc} The post is kept without it.")
         return None
 
 

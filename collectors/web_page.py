@@ -7,6 +7,12 @@ media's alt text. The page's own text becomes one more post, so names and places
 article are read too. Same-site pagination ("next", "older posts", ``/page/2``) is
 followed to a bounded depth (``run.options.extra["web_depth"]``, default 2).
 ``robots.txt`` is honoured: a page the site asks tools not to read is not read.
+
+Only the site the user named is read: pages, pagination and redirects stay on its host (or
+its ``www.`` twin). Images may come from another host only when the page's own markup names
+them, and every fetch goes to a public address (footprint_audit.http checks each one after
+DNS and on every redirect); a refused or failed image is one error record naming its URL, and
+the rest of the page is still read.
 """
 
 from __future__ import annotations
@@ -23,8 +29,8 @@ from urllib.robotparser import RobotFileParser
 from bs4 import BeautifulSoup, Tag
 
 from footprint_audit.context import RunContext
-from footprint_audit.errors import BadInput, SourceNotFound
-from footprint_audit.http import HttpClient, NotFound, media_root, safe_name
+from footprint_audit.errors import BadInput, FootprintError, RateLimited, SourceNotFound
+from footprint_audit.http import HttpClient, MediaUnavailable, NotFound, media_root, safe_name
 from footprint_audit.models import Media, Post
 
 KIND = "web-page"
@@ -53,6 +59,12 @@ def html_to_text(html: str) -> str:
 
 
 def _largest_srcset(srcset: str) -> str | None:
+    best = _srcset_best(srcset)
+    return best[1] if best else None
+
+
+def _srcset_best(srcset: str) -> tuple[float, str] | None:
+    """(size, URL) of the largest candidate; widths count as is, densities as 1000 per x."""
     best: tuple[float, str] | None = None
     for candidate in srcset.split(","):
         parts = candidate.strip().split()
@@ -65,7 +77,22 @@ def _largest_srcset(srcset: str) -> str | None:
                 size = float(m.group(1)) * (1 if m.group(2) == "w" else 1000)
         if best is None or size > best[0]:
             best = (size, parts[0])
-    return best[1] if best else None
+    return best
+
+
+#: Class names and URL fragments sites use for the dark-theme copy of an image shown next to
+#: the light one (GitHub's ``#gh-dark-mode-only``, Tailwind's ``dark:block``, "dark-only").
+_DARK_MARKS = ("gh-dark-mode-only", "dark-mode-only", "dark-only", "only-dark", "dark:block", "dark:inline")
+
+
+def _dark_variant(tag: Tag) -> bool:
+    """Whether ``tag`` is the dark-theme twin of an image the page also shows in light."""
+    media = str(tag.get("media") or "").lower().replace(" ", "")
+    if "prefers-color-scheme:dark" in media:
+        return True
+    classes = " ".join(tag.get("class") or []).lower()
+    src = str(tag.get("src") or tag.get("srcset") or "").lower()
+    return any(mark in classes or src.endswith("#" + mark) for mark in _DARK_MARKS)
 
 
 def _too_small(img: Tag) -> bool:
@@ -107,6 +134,13 @@ def _page_time(soup: BeautifulSoup) -> datetime | None:
     return None
 
 
+def _site_hosts(url: str) -> frozenset[str]:
+    """The host the user named and its ``www.`` twin: sites redirect between the two."""
+    host = (urlsplit(url).hostname or "").lower()
+    twin = host[4:] if host.startswith("www.") else f"www.{host}"
+    return frozenset({host, twin})
+
+
 def _canonical(url: str) -> str:
     parts = urlsplit(url)
     return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", parts.query, ""))
@@ -121,6 +155,7 @@ class WebPageCollector:
     def collect(self, spec: str, run: RunContext) -> Iterator[Post]:
         start = _canonical(spec.strip())
         host = urlsplit(start).netloc
+        site = _site_hosts(start)
         depth = int(run.options.extra.get("web_depth", DEFAULT_DEPTH))
         media_dir = media_root(run) / "web" / safe_name(host)
         seen_images: set[str] = set()
@@ -142,12 +177,20 @@ class WebPageCollector:
                         )
                     continue
                 try:
-                    resp = http.get(url, what=url)
+                    resp = http.get(url, what=url, hosts=site)
                 except NotFound as exc:
                     if url == start:
                         raise SourceNotFound(
                             f"{url}: the page was not found (it may have been removed)."
                         ) from exc
+                    run.error(url, f"{exc}")
+                    continue
+                except RateLimited:
+                    raise
+                except FootprintError as exc:
+                    if url == start:
+                        raise
+                    # A later page that fails costs that page, not the pages already read.
                     run.error(url, f"{exc}")
                     continue
                 ctype = resp.headers.get("content-type", "text/html")
@@ -156,18 +199,19 @@ class WebPageCollector:
                         raise BadInput(f"{url}: not a web page ({ctype}).")
                     continue
                 soup = BeautifulSoup(resp.text, "html.parser")
-                yield from self._page_posts(soup, url, http, media_dir, seen_images, run)
-                if level < depth:
-                    for link in self._next_links(soup, url, host):
-                        if link not in visited:
-                            queue.append((link, level + 1))
+                # Links first: the page text drops <nav>, where most themes put "older posts".
+                links = self._next_links(soup, url, host) if level < depth else []
+                yield from self._page_posts(soup, url, http, media_dir, seen_images, run, site)
+                for link in links:
+                    if link not in visited:
+                        queue.append((link, level + 1))
 
     def _robots(self, http: HttpClient, start: str) -> RobotFileParser | None:
         parts = urlsplit(start)
         robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
         parser = RobotFileParser(robots_url)
         try:
-            resp = http.get(robots_url, what="robots.txt")
+            resp = http.get(robots_url, what="robots.txt", hosts=_site_hosts(start))
         except NotFound:
             return None  # no robots.txt: everything may be read
         except BadInput:
@@ -193,22 +237,26 @@ class WebPageCollector:
         """(absolute image URL, alt text, nearby text, tag) for each image on the page."""
         found: list[tuple[str, str | None, str, Tag | None]] = []
         for img in soup.find_all("img"):
-            if _too_small(img):
+            if _too_small(img) or _dark_variant(img):
                 continue
-            src = None
+            candidates: list[tuple[float, str]] = []
             srcset = img.get("srcset") or img.get("data-srcset")
-            if srcset:
-                src = _largest_srcset(str(srcset))
+            if srcset and (best := _srcset_best(str(srcset))):
+                candidates.append(best)
             picture = img.find_parent("picture")
             if picture is not None:
+                # One picture is one photo: its sources are sizes, formats and the dark-theme
+                # copy of it. The largest light one is what a stranger can save.
                 for source in picture.find_all("source", srcset=True):
-                    cand = _largest_srcset(str(source["srcset"]))
-                    src = src or cand
+                    if not _dark_variant(source) and (best := _srcset_best(str(source["srcset"]))):
+                        candidates.append(best)
+            src = max(candidates, key=lambda c: c[0])[1] if candidates else None
             if src is None:
                 plain = img.get("src") or img.get("data-src")
                 src = str(plain) if plain else None
             if not src or src.startswith("data:"):
                 continue
+            src = src.split("#", 1)[0] or src
             alt = str(img.get("alt")).strip() if img.get("alt") else None
             found.append((urljoin(url, str(src)), alt or None, _nearby_text(img), img))
         og = soup.find("meta", attrs={"property": "og:image"})
@@ -226,6 +274,7 @@ class WebPageCollector:
         media_dir: Path,
         seen_images: set[str],
         run: RunContext,
+        site: frozenset[str],
     ) -> Iterator[Post]:
         when = _page_time(soup)
         title = soup.title.get_text(strip=True) if soup.title else ""
@@ -237,10 +286,15 @@ class WebPageCollector:
             suffix = Path(urlsplit(img_url).path).suffix.lower()
             suffix = suffix if re.fullmatch(r"\.[a-z0-9]{2,5}", suffix) else ".jpg"
             pid = f"web:{digest}"
+            # The page named this image, so its host may serve it (a CDN); a redirect from there
+            # may go only to that host or the site, and never to a private address.
+            image_host = (urlsplit(img_url).hostname or "").lower()
             try:
-                path = http.download(img_url, media_dir / f"{digest}{suffix}")
-            except (NotFound, BadInput) as exc:
-                run.error(img_url, f"image could not be downloaded: {exc}")
+                path = http.download(img_url, media_dir / f"{digest}{suffix}", hosts=site | {image_host})
+            except MediaUnavailable as exc:
+                # The page's text post still carries the words around it; an image post
+                # without its image would only repeat them.
+                run.error(img_url, f"image not read: {exc}")
                 continue
             yield Post(
                 id=pid,

@@ -165,10 +165,6 @@ class Cache:
         self.path = path
         private_dir(path.parent)
         self.db = self._connect(path)
-        #: Post ids that are new since the last finished scan of their source (this run).
-        self.new_post_ids: list[str] = []
-        #: Sources scanned for the first time in this run.
-        self.first_scans: list[str] = []
 
     @classmethod
     def open(cls, override: Path | None = None) -> Cache:

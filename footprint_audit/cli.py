@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Annotated, Any, cast
 
 import typer
-from rich.console import Console
 
 from . import __version__
 from .engines.cover import DEFAULT_STYLE, STYLES
+from .terminal import SafeConsole, styled
 
 EXIT_OK, EXIT_ITEM_ERRORS, EXIT_USAGE = 0, 1, 2
 #: The shell's code for a command stopped by Ctrl-C (128 + SIGINT).
@@ -26,8 +26,10 @@ app = typer.Typer(
     help="See what a stranger can learn about your child from your own posts, and fix it. Runs locally.",
     rich_markup_mode=None,
 )
-err = Console(stderr=True, soft_wrap=True)
-out = Console(soft_wrap=True)  # paths and handles must never be wrapped mid-word
+# Untrusted text (places, captions, paths) is printed as written: never read as markup, and
+# control characters replaced (footprint_audit.terminal).
+err = SafeConsole(stderr=True, soft_wrap=True)
+out = SafeConsole(soft_wrap=True)  # paths and handles must never be wrapped mid-word
 
 
 def _version(value: bool) -> None:
@@ -105,21 +107,19 @@ def _summarise(result: Any, paths: Any, quiet: bool) -> None:
     if quiet:
         return
     v = verdict(result)
-    out.print(f"[bold]{v['text']}[/bold]", highlight=False)
+    out.print(styled(v["text"], "bold"))
     counts: dict[str, int] = {}
     for f in result.findings:
         counts[f.category] = counts.get(f.category, 0) + 1
     for cat, n in sorted(counts.items(), key=lambda kv: -kv[1])[:8]:
-        out.print(f"  {n:4d}  {CATEGORY_LABELS.get(cat, cat)}", highlight=False)
+        out.print(f"  {n:4d}  {CATEGORY_LABELS.get(cat, cat)}")
     for fact in result.facts[:6]:
-        out.print(f"  - {fact.sentence or fact.value}", highlight=False)
+        out.print(f"  - {fact.sentence or fact.value}")
     if result.errors:
-        out.print(
-            f"{len(result.errors)} item(s) could not be read; see the report's last section.", highlight=False
-        )
+        out.print(f"{len(result.errors)} item(s) could not be read; see the report's last section.")
     if paths.html:
-        out.print(f"Report: {paths.html}", highlight=False)
-    out.print(f"Data:   {paths.json}", highlight=False)
+        out.print(f"Report: {paths.html}")
+    out.print(f"Data:   {paths.json}")
 
 
 #: Error records printed on the terminal (all of them are in the report).
@@ -129,11 +129,9 @@ MAX_ERRORS_SHOWN = 10
 def _print_errors(errors: Any) -> None:
     """Every run prints what could not be read on stderr, with -q too."""
     for e in list(errors)[:MAX_ERRORS_SHOWN]:
-        err.print(f"footprint-audit: {e.where}: {e.message}", highlight=False, markup=False)
+        err.print(f"footprint-audit: {e.where}: {e.message}")
     if len(errors) > MAX_ERRORS_SHOWN:
-        err.print(
-            f"footprint-audit: and {len(errors) - MAX_ERRORS_SHOWN} more; see the report.", highlight=False
-        )
+        err.print(f"footprint-audit: and {len(errors) - MAX_ERRORS_SHOWN} more; see the report.")
 
 
 def run_scan(
@@ -147,7 +145,7 @@ def run_scan(
         with _Progress(enabled=not quiet and err.is_terminal) as progress:
             result = audit(sources, options=options, progress=progress)
     except FootprintError as exc:
-        err.print(f"footprint-audit: {exc}", highlight=False, markup=False)
+        err.print(f"footprint-audit: {exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
         again = (
@@ -155,7 +153,7 @@ def run_scan(
             if options.use_cache
             else "run the same command again to start it again (--no-cache keeps nothing)"
         )
-        err.print(f"footprint-audit: the scan stopped (interrupted); {again}.", highlight=False, markup=False)
+        err.print(f"footprint-audit: the scan stopped (interrupted); {again}.")
         return EXIT_INTERRUPTED
     _print_errors(result.errors)
     if not result.posts:
@@ -164,8 +162,6 @@ def run_scan(
         reason = "every source failed" if result.errors else "the sources held no posts"
         err.print(
             f"footprint-audit: nothing was read ({reason}); no report was written.",
-            highlight=False,
-            markup=False,
         )
         return EXIT_USAGE
     paths = write_report(result, out_dir, share=share, json_only=json_only)
@@ -256,7 +252,6 @@ def _ensure_instagram_session(login: str, session_file: Path | None, profile: Pa
         err.print(
             f"footprint-audit: no saved Instagram login for {login}; run this command in a terminal "
             "so it can ask for the password once.",
-            highlight=False,
         )
         return EXIT_USAGE
     password = getpass.getpass(f"Instagram password for {login} (not shown, not stored): ")
@@ -265,11 +260,11 @@ def _ensure_instagram_session(login: str, session_file: Path | None, profile: Pa
             login, password, target, two_factor_code=lambda: input("Instagram two-factor code: ").strip()
         )
     except FootprintError as exc:
-        err.print(f"footprint-audit: {exc}", highlight=False, markup=False)
+        err.print(f"footprint-audit: {exc}")
         return EXIT_USAGE
     finally:
         del password
-    err.print(f"Logged in; session saved to {target} (owner-only).", highlight=False)
+    err.print(f"Logged in; session saved to {target} (owner-only).")
     return EXIT_OK
 
 
@@ -289,16 +284,16 @@ def cache(
     path = cache_path(profile)
     if clear_:
         clear(profile)
-        out.print(f"Cache cleared: {path}", highlight=False)
+        out.print(f"Cache cleared: {path}")
         raise typer.Exit(EXIT_OK)
-    out.print(str(path), highlight=False)
+    out.print(str(path))
     if path.exists() and not where:
         c = Cache(path)
         try:
             stats = c.stats()
         finally:
             c.close()
-        out.print(", ".join(f"{n} {k}" for k, n in stats.items()), highlight=False)
+        out.print(", ".join(f"{n} {k}" for k, n in stats.items()))
     raise typer.Exit(EXIT_OK)
 
 
@@ -321,9 +316,7 @@ def demo(
     data = build_demo(out_dir / "demo-data")
     options = AuditOptions(timezone="Europe/London", share=share, data_dir=out_dir / "demo-profile")
     if not quiet:
-        err.print(
-            f"Demo family written to {data} (fictional: generated images and captions).", highlight=False
-        )
+        err.print(f"Demo family written to {data} (fictional: generated images and captions).")
     sources = [str(p) for p in sorted(data.iterdir()) if p.is_dir()]
     raise typer.Exit(run_scan(sources, out_dir, options, share=share, json_only=False, quiet=quiet))
 
@@ -354,31 +347,26 @@ def enroll(
         if list_:
             children = list_enrolled(profile)
             for c in children:
-                out.print(
-                    f"{c.name}: {c.encodings} face encoding(s) from {c.photos} photo(s)", highlight=False
-                )
+                out.print(f"{c.name}: {c.encodings} face encoding(s) from {c.photos} photo(s)")
             if not children:
-                out.print("Nobody is enrolled.", highlight=False)
+                out.print("Nobody is enrolled.")
             raise typer.Exit(EXIT_OK)
         if forget_name:
             if forget(forget_name, profile):
-                out.print(f"Forgot {forget_name}: their face encodings were deleted.", highlight=False)
+                out.print(f"Forgot {forget_name}: their face encodings were deleted.")
                 raise typer.Exit(EXIT_OK)
-            err.print(f"footprint-audit: nobody called {forget_name} is enrolled.", highlight=False)
+            err.print(f"footprint-audit: nobody called {forget_name} is enrolled.")
             raise typer.Exit(EXIT_USAGE)
         if not name or not photos:
-            err.print(
-                "footprint-audit: give a name and at least one photo: enroll NAME PHOTO...", highlight=False
-            )
+            err.print("footprint-audit: give a name and at least one photo: enroll NAME PHOTO...")
             raise typer.Exit(EXIT_USAGE)
         child = enroll_child(name, photos, profile=profile, face=face)
     except FootprintError as exc:
-        err.print(f"footprint-audit: {exc}", highlight=False, markup=False)
+        err.print(f"footprint-audit: {exc}")
         raise typer.Exit(EXIT_USAGE) from exc
     out.print(
         f"Enrolled {child.name}: {child.encodings} face encoding(s) stored in {store_path(profile)} "
         "(the photos themselves were not copied).",
-        highlight=False,
     )
 
 
@@ -398,8 +386,6 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print(
             "footprint-audit: stopped (interrupted); run the same command again to continue.",
-            highlight=False,
-            markup=False,
         )
         sys.exit(EXIT_INTERRUPTED)
 
@@ -437,7 +423,7 @@ def fix(
     from .fix import fix_photo
 
     if cover not in STYLES:
-        err.print(f"footprint-audit: --cover must be one of {', '.join(STYLES)}.", markup=False)
+        err.print(f"footprint-audit: --cover must be one of {', '.join(STYLES)}.")
         raise typer.Exit(EXIT_USAGE)
 
     finder = None if keep_faces else _face_finder()
@@ -446,19 +432,18 @@ def fix(
         res = fix_photo(photo, out_dir, find_faces=finder, style=None if keep_faces else cover)
         if res.error:
             failed += 1
-            err.print(f"[red]✗[/red] {res.error}", highlight=False)
+            err.print(styled("✗", "red"), f" {res.error}")
             continue
         done = list(res.removed)
         if res.faces_hidden:
             done.append(f"{res.faces_hidden} face(s) covered ({cover})")
         out.print(
             f"✓ {photo} -> {res.output}" + (f"  ({'; '.join(done)})" if done else "  (nothing to remove)"),
-            highlight=False,
         )
     raise typer.Exit(EXIT_ITEM_ERRORS if failed else EXIT_OK)
 
 
-CHECK_LEVELS = {"low": ("green", 0), "medium": ("amber", 1), "high": ("red", 2)}
+CHECK_EXIT = {"green": 0, "amber": 1, "red": 2}
 
 
 @app.command()
@@ -474,55 +459,28 @@ def check(
     """Pre-post check of one photo: green (exit 0), amber (1) or red (2)."""
     import json
 
-    from .context import AuditOptions, RunContext
-    from .models import Media, Post, Visibility
-    from .pipeline import analyze
-    from .registry import default_analyzers
-    from .remediation import fixes_for
-    from .report import finding_dict
-    from .risk import assess, dedupe, regrade
+    from .check import check_post
+    from .context import AuditOptions
 
     if not photo.is_file():
-        err.print(f"footprint-audit: {photo}: no such file.", highlight=False)
+        err.print(f"footprint-audit: {photo}: no such file.")
         raise typer.Exit(EXIT_USAGE)
     if visibility not in ("public", "followers", "private"):
-        err.print("footprint-audit: --visibility must be public, followers or private.", highlight=False)
+        err.print("footprint-audit: --visibility must be public, followers or private.")
         raise typer.Exit(EXIT_USAGE)
-    vis = cast(Visibility, visibility)
-    post = Post(id="check", source="check", caption=caption, media=(Media(str(photo)),), visibility=vis)
-    run = RunContext(AuditOptions(data_dir=profile, workers=1))
-    findings = dedupe(regrade([post], analyze([post], default_analyzers(), run)))
-    # Every error of this one-post run is about this post: unread parts are never green.
-    risk = assess(post, findings, run.errors)
-    colour, code = CHECK_LEVELS[risk.level]
-    fixes = fixes_for(post, findings)
+    res = check_post(photo, caption, cast(Any, visibility), options=AuditOptions(data_dir=profile, workers=1))
+    code = CHECK_EXIT[res.verdict]
     if as_json:
-        print(
-            json.dumps(
-                {
-                    "verdict": colour,
-                    "score": risk.score,
-                    "findings": [finding_dict(f) for f in findings],
-                    "fixes": fixes,
-                    "errors": [{"where": e.where, "message": e.message} for e in run.errors],
-                },
-                ensure_ascii=False,
-                indent=2,
-                default=str,
-            )
-        )
+        print(json.dumps(res.to_json(), ensure_ascii=False, indent=2, default=str))
         raise typer.Exit(code)
-    style = {"green": "green", "amber": "yellow", "red": "red"}[colour]
-    out.print(
-        f"[bold {style}]{colour.upper()}[/bold {style}]  risk {risk.score:g}/100 for {photo.name}",
-        highlight=False,
-    )
-    for f in sorted(findings, key=lambda f: f.severity != "high"):
-        out.print(f"  [{f.severity}] {f.summary}", highlight=False, markup=False)
-    for e in run.errors:
-        out.print(f"  could not read: {e.message}", highlight=False, markup=False)
-    if fixes:
-        out.print("Before posting:", highlight=False)
-        for fx in fixes:
-            out.print(f"  - {fx}", highlight=False, markup=False)
+    style = {"green": "bold green", "amber": "bold yellow", "red": "bold red"}[res.verdict]
+    out.print(styled(res.verdict.upper(), style), f" risk {res.risk.score:g}/100 for {photo.name}")
+    for f in res.findings:
+        out.print(f"  [{f.severity}] {f.summary}")
+    for e in res.errors:
+        out.print(f"  could not read: {e.message}")
+    if res.fixes:
+        out.print("Before posting:")
+        for fx in res.fixes:
+            out.print(f"  - {fx}")
     raise typer.Exit(code)

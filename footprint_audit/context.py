@@ -60,6 +60,16 @@ class AuditOptions:
 ProgressFn = Callable[[str, int, int | None], None]
 
 
+@dataclass
+class ScanLog:
+    """What the cache layer learnt about this run's scans, for the "since last scan" note."""
+
+    #: Sources scanned for the first time.
+    first_scans: list[str] = field(default_factory=list)
+    #: Posts first seen after their source's last finished scan.
+    new_post_ids: list[str] = field(default_factory=list)
+
+
 class RunContext:
     """State of one audit run: options, the error list, progress reporting, shared memo."""
 
@@ -72,6 +82,10 @@ class RunContext:
         #: The local cache (set by the pipeline unless --no-cache); collectors may ask it
         #: what they already have through the helpers in footprint_audit.cache.
         self.cache: Cache | None = None
+        #: What the cache layer learnt about this run's scans (footprint_audit.cache_layer).
+        self.scan_log = ScanLog()
+        #: The analyzers of this run (set by the pipeline), for analyzers that share work.
+        self.analyzers: tuple[Any, ...] = ()
 
     def error(self, where: str, message: str, hint: str = "") -> None:
         record = ErrorRecord(where=where, message=message, hint=hint)

@@ -8,14 +8,20 @@ per-user data folder, or the folder given with ``--profile DIR``.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import BadInput, ConfigError
 from .paths import data_dir, write_private
+
+if TYPE_CHECKING:
+    from .context import RunContext
+
+log = logging.getLogger(__name__)
 
 STORE_NAME = "enrolled.json"
 STORE_VERSION = 1
@@ -167,3 +173,20 @@ def enroll(
     data["version"] = STORE_VERSION
     _write(path, data)
     return EnrolledChild(key, len(entry["encodings"]), entry["photos"], entry["updated"])
+
+
+def declared_children(run: RunContext) -> list[str]:
+    """Children the user told us about: enrolled faces and ``extra["children"]`` (once per run)."""
+
+    def load() -> list[str]:
+        names = [str(n) for n in run.options.extra.get("children", []) or [] if str(n).strip()]
+        try:
+            names += [c.name for c in list_enrolled(run.options.data_dir)]
+        except Exception as exc:  # a broken enrolment store is the faces analyzer's error to report
+            log.debug("enrolled children unavailable: %s", exc)
+        seen: dict[str, str] = {}
+        for n in names:
+            seen.setdefault(n.lower(), n)
+        return list(seen.values())
+
+    return run.memo("enrollment.declared_children", load)

@@ -11,7 +11,7 @@ travel separately as ``detail_json`` so that a cached finding comes back whole.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from enum import Enum
 from typing import Any, ClassVar, Self
 
@@ -77,6 +77,37 @@ def _span_of(detail: Mapping[str, Any] | None) -> TextSpan | None:
     return TextSpan.from_json((detail or {}).get("span"))
 
 
+class _RecordValue(_Value):
+    """Written as an object with one key per field, in field order (tuples as lists). A
+    ``span`` field travels in the detail, and the fields named in ``omit_when_default`` are
+    left out while they hold their default (the shapes report.json has always had)."""
+
+    omit_when_default: ClassVar[frozenset[str]] = frozenset()
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if f.name == "span" or (f.name in self.omit_when_default and value == f.default):
+                continue
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+    def detail_json(self) -> dict[str, Any]:
+        return _span_detail(getattr(self, "span", None))
+
+    @classmethod
+    def from_json(cls, data: Any, detail: Mapping[str, Any] | None = None) -> Self:
+        kw: dict[str, Any] = {}
+        for f in fields(cls):  # type: ignore[arg-type]
+            if f.name == "span":
+                kw["span"] = _span_of(detail)
+            elif f.name in data:
+                value = data[f.name]
+                kw[f.name] = tuple(value) if isinstance(value, list) else value
+        return cls(**kw)
+
+
 # --- where ------------------------------------------------------------------------------
 
 
@@ -118,46 +149,22 @@ class LocationValue(_Value):
         """A platform location with a name of its own (a venue), not just the town it is near."""
         return self.source == "geotag" and bool(self.place) and self.place != self.near
 
+    #: The keys of each kind of location in report.json, in order.
+    GPS_KEYS: ClassVar[tuple[str, ...]] = (
+        "lat", "lon", "altitude", "place", "country", "precision_m", "gps_time", "distance_to_place_km"
+    )  # fmt: skip
+    TAG_KEYS: ClassVar[tuple[str, ...]] = (
+        "lat", "lon", "place", "near", "country", "precision_m", "location_id", "address"
+    )  # fmt: skip
+
     def to_json(self) -> dict[str, Any]:
-        if self.source == "gps_exif":
-            return {
-                "lat": self.lat,
-                "lon": self.lon,
-                "altitude": self.altitude,
-                "place": self.place,
-                "country": self.country,
-                "precision_m": self.precision_m,
-                "gps_time": self.gps_time,
-                "distance_to_place_km": self.distance_to_place_km,
-            }
-        return {
-            "lat": self.lat,
-            "lon": self.lon,
-            "place": self.place,
-            "near": self.near,
-            "country": self.country,
-            "precision_m": self.precision_m,
-            "location_id": self.location_id,
-            "address": self.address,
-        }
+        return {k: getattr(self, k) for k in (self.GPS_KEYS if self.source == "gps_exif" else self.TAG_KEYS)}
 
     @classmethod
     def from_json(cls, data: Any, detail: Mapping[str, Any] | None = None) -> Self:
         geotag = "near" in data or "location_id" in data
-        return cls(
-            lat=data.get("lat"),
-            lon=data.get("lon"),
-            source="geotag" if geotag else "gps_exif",
-            place=data.get("place"),
-            country=data.get("country"),
-            precision_m=data.get("precision_m"),
-            altitude=data.get("altitude"),
-            gps_time=data.get("gps_time"),
-            distance_to_place_km=data.get("distance_to_place_km"),
-            near=data.get("near"),
-            location_id=data.get("location_id"),
-            address=data.get("address"),
-        )
+        keys = set(cls.GPS_KEYS) | set(cls.TAG_KEYS)
+        return cls(source="geotag" if geotag else "gps_exif", **{k: data.get(k) for k in keys})
 
 
 @dataclass(frozen=True)
@@ -232,10 +239,11 @@ class NameValue(_Value):
 
 
 @dataclass(frozen=True)
-class FaceValue(_Value):
+class FaceValue(_RecordValue):
     """One face: ``box`` is [top, right, bottom, left] in original pixels (video: frame pixels)."""
 
     categories: ClassVar[tuple[str, ...]] = ("face", "child_face", "enrolled_child_face", "other_child_face")
+    omit_when_default: ClassVar[frozenset[str]] = frozenset({"frame"})
 
     box: tuple[int, int, int, int]
     relative_size: float = 0.0
@@ -245,33 +253,9 @@ class FaceValue(_Value):
     #: The sampled frame, for videos only.
     frame: int | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "box": list(self.box),
-            "relative_size": self.relative_size,
-            "frontal": self.frontal,
-            "age_band": self.age_band,
-            "crop_id": self.crop_id,
-        }
-        if self.frame is not None:
-            out["frame"] = self.frame
-        return out
-
-    @classmethod
-    def from_json(cls, data: Any, detail: Mapping[str, Any] | None = None) -> Self:
-        top, right, bottom, left = data["box"]
-        return cls(
-            box=(top, right, bottom, left),
-            relative_size=data.get("relative_size", 0.0),
-            frontal=data.get("frontal", True),
-            age_band=data.get("age_band"),
-            crop_id=data.get("crop_id"),
-            frame=data.get("frame"),
-        )
-
 
 @dataclass(frozen=True)
-class TaggedUsersValue(_Value):
+class TaggedUsersValue(_RecordValue):
     """Accounts linked to a post: tagged in the photo, or @mentioned in its text."""
 
     categories: ClassVar[tuple[str, ...]] = ("tagged_user",)
@@ -279,17 +263,6 @@ class TaggedUsersValue(_Value):
     accounts: tuple[str, ...]
     tagged: tuple[str, ...] = ()
     mentioned: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "accounts": list(self.accounts),
-            "tagged": list(self.tagged),
-            "mentioned": list(self.mentioned),
-        }
-
-    @classmethod
-    def from_json(cls, data: Any, detail: Mapping[str, Any] | None = None) -> Self:
-        return cls(tuple(data["accounts"]), tuple(data.get("tagged", ())), tuple(data.get("mentioned", ())))
 
 
 @dataclass(frozen=True)
@@ -312,14 +285,15 @@ class CommentRiskValue(_Value):
 
 
 @dataclass(frozen=True)
-class AgeValue(_Value):
+class AgeValue(_RecordValue):
     """An age or birthday statement: ``text`` as written, ``years``/``months`` when stated,
     ``birthday`` (the post marks the birthday itself), ``half`` (a half-birthday),
     ``school_year`` ("reception", "year 1")."""
 
     categories: ClassVar[tuple[str, ...]] = ("age_or_birthday",)
+    omit_when_default: ClassVar[frozenset[str]] = frozenset({"half", "school_year"})
 
-    text: str
+    text: str = ""
     years: int | None = None
     #: Weeks are turned into months, so this may have one decimal.
     months: float | None = None
@@ -333,37 +307,9 @@ class AgeValue(_Value):
         """Does the post mark a birthday (so its date gives the day of birth away)?"""
         return self.birthday or self.half
 
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "text": self.text,
-            "years": self.years,
-            "months": self.months,
-            "birthday": self.birthday,
-        }
-        if self.half:
-            out["half"] = True
-        if self.school_year is not None:
-            out["school_year"] = self.school_year
-        return out
-
-    def detail_json(self) -> dict[str, Any]:
-        return _span_detail(self.span)
-
-    @classmethod
-    def from_json(cls, data: Any, detail: Mapping[str, Any] | None = None) -> Self:
-        return cls(
-            text=str(data.get("text", "")),
-            years=data.get("years"),
-            months=data.get("months"),
-            birthday=bool(data.get("birthday")),
-            half=bool(data.get("half")),
-            school_year=data.get("school_year"),
-            span=_span_of(detail),
-        )
-
 
 @dataclass(frozen=True)
-class RoutineValue(_Value):
+class RoutineValue(_RecordValue):
     """A hint of a routine: ``text`` as written, ``weekday`` ("Tuesday") and ``activity`` when named."""
 
     categories: ClassVar[tuple[str, ...]] = ("routine_hint",)
@@ -372,31 +318,15 @@ class RoutineValue(_Value):
     weekday: str | None = None
     activity: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "weekday": self.weekday, "activity": self.activity}
-
-    @classmethod
-    def from_json(cls, data: Any, detail: Mapping[str, Any] | None = None) -> Self:
-        return cls(str(data["text"]), data.get("weekday"), data.get("activity"))
-
 
 # --- what -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class SensitiveValue(_Value):
+class SensitiveValue(_TextValue):
     """``undressed`` or ``partly dressed`` from the image, or the caption's own word."""
 
     categories: ClassVar[tuple[str, ...]] = ("sensitive_image",)
-
-    text: str
-
-    def to_json(self) -> str:
-        return self.text
-
-    @classmethod
-    def from_json(cls, data: Any, detail: Mapping[str, Any] | None = None) -> Self:
-        return cls(str(data))
 
 
 @dataclass(frozen=True)
@@ -479,7 +409,7 @@ class DeviceValue(_Value):
 
 
 @dataclass(frozen=True)
-class UniformValue(_Value):
+class UniformValue(_RecordValue):
     """A school uniform: what it looks like ("green jumper, grey skirt"), the signals that
     fired (outfit recurrence, crest, caption, time) and the colours seen."""
 
@@ -488,13 +418,6 @@ class UniformValue(_Value):
     text: str
     signals: tuple[str, ...] = ()
     colours: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "signals": list(self.signals), "colours": list(self.colours)}
-
-    @classmethod
-    def from_json(cls, data: Any, detail: Mapping[str, Any] | None = None) -> Self:
-        return cls(str(data["text"]), tuple(data.get("signals", ())), tuple(data.get("colours", ())))
 
 
 FindingValue = (

@@ -7,23 +7,36 @@ otherwise exponential backoff with jitter). When the wait would be long, the cli
 with :class:`RateLimited` instead of sleeping for an hour: what was collected is kept and
 the next run resumes.
 
-Tests inject an ``httpx`` transport through ``run.options.extra["transport"]`` and a fake
-sleep through ``run.options.extra["sleep"]``, so nothing touches the network or the clock.
+Nothing a source names can point the client at this computer or its network: every URL must
+be http(s), every host name is resolved and each address checked (no loopback, private,
+link-local, multicast, reserved or cloud-metadata address), redirects are followed one at a
+time and checked again, and the real transport connects to the address it checked (so a name
+that resolves differently a moment later cannot slip through). Each request has an overall
+deadline, and bodies are read in chunks with their size limit checked as they arrive.
+
+Tests inject an ``httpx`` transport through ``run.options.extra["transport"]``, a fake
+resolver through ``run.options.extra["resolver"]`` and a fake sleep and clock through
+``run.options.extra["sleep"]`` and ``["clock"]``, so nothing touches the network or the clock.
+Local test servers are reachable only when code passes ``allow_private=True`` (or sets
+``extra["allow_private_addresses"]``); there is no environment variable for it.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
 import random
+import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator, Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from . import __version__
@@ -52,12 +65,258 @@ DEFAULT_RETRIES = 3
 MAX_WAIT = 120.0
 #: Media larger than this are not downloaded (a 4K reel is ~100 MB; anything larger is not a post).
 MAX_DOWNLOAD = 256 * 1024 * 1024
+#: Pages and API answers larger than this are not read (the largest real blog page and Mastodon
+#: page of 40 statuses we saw were under 2 MB).
+MAX_PAGE = 20 * 1024 * 1024
+#: Seconds one request may take from first byte sent to last byte read, whatever the server does.
+#: The per-read timeout alone let a server dripping one byte every 5 s hold a scan forever.
+DEFAULT_DEADLINE = 120.0
+#: Redirects followed for one request (browsers allow 20; real sites use one or two).
+MAX_REDIRECTS = 5
+_REDIRECTS = (301, 302, 303, 307, 308)
 
 Sleep = Callable[[float], None]
+#: (host, port) -> the IP addresses the name resolves to, as strings.
+Resolver = Callable[[str, int], Sequence[str]]
+
+#: Cloud instance-metadata endpoints (AWS, Azure, GCP; AWS over IPv6; Alibaba; AWS ECS tasks).
+#: Most are link-local and refused anyway; named so the error says what they are.
+_METADATA = frozenset(
+    ipaddress.ip_address(a) for a in ("169.254.169.254", "fd00:ec2::254", "100.100.100.200", "169.254.170.2")
+)
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
 class NotFound(SourceNotFound):
     """404/410: the thing asked for does not exist (any more)."""
+
+
+class Refused(BadInput):
+    """A URL this tool will not fetch: not http(s), a host the source may not send us to, or an
+    address on this computer or its network. ``url`` is the URL refused, ``why`` the reason."""
+
+    hint = "Only public web addresses are fetched; nothing on your own computer or network."
+
+    def __init__(self, url: str, why: str) -> None:
+        super().__init__(f"{url}: not fetched: {why}.")
+        self.url = url
+        self.why = why
+
+
+class TooSlow(SourceNotFound):
+    """The server did not finish answering within the request's overall deadline."""
+
+    hint = "The site answered too slowly; try again later."
+
+
+class MediaUnavailable(BadInput):
+    """One photo or video could not be downloaded. Collectors record it and keep the post."""
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    """Every address ``host`` resolves to (IPv4 and IPv6), in the resolver's order."""
+    out: list[str] = []
+    for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+        addr = str(info[4][0]).split("%", 1)[0]  # drop an IPv6 zone id
+        if addr not in out:
+            out.append(addr)
+    return out
+
+
+def address_refusal(address: str) -> str | None:
+    """Why ``address`` must not be fetched from ("10.0.0.8 is a private network address"), or
+    None when it is a public address."""
+    kind = _address_kind(address)
+    return f"{address} is {kind}" if kind else None
+
+
+def _address_kind(address: str) -> str | None:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return "not an IP address"
+    if ip in _METADATA:
+        return "a cloud metadata address"
+    if isinstance(ip, ipaddress.IPv6Address):
+        # IPv4 addresses wrapped in IPv6 reach the IPv4 host: judge the host.
+        embedded = ip.ipv4_mapped or (ip.teredo[1] if ip.teredo else None) or ip.sixtofour
+        if embedded is None and ip in _NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            inner = _address_kind(str(embedded))
+            return f"a wrapper of {embedded}, {inner}" if inner else None
+    if ip.is_loopback:
+        return "a loopback address (this computer)"
+    if ip.is_link_local:
+        return "a link-local address"
+    if ip.is_multicast:
+        return "a multicast address"
+    if ip.is_unspecified or ip.is_reserved:
+        return "a reserved address"
+    if ip.is_private:
+        return "a private network address"
+    if not ip.is_global:
+        return "not a public address"
+    return None
+
+
+class AddressGuard:
+    """Resolves host names and refuses any that lead to a non-public address.
+
+    One guard is shared by the pre-flight check of each URL and by the transport's connect, so
+    the address checked is the address connected to.
+    """
+
+    def __init__(self, resolver: Resolver | None = None, *, allow_private: bool = False) -> None:
+        self.resolver: Resolver = resolver or system_resolver
+        self.allow_private = allow_private
+
+    def addresses(self, url: str, host: str, port: int) -> list[str]:
+        """The checked addresses of ``host``; Refused if any is not public.
+
+        All addresses must pass, not just one: the connection may go to any of them.
+        Name-resolution failures surface as ``httpx.ConnectError`` (no network / no such host).
+        """
+        try:
+            literal = ipaddress.ip_address(host.strip("[]"))
+        except ValueError:
+            literal = None
+        if literal is not None:
+            found = [str(literal)]
+        else:
+            try:
+                found = [str(a) for a in self.resolver(host, port)]
+            except (OSError, UnicodeError) as exc:
+                raise httpx.ConnectError(f"failed to resolve {host}: {exc}") from exc
+            if not found:
+                raise httpx.ConnectError(f"failed to resolve {host}: no address")
+        if not self.allow_private:
+            for address in found:
+                kind = _address_kind(address)
+                if kind:
+                    raise Refused(
+                        url,
+                        f"{host} resolves to {address}, {kind}"
+                        if literal is None
+                        else f"{address} is {kind}",
+                    )
+        return found
+
+    def check(self, url: str, hosts: Collection[str] | None = None, *, resolve: bool = True) -> None:
+        """Refuse ``url`` unless it is http(s), on one of ``hosts`` (when given), and public
+        (``resolve=False``: everything but the address, which needs DNS)."""
+        try:
+            parts = urlsplit(url)
+            port = parts.port
+        except ValueError as exc:
+            raise Refused(url, f"not a valid URL ({exc})") from exc
+        if parts.scheme.lower() not in ("http", "https"):
+            raise Refused(url, f"only http and https are fetched, not {parts.scheme or 'a bare path'}")
+        host = (parts.hostname or "").lower()
+        if not host:
+            raise Refused(url, "it names no host")
+        if parts.username or parts.password:
+            raise Refused(url, "it carries a user name or password")
+        if hosts is not None and host not in {h.lower() for h in hosts}:
+            raise Refused(url, f"{host} is not a site this source may send us to")
+        if resolve:
+            self.addresses(url, host, port or (443 if parts.scheme.lower() == "https" else 80))
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket stream whose reads and writes stop at the client's current deadline.
+
+    ``left()`` gives the seconds left of the request under way (None: no request). This is what
+    bounds a server that drips its headers: httpx's own timeouts are per read.
+    """
+
+    def __init__(self, inner: httpcore.NetworkStream, left: Callable[[], float | None]) -> None:
+        self._inner = inner
+        self._deadline = left
+
+    def _timeout(self, timeout: float | None) -> float | None:
+        left = self._deadline()
+        if left is None:
+            return timeout
+        if left <= 0:
+            raise httpcore.ReadTimeout("the request's overall deadline has passed")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, self._timeout(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._timeout(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> Any:
+        # server_hostname is the URL's host (httpcore passes the origin, not our IP): SNI and
+        # certificate checks stay those of the name, while the socket goes to the checked address.
+        tls = self._inner.start_tls(ssl_context, server_hostname, self._timeout(timeout))
+        return _DeadlineStream(tls, self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _PinnedBackend(httpcore.NetworkBackend):
+    """Connects to an address the guard checked, never to a fresh lookup of the name."""
+
+    def __init__(self, guard: AddressGuard, left: Callable[[], float | None]) -> None:
+        self._guard = guard
+        self._deadline = left
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        try:
+            addresses = self._guard.addresses(f"//{host}:{port}", host, port)
+        except Refused as exc:
+            raise httpcore.ConnectError(str(exc)) from exc
+        except httpx.ConnectError as exc:
+            raise httpcore.ConnectError(str(exc)) from exc
+        last: Exception | None = None
+        for address in addresses:
+            try:
+                stream = self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                last = exc
+                continue
+            return _DeadlineStream(stream, self._deadline)
+        raise last if last else httpcore.ConnectError(f"could not connect to {host}")
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Any = None) -> Any:
+        raise httpcore.ConnectError("unix sockets are never used")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def pinned_transport(guard: AddressGuard, left: Callable[[], float | None]) -> httpx.HTTPTransport:
+    """httpx's own transport, connecting through :class:`_PinnedBackend`.
+
+    No proxy from the environment is used: a proxy resolves names itself, out of our sight.
+    """
+    transport = httpx.HTTPTransport(trust_env=False)
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(),  # SSL_CERT_FILE still honoured
+        # httpx's own defaults (httpx.Client uses the same numbers).
+        max_connections=100,
+        max_keepalive_connections=20,
+        keepalive_expiry=5.0,
+        network_backend=_PinnedBackend(guard, left),
+    )
+    return transport
 
 
 def media_root(run: RunContext) -> Path:
@@ -113,7 +372,7 @@ def _remaining(resp: httpx.Response) -> int | None:
 
 
 class HttpClient:
-    """A paced, retrying GET client. One per collector run; close it (or use ``with``)."""
+    """A paced, retrying, address-checked GET client. One per collector run; close it (or use ``with``)."""
 
     def __init__(
         self,
@@ -123,24 +382,35 @@ class HttpClient:
         retries: int = DEFAULT_RETRIES,
         max_wait: float = MAX_WAIT,
         timeout: float = 30.0,
+        deadline: float | None = None,
+        allow_private: bool | None = None,
+        resolver: Resolver | None = None,
     ) -> None:
         extra = run.options.extra
         self.run = run
         self.interval = float(extra.get("http_interval", DEFAULT_INTERVAL) if interval is None else interval)
         self.retries = retries
         self.max_wait = float(extra.get("http_max_wait", max_wait))
+        self.deadline = float(extra.get("http_deadline", DEFAULT_DEADLINE) if deadline is None else deadline)
         self._sleep: Sleep = extra.get("sleep") or time.sleep
         self._clock: Callable[[], float] = extra.get("clock") or time.time
         self._rng = random.Random(extra.get("seed"))
         self._last: dict[str, float] = {}
         #: Per host, the earliest time the next request may go (from rate-limit headers).
         self._not_before: dict[str, float] = {}
+        #: When the request under way must be finished by (our clock), None between requests.
+        self._due: float | None = None
         self.requests = 0
+        private = (
+            bool(extra.get("allow_private_addresses", False)) if allow_private is None else allow_private
+        )
+        self.guard = AddressGuard(resolver or extra.get("resolver"), allow_private=private)
+        transport = extra.get("transport") or pinned_transport(self.guard, self._left)
         self._client = httpx.Client(
-            transport=extra.get("transport"),
+            transport=transport,
             headers={"User-Agent": USER_AGENT},
             timeout=timeout,
-            follow_redirects=True,
+            follow_redirects=False,
         )
 
     def __enter__(self) -> HttpClient:
@@ -151,6 +421,9 @@ class HttpClient:
 
     def close(self) -> None:
         self._client.close()
+
+    def _left(self) -> float | None:
+        return None if self._due is None else self._due - self._clock()
 
     def _wait_turn(self, host: str) -> None:
         now = self._clock()
@@ -164,14 +437,55 @@ class HttpClient:
         base = min(self.max_wait, 2.0 * (2**attempt))
         return base / 2 + self._rng.uniform(0, base / 2)
 
-    def get(self, url: str, params: dict[str, Any] | None = None, *, what: str = "") -> httpx.Response:
+    def get(
+        self,
+        url: str,
+        params: dict[str, Any] | None = None,
+        *,
+        what: str = "",
+        hosts: Collection[str] | None = None,
+        max_bytes: int = MAX_PAGE,
+    ) -> httpx.Response:
         """GET with pacing and retries; raises a FootprintError child for every failure.
 
         401/403 -> AuthRequired, 404/410 -> NotFound, 429/503 after retries -> RateLimited,
-        network trouble after retries -> SourceNotFound.
+        network trouble after retries -> SourceNotFound, a URL (or redirect) that is not http(s),
+        not on ``hosts`` (when given) or not a public address -> Refused, the deadline passed ->
+        TooSlow, a body over ``max_bytes`` -> BadInput. The body is read before returning.
         """
-        host = urlsplit(url).netloc
         label = what or url
+        current = url
+        for _ in range(MAX_REDIRECTS + 1):
+            resp = self._get_once(url, current, hosts, params, label, max_bytes)
+            location = resp.headers.get("location")
+            if resp.status_code not in _REDIRECTS or not location:
+                return resp
+            current = urljoin(current, location)
+            params = None  # the redirect's URL is complete
+        raise BadInput(f"{label}: more than {MAX_REDIRECTS} redirects; not followed.")
+
+    def _check(self, url: str, target: str, hosts: Collection[str] | None, *, resolve: bool = True) -> None:
+        """Refuse ``target`` (``url`` or where it redirected) before anything is sent to it."""
+        if target == url:
+            self.guard.check(url, hosts, resolve=resolve)
+            return
+        try:
+            self.guard.check(target, hosts, resolve=resolve)
+        except Refused as exc:
+            raise Refused(url, f"it redirects to {target}, and {exc.why}") from exc
+
+    def _get_once(
+        self,
+        original: str,
+        url: str,
+        hosts: Collection[str] | None,
+        params: dict[str, Any] | None,
+        label: str,
+        max_bytes: int,
+    ) -> httpx.Response:
+        # The URL's form first (before anything reads it); its addresses on every attempt below.
+        self._check(original, url, hosts, resolve=False)
+        host = urlsplit(url).netloc
         pending = self._not_before.get(host, 0.0) - self._clock()
         if pending > self.max_wait:
             raise RateLimited(
@@ -182,8 +496,18 @@ class HttpClient:
             self._wait_turn(host)
             self.requests += 1
             try:
-                resp = self._client.get(url, params=params)
+                # Checked on every attempt: a name resolved a minute ago may point elsewhere now.
+                self._check(original, url, hosts)
+                resp = self._fetch(url, params, label, max_bytes)
             except httpx.TransportError as exc:
+                refused = _refusal_in(exc)
+                if refused is not None:
+                    raise refused from exc  # the name changed its address between check and connect
+                left = self._left()
+                if isinstance(exc, httpx.TimeoutException) and left is not None and left <= 0:
+                    raise TooSlow(
+                        f"{label}: {host} did not finish answering within {self.deadline:.0f} s."
+                    ) from exc
                 if attempt >= self.retries and is_offline(exc):
                     raise no_network(label) from exc
                 if attempt >= self.retries:
@@ -193,6 +517,8 @@ class HttpClient:
                     ) from exc
                 self._sleep(self._backoff(attempt))
                 continue
+            finally:
+                self._due = None
             now = self._clock()
             status = resp.status_code
             if status in (429, 503):
@@ -226,6 +552,45 @@ class HttpClient:
             return resp
         raise FootprintError(f"{label}: gave up after {self.retries + 1} attempts.")  # pragma: no cover
 
+    def _fetch(self, url: str, params: dict[str, Any] | None, label: str, max_bytes: int) -> httpx.Response:
+        """One request, its body read in chunks against the deadline and ``max_bytes``."""
+        self._due = self._clock() + self.deadline
+        try:
+            request = self._client.build_request("GET", url, params=params)
+        except httpx.InvalidURL as exc:
+            raise Refused(url, f"not a valid URL ({exc})") from exc
+        resp = self._client.send(request, stream=True)
+        try:
+            declared = resp.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise BadInput(f"{label}: larger than {_mb(max_bytes)}; not downloaded.")
+            body = bytearray()
+            for chunk in self._decoded(resp, label):
+                body += chunk
+                if len(body) > max_bytes:
+                    raise BadInput(f"{label}: larger than {_mb(max_bytes)}; not downloaded.")
+                left = self._left()
+                if left is not None and left <= 0:
+                    raise TooSlow(
+                        f"{label}: {urlsplit(url).netloc} did not finish answering within {self.deadline:.0f} s."
+                    )
+        finally:
+            resp.close()
+        # The body is already decoded (gzip, br): the new response must not decode it again.
+        headers = [
+            (k, v)
+            for k, v in resp.headers.multi_items()
+            if k.lower() not in ("content-encoding", "content-length")
+        ]
+        return httpx.Response(resp.status_code, headers=headers, content=bytes(body), request=request)
+
+    @staticmethod
+    def _decoded(resp: httpx.Response, label: str) -> Iterator[bytes]:
+        try:
+            yield from resp.iter_bytes()
+        except httpx.DecodingError as exc:
+            raise BadInput(f"{label}: the server sent a body that could not be decompressed.") from exc
+
     def _note_limits(self, host: str, resp: httpx.Response, now: float) -> None:
         """When the window is used up, hold the next request to this host until it resets."""
         remaining = _remaining(resp)
@@ -248,23 +613,50 @@ class HttpClient:
                 hint="The platform may have changed; try again later.",
             ) from exc
 
-    def download(self, url: str, dest: Path, *, max_bytes: int = MAX_DOWNLOAD) -> Path:
+    def download(
+        self, url: str, dest: Path, *, max_bytes: int = MAX_DOWNLOAD, hosts: Collection[str] | None = None
+    ) -> Path:
         """Fetch ``url`` into ``dest`` once: an existing non-empty file is reused.
 
-        Written to a temporary name first, so an interrupted download never leaves half a
-        photo that a later run would take for the real thing.
+        Any failure but a rate limit is :class:`MediaUnavailable` naming the URL, so the caller
+        records it and keeps the post: one missing photo must not end a source. A rate limit
+        still stops the source politely. The size limit is checked while the body streams in,
+        and it is written to a temporary name first, so an interrupted download never leaves
+        half a photo that a later run would take for the real thing.
         """
         if dest.is_file() and dest.stat().st_size > 0:
             return dest
         private_dir(dest.parent)
-        resp = self.get(url, what=dest.name)
-        data = resp.content
-        if len(data) > max_bytes:
-            raise BadInput(f"{dest.name}: larger than {max_bytes // 1_000_000} MB; not downloaded.")
+        try:
+            resp = self.get(url, what=url, hosts=hosts, max_bytes=max_bytes)
+        except RateLimited:
+            raise
+        except Refused as exc:
+            raise MediaUnavailable(str(exc.args[0]), hint=exc.hint) from exc
+        except FootprintError as exc:
+            # The message, not the hint: "log in" or "check your connection" is wrong advice
+            # for one photo on a page that was read.
+            raise MediaUnavailable(str(exc.args[0]) if exc.args else str(exc), hint="") from exc
         from .paths import write_private
 
-        write_private(dest, data)
+        write_private(dest, resp.content)
         return dest
+
+
+def _refusal_in(exc: BaseException) -> Refused | None:
+    """The Refused the pinned transport raised at connect, under httpx's own error, if any."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, Refused):
+            return cur
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return None
+
+
+def _mb(n: int) -> str:
+    return f"{n // 1_000_000} MB" if n >= 1_000_000 else f"{n} bytes"
 
 
 def safe_name(text: str, default: str = "file") -> str:

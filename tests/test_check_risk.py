@@ -52,3 +52,21 @@ def test_a_photo_an_analyzer_failed_on_is_never_green(
     monkeypatch.setattr(registry, "default_analyzers", lambda: [BrokenAnalyzer()])
     code, data = _check(str(plain))
     assert data["errors"] and data["verdict"] == "amber" and code == 1, data
+
+
+def test_check_post_is_a_library_call_with_findings_most_severe_first(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from PIL import Image
+
+    from footprint_audit.check import check_post
+    from footprint_audit.demo import _exif
+
+    photo = tmp_path / "gps.jpg"
+    when = datetime(2024, 5, 14, 16, 30, tzinfo=UTC)
+    Image.new("RGB", (300, 200), (40, 90, 160)).save(photo, exif=_exif(when, 51.55602, -0.14031))
+    res = check_post(photo, "Our Mia loves the beach #beachlife")
+    ranks = [{"low": 1, "medium": 2, "high": 3}[f.severity] for f in res.findings]
+    assert ranks == sorted(ranks, reverse=True) and len(ranks) >= 2
+    assert res.verdict == "red" and res.to_json()["verdict"] == "red"
+    assert any("location" in fx for fx in res.fixes)

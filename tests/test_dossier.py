@@ -4,9 +4,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from footprint_audit import nlp
 from footprint_audit.context import AuditOptions, RunContext
 from footprint_audit.dossier import build_dossier
+from footprint_audit.engines import text as text_engine
 from footprint_audit.findings import FaceValue, LocationValue
 from footprint_audit.models import Fact, Finding, Post
 from footprint_audit.pipeline import audit
@@ -175,7 +175,7 @@ def test_spacy_loaded_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
         return loaded
 
     monkeypatch.setattr(spacy, "load", counting_load)
-    monkeypatch.setattr(nlp, "_PIPELINE", None)
+    monkeypatch.setattr(text_engine, "_PIPELINE", None)
     posts, _ = build_account()
     result = audit(
         ["list:isla"],
@@ -241,15 +241,13 @@ def test_a_friend_named_twice_is_another_child() -> None:
 
 
 def test_enrolled_child_owns_the_facts(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
     import types
 
-    import footprint_audit
+    from footprint_audit import enrollment
 
-    fake = types.ModuleType("footprint_audit.enrollment")
-    fake.list_enrolled = lambda profile=None: [types.SimpleNamespace(name="Noor")]  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "footprint_audit.enrollment", fake)
-    monkeypatch.setattr(footprint_audit, "enrollment", fake, raising=False)
+    monkeypatch.setattr(
+        enrollment, "list_enrolled", lambda profile=None: [types.SimpleNamespace(name="Noor")]
+    )
     posts = [
         Post(
             id="a",

@@ -10,6 +10,7 @@ import pytest
 from footprint_audit.context import AuditOptions, RunContext
 from footprint_audit.errors import AuthRequired, BadInput, RateLimited, SourceNotFound
 from footprint_audit.http import USER_AGENT, HttpClient, NotFound, safe_name
+from tests.collectors.sources_support import public_resolver
 
 NOW = 1_700_000_000.0
 
@@ -19,6 +20,7 @@ def client(handler, **extra: object) -> tuple[HttpClient, list[float]]:
     opts = AuditOptions(
         extra={
             "transport": httpx.MockTransport(handler),
+            "resolver": public_resolver,
             "sleep": sleeps.append,
             "clock": lambda: NOW,
             "seed": 1,

@@ -4,6 +4,7 @@ import pytest
 
 from footprint_audit import nlp
 from footprint_audit.context import RunContext
+from footprint_audit.engines import text as text_engine
 from footprint_audit.errors import ConfigError
 from footprint_audit.models import Comment, Media, Post
 
@@ -58,10 +59,10 @@ def test_one_pass_over_captions_alt_texts_and_comments() -> None:
 
 
 def test_no_model_is_a_clear_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(nlp, "MODEL_NAMES", ("no_such_model_xyz",))
-    monkeypatch.setattr(nlp, "_PIPELINE", None)
+    monkeypatch.setattr(text_engine, "MODEL_NAMES", ("no_such_model_xyz",))
+    monkeypatch.setattr(text_engine, "_PIPELINE", None)
     with pytest.raises(ConfigError, match="No English spaCy model"):
-        nlp.get_nlp(RunContext())
+        text_engine.get_nlp(RunContext())
 
 
 def test_two_process_entities_match_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,7 +73,7 @@ def test_two_process_entities_match_one_process(monkeypatch: pytest.MonkeyPatch)
         "Paris trip with Emma and Leo",
     ]
     items = [("p", "caption", t) for t in texts]
-    model = nlp.pipeline()
+    model = text_engine.pipeline()
     one = nlp.analyse_texts(items, model, n_process=1)
     monkeypatch.setattr(nlp, "_PARALLEL_MIN", 2)
     two = nlp.analyse_texts(items, model, n_process=2)
@@ -87,9 +88,9 @@ def test_a_silent_worker_falls_back_to_one_process(monkeypatch: pytest.MonkeyPat
     items = [
         ("p", "caption", t) for t in ("dinner with Sarah Jones", "tea with Tom Smith", "Paris with Emma")
     ]
-    model = nlp.pipeline()
+    model = text_engine.pipeline()
     monkeypatch.setattr(nlp, "_PARALLEL_MIN", 2)
-    monkeypatch.setattr(nlp, "_ner_worker", silent)
+    monkeypatch.setattr(text_engine, "_ner_worker", silent)
     got = nlp.analyse_texts(items, model, n_process=2)
     assert [td.ents() for td in got] == [td.ents() for td in nlp.analyse_texts(items, model, n_process=1)]
     assert all(td.ents("PERSON") for td in got[:2])

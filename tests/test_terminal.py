@@ -4,6 +4,7 @@ sequences in a place name or a path)."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -51,3 +52,26 @@ def test_clean_output_is_always_printable_and_encodable(text: str) -> None:
     out = clean(text)
     out.encode("utf-8")
     assert all(c in "\t\n" or not (ord(c) < 32 or 0x7F <= ord(c) <= 0x9F) for c in out)
+
+
+def test_scan_and_fix_print_hostile_paths_as_written(tmp_path: Path) -> None:
+    """Issue 14: rich markup such as ``[/bold]`` in a path gave a traceback in the summary
+    or in `fix`; escape sequences reached the terminal raw."""
+    from PIL import Image
+    from typer.testing import CliRunner
+
+    from footprint_audit.cli import app
+
+    runner = CliRunner()
+    photos = tmp_path / "photos [/bold]"  # a folder "photos [" holding "bold]"
+    photos.mkdir(parents=True)
+    photo = photos / "[red]beach\x1b[2J.jpg"
+    Image.new("RGB", (64, 48), (200, 180, 150)).save(photo)
+    (photos / "[red]beach\x1b[2J.txt").write_text("Beach day in Brighton", encoding="utf-8")
+    out = tmp_path / "out [/dim]"
+    res = runner.invoke(app, ["scan", str(photos), "--out", str(out), "--no-cache", "--json-only"])
+    assert res.exit_code == 0, res.output
+    assert "[/dim]" in res.output and "\x1b" not in res.output
+    fixed = runner.invoke(app, ["fix", str(photo), "--out", str(tmp_path / "safe [/b]"), "--keep-faces"])
+    assert fixed.exit_code == 0, fixed.output
+    assert "[red]beach" in fixed.output and "\x1b" not in fixed.output

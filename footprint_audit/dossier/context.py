@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..context import RunContext
+from ..enrollment import declared_children
 from ..findings import AgeValue, NameReason, NameValue, SchoolValue, TextInImageValue
 from ..localtime import LocalTime, local_times
 from ..models import Finding, Post
-from ..nlp import declared_children
 from .geo import venue
 from .grammar import Pron
 

@@ -160,9 +160,9 @@ def test_caption_cue_false_friends(text: str) -> None:
 
 @pytest.fixture(scope="session")
 def nudenet() -> Any:
-    from analyzers.sensitive import _load_detector
+    from footprint_audit.engines.nudity import nudity_detector
 
-    return _load_detector()
+    return nudity_detector()
 
 
 def test_real_dressed_portraits_are_not_flagged(nudenet: Any, test_data: Path) -> None:

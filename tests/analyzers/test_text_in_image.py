@@ -45,10 +45,10 @@ def _post(*paths: Path) -> Post:
 
 @pytest.fixture(scope="session")
 def analyzer() -> TextInImageAnalyzer:
-    from analyzers.text_in_image import _load_ocr
+    from footprint_audit.engines.ocr import ocr_engine
 
     # One RapidOCR for the whole session: loading it takes about a second.
-    return TextInImageAnalyzer(engine=_load_ocr())
+    return TextInImageAnalyzer(engine=ocr_engine())
 
 
 def _run(analyzer: TextInImageAnalyzer, post: Post) -> list:
