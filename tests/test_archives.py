@@ -87,3 +87,37 @@ def test_mojibake_fix_only_touches_double_encoded_text() -> None:
 def test_merged_exif_reads_list_of_dicts() -> None:
     media = {"media_metadata": {"photo_metadata": {"exif_data": [{"latitude": 1.5}, {"longitude": 2.5}]}}}
     assert merged_exif(media) == {"latitude": 1.5, "longitude": 2.5}
+
+
+def test_many_small_members_are_judged_in_all(tmp_path: Path) -> None:
+    # Each member is under the size at which one member's ratio is judged; together they
+    # would write 120 MB from a few hundred KB.
+    z = tmp_path / "spread.zip"
+    with zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as zf:
+        for i in range(120):
+            zf.writestr(f"media/{i}.jpg", b"\0" * (1024 * 1024 - 1))
+    with pytest.raises(BadInput, match="in all .*ZIP bomb"):
+        ZipTree(z, tmp_path / "out")
+
+
+def test_a_file_and_a_folder_of_the_same_name_is_one_error(tmp_path: Path) -> None:
+    z = tmp_path / "clash.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr("a.jpg", b"first")
+        zf.writestr("a.jpg/b.jpg", b"second")
+        zf.writestr("c.jpg", b"third")
+    for order in (["a.jpg", "a.jpg/b.jpg"], ["a.jpg/b.jpg", "a.jpg"]):
+        tree = ZipTree(z, tmp_path / f"out-{order[0].replace('/', '_')}")
+        assert tree.local_path(order[0]).read_bytes() in (b"first", b"second")
+        with pytest.raises(BadInput, match="cannot be extracted"):
+            tree.local_path(order[1])
+        assert tree.local_path("c.jpg").read_bytes() == b"third"
+        assert not [p for p in tree.extract_root.rglob("*") if p.name.endswith(".part")]
+
+
+def test_json_nested_too_deep_is_bad_input(tmp_path: Path) -> None:
+    from footprint_audit.archives import load_json
+
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(BadInput, match="nested too deeply"):
+        load_json(FolderTree(tmp_path), "deep.json")

@@ -156,3 +156,20 @@ def test_other_formats_are_read(tmp_path: Path, name: str) -> None:
     posts, _, run = _scan([str(tmp_path)])
     assert [Path(p.media[0].path).name for p in posts] == [name]
     assert run.errors == []
+
+
+def test_gps_time_of_4294967295_hours_keeps_the_position(tmp_path: Path) -> None:
+    from PIL import TiffImagePlugin
+
+    from footprint_audit.exif import read_exif
+
+    img = Image.new("RGB", (8, 8))
+    exif = Image.Exif()
+    g = exif.get_ifd(0x8825)
+    g[1], g[2] = "N", (TiffImagePlugin.IFDRational(52, 1),) * 3
+    g[3], g[4] = "E", (TiffImagePlugin.IFDRational(4, 1),) * 3
+    g[29] = "2024:05:14"
+    g[7] = tuple(TiffImagePlugin.IFDRational(v, 1) for v in (4294967295, 0, 0))
+    img.save(tmp_path / "x.jpg", exif=exif)
+    gps = read_exif(tmp_path / "x.jpg").gps
+    assert gps is not None and gps.timestamp is None and int(gps.lat) == 52
