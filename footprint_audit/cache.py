@@ -352,9 +352,33 @@ class Cache:
         return out
 
 
-def clear(override: Path | None = None) -> Path:
-    """Delete the cache file (and its WAL side files). Returns its path."""
+#: What ``clear`` removes from the data folder besides the cache file: face results (which
+#: hold face encodings of everyone photographed, other people's children included) and the
+#: photos collectors downloaded or extracted from exports.
+CLEARED_FOLDERS = ("faces-cache", "media")
+
+
+def clear(override: Path | None = None, *, everything: bool = False) -> list[Path]:
+    """Delete the cache file (and its WAL side files), the face results and the downloaded
+    or extracted photos; with ``everything``, the enrolled children's encodings too. Returns
+    what was there and is now gone."""
+    import shutil
+
+    from .enrollment import store_path
+
     path = cache_path(override)
-    for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
-        p.unlink(missing_ok=True)
-    return path
+    root = data_dir(override)
+    targets = [path, Path(str(path) + "-wal"), Path(str(path) + "-shm")]
+    targets += [root / name for name in CLEARED_FOLDERS]
+    if everything:
+        targets.append(store_path(override))
+    removed = []
+    for p in targets:
+        if p.is_dir() and not p.is_symlink():
+            shutil.rmtree(p)
+        elif p.exists() or p.is_symlink():
+            p.unlink()
+        else:
+            continue
+        removed.append(p)
+    return removed

@@ -272,7 +272,15 @@ def _ensure_instagram_session(login: str, session_file: Path | None, profile: Pa
 def cache(
     where: Annotated[bool, typer.Option("--where", help="Print where the cache file is.")] = False,
     clear_: Annotated[
-        bool, typer.Option("--clear", help="Delete the cache (collected posts, media hashes, results).")
+        bool,
+        typer.Option(
+            "--clear",
+            help="Delete the cache: collected posts, analysis results, face results and downloaded "
+            "or extracted photos. Enrolled children are kept (see --all).",
+        ),
+    ] = False,
+    everything: Annotated[
+        bool, typer.Option("--all", help="With --clear: also forget every enrolled child's face encodings.")
     ] = False,
     profile: Annotated[
         Path | None, typer.Option("--profile", help="Data folder instead of the per-user default.")
@@ -283,8 +291,14 @@ def cache(
 
     path = cache_path(profile)
     if clear_:
-        clear(profile)
-        out.print(f"Cache cleared: {path}")
+        removed = clear(profile, everything=everything)
+        out.print(f"Cache cleared: {len(removed)} item(s) removed from {path.parent}.")
+        for p in removed:
+            out.print(f"  - {p.name}")
+        if not everything:
+            out.print(
+                "Enrolled children were kept (forget one with enroll --forget NAME, or all with --all)."
+            )
         raise typer.Exit(EXIT_OK)
     out.print(str(path))
     if path.exists() and not where:

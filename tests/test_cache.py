@@ -52,7 +52,39 @@ def test_cache_file_is_owner_only_and_wal(tmp_path: Path) -> None:
     path = cache_path(tmp_path)
     assert path.stat().st_mode & 0o077 == 0
     assert path.parent.stat().st_mode & 0o077 == 0
-    assert clear(tmp_path) == path and not path.exists()
+    assert path in clear(tmp_path) and not path.exists()
+
+
+def test_cache_clear_leaves_no_photo_or_face_encoding(tmp_path: Path, test_data: Path) -> None:
+    """Issue 14: `cache --clear` left face encodings (other people's children's too) and the
+    photos collectors downloaded or extracted."""
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from footprint_audit.cli import app
+    from footprint_audit.enrollment import enroll, store_path
+
+    photo = test_data / "faces/test_images/obama.jpg"
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    shutil.copy(photo, folder / "a.jpg")
+    profile = tmp_path / "profile"
+    enroll("Barack", [test_data / "faces/test_images/obama2.jpg"], profile=profile)
+    media = profile / "media" / "mastodon" / "someone"
+    media.mkdir(parents=True)
+    shutil.copy(photo, media / "1.jpg")  # as a collector would have downloaded it
+    runner = CliRunner()
+    scan = runner.invoke(app, ["scan", str(folder), "--profile", str(profile), "--out", str(tmp_path / "r")])
+    assert scan.exit_code == 0, scan.output
+    assert list((profile / "faces-cache").rglob("*.json"))  # face results with encodings
+    res = runner.invoke(app, ["cache", "--clear", "--profile", str(profile)])
+    assert res.exit_code == 0 and "Enrolled children were kept" in res.output
+    left = [p.relative_to(profile) for p in profile.rglob("*") if p.is_file()]
+    assert left == [store_path(profile).relative_to(profile)], left
+    res = runner.invoke(app, ["cache", "--clear", "--all", "--profile", str(profile)])
+    assert res.exit_code == 0
+    assert [p for p in profile.rglob("*") if p.is_file()] == []
 
 
 def test_damaged_cache_is_set_aside(tmp_path: Path) -> None:
