@@ -10,7 +10,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 DEMO_OUT ?= demo-report
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: demo test lint typecheck pytest bench env clean browser
+.PHONY: demo test lint typecheck pytest bench env clean browser fuzz
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -49,6 +49,10 @@ test: lint typecheck pytest
 
 bench: env
 	.venv/bin/python benchmarks/run_all.py
+
+# The readers of untrusted input with thousands of random inputs each (make test runs 30).
+fuzz: env
+	FUZZ_EXAMPLES=3000 .venv/bin/pytest tests/test_fuzz.py -p no:randomly -q
 
 clean:
 	rm -rf .venv .tools $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache
