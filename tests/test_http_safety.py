@@ -11,15 +11,8 @@ import pytest
 
 from footprint_audit.context import AuditOptions, RunContext
 from footprint_audit.errors import BadInput, RateLimited, SourceNotFound
-from footprint_audit.http import (
-    AddressGuard,
-    HttpClient,
-    MediaUnavailable,
-    Refused,
-    TooSlow,
-    address_refusal,
-    pinned_transport,
-)
+from footprint_audit.http import HttpClient, MediaUnavailable, TooSlow
+from footprint_audit.net_guard import AddressGuard, Refused, address_refusal, pinned_transport
 
 PUBLIC = "93.184.215.14"
 
@@ -245,7 +238,7 @@ def test_pinned_transport_connects_only_to_the_checked_address() -> None:
 
 
 def test_deadline_bounds_each_socket_read() -> None:
-    from footprint_audit.http import _DeadlineStream
+    from footprint_audit.net_guard import _DeadlineStream
 
     class Slow(httpcore.NetworkStream):
         timeouts: list[float | None] = []
