@@ -28,6 +28,7 @@ from urllib.robotparser import RobotFileParser
 
 from bs4 import BeautifulSoup, Tag
 
+from collectors._shared import boundary
 from footprint_audit.context import RunContext
 from footprint_audit.errors import BadInput, FootprintError, RateLimited, SourceNotFound
 from footprint_audit.http import HttpClient, MediaUnavailable, NotFound, media_root, safe_name
@@ -152,6 +153,7 @@ class WebPageCollector:
     def matches(self, spec: str) -> bool:
         return spec.strip().lower().startswith(("https://", "http://"))
 
+    @boundary
     def collect(self, spec: str, run: RunContext) -> Iterator[Post]:
         start = _canonical(spec.strip())
         host = urlsplit(start).netloc

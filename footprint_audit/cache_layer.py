@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from .analyzer import Analyzer
 from .cache import Cache, source_key
-from .errors import FootprintError
 
 if TYPE_CHECKING:
     from .context import PostContext, RunContext, ScanLog
@@ -42,13 +41,13 @@ class CachedCollector:
         last_done = cache.last_finished_scan(key)
         scan_id = cache.begin_scan(key, self.kind, resume=run.options.resume)
         yielded: set[str] = set()
-        failure: FootprintError | None = None
+        failure: Exception | None = None
         try:
             for post in self.inner.collect(spec, run):
                 cache.put_post(key, post, scan_id)
                 yielded.add(post.id)
                 yield post
-        except FootprintError as exc:
+        except Exception as exc:  # re-raised below, after the posts kept earlier are added
             failure = exc
         if failure is None:
             cache.finish_scan(scan_id)

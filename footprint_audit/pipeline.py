@@ -48,6 +48,13 @@ def collect(
                 count += _take(post, index, run)
         except FootprintError as exc:
             run.error(spec, str(exc), exc.hint)
+        except Exception as exc:  # a collector's bug ends its source, never the scan
+            log.debug("collector %s failed on %s", collector.kind, spec, exc_info=True)
+            run.error(
+                spec,
+                f"reading this source stopped ({type(exc).__name__}: {exc}); the posts read before are kept.",
+                "This is a bug in footprint-audit; please report it with this message.",
+            )
         summaries.append(SourceSummary(kind=collector.kind, location=spec, posts=count))
     for note in index.notes():
         run.note(note)

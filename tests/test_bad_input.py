@@ -173,3 +173,31 @@ def test_gps_time_of_4294967295_hours_keeps_the_position(tmp_path: Path) -> None
     img.save(tmp_path / "x.jpg", exif=exif)
     gps = read_exif(tmp_path / "x.jpg").gps
     assert gps is not None and gps.timestamp is None and int(gps.lat) == 52
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_a_collector_bug_ends_its_source_not_the_scan(tmp_path: Path, use_cache: bool) -> None:
+    """One failure is one error record: a collector that crashes half-way keeps what it had
+    yielded, and the other sources are read."""
+    from footprint_audit.context import AuditOptions
+    from footprint_audit.pipeline import audit
+    from tests.fakes import ListCollector, make_post
+
+    class Buggy(ListCollector):
+        def collect(self, spec, run):  # type: ignore[no-untyped-def]
+            yield self.posts[0]
+            raise RuntimeError("bug")
+
+    buggy = Buggy([make_post("a", "first")])
+    buggy.matches = lambda spec: spec == "list:buggy"  # type: ignore[method-assign]
+    good = ListCollector([make_post("b", "second")])
+    good.matches = lambda spec: spec == "list:good"  # type: ignore[method-assign]
+    result = audit(
+        ["list:buggy", "list:good"],
+        analyzers=[],
+        collectors=[buggy, good],
+        options=AuditOptions(data_dir=tmp_path, use_cache=use_cache),
+    )
+    assert sorted(p.id for p in result.posts) == ["a", "b"]
+    assert [e.where for e in result.errors] == ["list:buggy"]
+    assert "RuntimeError: bug" in result.errors[0].message
