@@ -42,6 +42,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # ---- safe text ---------------------------------------------------------------------------
 
 
+def list_items(value: Any) -> list[Any]:
+    """``value`` if it is a list as the format says, else no items: platform JSON that holds
+    ``true`` or an object where a list belongs is damaged data, not a reason to crash
+    (found by tests/test_fuzz.py)."""
+    return value if isinstance(value, list) else []
+
+
 def clean_text(text: str) -> str:
     """``text`` with every lone surrogate (half an emoji, an undecodable byte) replaced by U+FFFD."""
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text

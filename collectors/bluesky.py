@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from collectors._shared import boundary, incremental_pages
+from collectors._shared import boundary, incremental_pages, list_items
 from footprint_audit.context import RunContext
 from footprint_audit.errors import BadInput, SourceNotFound
 from footprint_audit.http import HttpClient, NotFound, media_root, safe_name
@@ -57,7 +57,7 @@ def _images(embed: Any) -> list[tuple[str, str | None]]:
     if kind.startswith("app.bsky.embed.images"):
         return [
             (str(i.get("fullsize") or i.get("thumb")), i.get("alt") or None)
-            for i in embed.get("images") or ()
+            for i in list_items(embed.get("images"))
             if isinstance(i, Mapping) and (i.get("fullsize") or i.get("thumb"))
         ]
     if kind.startswith("app.bsky.embed.video"):
@@ -155,8 +155,8 @@ def _post(view: Mapping[str, Any], http: HttpClient, media_dir: Path, run: RunCo
     handle = author.get("handle") if isinstance(author, Mapping) else None
     rkey = str(view["uri"]).rsplit("/", 1)[-1]
     mentions = []
-    for facet in record.get("facets") or ():
-        for feature in facet.get("features") or () if isinstance(facet, Mapping) else ():
+    for facet in list_items(record.get("facets")):
+        for feature in list_items(facet.get("features")) if isinstance(facet, Mapping) else ():
             if isinstance(feature, Mapping) and str(feature.get("$type", "")).endswith("#mention"):
                 mentions.append(str(feature.get("did")))
     return Post(

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from collectors._shared import list_items
 from collectors.meta_export import ExportReader, MetaExportCollector, export_device
 from footprint_audit.archives import exif_coordinates, json_entries, merged_exif, natural_key, timestamp
 from footprint_audit.models import Geotag, Media, Post
@@ -112,7 +113,7 @@ class _Reader:
 
     def post(self, entry: Mapping[str, Any], rel: str) -> Post | None:
         texts: list[str] = []
-        for d in entry.get("data") or ():
+        for d in list_items(entry.get("data")):
             if isinstance(d, Mapping) and isinstance(d.get("post"), str) and d["post"].strip():
                 texts.append(d["post"].strip())
         media: list[Media] = []
@@ -122,10 +123,10 @@ class _Reader:
         geotag: Geotag | None = None
         exif_geo: Geotag | None = None
         taken = timestamp(entry.get("timestamp"))
-        for attachment in entry.get("attachments") or ():
+        for attachment in list_items(entry.get("attachments")):
             if not isinstance(attachment, Mapping):
                 continue
-            for item in attachment.get("data") or ():
+            for item in list_items(attachment.get("data")):
                 if not isinstance(item, Mapping):
                     continue
                 place = item.get("place")

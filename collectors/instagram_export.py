@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
+from collectors._shared import list_items
 from collectors.meta_export import ExportReader, MetaExportCollector, export_device
 from footprint_audit.archives import exif_coordinates, json_entries, merged_exif, natural_key, timestamp
 from footprint_audit.models import Geotag, Media, Post, Visibility
@@ -136,7 +137,7 @@ class _Reader:
         caption: str | None = None,
         visibility: Visibility | None = None,
     ) -> Post | None:
-        items = [m for m in entry.get("media") or () if isinstance(m, Mapping)]
+        items = [m for m in list_items(entry.get("media")) if isinstance(m, Mapping)]
         if not items:
             return None
         first = items[0]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from collectors._shared import boundary, incremental_pages
+from collectors._shared import boundary, incremental_pages, list_items
 from footprint_audit.context import RunContext
 from footprint_audit.errors import AuthRequired, BadInput, SourceNotFound
 from footprint_audit.http import HttpClient, NotFound, media_root, safe_name
@@ -151,7 +151,7 @@ def _status_post(
 ) -> Post:
     pid = _post_id(host, status)
     media: list[Media] = []
-    for att in status.get("media_attachments") or ():
+    for att in list_items(status.get("media_attachments")):
         if not isinstance(att, Mapping):
             continue
         kind = att.get("type")
@@ -171,7 +171,7 @@ def _status_post(
     text = html_to_text(str(status.get("content") or ""))
     spoiler = str(status.get("spoiler_text") or "").strip()
     caption = f"{spoiler}\n{text}".strip() if spoiler else text
-    mentions = tuple(str(m.get("acct")) for m in status.get("mentions") or () if isinstance(m, Mapping))
+    mentions = tuple(str(m.get("acct")) for m in list_items(status.get("mentions")) if isinstance(m, Mapping))
     account = status.get("account") or {}
     return Post(
         id=pid,
@@ -200,7 +200,7 @@ def _profile_post(
             media.append(Media(path=str(path), url=avatar))
     fields = " ".join(
         f"{f.get('name')}: {html_to_text(str(f.get('value') or ''))}"
-        for f in account.get("fields") or ()
+        for f in list_items(account.get("fields"))
         if isinstance(f, Mapping)
     )
     bio = "\n".join(x for x in (html_to_text(str(account.get("note") or "")), fields) if x)
