@@ -360,10 +360,12 @@ class HashtagValue(_Value):
 
 
 @dataclass(frozen=True)
-class DeviceValue(_Value):
+class DeviceValue(_RecordValue):
     """Camera and person details in a photo file. ``serials`` keeps the EXIF tag names."""
 
     categories: ClassVar[tuple[str, ...]] = ("device_metadata",)
+    # Only when known: photo files never hold them, and their reports keep their shape.
+    omit_when_default: ClassVar[frozenset[str]] = frozenset({"upload_ip", "device_id"})
 
     make: str | None = None
     model: str | None = None
@@ -379,37 +381,12 @@ class DeviceValue(_Value):
     device_id: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "make": self.make,
-            "model": self.model,
-            "software": self.software,
-            "serials": dict(self.serials),
-            "owner": self.owner,
-            "copyright": self.copyright,
-            "lens": self.lens,
-            "taken_at": self.taken_at,
-        }
-        # Only when known: photo files never hold them, and their reports keep their shape.
-        if self.upload_ip is not None:
-            out["upload_ip"] = self.upload_ip
-        if self.device_id is not None:
-            out["device_id"] = self.device_id
-        return out
+        return {**super().to_json(), "serials": dict(self.serials)}  # by tag name, as EXIF has them
 
     @classmethod
     def from_json(cls, data: Any, detail: Mapping[str, Any] | None = None) -> Self:
-        return cls(
-            make=data.get("make"),
-            model=data.get("model"),
-            software=data.get("software"),
-            serials=tuple((str(k), str(v)) for k, v in (data.get("serials") or {}).items()),
-            owner=data.get("owner"),
-            copyright=data.get("copyright"),
-            lens=data.get("lens"),
-            taken_at=data.get("taken_at"),
-            upload_ip=data.get("upload_ip"),
-            device_id=data.get("device_id"),
-        )
+        serials = [(str(k), str(v)) for k, v in (data.get("serials") or {}).items()]
+        return super().from_json({**data, "serials": serials}, detail)
 
 
 @dataclass(frozen=True)

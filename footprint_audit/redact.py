@@ -36,7 +36,9 @@ DROPPED_KEYS = frozenset(
 DROPPED_ID_KEYS = frozenset({"location_id"})
 #: Fields of a typed finding value that identify a device, a person or an exact venue, or
 #: point into the unredacted text: emptied in a share copy.
-DROPPED_VALUE_FIELDS = frozenset({"serials", "owner", "copyright", "address", "location_id", "span"})
+DROPPED_VALUE_FIELDS = frozenset(
+    {"serials", "owner", "copyright", "address", "location_id", "span", "upload_ip", "device_id"}
+)
 #: Keys that hold one username or a list of usernames.
 USER_KEYS = frozenset(
     {"author", "accounts", "tagged", "mentioned", "mentions", "tagged_users", "user", "handle"}
@@ -237,11 +239,13 @@ class _Redactor:
 
 
 def _device_values(finding: Finding) -> list[str]:
-    """Serial numbers and owner names a device finding carries, to redact wherever they recur."""
+    """Serial numbers, owner names, the upload address and the phone id a device finding
+    carries, to redact wherever they recur."""
     value = finding.value
     if not isinstance(value, DeviceValue):
         return []
-    found = [v for _, v in value.serials] + [v for v in (value.owner, value.copyright) if v]
+    found = [v for _, v in value.serials]
+    found += [v for v in (value.owner, value.copyright, value.upload_ip, value.device_id) if v]
     return [x for x in found if len(x.strip()) >= 3]
 
 

@@ -154,3 +154,25 @@ def test_full_report_says_first_that_it_is_a_dossier(tmp_path: Path) -> None:
     first_text = re.sub(r"<[^>]+>", " ", body).split("\n")
     first = next(line.strip() for line in first_text if line.strip())
     assert first.startswith("Private: this report is itself a dossier")
+
+
+def test_share_copy_drops_the_upload_address_and_phone_id() -> None:
+    """A Meta export's upload IP and device id (issue 14) are identifying: the share copy
+    keeps neither, in the value or in any sentence."""
+    from footprint_audit.findings import DeviceValue
+    from footprint_audit.models import AuditResult, Finding, SourceSummary
+    from footprint_audit.redact import redact
+    from tests.fakes import make_post
+
+    value = DeviceValue(model="Pixel 7", upload_ip="81.2.69.160", device_id="android-5f3c2a")
+    f = Finding(
+        "p", None, "metadata", "device_metadata", "medium", 0.9,
+        "Uploaded from 81.2.69.160 with phone android-5f3c2a.", value=value,
+    )  # fmt: skip
+    result = AuditResult((SourceSummary("facebook-export", "fb.zip", 1),), (make_post("p"),), (f,), (), ())
+    shared = redact(result).findings[0]
+    assert isinstance(shared.value, DeviceValue)
+    assert (
+        shared.value.upload_ip is None and shared.value.device_id is None and shared.value.model == "Pixel 7"
+    )
+    assert "81.2.69.160" not in shared.summary and "android-5f3c2a" not in shared.summary

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from collectors.instaloader_dir import InstaloaderDirCollector, parse_location_txt
+from collectors.instaloader_dir import InstaloaderDirCollector
+from collectors.instaloader_json import parse_location_txt
 from collectors.photo_folder import PhotoFolderCollector
 from footprint_audit.context import RunContext
 from footprint_audit.errors import SourceNotFound
