@@ -193,14 +193,12 @@ class AgesAnalyzer(TextAnalyzerBase):
                 value = replace(found, span=TextSpan(evidence["field"], evidence["start"], evidence["end"]))
                 dated = value.dated
                 findings.append(
-                    Finding(
-                        post_id=post.id,
-                        media_index=None,
-                        analyzer=self.name,
-                        category="age_or_birthday",
-                        severity="high" if dated else "medium",
-                        confidence=0.85 if dated else 0.75,
-                        summary=_summary(value),
+                    self.finding(
+                        post,
+                        "age_or_birthday",
+                        "high" if dated else "medium",
+                        0.85 if dated else 0.75,
+                        _summary(value),
                         value=value,
                         evidence=evidence,
                     )

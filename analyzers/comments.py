@@ -207,14 +207,12 @@ class CommentsAnalyzer(Analyzer):
                     " (an account you know)" if familiar else " (an account not seen elsewhere on your posts)"
                 )
                 out.append(
-                    Finding(
-                        post_id=post.id,
-                        media_index=None,
-                        analyzer=self.name,
-                        category="comment_risk",
-                        severity=severity,
-                        confidence=0.6 if familiar else 0.8,
-                        summary=f"A comment by {who}{stranger} {ask.phrase}: “{quote}”.",
+                    self.finding(
+                        post,
+                        "comment_risk",
+                        severity,
+                        0.6 if familiar else 0.8,
+                        f"A comment by {who}{stranger} {ask.phrase}: “{quote}”.",
                         value=CommentRiskValue(ask.kind),
                         evidence=evidence,
                     )
@@ -223,14 +221,12 @@ class CommentsAnalyzer(Analyzer):
                 strangers_noted.add(author)
                 evidence["ask"] = None
                 out.append(
-                    Finding(
-                        post_id=post.id,
-                        media_index=None,
-                        analyzer=self.name,
-                        category="comment_risk",
-                        severity="low",
-                        confidence=0.4,
-                        summary=f"{who}, an account not seen elsewhere on your posts, commented: “{quote}”.",
+                    self.finding(
+                        post,
+                        "comment_risk",
+                        "low",
+                        0.4,
+                        f"{who}, an account not seen elsewhere on your posts, commented: “{quote}”.",
                         value=CommentRiskValue("unknown_commenter"),
                         evidence=evidence,
                     )

@@ -183,14 +183,13 @@ class FacesAnalyzer(Analyzer):
             evidence["face_distance"] = found.distance
         if face.encoding is None:
             evidence["note"] = "too small to recognise or estimate an age"
-        return Finding(
-            post_id=post.id,
+        return self.finding(
+            post,
+            category,
+            _severity(category, face),
+            confidence,
+            summary,
             media_index=index,
-            analyzer=self.name,
-            category=category,
-            severity=_severity(category, face),
-            confidence=confidence,
-            summary=summary,
             value=value,
             child=child,
             evidence=evidence,

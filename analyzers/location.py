@@ -188,14 +188,13 @@ class LocationAnalyzer(Analyzer):
             gps_time=gps.timestamp.isoformat() if gps.timestamp else None,
             distance_to_place_km=place.get("distance_km") if place else None,
         )
-        return Finding(
-            post_id=post.id,
+        return self.finding(
+            post,
+            "gps_exif",
+            severity,
+            0.98,
+            summary,
             media_index=index,
-            analyzer=self.name,
-            category="gps_exif",
-            severity=severity,
-            confidence=0.98,
-            summary=summary,
             value=value,
             evidence=evidence,
         )
@@ -240,14 +239,12 @@ class LocationAnalyzer(Analyzer):
             location_id=tag.id,
             address=tag.address,
         )
-        return Finding(
-            post_id=post.id,
-            media_index=None,
-            analyzer=self.name,
-            category="geotag",
-            severity=severity,
-            confidence=0.95,
-            summary=summary,
+        return self.finding(
+            post,
+            "geotag",
+            severity,
+            0.95,
+            summary,
             value=value,
             evidence={"source": "platform geotag", "name": tag.name, "id": tag.id, "slug": tag.slug},
         )

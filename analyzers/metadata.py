@@ -74,14 +74,13 @@ class MetadataAnalyzer(Analyzer):
             uri_name = PurePosixPath(str(record.get("uri") or "")).name
             index = next((i for i, p in enumerate(paths) if uri_name and p == uri_name), None)
             out.append(
-                Finding(
-                    post_id=post.id,
+                self.finding(
+                    post,
+                    "device_metadata",
+                    "medium" if record.get("upload_ip") or record.get("device_id") else "low",
+                    0.99,
+                    f"Meta kept, with this upload, {reveal}; it is in your data export.",
                     media_index=index,
-                    analyzer=self.name,
-                    category="device_metadata",
-                    severity="medium" if record.get("upload_ip") or record.get("device_id") else "low",
-                    confidence=0.99,
-                    summary=f"Meta kept, with this upload, {reveal}; it is in your data export.",
                     value=DeviceValue(
                         make=record.get("make"),
                         model=record.get("model"),
@@ -149,14 +148,13 @@ class MetadataAnalyzer(Analyzer):
                 **times,
             },
         }
-        return Finding(
-            post_id=post.id,
+        return self.finding(
+            post,
+            "device_metadata",
+            severity,
+            0.99,
+            summary,
             media_index=index,
-            analyzer=self.name,
-            category="device_metadata",
-            severity=severity,
-            confidence=0.99,
-            summary=summary,
             value=value,
             evidence=evidence,
         )

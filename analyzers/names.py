@@ -399,14 +399,12 @@ class NamesAnalyzer(TextAnalyzerBase):
 
     def _person(self, post: Post, td: TextDoc, text: str, s: int, e: int) -> Finding:
         ev = td.evidence(s, e)
-        return Finding(
-            post_id=post.id,
-            media_index=None,
-            analyzer=self.name,
-            category="person_name",
-            severity="low",
-            confidence=0.6,
-            summary=f"The name “{text}” is written {_where(td.field)}.",
+        return self.finding(
+            post,
+            "person_name",
+            "low",
+            0.6,
+            f"The name “{text}” is written {_where(td.field)}.",
             value=NameValue(text, span=_span(ev)),
             evidence=ev,
         )

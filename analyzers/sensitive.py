@@ -212,14 +212,13 @@ class SensitiveImageAnalyzer(Analyzer):
                 # nothing says it is a child: one step less severe
                 severity = "medium" if severity == "high" else "low"
             out.append(
-                Finding(
-                    post_id=post.id,
+                self.finding(
+                    post,
+                    "sensitive_image",
+                    severity,
+                    round(confidence, 3),
+                    summary,
                     media_index=i,
-                    analyzer=self.name,
-                    category="sensitive_image",
-                    severity=severity,
-                    confidence=round(confidence, 3),
-                    summary=summary,
                     value=SensitiveValue("undressed" if summary in _UNDRESSED else "partly dressed"),
                     evidence=evidence,
                 )

@@ -137,14 +137,12 @@ class TagsAnalyzer(Analyzer):
             f"{'is' if len(accounts) == 1 else 'are'} linked to it and to your child."
         )
         return [
-            Finding(
-                post_id=post.id,
-                media_index=None,
-                analyzer=self.name,
-                category="tagged_user",
-                severity=severity,
-                confidence=0.95,
-                summary=summary,
+            self.finding(
+                post,
+                "tagged_user",
+                severity,
+                0.95,
+                summary,
                 value=TaggedUsersValue(tuple(accounts), tuple(tagged), tuple(others)),
                 evidence={"tagged_users": tagged, "mentions": spans},
             )
@@ -173,14 +171,12 @@ class TagsAnalyzer(Analyzer):
         out: list[Finding] = []
         for rt, written, spans in found_risky.values():
             out.append(
-                Finding(
-                    post_id=post.id,
-                    media_index=None,
-                    analyzer=self.name,
-                    category="hashtag",
-                    severity=rt.severity,
-                    confidence=0.9,
-                    summary=f"The hashtag #{written} is risky: {rt.reason}.",
+                self.finding(
+                    post,
+                    "hashtag",
+                    rt.severity,
+                    0.9,
+                    f"The hashtag #{written} is risky: {rt.reason}.",
                     value=HashtagValue((written,), risky=True, reason=rt.reason),
                     evidence={"spans": spans, "list": "analyzers/data/risky_hashtags.txt"},
                 )
@@ -191,14 +187,12 @@ class TagsAnalyzer(Analyzer):
                 f" and {len(tags) - 8} more" if len(tags) > 8 else ""
             )
             out.append(
-                Finding(
-                    post_id=post.id,
-                    media_index=None,
-                    analyzer=self.name,
-                    category="hashtag",
-                    severity="low",
-                    confidence=0.9,
-                    summary=f"The hashtag{'s' if len(tags) > 1 else ''} {shown} make{'' if len(tags) > 1 else 's'} this post easy for strangers to find.",
+                self.finding(
+                    post,
+                    "hashtag",
+                    "low",
+                    0.9,
+                    f"The hashtag{'s' if len(tags) > 1 else ''} {shown} make{'' if len(tags) > 1 else 's'} this post easy for strangers to find.",
                     value=HashtagValue(tuple(tags), risky=False),
                     evidence={"spans": ordinary_spans},
                 )

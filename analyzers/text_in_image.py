@@ -231,14 +231,13 @@ class TextInImageAnalyzer(Analyzer):
                 continue
             score = min(ln.score for ln in block)
             out.append(
-                Finding(
-                    post_id=post.id,
+                self.finding(
+                    post,
+                    "text_in_image",
+                    "medium" if kind[0] in _MEDIUM_KINDS else "high",
+                    round(min(0.95, score), 3),
+                    f"Readable text in the photo: “{text}” ({kind[1]}).",
                     media_index=index,
-                    analyzer=self.name,
-                    category="text_in_image",
-                    severity="medium" if kind[0] in _MEDIUM_KINDS else "high",
-                    confidence=round(min(0.95, score), 3),
-                    summary=f"Readable text in the photo: “{text}” ({kind[1]}).",
                     value=TextInImageValue(text),
                     evidence={
                         "ocr_text": raw,
@@ -255,14 +254,13 @@ class TextInImageAnalyzer(Analyzer):
             score = min(ln.score for ln in flat)
             shown = "”, “".join(texts[:3]) + ("”, …" if len(texts) > 3 else "”")
             out.append(
-                Finding(
-                    post_id=post.id,
+                self.finding(
+                    post,
+                    "text_in_image",
+                    "low",
+                    round(min(0.9, score), 3),
+                    f"Readable text in the photo: “{shown}; check it says nothing about where you are.",
                     media_index=index,
-                    analyzer=self.name,
-                    category="text_in_image",
-                    severity="low",
-                    confidence=round(min(0.9, score), 3),
-                    summary=f"Readable text in the photo: “{shown}; check it says nothing about where you are.",
                     value=TextInImageValue(" / ".join(texts)),
                     evidence={
                         "ocr_text": " / ".join(texts),
