@@ -176,3 +176,48 @@ def test_share_copy_drops_the_upload_address_and_phone_id() -> None:
         shared.value.upload_ip is None and shared.value.device_id is None and shared.value.model == "Pixel 7"
     )
     assert "81.2.69.160" not in shared.summary and "android-5f3c2a" not in shared.summary
+
+
+def test_no_face_is_found_or_matched_in_any_image_the_share_report_embeds(
+    tmp_path: Path, test_data: Path
+) -> None:
+    """Issue 9.1/9.3: every image embedded in the share report has its faces covered: this
+    tool's detector and face_recognition find no face in the written HTML's images, and none
+    matches a person in the scanned photos."""
+    import base64
+    import io
+    import re
+    import shutil
+
+    import face_recognition
+    import numpy as np
+    from PIL import Image
+    from typer.testing import CliRunner
+
+    from footprint_audit.cli import app
+    from footprint_audit.engines.faces import MATCH_THRESHOLD, detect
+
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    for name in ("test_images/obama.jpg", "test_images/biden.jpg", "two_people.jpg"):
+        shutil.copy(test_data / "faces" / name, folder / Path(name).name)
+    known = []
+    for photo in folder.iterdir():
+        known += face_recognition.face_encodings(face_recognition.load_image_file(photo))
+    assert len(known) >= 3
+    out = tmp_path / "share"
+    res = CliRunner().invoke(
+        app,
+        ["scan", str(folder), "--share", "--out", str(out), "--no-cache", "--profile", str(tmp_path / "p")],
+    )
+    assert res.exit_code == 0, res.output
+    html = (out / "report.html").read_text(encoding="utf-8")
+    uris = re.findall(r"data:image/(?:jpeg|png|webp);base64,([A-Za-z0-9+/=]+)", html)
+    assert len(uris) >= 3  # the thumbnails at least
+    for data in uris:
+        img = Image.open(io.BytesIO(base64.b64decode(data))).convert("RGB")
+        arr = np.asarray(img)
+        assert detect(img) == []
+        assert face_recognition.face_locations(arr) == []
+        for enc in face_recognition.face_encodings(arr, [(0, img.width, img.height, 0)]):
+            assert min(float(np.linalg.norm(enc - k)) for k in known) > MATCH_THRESHOLD
