@@ -225,7 +225,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             continue
         before = text[: m.start()].rstrip().split()
         prev = before[-1].lower().strip(".,:;!?") if before else ""
-        if prev in lexicon.TITLES or prev in lexicon.PLACE_PREPOSITIONS:
+        if prev in lexicon.TITLES or prev in lexicon.PLACE_PREPOSITIONS or prev in lexicon.PLACE_QUALIFIERS:
             continue
         # A word that is also an ordinary word, or one opening a sentence ("Drop off at ..."),
         # counts only when the sentence goes on as it would after a person's name.

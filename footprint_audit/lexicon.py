@@ -72,6 +72,10 @@ ADULT_CUES = re.compile(
 TITLES = frozenset("mr mrs ms miss dr sir madam mister juf meester meneer mevrouw".split())
 #: Prepositions that make a following capitalised word a place more likely than a person.
 PLACE_PREPOSITIONS = frozenset("in to from near naar uit".split())
+#: Words that make the next name part of a place ("North London", "Greater Manchester").
+PLACE_QUALIFIERS = frozenset(
+    "north south east west central greater upper lower inner outer noord zuid oost".split()
+)
 
 #: Dutch words a capitalised caption opens with; never names.
 DUTCH_COMMON = frozenset(

@@ -55,3 +55,17 @@ def test_a_known_child_is_found_in_every_post() -> None:
 def test_pronoun() -> None:
     assert pronoun("our son and his bike") == "he"
     assert pronoun("a lovely day") is None
+
+
+def test_a_place_after_a_compass_word_is_not_a_child() -> None:
+    """Seen in the demo's profile bio: "Mum to Mia | North London" named a child "London"."""
+    from analyzers.names import NamesAnalyzer
+    from tests.analyzers.textkit import run_captions
+
+    found = run_captions(
+        NamesAnalyzer(),
+        "Sophie Baker\nMum to Mia 🌈 | North London | coffee & chaos",
+        "Mia turns 6 today!",
+    )
+    names = {f.value.text for post in found for f in post if f.category == "child_name"}  # type: ignore[union-attr]
+    assert "Mia" in names and "London" not in names
