@@ -120,3 +120,32 @@ def test_nothing_half_extracted_and_no_bomb_on_disk(scanned: tuple[dict, RunCont
     assert total < 5 * 1024 * 1024
     assert not [f for f in media.rglob("*.part")]
     assert os.path.isdir(media)
+
+
+def test_hostile_cases_beside_the_demo_family_through_the_cli(tmp_path: Path) -> None:
+    """Issue 14's acceptance: every hostile case scanned together with the demo family, with
+    every analyzer and the dossier, by the command a parent runs: the scan completes (exit 1:
+    some items could not be read), writes its report, lists each bad item once, and keeps
+    every demo post."""
+    from typer.testing import CliRunner
+
+    from footprint_audit.cli import app
+    from footprint_audit.demo import build_demo
+
+    demo = build_demo(tmp_path / "demo-data")
+    demo_sources = [str(p) for p in sorted(demo.iterdir()) if p.is_dir()]
+    cases = _corpus().build(tmp_path / "corpus")
+    out = tmp_path / "report"
+    args = ["scan", *demo_sources, *(str(path) for path, _ in cases.values())]
+    res = CliRunner().invoke(app, [*args, "--out", str(out), "--profile", str(tmp_path / "p"), "-q"])
+    assert res.exit_code == 1, res.output
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    alone = CliRunner().invoke(
+        app, ["scan", *demo_sources, "--out", str(tmp_path / "alone"), "--profile", str(tmp_path / "q"), "-q"]
+    )
+    assert alone.exit_code == 0, alone.output
+    demo_only = json.loads((tmp_path / "alone" / "report.json").read_text(encoding="utf-8"))
+    assert {p["id"] for p in demo_only["posts"]} <= _ids(report)
+    messages = [f"{e['where']}: {e['message']}" for e in report["errors"]]
+    assert messages and len(messages) == len(set(messages))
+    assert (out / "report.html").is_file()
