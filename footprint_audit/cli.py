@@ -14,11 +14,16 @@ import typer
 
 from . import __version__
 from .engines.cover import DEFAULT_STYLE, STYLES
-from .terminal import SafeConsole, styled
-
-EXIT_OK, EXIT_ITEM_ERRORS, EXIT_USAGE = 0, 1, 2
-#: The shell's code for a command stopped by Ctrl-C (128 + SIGINT).
-EXIT_INTERRUPTED = 130
+from .scan_output import (
+    DEFAULT_REPORT_FOLDER,
+    EXIT_INTERRUPTED,
+    EXIT_ITEM_ERRORS,
+    EXIT_OK,
+    EXIT_USAGE,
+    _new_report_folder,
+    run_scan,
+)
+from .terminal import err, out, styled
 
 app = typer.Typer(
     add_completion=False,
@@ -26,10 +31,6 @@ app = typer.Typer(
     help="See what a stranger can learn about your child from your own posts, and fix it. Runs locally.",
     rich_markup_mode=None,
 )
-# Untrusted text (places, captions, paths) is printed as written: never read as markup, and
-# control characters replaced (footprint_audit.terminal).
-err = SafeConsole(stderr=True, soft_wrap=True)
-out = SafeConsole(soft_wrap=True)  # paths and handles must never be wrapped mid-word
 
 
 def _version(value: bool) -> None:
@@ -62,113 +63,6 @@ def _quiet_library_warnings() -> None:
     os.environ.setdefault("PYTHONWARNINGS", "ignore")
 
 
-class _Progress:
-    """Rich progress bar on stderr, one task per pipeline stage."""
-
-    LABELS = {"collect": "Collecting posts", "faces": "Looking for faces", "analyse": "Analysing posts"}
-
-    def __init__(self, enabled: bool) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        self.progress = (
-            Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=err,
-                transient=True,
-            )
-            if enabled
-            else None
-        )
-        self.tasks: dict[str, Any] = {}
-
-    def __enter__(self) -> _Progress:
-        if self.progress:
-            self.progress.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.progress:
-            self.progress.stop()
-
-    def __call__(self, stage: str, done: int, total: int | None) -> None:
-        if not self.progress:
-            return
-        if stage not in self.tasks:
-            self.tasks[stage] = self.progress.add_task(self.LABELS.get(stage, stage), total=total)
-        self.progress.update(self.tasks[stage], completed=done, total=total)
-
-
-def _summarise(result: Any, paths: Any, quiet: bool) -> None:
-    from .report import CATEGORY_LABELS, verdict
-
-    if quiet:
-        return
-    v = verdict(result)
-    out.print(styled(v["text"], "bold"))
-    counts: dict[str, int] = {}
-    for f in result.findings:
-        counts[f.category] = counts.get(f.category, 0) + 1
-    for cat, n in sorted(counts.items(), key=lambda kv: -kv[1])[:8]:
-        out.print(f"  {n:4d}  {CATEGORY_LABELS.get(cat, cat)}")
-    for fact in result.facts[:6]:
-        out.print(f"  - {fact.sentence or fact.value}")
-    if result.errors:
-        out.print(f"{len(result.errors)} item(s) could not be read; see the report's last section.")
-    if paths.html:
-        out.print(f"Report: {paths.html}")
-    out.print(f"Data:   {paths.json}")
-
-
-#: Error records printed on the terminal (all of them are in the report).
-MAX_ERRORS_SHOWN = 10
-
-
-def _print_errors(errors: Any) -> None:
-    """Every run prints what could not be read on stderr, with -q too."""
-    for e in list(errors)[:MAX_ERRORS_SHOWN]:
-        err.print(f"footprint-audit: {e.where}: {e.message}")
-    if len(errors) > MAX_ERRORS_SHOWN:
-        err.print(f"footprint-audit: and {len(errors) - MAX_ERRORS_SHOWN} more; see the report.")
-
-
-def run_scan(
-    sources: list[str], out_dir: Path, options: Any, *, share: bool, json_only: bool, quiet: bool
-) -> int:
-    from .errors import FootprintError
-    from .pipeline import audit
-    from .report import write_report
-
-    try:
-        with _Progress(enabled=not quiet and err.is_terminal) as progress:
-            result = audit(sources, options=options, progress=progress)
-    except FootprintError as exc:
-        err.print(f"footprint-audit: {exc}")
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        again = (
-            "run the same command again to continue where it stopped"
-            if options.use_cache
-            else "run the same command again to start it again (--no-cache keeps nothing)"
-        )
-        err.print(f"footprint-audit: the scan stopped (interrupted); {again}.")
-        return EXIT_INTERRUPTED
-    _print_errors(result.errors)
-    if not result.posts:
-        # A report here would open with a clean bill ("nothing identifying was found") for a
-        # scan that read nothing: write none, and say why.
-        reason = "every source failed" if result.errors else "the sources held no posts"
-        err.print(
-            f"footprint-audit: nothing was read ({reason}); no report was written.",
-        )
-        return EXIT_USAGE
-    paths = write_report(result, out_dir, share=share, json_only=json_only)
-    _summarise(result, paths, quiet)
-    return EXIT_ITEM_ERRORS if result.errors else EXIT_OK
-
-
 @app.command()
 def scan(
     sources: Annotated[
@@ -178,12 +72,17 @@ def scan(
         ),
     ],
     out_dir: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for report.html and report.json.")
-    ] = Path("footprint-report"),
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for report.html and report.json (default: a new footprint-report folder).",
+        ),
+    ] = None,
     json_only: Annotated[bool, typer.Option("--json-only", help="Write report.json only.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     share: Annotated[
-        bool, typer.Option("--share", help="Blur faces and round places, for a report you pass on.")
+        bool, typer.Option("--share", help="Cover faces and round places, for a report you pass on.")
     ] = False,
     timezone: Annotated[
         str | None,
@@ -233,6 +132,8 @@ def scan(
         code = _ensure_instagram_session(login, session_file, profile)
         if code:
             raise typer.Exit(code)
+    if out_dir is None:
+        out_dir = _new_report_folder(Path(DEFAULT_REPORT_FOLDER))
     raise typer.Exit(run_scan(sources, out_dir, options, share=share, json_only=json_only, quiet=quiet))
 
 

@@ -50,3 +50,9 @@ class SafeConsole(Console):
         kwargs["markup"] = False
         kwargs.setdefault("highlight", False)
         super().print(*(clean(o) if isinstance(o, str) else o for o in objects), **kwargs)  # type: ignore[arg-type]
+
+
+# Untrusted text (places, captions, paths) is printed as written: never read as markup, and
+# control characters replaced.
+err = SafeConsole(stderr=True, soft_wrap=True)
+out = SafeConsole(soft_wrap=True)  # paths and handles must never be wrapped mid-word

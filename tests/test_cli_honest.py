@@ -153,3 +153,26 @@ def test_no_library_warning_reaches_the_terminal(test_data: Path) -> None:
     )
     assert res.returncode in (0, 1, 2) and res.stdout
     assert "Warning" not in res.stderr and "pkg_resources" not in res.stderr, res.stderr
+
+
+def test_a_scan_without_out_never_overwrites_an_earlier_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PIL import Image
+    from typer.testing import CliRunner
+
+    from footprint_audit.cli import app
+
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    Image.new("RGB", (32, 24), (90, 120, 200)).save(photos / "a.jpg")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    first = runner.invoke(app, ["scan", str(photos), "--no-cache", "-q"])
+    assert first.exit_code == 0, first.output
+    before = (tmp_path / "footprint-report" / "report.json").read_bytes()
+    second = runner.invoke(app, ["scan", str(photos), "--no-cache", "-q"])
+    assert second.exit_code == 0, second.output
+    assert "this one goes to footprint-report-2" in second.output
+    assert (tmp_path / "footprint-report-2" / "report.json").is_file()
+    assert (tmp_path / "footprint-report" / "report.json").read_bytes() == before
