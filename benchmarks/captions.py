@@ -93,7 +93,7 @@ def main() -> int:
     t1 = time.perf_counter()
     c1 = time.process_time()
     for a in analyzers:
-        a.prepare(posts, run)
+        a.load(posts, run)
     t2 = time.perf_counter()
     findings = 0
     for p in posts:

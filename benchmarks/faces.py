@@ -1,18 +1,31 @@
-"""Face pipeline vs face_recognition's own `face_detection` command, on the same photos.
+"""Face pipeline vs face_recognition's own commands: one flattened folder, one process each,
+the same --cpus, measured in the same run.
 
-    .venv/bin/python benchmarks/faces.py [FOLDER] [--cpus N]
+    .venv/bin/python benchmarks/faces.py [FOLDER] [--cpus N] [--runs R]
 
-FOLDER defaults to ../shared/data/faces (searched recursively). Prints images per second
-for both, the faces each found, how many of the reference's faces ours also found (box
-overlap), and the throughput ratio. Ours does more per image (detection, 128-d encoding,
-age estimate) and runs cold: no cache, process pool started inside the timing. Not a test:
+FOLDER defaults to ../shared/data/faces (searched recursively; else tests/data/faces). Every
+photo is linked into one flat folder, so each side starts exactly one process per run:
+
+- ``face_detection --cpus N FLAT`` (dlib HOG, detection only);
+- ``face_recognition --cpus N KNOWN FLAT`` (detection, 128-d encoding, matching against one
+  reference photo per person in KNOWN);
+- ours, ``python -m`` this file's ``--ours`` mode in a fresh process: CenterFace detection,
+  encodings, age estimates and matching against the same KNOWN photos, no cache.
+
+Each side runs ``--runs`` times; medians are printed with the ratio, the faces each found and
+the photos each matched, so a faster side that finds or matches less is visible. What each
+side does that the other does not: ours also estimates ages and finds small and turned faces
+HOG misses; face_recognition's matching uses its 0.6 threshold, ours 0.55. Not a test:
 nothing here fails on timing.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,87 +35,114 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from footprint_audit.engines.face_batch import WorkItem, analyze_many  # noqa: E402
-
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}  # what face_detection itself reads
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}  # what face_recognition's commands read
 
 
-def _iou(a: tuple[int, ...], b: tuple[int, ...]) -> float:
-    top, right = max(a[0], b[0]), min(a[1], b[1])
-    bottom, left = min(a[2], b[2]), max(a[3], b[3])
-    inter = max(0, right - left) * max(0, bottom - top)
-    area = (a[1] - a[3]) * (a[2] - a[0]) + (b[1] - b[3]) * (b[2] - b[0]) - inter
-    return inter / area if area > 0 else 0.0
+def flatten(images: list[Path], dest: Path) -> Path:
+    dest.mkdir()
+    for i, p in enumerate(images):
+        (dest / f"{i:03d}_{p.name}").symlink_to(p)
+    return dest
 
 
-def _covers(ours: tuple[int, ...], ref: tuple[int, ...]) -> bool:
-    # dlib's HOG boxes are tighter than CenterFace's (no forehead): count a reference face
-    # as found when our box contains most of it.
-    top, right = max(ours[0], ref[0]), min(ours[1], ref[1])
-    bottom, left = min(ours[2], ref[2]), max(ours[3], ref[3])
-    inter = max(0, right - left) * max(0, bottom - top)
-    ref_area = (ref[1] - ref[3]) * (ref[2] - ref[0])
-    return ref_area > 0 and inter / ref_area >= 0.5
+def known_folder(root: Path, dest: Path) -> Path:
+    """One reference photo per person: the first of each knn_examples/train/PERSON folder."""
+    dest.mkdir()
+    for person in sorted((root / "knn_examples" / "train").glob("*")):
+        photos = sorted(p for p in person.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+        if photos:
+            (dest / f"{person.name}{photos[0].suffix}").symlink_to(photos[0].resolve())
+    return dest
 
 
-def run_reference(folders: list[Path], cpus: int) -> tuple[float, dict[str, list[tuple[int, ...]]]]:
-    exe = Path(sys.executable).with_name("face_detection")
-    found: dict[str, list[tuple[int, ...]]] = {}
+def timed(cmd: list[str]) -> tuple[float, str]:
     start = time.perf_counter()
-    for folder in folders:
-        proc = subprocess.run(
-            [str(exe), "--cpus", str(cpus), str(folder)], capture_output=True, text=True, check=False
-        )
-        for line in proc.stdout.splitlines():
-            parts = line.rsplit(",", 4)
-            if len(parts) == 5:
-                found.setdefault(str(Path(parts[0]).resolve()), []).append(tuple(int(v) for v in parts[1:]))
-    return time.perf_counter() - start, found
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    return time.perf_counter() - start, proc.stdout
 
 
-def run_ours(images: list[Path], cpus: int) -> tuple[float, dict[str, list[tuple[int, ...]]], int]:
-    start = time.perf_counter()
-    results = analyze_many([WorkItem(str(p), str(p)) for p in images], workers=cpus, cache=None)
-    elapsed = time.perf_counter() - start
-    encoded = sum(1 for r in results.values() for f in r.faces if f.encoding is not None)
-    return elapsed, {k: [tuple(f.box) for f in r.faces] for k, r in results.items()}, encoded
+def ours(flat: Path, known: Path, cpus: int) -> None:
+    """The measured side of ours, run in its own process: prints one JSON line."""
+    from footprint_audit.engines.face_batch import WorkItem, analyze_many
+    from footprint_audit.engines.faces import match
+
+    refs: dict[str, list[list[float]]] = {}
+    for p in sorted(known.iterdir()):
+        res = analyze_many([WorkItem(p.stem, str(p))], workers=1, cache=None)[p.stem]
+        refs[p.stem] = [f.encoding for f in res.faces if f.encoding is not None][:1]
+    images = sorted(flat.iterdir())
+    results = analyze_many([WorkItem(p.name, str(p)) for p in images], workers=cpus, cache=None)
+    faces = sum(len(r.faces) for r in results.values())
+    matched = sum(
+        1
+        for r in results.values()
+        if any(f.encoding is not None and match(f.encoding, refs) for f in r.faces)
+    )
+    print(json.dumps({"faces": faces, "matched_photos": matched}))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default=str(ROOT / ".." / "shared" / "data" / "faces"))
+    shared = ROOT / ".." / "shared" / "data" / "faces"
+    parser.add_argument(
+        "folder", nargs="?", default=str(shared if shared.is_dir() else ROOT / "tests/data/faces")
+    )
     parser.add_argument("--cpus", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--ours", nargs=2, metavar=("FLAT", "KNOWN"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.ours:
+        ours(Path(args.ours[0]), Path(args.ours[1]), args.cpus)
+        return 0
     root = Path(args.folder).resolve()
     images = sorted(p.resolve() for p in root.rglob("*") if p.suffix.lower() in IMAGE_SUFFIXES)
     if not images:
         print(f"no images under {root}")
         return 2
-    folders = sorted({p.parent for p in images})
-    with tempfile.TemporaryDirectory():
-        ours_s, ours, encoded = run_ours(images, args.cpus)
-        ref_s, ref = run_reference(folders, args.cpus)
-    n = len(images)
-    ref_total = sum(len(v) for v in ref.values())
-    ours_total = sum(len(v) for v in ours.values())
-    ref_hit = sum(
-        1 for path, boxes in ref.items() for b in boxes if any(_covers(o, b) for o in ours.get(path, []))
+    bindir = Path(sys.executable).parent
+    with tempfile.TemporaryDirectory() as tmp:
+        flat = flatten(images, Path(tmp) / "flat")
+        known = known_folder(root, Path(tmp) / "known")
+        people = len(list(known.iterdir()))
+        sides = {
+            "face_detection (HOG, detect)": [str(bindir / "face_detection"), "--cpus", str(args.cpus), str(flat)],
+            "face_recognition (detect+encode+match)": [
+                str(bindir / "face_recognition"), "--cpus", str(args.cpus), str(known), str(flat)
+            ],
+            "footprint-audit (detect+encode+age+match)": [
+                sys.executable, __file__, "--cpus", str(args.cpus), "--ours", str(flat), str(known)
+            ],
+        }  # fmt: skip
+        times: dict[str, list[float]] = {k: [] for k in sides}
+        outputs: dict[str, str] = {}
+        for _ in range(args.runs):
+            for name, cmd in sides.items():  # interleaved, so load changes hit every side alike
+                seconds, stdout = timed(cmd)
+                times[name].append(seconds)
+                outputs[name] = stdout
+    det = [ln for ln in outputs["face_detection (HOG, detect)"].splitlines() if ln.count(",") >= 4]
+    rec = [ln for ln in outputs["face_recognition (detect+encode+match)"].splitlines() if "," in ln]
+    rec_matched = len(
+        {ln.split(",")[0] for ln in rec if not ln.rstrip().endswith(("unknown_person", "no_persons_found"))}
     )
-    only_ours = sum(
-        1 for path, boxes in ours.items() for o in boxes if not any(_covers(o, b) for b in ref.get(path, []))
-    )
-    print(f"images: {n} in {len(folders)} folder(s) under {root}; --cpus {args.cpus}")
-    print(f"reference face_detection (HOG): {ref_s:6.1f} s  {n / ref_s:5.2f} images/s  faces {ref_total}")
+    mine = json.loads(outputs["footprint-audit (detect+encode+age+match)"].strip().splitlines()[-1])
     print(
-        f"footprint-audit faces:          {ours_s:6.1f} s  {n / ours_s:5.2f} images/s  faces {ours_total} "
-        f"({encoded} encoded + age-estimated)"
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
     )
-    print(f"throughput ratio (ours / reference): {ref_s / ours_s:.2f}x")
-    print(f"reference faces also found by ours: {ref_hit}/{ref_total}; faces only ours found: {only_ours}")
-    for path in map(str, images):
-        a, b = len(ours.get(path, [])), len(ref.get(path, []))
-        if a != b:
-            print(f"  {Path(path).relative_to(root)}: ours {a}, reference {b}")
+    print(f"corpus: {len(images)} photos from {root}, flattened; known: one photo of each of {people} people")
+    print(
+        f"--cpus {args.cpus}, {args.runs} runs each, interleaved; whole processes (start-up and model loading included)"
+    )
+    ours_median = statistics.median(times["footprint-audit (detect+encode+age+match)"])
+    for name, ts in times.items():
+        med = statistics.median(ts)
+        print(
+            f"  {name:44s} median {med:6.2f} s  (min {min(ts):.2f}, max {max(ts):.2f})  {med / ours_median:.2f}x the time of ours"
+        )
+    print(f"faces found: face_detection {len(det)}, footprint-audit {mine['faces']}")
+    print(
+        f"photos matched to a known person: face_recognition {rec_matched}, footprint-audit {mine['matched_photos']}"
+    )
     return 0
 
 
