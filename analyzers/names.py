@@ -413,13 +413,11 @@ class NamesAnalyzer(TextAnalyzerBase):
         is_full = " " in full
         if why is NameReason.NAMED_AS_OTHER_CHILD:
             ev_o: dict[str, Any] = td.evidence(s, e, why=why.value)
-            return Finding(
-                post_id=post.id,
-                media_index=None,
-                analyzer=self.name,
-                category="child_name",
-                severity="medium",
-                confidence=0.7,
+            return self.finding(
+                post,
+                "child_name",
+                "medium",
+                0.7,
                 summary=(
                     f"Another family's child, “{full}”, is named {_where(td.field)}; their parents "
                     "may not want their child's name online."
@@ -431,13 +429,11 @@ class NamesAnalyzer(TextAnalyzerBase):
         he_she = pronoun(td.analysed)  # spelled-out hashtags count: "#birthdaygirl"
         if he_she:
             ev["pronoun"] = he_she
-        return Finding(
-            post_id=post.id,
-            media_index=None,
-            analyzer=self.name,
-            category="child_name",
-            severity="high" if is_full else "medium",
-            confidence=0.9 if why in (NameReason.NAMED_AS_YOUR_CHILD, NameReason.GIVEN_WITH_AN_AGE) else 0.75,
+        return self.finding(
+            post,
+            "child_name",
+            "high" if is_full else "medium",
+            0.9 if why in (NameReason.NAMED_AS_YOUR_CHILD, NameReason.GIVEN_WITH_AN_AGE) else 0.75,
             summary=(
                 f"Your child's {'full ' if is_full else ''}name “{full}” is written {_where(td.field)}; "
                 "with it a stranger can call your child by name."

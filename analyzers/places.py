@@ -147,13 +147,11 @@ class PlacesAnalyzer(TextAnalyzerBase):
                 if geo:
                     ev["geocode"] = geo
                 findings.append(
-                    Finding(
-                        post_id=post.id,
-                        media_index=None,
-                        analyzer=self.name,
-                        category="place_mention",
-                        severity="medium" if venue else "low",
-                        confidence=0.8 if label == "VENUE" else 0.6,
+                    self.finding(
+                        post,
+                        "place_mention",
+                        "medium" if venue else "low",
+                        0.8 if label == "VENUE" else 0.6,
                         summary=(
                             f"Names a place your child goes to, “{text}”."
                             if venue

@@ -91,13 +91,11 @@ class RoutinesAnalyzer(TextAnalyzerBase):
             for s, e, value in find_routines(td):
                 when = f" on {value.weekday}s" if value.weekday else ""
                 findings.append(
-                    Finding(
-                        post_id=post.id,
-                        media_index=None,
-                        analyzer=self.name,
-                        category="routine_hint",
-                        severity="medium",
-                        confidence=0.7,
+                    self.finding(
+                        post,
+                        "routine_hint",
+                        "medium",
+                        0.7,
                         summary=(
                             f"Hints at a regular routine (“{value.text}”){when}: strangers can learn "
                             "when and where your child will be."

@@ -48,13 +48,11 @@ class SchoolsAnalyzer(TextAnalyzerBase):
                 evidence = td.evidence(span.start, span.end)
                 where = TextSpan(evidence["field"], evidence["start"], evidence["end"])
                 findings.append(
-                    Finding(
-                        post_id=post.id,
-                        media_index=None,
-                        analyzer=self.name,
-                        category="school",
-                        severity="medium" if bare else "high",
-                        confidence=0.5 if bare else 0.85,
+                    self.finding(
+                        post,
+                        "school",
+                        "medium" if bare else "high",
+                        0.5 if bare else 0.85,
                         summary=(
                             f"Mentions a school or nursery (“{span.text}”) but not which one."
                             if bare
