@@ -86,7 +86,12 @@ class CachedAnalyzer(Analyzer):
         return set(self._hits)
 
     def load(self, posts: Sequence[Post], run: RunContext) -> None:
-        self._keys = {p.id: self.cache.post_key(p) for p in posts}
+        # A post's key hashes its fields and media: worked out once per run, for every analyzer.
+        known: dict[str, str] = run.memo("cache_layer.post_keys", dict)
+        for p in posts:
+            if p.id not in known:
+                known[p.id] = self.cache.post_key(p)
+        self._keys = {p.id: known[p.id] for p in posts}
         batch = hashlib.sha256("\n".join(sorted(self._keys.values())).encode()).hexdigest()[:16]
         if self.cache_scope == "batch":
             self.inner.load(posts, run)  # it sees every post, as without a cache

@@ -141,7 +141,8 @@ def audit(
         facts = build_dossier(posts, findings, run)
         new_ids: tuple[str, ...] = ()
         if run.cache is not None:
-            new_ids = tuple(pid for pid in run.scan_log.new_post_ids if pid in {p.id for p in posts})
+            kept = {p.id for p in posts}
+            new_ids = tuple(pid for pid in run.scan_log.new_post_ids if pid in kept)
             _note_new(run, new_ids)
     finally:
         if run.cache is not None:

@@ -19,9 +19,13 @@ finds a face there and that face_recognition's encoding at the old box no longer
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from PIL import Image, ImageDraw, ImageFilter
+if TYPE_CHECKING:
+    from PIL import Image
+
+# Pillow is imported inside the functions: the CLI reads STYLES at start-up, and drawing
+# support (ImageDraw pulls in the font engine) costs about 0.15 s that --help need not pay.
 
 CoverStyle = Literal["solid", "pixelate", "emoji", "blur"]
 STYLES: tuple[CoverStyle, ...] = ("solid", "pixelate", "emoji", "blur")
@@ -54,6 +58,8 @@ def padded(box: Box, size: tuple[int, int]) -> tuple[int, int, int, int] | None:
 
 
 def _blocks(region: Image.Image, blocks: int) -> Image.Image:
+    from PIL import Image
+
     w, h = region.size
     across = max(1, min(blocks, w))
     down = max(1, min(blocks, round(blocks * h / max(w, 1))))
@@ -65,6 +71,8 @@ def _sticker(size: tuple[int, int], mode: str) -> tuple[Image.Image, Image.Image
     """A heart sticker on a round pale badge, and its mask. A heart, not a smiley: a drawn
     smiley (two eyes and a mouth in a circle) is found as a face by face_recognition's
     detector, which the tests caught."""
+    from PIL import Image, ImageDraw
+
     w, h = size
     art = Image.new("RGB", size, (253, 226, 236))
     mask = Image.new("L", size, 0)
@@ -80,6 +88,8 @@ def _sticker(size: tuple[int, int], mode: str) -> tuple[Image.Image, Image.Image
 
 def cover(image: Image.Image, boxes: Sequence[Box], style: CoverStyle = DEFAULT_STYLE) -> Image.Image:
     """A copy of ``image`` with each face box hidden in ``style``."""
+    from PIL import Image, ImageDraw, ImageFilter
+
     if style not in STYLES:
         raise ValueError(f"unknown cover style {style!r}; choose one of {', '.join(STYLES)}")
     out = image.copy()
