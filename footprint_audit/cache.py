@@ -35,7 +35,7 @@ from typing import Any
 
 from .findings import value_detail, value_from_json, value_to_json
 from .models import Comment, Finding, Geotag, Media, Post
-from .paths import data_dir, private_dir
+from .paths import data_dir, file_sha256, private_dir
 
 log = logging.getLogger(__name__)
 
@@ -307,14 +307,9 @@ class Cache:
         ).fetchone()
         if row:
             return str(row[0])
-        digest = hashlib.sha256()
-        try:
-            with open(p, "rb") as fh:
-                while chunk := fh.read(1024 * 1024):
-                    digest.update(chunk)
-        except OSError:
+        value = file_sha256(p)
+        if value is None:
             return None
-        value = digest.hexdigest()
         self.db.execute(
             "INSERT OR REPLACE INTO media (path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)",
             (key, st.st_size, st.st_mtime_ns, value),

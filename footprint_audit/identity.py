@@ -27,10 +27,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC
-from pathlib import Path
 
 from .context import RunContext
 from .models import Post
+from .paths import file_sha256
 
 #: Posts within this many seconds of each other may be the same post seen by two sources.
 SAME_TIME_S = 60
@@ -101,13 +101,9 @@ def _norm_url(url: str | None) -> str | None:
 
 
 def _media_hashes(post: Post) -> tuple[str, ...] | None:
-    out = []
-    for m in post.media:
-        try:
-            out.append(hashlib.sha256(Path(m.path).read_bytes()).hexdigest())
-        except OSError:
-            return None
-    return tuple(sorted(out))
+    """The post's photos' hashes, in no particular order; None when one cannot be read."""
+    hashes = [file_sha256(m.path) for m in post.media]
+    return None if None in hashes else tuple(sorted(h for h in hashes if h is not None))
 
 
 def _same_post(a: Post, b: Post) -> bool:
@@ -123,7 +119,10 @@ def _same_post(a: Post, b: Post) -> bool:
     ca, cb = _norm_caption(a.caption), _norm_caption(b.caption)
     if ca or cb:
         return ca == cb
-    return bool(a.media) and _media_hashes(a) is not None and _media_hashes(a) == _media_hashes(b)
+    if not a.media:
+        return False
+    mine = _media_hashes(a)
+    return mine is not None and mine == _media_hashes(b)
 
 
 def _merged(keep: Post, other: Post) -> Post:

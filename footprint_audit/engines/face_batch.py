@@ -7,7 +7,6 @@ photos does no face work at all, and the same file in two posts is analysed once
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..paths import data_dir, private_dir, write_private
+from ..paths import data_dir, file_sha256, private_dir, write_private
 from . import faces
 from .faces import MediaFaces
 
@@ -25,17 +24,6 @@ log = logging.getLogger(__name__)
 
 
 # --------------------------------------------------------------------------- cache
-
-
-def file_sha256(path: str | Path) -> str | None:
-    h = hashlib.sha256()
-    try:
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-    except OSError:
-        return None
-    return h.hexdigest()
 
 
 class FaceCache:
