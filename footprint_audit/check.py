@@ -55,15 +55,11 @@ def check_post(
 ) -> CheckResult:
     """Check one photo with its planned caption as the scan would check a post of it."""
     from .pipeline import analyze
-    from .registry import checked_analyzers, default_analyzers
+    from .registry import chosen_analyzers
     from .remediation import fixes_for
     from .risk import assess, dedupe, regrade
 
-    chosen = (
-        default_analyzers()
-        if analyzers is None
-        else checked_analyzers((f"analyzer {getattr(a, 'name', a)}", a) for a in analyzers)
-    )
+    chosen = chosen_analyzers(analyzers)
     post = Post(
         id="check", source="check", caption=caption, media=(Media(str(photo)),), visibility=visibility
     )

@@ -16,7 +16,7 @@ from .context import AuditOptions, PostContext, ProgressFn, RunContext
 from .errors import BadInput, FootprintError
 from .identity import PostIndex, merge_sources
 from .models import AuditResult, Finding, Post, SourceSummary
-from .registry import Collector, checked_analyzers, default_analyzers, find_collector
+from .registry import Collector, chosen_analyzers, find_collector
 from .registry import collectors as builtin_collectors
 
 log = logging.getLogger(__name__)
@@ -127,11 +127,7 @@ def audit(
     from .risk import dedupe, regrade, score_posts
 
     run = RunContext(options, progress)
-    chosen = (
-        checked_analyzers((f"analyzer {getattr(a, 'name', type(a).__name__)}", a) for a in analyzers)
-        if analyzers is not None
-        else default_analyzers()
-    )
+    chosen = chosen_analyzers(analyzers)
     run.analyzers = tuple(chosen)
     if run.options.use_cache:
         run.cache = Cache.open(run.options.data_dir)

@@ -10,14 +10,14 @@ What changes (DESIGN.md, "Privacy of the tool itself"):
   neutral labels ("your account", "account 1", ...); post URLs, which name the account, go;
 - the platform's raw record of each post (``Post.raw``) goes.
 Internal hash ids (post ids, finding ids) reveal nothing and stay, so links inside the
-report keep working. Faces in embedded images are covered at render time by
-:func:`cover_for_share`.
+report keep working. Faces in embedded images are covered at render time by the one cover
+routine (footprint_audit.engines.cover), in report.thumbnail and the face crops.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import fields, replace
 from enum import Enum
 from pathlib import PurePath
@@ -71,14 +71,6 @@ _PRECISION_CLAUSES = (
 # An absolute local path: POSIX (/home/..., /tmp/...) or Windows (C:\...).
 _ABS_PATH = re.compile(r"(?<![\w:/.])(?:/[\w.\-~+@]+){2,}/?|\b[A-Za-z]:\\(?:[^\\\s]+\\)*[^\\\s]*")
 _MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_])(@[A-Za-z0-9.\-]+)?")
-
-
-def cover_for_share(image: Any, boxes: Sequence[tuple[int, int, int, int]]) -> Any:
-    """Hide each face box (left, top, right, bottom, in the image's pixels) in a shared image,
-    with the one cover routine that `fix` uses."""
-    from .engines.cover import cover
-
-    return cover(image, boxes)
 
 
 class _Redactor:

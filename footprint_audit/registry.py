@@ -108,6 +108,13 @@ def _plugin_candidates() -> Iterator[tuple[str, object]]:
         yield f"plug-in analyzer {ep.name} ({ep.value})", inst
 
 
+def chosen_analyzers(given: Iterable[object] | None) -> list[Analyzer]:
+    """The analyzers a caller passed in, checked like plug-ins; the defaults when None."""
+    if given is None:
+        return default_analyzers()
+    return checked_analyzers((f"analyzer {getattr(a, 'name', type(a).__name__)}", a) for a in given)
+
+
 def default_analyzers() -> list[Analyzer]:
     return checked_analyzers([*((ref, _load(ref)) for ref in BUILTIN_ANALYZERS), *_plugin_candidates()])
 

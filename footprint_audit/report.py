@@ -268,7 +268,7 @@ def thumbnail(path: str, face_boxes: Sequence[Sequence[float]] = (), *, blur_all
     """A small JPEG data: URI of an image, faces covered when boxes are given."""
     from PIL import ImageFilter
 
-    from .redact import cover_for_share
+    from .engines.cover import cover
 
     try:
         loaded = load_image(path, max_side=THUMB_SIDE)
@@ -285,7 +285,7 @@ def thumbnail(path: str, face_boxes: Sequence[Sequence[float]] = (), *, blur_all
             (int((left - pad) / s), int((top - pad) / s), int((right + pad) / s), int((bottom + pad) / s))
         )
     if boxes:
-        img = cover_for_share(img, boxes)
+        img = cover(img, boxes)
     buf = io.BytesIO()
     img.save(buf, format="JPEG", quality=70, optimize=True)
     return "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
