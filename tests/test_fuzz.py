@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
@@ -94,25 +95,31 @@ def _collect(collector: Any, spec: str, tmp: Path) -> list[Post]:
     return posts
 
 
-@FUZZ
-@given(data=export_records)
-def test_instagram_export_reader_survives_any_json(data: Any, tmp_path_factory: Any) -> None:
-    tmp = tmp_path_factory.mktemp("ig")
-    root = tmp / "export"
-    shutil.copytree(FIXTURES / "instagram_export", root)
-    (root / "your_instagram_activity/content/posts_1.json").write_text(json.dumps(data), encoding="utf-8")
-    _collect(InstagramExportCollector(), str(root), tmp)
+#: Each Meta export: its collector, its fixture, and the JSON file the fuzzer replaces.
+EXPORTS = {
+    "instagram": (
+        InstagramExportCollector,
+        "instagram_export",
+        "your_instagram_activity/content/posts_1.json",
+    ),
+    "facebook": (
+        FacebookExportCollector,
+        "facebook_export",
+        "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json",
+    ),
+}
 
 
+@pytest.mark.parametrize("export", sorted(EXPORTS))
 @FUZZ
 @given(data=export_records)
-def test_facebook_export_reader_survives_any_json(data: Any, tmp_path_factory: Any) -> None:
-    tmp = tmp_path_factory.mktemp("fb")
+def test_export_reader_survives_any_json(export: str, data: Any, tmp_path_factory: Any) -> None:
+    collector, fixture, posts_file = EXPORTS[export]
+    tmp = tmp_path_factory.mktemp(export)
     root = tmp / "export"
-    shutil.copytree(FIXTURES / "facebook_export", root)
-    target = root / "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"
-    target.write_text(json.dumps(data), encoding="utf-8")
-    _collect(FacebookExportCollector(), str(root), tmp)
+    shutil.copytree(FIXTURES / fixture, root)
+    (root / posts_file).write_text(json.dumps(data), encoding="utf-8")
+    _collect(collector(), str(root), tmp)
 
 
 @FUZZ
