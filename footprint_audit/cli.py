@@ -52,6 +52,18 @@ def main_options(
     _quiet_library_warnings()
 
 
+def _verbose(value: bool) -> None:
+    """-v after the subcommand (``footprint-audit scan -v ...``) means the same as before it."""
+    if value:
+        logging.getLogger().setLevel(logging.INFO)
+
+
+#: Every subcommand takes -v too, so it works wherever the user puts it.
+Verbose = Annotated[
+    bool, typer.Option("--verbose", "-v", callback=_verbose, help="Log what happens, to stderr.")
+]
+
+
 def _quiet_library_warnings() -> None:
     """Library warnings (pkg_resources deprecation and the like) go to the log, shown with -v
     only, never raw on the terminal; worker processes inherit the filter."""
@@ -112,6 +124,7 @@ def scan(
     max_posts: Annotated[
         int | None, typer.Option("--max-posts", min=1, help="At most this many new posts per online source.")
     ] = None,
+    verbose: Verbose = False,
 ) -> None:
     """Audit posts and write DIR/report.html and DIR/report.json."""
     from .context import AuditOptions
@@ -186,6 +199,7 @@ def cache(
     profile: Annotated[
         Path | None, typer.Option("--profile", help="Data folder instead of the per-user default.")
     ] = None,
+    verbose: Verbose = False,
 ) -> None:
     """The local cache of collected posts and analysis results: where it is, or clear it."""
     from .cache import Cache, cache_path, clear
@@ -221,6 +235,7 @@ def demo(
     share: Annotated[
         bool, typer.Option("--share", help="The shareable variant: faces covered, places rounded.")
     ] = False,
+    verbose: Verbose = False,
 ) -> None:
     """The whole audit on a bundled fictional family, offline."""
     from .context import AuditOptions
@@ -252,6 +267,7 @@ def enroll(
     forget_name: Annotated[
         str | None, typer.Option("--forget", metavar="NAME", help="Delete a child's face encodings.")
     ] = None,
+    verbose: Verbose = False,
 ) -> None:
     """Store a child's face encodings locally, so scans can say where the child appears."""
     from .enrollment import enroll as enroll_child
@@ -286,7 +302,7 @@ def enroll(
 
 
 @app.command()
-def schema() -> None:
+def schema(verbose: Verbose = False) -> None:
     """Print the JSON Schema that report.json follows (footprint-audit/report/v1)."""
     from .schema import schema_text
 
@@ -333,6 +349,7 @@ def fix(
     keep_faces: Annotated[
         bool, typer.Option("--keep-faces", help="Only remove metadata; leave faces as they are.")
     ] = False,
+    verbose: Verbose = False,
 ) -> None:
     """Safe copies: location and device details removed, faces covered."""
     from .fix import fix_photo
@@ -370,6 +387,7 @@ def check(
         Path | None, typer.Option("--profile", help="Data folder with enrolled children.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    verbose: Verbose = False,
 ) -> None:
     """Pre-post check of one photo: green (exit 0), amber (1) or red (2)."""
     import json
@@ -399,3 +417,7 @@ def check(
         for fx in res.fixes:
             out.print(f"  - {fx}")
     raise typer.Exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -56,6 +56,7 @@ def collect(
                 "This is a bug in footprint-audit; please report it with this message.",
             )
         summaries.append(SourceSummary(kind=collector.kind, location=spec, posts=count))
+        log.info("read %d post(s) from %s", count, spec)
     for note in index.notes():
         run.note(note)
     return merge_sources(index.posts, run), summaries

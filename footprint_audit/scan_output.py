@@ -56,22 +56,64 @@ class _Progress:
         self.progress.update(self.tasks[stage], completed=done, total=total)
 
 
-def _summarise(result: Any, paths: Any, quiet: bool) -> None:
+#: The summary's width: a standard terminal, whatever the real one is (a wider one
+#: reads it the same, a log file keeps its lines short).
+SUMMARY_WIDTH = 80
+
+
+def _wrapped(text: str, indent: str = "", hanging: str | None = None) -> list[str]:
+    """``text`` wrapped by words to :data:`SUMMARY_WIDTH` columns; words longer than a line
+    (a path, a web address) are kept whole rather than cut."""
+    import textwrap
+
+    return textwrap.wrap(
+        text,
+        width=SUMMARY_WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent if hanging is None else hanging,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [indent.rstrip()]
+
+
+def summary_lines(result: Any) -> list[tuple[str, str]]:
+    """The scan summary as (line, style) pairs, each line at most 80 columns unless one word
+    is longer: the verdict, the counts under a heading, then what a stranger can learn."""
     from .report import CATEGORY_LABELS, verdict
 
-    if quiet:
-        return
-    v = verdict(result)
-    out.print(styled(v["text"], "bold"))
+    lines: list[tuple[str, str]] = [(line, "bold") for line in _wrapped(verdict(result)["text"])]
     counts: dict[str, int] = {}
     for f in result.findings:
         counts[f.category] = counts.get(f.category, 0) + 1
-    for cat, n in sorted(counts.items(), key=lambda kv: -kv[1])[:8]:
-        out.print(f"  {n:4d}  {CATEGORY_LABELS.get(cat, cat)}")
-    for fact in result.facts[:6]:
-        out.print(f"  - {fact.sentence or fact.value}")
+    if counts:
+        lines += [("", ""), ("What the posts show (findings)", "bold")]
+        for cat, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:8]:
+            lines += [
+                (line, "") for line in _wrapped(f"{n:6d}  {CATEGORY_LABELS.get(cat, cat)}", "", " " * 8)
+            ]
+    if result.facts:
+        shown = result.facts[:6]
+        lines += [("", ""), ("What a stranger can learn", "bold")]
+        for fact in shown:
+            lines += [(line, "") for line in _wrapped(str(fact.sentence or fact.value), "  - ", "    ")]
+        if len(result.facts) > len(shown):
+            lines.append((f"  and {len(result.facts) - len(shown)} more in the report.", ""))
     if result.errors:
-        out.print(f"{len(result.errors)} item(s) could not be read; see the report's last section.")
+        lines += [("", "")] + [
+            (line, "")
+            for line in _wrapped(
+                f"{len(result.errors)} item(s) could not be read; see the report's last section."
+            )
+        ]
+    return lines
+
+
+def _summarise(result: Any, paths: Any, quiet: bool) -> None:
+    if quiet:
+        return
+    for line, style in summary_lines(result):
+        out.print(styled(line, style) if style else line)
+    out.print("")
     if paths.html:
         out.print(f"Report: {paths.html}")
     out.print(f"Data:   {paths.json}")

@@ -43,3 +43,29 @@ def test_help_does_not_import_heavy_models() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
     )
     assert out.stdout.strip() == ""
+
+
+def test_verbose_works_after_the_subcommand_too(tmp_path: Path) -> None:
+    """`footprint-audit scan -v ...` logs like `footprint-audit -v scan ...`; without -v the
+    log stays quiet."""
+    import subprocess
+    import sys
+
+    photos = tmp_path / "photos"
+    photos.mkdir()
+    from PIL import Image
+
+    Image.new("RGB", (64, 48), "white").save(photos / "a.jpg")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "footprint_audit.cli", *args]
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+
+    common = ["--out", str(tmp_path / "r"), "--no-cache", "--json-only", "-q", str(photos)]
+    after = run("scan", "-v", *common)
+    assert after.returncode == 0, after.stderr
+    assert "INFO" in after.stderr and "read 1 post(s)" in after.stderr
+    before = run("-v", "scan", *common)
+    assert "read 1 post(s)" in before.stderr
+    quiet = run("scan", *common)
+    assert "INFO" not in quiet.stderr

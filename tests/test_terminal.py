@@ -75,3 +75,28 @@ def test_scan_and_fix_print_hostile_paths_as_written(tmp_path: Path) -> None:
     fixed = runner.invoke(app, ["fix", str(photo), "--out", str(tmp_path / "safe [/b]"), "--keep-faces"])
     assert fixed.exit_code == 0, fixed.output
     assert "[red]beach" in fixed.output and "\x1b" not in fixed.output
+
+
+def test_the_scan_summary_fits_80_columns_with_headings_for_the_counts() -> None:
+    """Long fact sentences wrap by words under a heading; nothing but an over-long single word
+    (a path) may pass 80 columns, and no word is cut."""
+    from footprint_audit.models import AuditResult, Fact, Finding
+    from footprint_audit.scan_output import SUMMARY_WIDTH, summary_lines
+
+    long = (
+        "Mia goes to St Columba's Church of England Voluntary Aided Primary School and Nursery, "
+        "named in 4 posts and on a sign in 2 photos, most recently on 3 September 2025"
+    )
+    facts = tuple(Fact("school", "x", "Mia", 0.9, ("p1",), sentence=f"{long} ({i})") for i in range(8)) + (
+        Fact("home_area", "y", "Mia", 0.8, ("p1",), sentence="/" + "a" * 120),
+    )
+    findings = tuple(Finding("p1", None, "schools", "school", "high", 0.9, "school named") for _ in range(3))
+    result = AuditResult(sources=(), posts=(), findings=findings, facts=facts, errors=())
+    lines = [text for text, _ in summary_lines(result)]
+    text = "\n".join(lines)
+    assert "What the posts show (findings)" in lines and "What a stranger can learn" in lines
+    for line in lines:
+        assert len(line) <= SUMMARY_WIDTH or " " not in line.strip(" -"), line
+    assert "Nursery," in text and "(0)" in text  # wrapped, not truncated
+    assert "and 3 more in the report." in text
+    assert all(word in text.split() for word in long.split())
