@@ -43,7 +43,7 @@ browser:
 	fi
 
 pytest: env browser
-	.venv/bin/pytest -n 2
+	.venv/bin/pytest -n 2 --dist loadgroup
 
 test: lint typecheck pytest
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,32 @@ def _pillow_rejects_truncated_files(monkeypatch: pytest.MonkeyPatch) -> None:
     without this a test's verdict on a truncated file would depend on which test ran before it
     in the same worker. Each test starts from Pillow's default."""
     monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", False)
+
+
+#: Where tests leave files for people to look at (screenshots, the print PDF); not in git.
+ARTIFACTS = Path(
+    os.environ.get("FOOTPRINT_AUDIT_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts")
+)
+
+
+@pytest.fixture(scope="session")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's output folder, made once per test process with the demo command itself
+    (tests using it are grouped on one worker: ``xdist_group("demo")``)."""
+    from typer.testing import CliRunner
+
+    from footprint_audit.cli import app
+
+    out = tmp_path_factory.mktemp("demo")
+    home = tmp_path_factory.mktemp("demo-home")
+    old = os.environ.get("FOOTPRINT_AUDIT_HOME")
+    os.environ["FOOTPRINT_AUDIT_HOME"] = str(home)
+    try:
+        res = CliRunner().invoke(app, ["demo", "--out", str(out), "--quiet"])
+    finally:
+        if old is None:
+            os.environ.pop("FOOTPRINT_AUDIT_HOME", None)
+        else:
+            os.environ["FOOTPRINT_AUDIT_HOME"] = old
+    assert res.exit_code == 0, res.output
+    return out
