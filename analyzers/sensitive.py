@@ -14,9 +14,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from footprint_audit.analyzer import Analyzer
-from footprint_audit.context import PostContext, RunContext
-from footprint_audit.engines.nudity import nudity_detector
+from footprint_audit.context import PostContext
+from footprint_audit.engines.image_tasks import NudityTask
 from footprint_audit.findings import SensitiveValue
+from footprint_audit.image_work import ImageTask
 from footprint_audit.models import Finding, Post, Severity
 
 # NudeNet keeps candidates from 0.2 and suppresses boxes under 0.25 (its _postprocess).
@@ -146,14 +147,18 @@ _UNDRESSED = (UNDRESSED_SUMMARY, UNDRESSED_SOMEONE_SUMMARY)
 
 
 def _child_face(ctx: PostContext, index: int) -> bool:
-    """Did the faces analyzer (which loads first) see a child's face in this photo?"""
+    """Did the faces analyzer see a child's face in this photo? Its results when it ran (or a
+    test put them in), else the faces image task's result when the pipeline ran it."""
     results: Any = ctx.run.memo("faces:results", dict)
     media = results.get((ctx.post.id, index)) if isinstance(results, dict) else None
-    if media is None:
-        return False
     from footprint_audit.engines.faces import age_band, is_child_band
 
-    return any(is_child_band(age_band(getattr(face, "age", None))) for face in getattr(media, "faces", ()))
+    if media is not None:
+        ages = [getattr(face, "age", None) for face in getattr(media, "faces", ())]
+    else:
+        data = ctx.image_result(index, "faces", compute=False)
+        ages = [face.get("age") for face in data.get("faces", ())] if isinstance(data, dict) else []
+    return any(is_child_band(age_band(age)) for age in ages)
 
 
 class SensitiveImageAnalyzer(Analyzer):
@@ -162,29 +167,22 @@ class SensitiveImageAnalyzer(Analyzer):
     categories = ("sensitive_image",)
 
     def __init__(self, detector: Any = None) -> None:
-        #: An injected detector with NudeNet's ``detect(bgr_array)`` (tests); else NudeNet, once per run.
+        #: An injected detector with NudeNet's ``detect(bgr_array)`` (tests): run here, in this
+        #: process, instead of the "nudity" image task of the worker pool.
         self._detector = detector
-
-    def _model(self, run: RunContext) -> Any:
-        if self._detector is not None:
-            return self._detector
-        return nudity_detector()
+        # The faces task tells whether the photo shows a child's face (cached per file).
+        self.image_tasks: tuple[str | ImageTask, ...] = () if detector is not None else ("nudity", "faces")
 
     def _detect(self, ctx: PostContext, index: int) -> list[Mapping[str, Any]]:
         """Detections over the photo (or sampled video frames), boxes in original pixels."""
-        import numpy as np
-
-        loaded = ctx.loaded(index)
-        scale = loaded.scale if loaded is not None else 1.0
-        out: list[Mapping[str, Any]] = []
-        for frame in ctx.frames(index):
-            # NudeNet reads a path with cv2.imread (BGR); give it the same channel order.
-            bgr = np.ascontiguousarray(np.asarray(frame.convert("RGB"))[:, :, ::-1])
-            for d in self._model(ctx.run).detect(bgr):
-                x, y, w, h = (float(v) * scale for v in d["box"])
-                box = [round(y), round(x + w), round(y + h), round(x)]
-                out.append({"class": str(d["class"]), "score": round(float(d["score"]), 3), "box": box})
-        return out
+        if self._detector is None:
+            found = ctx.image_result(index, "nudity")
+            return list(found or ())
+        img = ctx.decoded(index)
+        if img is None:
+            return []
+        detections: list[Mapping[str, Any]] = NudityTask(self._detector).run(img, {})
+        return detections
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
         cues = caption_cues(ctx.texts())

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from footprint_audit.analyzer import Analyzer
-from footprint_audit.context import PostContext, RunContext
-from footprint_audit.engines.ocr import ocr_engine
+from footprint_audit.context import PostContext
+from footprint_audit.engines.image_tasks import OcrTask
 from footprint_audit.findings import TextInImageValue
+from footprint_audit.image_work import ImageTask
 from footprint_audit.models import Finding, Post
 
 # Measured on 31 real photos (../shared/data/faces and exif-samples/jpg/gps) and on
@@ -186,32 +187,31 @@ class TextInImageAnalyzer(Analyzer):
     categories = ("text_in_image",)
 
     def __init__(self, engine: Any = None) -> None:
-        #: An injected OCR engine (tests); otherwise RapidOCR, loaded once per run.
+        #: An injected OCR engine (tests): run here, in this process, instead of the "ocr"
+        #: image task of the worker pool.
         self._engine = engine
+        self.image_tasks: tuple[str | ImageTask, ...] = () if engine is not None else ("ocr",)
 
-    def _ocr(self, run: RunContext) -> Any:
-        if self._engine is not None:
-            return self._engine
-        return ocr_engine()
+    def _read(self, ctx: PostContext, index: int) -> dict[str, Any] | None:
+        """The OCR result of a photo ({"scale", "lines"}), None when it could not be read."""
+        if self._engine is None:
+            result: dict[str, Any] | None = ctx.image_result(index, "ocr")
+            return result
+        img = ctx.decoded(index)
+        if img is None:
+            return None
+        return ctx.memo(("ocr", index), lambda: OcrTask(self._engine).run(img, {}))
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
         out: list[Finding] = []
         for i, media in enumerate(post.media):
             if media.kind != "image":
                 continue
-            loaded = ctx.loaded(i)
-            if loaded is None:
+            result = self._read(ctx, i)
+            if not result:
                 continue
-            image = loaded.image
-
-            def ocr(image: Any = image) -> list[TextLine]:
-                import numpy as np
-
-                return read_lines(self._ocr(ctx.run), np.asarray(image))
-
-            # Kept on the post context so any later analyzer can reuse the OCR lines.
-            lines: list[TextLine] = ctx.memo(("ocr", i), ocr)
-            out.extend(self._findings(post, i, lines, loaded.scale))
+            lines = [TextLine(str(t), float(sc), x0, y0, x1, y1) for x0, y0, x1, y1, t, sc in result["lines"]]
+            out.extend(self._findings(post, i, lines, float(result["scale"])))
         return out
 
     def _findings(self, post: Post, index: int, lines: Sequence[TextLine], scale: float) -> list[Finding]:

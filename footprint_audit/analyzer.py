@@ -11,6 +11,11 @@ pipeline and the cache need to know about it, so nothing is discovered by probin
   (the enrolled children, the time zone). The cached result's key includes each one, so a
   scan after ``enroll`` or with another ``--timezone`` never answers from a stale result.
 
+- ``image_tasks``: the per-file image work it reads (footprint_audit.image_work): names of
+  tasks (``"faces"``, ``"ocr"``, ``"nudity"``) or ImageTask objects of its own. The pipeline
+  runs them for every post it analyses, in the worker pool, before the first ``analyze``;
+  ``ctx.image_result(index, name)`` gives the result.
+
 ``load(posts, run)`` is called once per run before the first ``analyze`` with the posts it
 will see (batch work, model loading); ``analyze(post, ctx)`` returns the post's findings.
 
@@ -41,6 +46,7 @@ from .models import CATEGORIES, Finding, Severity
 if TYPE_CHECKING:
     from .context import PostContext, RunContext
     from .findings import FindingValue
+    from .image_work import ImageTask
     from .models import Post
 
 CacheScope = Literal["post", "batch"]
@@ -80,6 +86,8 @@ class Analyzer(ABC):
     #: analyzer reads local time (the dossier does, and it is never cached); one that does
     #: declares "timezone".
     depends_on: frozenset[str] = frozenset()
+    #: Image tasks whose results ``analyze`` reads (footprint_audit.image_work).
+    image_tasks: tuple[str | ImageTask, ...] = ()
 
     def load(self, posts: Sequence[Post], run: RunContext) -> None:  # noqa: B027 - optional hook
         """Once per run, before any ``analyze``: batch work and model loading."""

@@ -347,10 +347,10 @@ class Cache:
         return out
 
 
-#: What ``clear`` removes from the data folder besides the cache file: face results (which
-#: hold face encodings of everyone photographed, other people's children included) and the
-#: photos collectors downloaded or extracted from exports.
-CLEARED_FOLDERS = ("faces-cache", "media")
+#: What ``clear`` removes from the data folder besides the cache file: image results (face
+#: encodings of everyone photographed, other people's children included; text read in photos),
+#: face results of earlier versions, and the photos collectors downloaded or extracted.
+CLEARED_FOLDERS = ("image-cache", "faces-cache", "media")
 
 
 def clear(override: Path | None = None, *, everything: bool = False) -> list[Path]:

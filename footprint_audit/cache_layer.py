@@ -76,9 +76,14 @@ class CachedAnalyzer(Analyzer):
         self.categories = analyzer.categories
         self.cache_scope = analyzer.cache_scope
         self.depends_on = analyzer.depends_on
+        self.image_tasks = analyzer.image_tasks
         self._keys: dict[str, str] = {}
         self._hits: dict[str, list[Finding]] = {}
         self._result_version = ""
+
+    def needs_analysis(self, post: Post) -> bool:
+        """False when this post's findings come from the cache (no image work needed)."""
+        return post.id not in self._hits
 
     @property
     def reused(self) -> set[str]:

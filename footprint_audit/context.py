@@ -21,6 +21,7 @@ from .models import ErrorRecord, Post
 
 if TYPE_CHECKING:
     from .cache import Cache
+    from .image_work import DecodedImage, FileResults, ImageTask, WorkStats
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -32,7 +33,8 @@ class AuditOptions:
 
     #: IANA zone used for post times when neither GPS nor EXIF offset gives one.
     timezone: str | None = None
-    #: Worker processes for heavy per-image work (faces); default: the number of cores.
+    #: Worker processes for the per-image work (faces, OCR, nudity; footprint_audit.image_work);
+    #: default: the number of cores.
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     #: Share mode: blur faces in thumbnails, round coordinates in the report.
     share: bool = False
@@ -86,6 +88,11 @@ class RunContext:
         self.scan_log = ScanLog()
         #: The analyzers of this run (set by the pipeline), for analyzers that share work.
         self.analyzers: tuple[Any, ...] = ()
+        #: Image-task results by media path, filled by the pipeline before analysis
+        #: (footprint_audit.image_work); read through PostContext.image_result.
+        self.image_results: dict[str, FileResults] = {}
+        #: What the image work of this run did (task runs, CPU seconds per stage).
+        self.image_stats: WorkStats | None = None
 
     def error(self, where: str, message: str, hint: str = "") -> None:
         record = ErrorRecord(where=where, message=message, hint=hint)
@@ -170,6 +177,72 @@ class PostContext:
         return (
             self._guard(("frames", index, count), media.path, lambda: video_frames(media.path, count)) or []
         )
+
+    def decoded(self, index: int) -> DecodedImage | None:
+        """Media ``index`` as image tasks see it (photo or sampled video frames); None when it
+        cannot be decoded (the reason is recorded once)."""
+        from .image_work import DecodedImage
+
+        media = self.post.media[index]
+        if media.kind == "image":
+            li = self.loaded(index)
+            if li is None:
+                return None
+            return self.memo(
+                ("decoded", index),
+                lambda: DecodedImage(media.path, li.image, li.original_size, li.scale),
+            )
+        frames = self.frames(index)
+        if not frames:
+            return None
+        return self.memo(
+            ("decoded", index),
+            lambda: DecodedImage(media.path, frames[0], frames[0].size, 1.0, "video", frames),
+        )
+
+    def image_result(self, index: int, task: str | ImageTask, *, compute: bool = True) -> Any:
+        """The result of image task ``task`` for media ``index``; None when the file or the
+        task failed (recorded as an error of this file) or the task does not look at this kind.
+
+        The pipeline runs every declared task for all posts first, in the worker pool; when it
+        did not (one post checked directly, a test), the task runs here, unless ``compute`` is
+        False (a reader that only uses a result another analyzer asked for). Names are looked
+        up among the built-in tasks and the task objects the run's analyzers declare.
+        """
+        from .image_work import TASK_RUNS, FileResults, builtin_tasks, resolve, run_tasks
+
+        name = task if isinstance(task, str) else task.name
+        media = self.post.media[index]
+        fr = self.run.image_results.get(media.path)
+        known = fr is not None and (fr.error is not None or name in fr.results or name in fr.task_errors)
+        if not known:
+            if not compute:
+                return None
+            img = self.decoded(index)
+            if img is None:
+                return None
+            stats: dict[str, Any] = {"runs": {}, "cpu": {}}
+            done = dict(fr.results) if fr is not None else {}
+            # Names are looked up among the built-in tasks and those the run's analyzers declare.
+            table = builtin_tasks()
+            for analyzer in self.run.analyzers:
+                table.update({t.name: t for t in analyzer.image_tasks if not isinstance(t, str)})
+            todo = [t for t in resolve([task], table) if t.name not in done]
+            results, errors = run_tasks(img, todo, done, stats)
+            TASK_RUNS.update(stats["runs"])
+            fr = self.run.image_results.setdefault(media.path, FileResults())
+            fr.results.update(results)
+            fr.task_errors.update(errors)
+        assert fr is not None
+        if fr.error is not None:
+            self.run.error(media.path, fr.error, fr.hint)
+            return None
+        if name in fr.task_errors:
+            self.run.error(
+                media.path, f"{media.path}: {name} could not analyse this file ({fr.task_errors[name]})."
+            )
+            return None
+        return fr.results.get(name)
 
     def exif(self, index: int) -> ExifData:
         """EXIF of media ``index`` as in the file (ExifData() for video or none)."""

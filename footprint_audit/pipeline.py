@@ -105,6 +105,7 @@ def analyze(posts: Sequence[Post], analyzers: Sequence[Analyzer], run: RunContex
     )
     for analyzer in chosen:
         _load(analyzer, posts, run)
+    prepare_images(posts, chosen, run)
     reused = {pid for a in chosen if isinstance(a, CachedAnalyzer) for pid in a.reused}
     if reused:
         run.note(f"Reused earlier analysis of {len(reused)} unchanged post(s) from the local cache.")
@@ -113,6 +114,49 @@ def analyze(posts: Sequence[Post], analyzers: Sequence[Analyzer], run: RunContex
         findings.extend(analyze_post(post, chosen, run))
         run.progress("analyse", i, len(posts))
     return findings
+
+
+def prepare_images(posts: Sequence[Post], analyzers: Sequence[Analyzer], run: RunContext) -> None:
+    """Run the image tasks the analyzers declare, for every post one of them will analyse
+    (not those answered from the cache), in one worker pool: each file is decoded once and
+    every task it needs runs there. Results go to ``run.image_results``."""
+    from .image_work import ImageTask, TaskCache, WorkStats, resolve, run_image_work
+
+    wanted: dict[tuple[str, str], list[str | ImageTask]] = {}
+    for analyzer in analyzers:
+        if not analyzer.image_tasks:
+            continue
+        for post in posts:
+            if isinstance(analyzer, CachedAnalyzer) and not analyzer.needs_analysis(post):
+                continue
+            for media in post.media:
+                if media.path not in run.image_results:
+                    wanted.setdefault((media.path, media.kind), []).extend(analyzer.image_tasks)
+    if not wanted:
+        return
+    try:
+        files = {key: resolve(tasks) for key, tasks in wanted.items()}
+    except ValueError as exc:
+        raise BadInput(f"the analyzers' image tasks do not fit together: {exc}") from exc
+    cache = TaskCache.default(run.options.data_dir) if run.options.use_cache else None
+    stats = run.image_stats = WorkStats()
+    run.image_results.update(
+        run_image_work(
+            files,
+            workers=run.options.workers,
+            cache=cache,
+            progress=lambda done, total: run.progress("images", done, total),
+            stats=stats,
+        )
+    )
+    cpu = ", ".join(f"{k} {v:.1f} s" for k, v in sorted(stats.cpu.items()))
+    log.info(
+        "image work: %d file(s), %d from the cache; task runs %s; CPU %s",
+        stats.files,
+        stats.cached,
+        dict(stats.runs),
+        cpu or "none",
+    )
 
 
 def audit(

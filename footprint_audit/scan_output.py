@@ -20,7 +20,11 @@ EXIT_INTERRUPTED = 130
 class _Progress:
     """Rich progress bar on stderr, one task per pipeline stage."""
 
-    LABELS = {"collect": "Collecting posts", "faces": "Looking for faces", "analyse": "Analysing posts"}
+    LABELS = {
+        "collect": "Collecting posts",
+        "images": "Reading photos (faces, text, skin)",
+        "analyse": "Analysing posts",
+    }
 
     def __init__(self, enabled: bool) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn

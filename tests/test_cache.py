@@ -77,7 +77,7 @@ def test_cache_clear_leaves_no_photo_or_face_encoding(tmp_path: Path, test_data:
     runner = CliRunner()
     scan = runner.invoke(app, ["scan", str(folder), "--profile", str(profile), "--out", str(tmp_path / "r")])
     assert scan.exit_code == 0, scan.output
-    assert list((profile / "faces-cache").rglob("*.json"))  # face results with encodings
+    assert list((profile / "image-cache").rglob("*.json"))  # face results with encodings
     res = runner.invoke(app, ["cache", "--clear", "--profile", str(profile)])
     assert res.exit_code == 0 and "Enrolled children were kept" in res.output
     left = [p.relative_to(profile) for p in profile.rglob("*") if p.is_file()]

@@ -249,9 +249,9 @@ def test_video_frames_are_checked(obama_face: Image.Image, tmp_path: Path) -> No
     assert found[0].summary.endswith("in this video.")
 
 
-def test_pool_and_cache_second_scan_does_no_face_work(
-    faces_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_pool_and_cache_second_scan_does_no_face_work(faces_root: Path, tmp_path: Path) -> None:
+    from footprint_audit import image_work
+
     posts = [
         _post(faces_root, rel)
         for rel in ("two_people.jpg", "test_images/biden.jpg", "test_images/obama3.jpg")
@@ -259,18 +259,16 @@ def test_pool_and_cache_second_scan_does_no_face_work(
     run = RunContext(AuditOptions(data_dir=tmp_path, workers=2))
     first = analyze(posts, [FacesAnalyzer()], run)
     assert len(first) == 4 and run.errors == []
-    cache_dir = tmp_path / "faces-cache"
+    cache_dir = tmp_path / "image-cache"
     files = list(cache_dir.rglob("*.json"))
     assert len(files) == 3
     assert stat.S_IMODE(cache_dir.stat().st_mode) == 0o700
     assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
 
-    calls: list[str] = []
-    monkeypatch.setattr(faces_mod, "analyze_file", lambda *a, **k: calls.append(a[0]) or MediaFaces())
-    monkeypatch.setattr(faces_mod, "detect", lambda *a, **k: calls.append("detect") or [])
+    before = image_work.TASK_RUNS["faces"]
     run2 = RunContext(AuditOptions(data_dir=tmp_path, workers=2))
     second = analyze(posts, [FacesAnalyzer()], run2)
-    assert calls == []
+    assert image_work.TASK_RUNS["faces"] == before
     assert [(f.post_id, f.value.box) for f in second] == [(f.post_id, f.value.box) for f in first]
 
 

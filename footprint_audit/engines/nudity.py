@@ -9,6 +9,24 @@ from typing import Any
 
 @cache
 def nudity_detector() -> Any:
+    import os
+
+    import nudenet
+    import onnxruntime
     from nudenet import NudeDetector  # onnxruntime + OpenCV: only when a photo is analysed
 
-    return NudeDetector()
+    from ..image_work import session_threads
+
+    detector = NudeDetector()
+    threads = session_threads()
+    if threads:
+        # NudeNet makes its session with default options (a thread per core); in a worker,
+        # one intra-op and one inter-op thread, so workers do not fight over the cores.
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = threads
+        path = os.path.join(os.path.dirname(nudenet.__file__), "320n.onnx")  # as NudeDetector()
+        detector.onnx_session = onnxruntime.InferenceSession(
+            path, options, providers=["CPUExecutionProvider"]
+        )
+    return detector
