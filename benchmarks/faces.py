@@ -63,15 +63,18 @@ def timed(cmd: list[str]) -> tuple[float, str]:
 
 def ours(flat: Path, known: Path, cpus: int) -> None:
     """The measured side of ours, run in its own process: prints one JSON line."""
-    from footprint_audit.engines.face_batch import WorkItem, analyze_many
-    from footprint_audit.engines.faces import match
+    from footprint_audit.engines.faces import MediaFaces, analyze_file, match
+    from footprint_audit.engines.image_tasks import FacesTask
+    from footprint_audit.image_work import run_image_work
 
     refs: dict[str, list[list[float]]] = {}
     for p in sorted(known.iterdir()):
-        res = analyze_many([WorkItem(p.stem, str(p))], workers=1, cache=None)[p.stem]
+        res = analyze_file(str(p))
         refs[p.stem] = [f.encoding for f in res.faces if f.encoding is not None][:1]
     images = sorted(flat.iterdir())
-    results = analyze_many([WorkItem(p.name, str(p)) for p in images], workers=cpus, cache=None)
+    # The scan's own path: one spawned worker pool, each photo decoded once, no cache.
+    work = run_image_work({(str(p), "image"): [FacesTask()] for p in images}, workers=cpus, cache=None)
+    results = {k: MediaFaces.from_json(v.results.get("faces") or {}) for k, v in work.items()}
     faces = sum(len(r.faces) for r in results.values())
     matched = sum(
         1

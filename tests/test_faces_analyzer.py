@@ -18,9 +18,10 @@ from PIL import Image
 from analyzers.faces import FacesAnalyzer
 from footprint_audit.context import AuditOptions, RunContext
 from footprint_audit.engines import faces as faces_mod
-from footprint_audit.engines.face_batch import WorkItem, analyze_many
 from footprint_audit.engines.faces import MediaFaces, age_band, analyze_file
+from footprint_audit.engines.image_tasks import FacesTask
 from footprint_audit.enrollment import enroll
+from footprint_audit.image_work import run_image_work
 from footprint_audit.models import Finding, Media, Post
 from footprint_audit.pipeline import analyze, analyze_post
 from footprint_audit.schema import load_schema
@@ -68,8 +69,8 @@ def scanned(faces_root: Path) -> dict[str, MediaFaces]:
         if p.suffix.lower() in {".jpg", ".jpeg", ".png"}
     )
     rels.append("two_people.jpg")
-    res = analyze_many([WorkItem(rel, str(faces_root / rel)) for rel in rels], workers=1)
-    return {k: v for k, v in res.items()}
+    res = run_image_work({(str(faces_root / rel), "image"): [FacesTask()] for rel in rels}, workers=1)
+    return {rel: MediaFaces.from_json(res[str(faces_root / rel)].results["faces"]) for rel in rels}
 
 
 def _scan_with(faces_root: Path, scanned: dict[str, MediaFaces], profile: Path) -> dict[str, list[Finding]]:

@@ -14,7 +14,6 @@ import pytest
 from analyzers.faces import FacesAnalyzer, _pick_video_faces, crop_id
 from footprint_audit.context import AuditOptions, PostContext, RunContext
 from footprint_audit.engines import faces as faces_mod
-from footprint_audit.engines.face_batch import FaceCache, WorkItem, analyze_many
 from footprint_audit.engines.faces import (
     MATCH_THRESHOLD,
     FaceRecord,
@@ -154,58 +153,42 @@ def test_video_reports_fullest_frame_plus_children_seen_elsewhere() -> None:
     assert chosen == f1 + f2
 
 
-def test_cache_round_trip_is_private_and_versioned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cache = FaceCache(tmp_path / "faces-cache")
+def test_cache_round_trip_is_private_and_versioned(tmp_path: Path) -> None:
+    from footprint_audit.image_work import TaskCache
+
+    cache = TaskCache(tmp_path / "image-cache")
     res = MediaFaces(size=(10, 20), faces=[_face(_enc(1.0))], detected=1, frames=1)
-    cache.put("ab" * 32, res)
-    path = tmp_path / "faces-cache" / "ab" / ("ab" * 32 + ".json")
+    cache.put("ab" * 32, {f"faces@{faces_mod.PIPELINE_VERSION}": res.to_json()})
+    path = tmp_path / "image-cache" / "ab" / ("ab" * 32 + ".json")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert stat.S_IMODE((tmp_path / "faces-cache").stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "image-cache").stat().st_mode) == 0o700
     back = cache.get("ab" * 32)
-    assert back == res
-    monkeypatch.setattr(faces_mod, "PIPELINE_VERSION", "faces-other")
-    assert cache.get("ab" * 32) is None
+    assert MediaFaces.from_json(back[f"faces@{faces_mod.PIPELINE_VERSION}"]) == res
 
 
-def test_analyze_many_uses_the_cache_and_dedupes_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    a, b = tmp_path / "a.jpg", tmp_path / "b.jpg"
-    a.write_bytes(b"one")
-    b.write_bytes(b"two")
-    copy = tmp_path / "a-copy.jpg"
-    copy.write_bytes(b"one")
-    calls: list[str] = []
+def test_image_work_uses_the_cache_and_dedupes_files(tmp_path: Path) -> None:
+    from PIL import Image
 
-    def fake(path: str, kind: str = "image") -> MediaFaces:
-        calls.append(Path(path).name)
-        return MediaFaces(size=(1, 1), faces=[_face(_enc(len(calls)))], detected=1, frames=1)
+    from footprint_audit import image_work
+    from footprint_audit.image_work import TaskCache, run_image_work
+    from tests.image_fakes import ColourTask
 
-    monkeypatch.setattr(faces_mod, "analyze_file", fake)
-    cache = FaceCache(tmp_path / "cache")
-    items = [WorkItem("a", str(a)), WorkItem("b", str(b)), WorkItem("c", str(copy))]
-    first = analyze_many(items, workers=1, cache=cache)
-    assert sorted(calls) == ["a.jpg", "b.jpg"]
-    assert first["a"] == first["c"]
-    second = analyze_many(items, workers=1, cache=cache)
-    assert len(calls) == 2
-    assert second == first
-    b.write_bytes(b"changed")
-    analyze_many(items, workers=1, cache=cache)
-    assert calls[-1] == "b.jpg" and len(calls) == 3
-
-
-def test_errors_are_not_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    f = tmp_path / "x.jpg"
-    f.write_bytes(b"x")
-    calls: list[int] = []
-    monkeypatch.setattr(
-        faces_mod, "analyze_file", lambda p, k="image": calls.append(1) or MediaFaces(error="bad")
-    )
-    cache = FaceCache(tmp_path / "cache")
-    for _ in range(2):
-        assert analyze_many([WorkItem(1, str(f))], cache=cache)[1].error == "bad"
-    assert len(calls) == 2
+    a, b, copy = tmp_path / "a.png", tmp_path / "b.png", tmp_path / "a-copy.png"
+    Image.new("RGB", (20, 20), (10, 10, 10)).save(a)
+    Image.new("RGB", (20, 20), (200, 10, 10)).save(b)
+    copy.write_bytes(a.read_bytes())
+    cache = TaskCache(tmp_path / "cache")
+    files = {(str(p), "image"): [ColourTask()] for p in (a, b, copy)}
+    before = image_work.TASK_RUNS["colour"]
+    first = run_image_work(files, workers=1, cache=cache)
+    assert image_work.TASK_RUNS["colour"] - before == 2  # the copy is the same file
+    assert first[str(a)].results == first[str(copy)].results
+    second = run_image_work(files, workers=1, cache=cache)
+    assert image_work.TASK_RUNS["colour"] - before == 2
+    assert {k: v.results for k, v in second.items()} == {k: v.results for k, v in first.items()}
+    Image.new("RGB", (20, 20), (10, 200, 10)).save(b)
+    run_image_work(files, workers=1, cache=cache)
+    assert image_work.TASK_RUNS["colour"] - before == 3
 
 
 def test_centerface_graph_gets_dynamic_shapes() -> None:

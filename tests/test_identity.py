@@ -15,7 +15,6 @@ import pytest
 from analyzers.faces import FacesAnalyzer
 from collectors.photo_folder import PhotoFolderCollector
 from footprint_audit.context import AuditOptions, RunContext
-from footprint_audit.engines import faces
 from footprint_audit.identity import PostIndex, merge_sources
 from footprint_audit.models import Geotag, Media
 from footprint_audit.pipeline import audit
@@ -62,22 +61,17 @@ def test_identical_photos_with_different_captions_are_separate_posts(test_data: 
 def test_identical_media_in_two_posts_is_analysed_once_and_reported_in_both(
     test_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from footprint_audit import image_work
+
     folder = _folder_with_copies(test_data, tmp_path / "photos")
-    calls: list[str] = []
-    real = faces.analyze_file
-
-    def counting(path: str, kind: str = "image") -> faces.MediaFaces:
-        calls.append(path)
-        return real(path, kind)
-
-    monkeypatch.setattr(faces, "analyze_file", counting)
+    before = image_work.TASK_RUNS["faces"]
     result = audit(
         [str(folder)],
         analyzers=[FacesAnalyzer()],
         collectors=[PhotoFolderCollector()],
         options=AuditOptions(data_dir=tmp_path / "profile", workers=1),
     )
-    assert len(calls) == 1
+    assert image_work.TASK_RUNS["faces"] - before == 1
     assert len({f.post_id for f in result.findings if f.category == "face"}) == 3
 
 

