@@ -1,0 +1,278 @@
+"""School uniforms from outfit recurrence, crests, school times and caption cues.
+
+Photos are generated (tests/uniform_scenes.py): an adult stand-in face pasted above a drawn
+outfit. Most tests fake the face detector with the known boxes and a child's age; one runs
+the real face pipeline with the stand-in enrolled as the child.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from analyzers.uniform import UniformAnalyzer, caption_cues, is_school_time
+from footprint_audit.context import AuditOptions, PostContext, RunContext
+from footprint_audit.dossier import build_dossier
+from footprint_audit.engines.faces import FaceRecord
+from footprint_audit.engines.outfit import (
+    colour_name,
+    describe_in_words,
+    describe_outfits,
+    outfit_distance,
+    rgb_to_lab,
+    torso_box,
+)
+from footprint_audit.findings import SchoolValue, UniformValue
+from footprint_audit.models import Finding, Media, Post
+from footprint_audit.pipeline import analyze
+from footprint_audit.risk import regrade
+from tests.uniform_scenes import UNIFORM, WEEKEND, draw_scene, series
+
+#: Two fake face encodings far apart (distance 1.0 > the 0.55 match threshold).
+ENCODINGS = {"obama": [1.0] + [0.0] * 127, "biden": [0.0, 1.0] + [0.0] * 126}
+
+
+class NoText:
+    """An OCR engine that reads nothing (RapidOCR's call shape)."""
+
+    def __call__(self, bgr: object) -> tuple[list[object], None]:
+        return [], None
+
+
+def fake_faces(boxes: dict[str, tuple[int, int, int, int]], who: dict[str, str]):  # type: ignore[no-untyped-def]
+    """The face detector, faked: the known box of each generated photo, with an encoding."""
+
+    def faces_of(post: Post, index: int, run: RunContext) -> Sequence[FaceRecord]:
+        if post.id not in boxes:
+            return []
+        return [FaceRecord(boxes[post.id], 0.9, True, 0.03, encoding=ENCODINGS[who[post.id]], age=8.0)]
+
+    return faces_of
+
+
+def _who(posts: Sequence[Post]) -> dict[str, str]:
+    return {p.id: "biden" if p.id.startswith("other") else "obama" for p in posts}
+
+
+def _run(posts: Sequence[Post], analyzer: UniformAnalyzer) -> tuple[list[Finding], RunContext]:
+    run = RunContext(AuditOptions(timezone="Europe/London", use_cache=False, workers=1))
+    analyzer.load(posts, run)
+    found = [f for p in posts for f in analyzer.analyze(p, PostContext(p, run))]
+    return found, run
+
+
+@pytest.fixture(scope="module")
+def scenes(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[list[Post], dict[str, tuple[int, int, int, int]]]:
+    return series(tmp_path_factory.mktemp("uniform"))
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+def test_colour_names_match_uniform_colours() -> None:
+    names = {
+        (22, 88, 48): "bottle green",
+        (120, 120, 124): "grey",
+        (25, 35, 90): "navy",
+        (110, 20, 35): "maroon",
+        (250, 250, 250): "white",
+    }
+    for rgb, name in names.items():
+        assert colour_name(rgb_to_lab(np.array(rgb, dtype=np.uint8))) == name
+
+
+def test_torso_is_below_the_face_and_clipped() -> None:
+    assert torso_box((100, 260, 200, 160), 600, 800) == (215, 335, 515, 85)
+    assert torso_box((100, 260, 200, 160), 300, 800) == (215, 300, 515, 85)  # clipped at the right
+    assert torso_box((650, 260, 750, 160), 600, 800) is None  # face at the bottom: no torso
+    assert torso_box((10, 30, 30, 10), 600, 800) is None  # too small to describe
+
+
+def test_same_uniform_is_close_and_other_outfits_far(
+    scenes: tuple[list[Post], dict[str, tuple[int, int, int, int]]],
+) -> None:
+    posts, boxes = scenes
+    desc = {
+        p.id: describe_outfits(np.asarray(Image.open(p.media[0].path).convert("RGB")), [boxes[p.id]])[0]
+        for p in posts
+    }
+    school = [d for k, d in desc.items() if k.startswith("school")]
+    others = [d for k, d in desc.items() if not k.startswith("school")]
+    assert all(d is not None for d in desc.values())
+    same = [outfit_distance(a, b) for i, a in enumerate(school) for b in school[i + 1 :]]  # type: ignore[arg-type]
+    different = [outfit_distance(a, b) for a in school for b in others]  # type: ignore[arg-type]
+    assert max(same) < 0.7 < min(different)
+    words, colours = describe_in_words(school[0])  # type: ignore[arg-type]
+    assert words == "bottle green jumper, grey skirt or trousers"
+    assert colours == ("bottle green", "grey")
+    # the drawn shield on the chest is found on every uniform photo, on no weekend outfit
+    assert all(d["crest"] for d in school)  # type: ignore[index]
+    assert not any(d["crest"] for k, d in desc.items() if k.startswith("weekend"))  # type: ignore[index]
+
+
+def test_a_plain_photo_without_room_below_the_face_gives_no_outfit(tmp_path: Path) -> None:
+    arr = np.full((200, 200, 3), 128, dtype=np.uint8)
+    assert describe_outfits(arr, [(120, 140, 190, 60)]) == [None]
+
+
+# --------------------------------------------------------------------------- the analyzer
+
+
+def test_school_hours() -> None:
+    assert is_school_time(datetime(2026, 9, 7, 8, 10))  # Monday morning
+    assert is_school_time(datetime(2026, 9, 8, 15, 30))  # Tuesday pick-up
+    assert not is_school_time(datetime(2026, 9, 7, 12, 0))  # Monday lunch
+    assert not is_school_time(datetime(2026, 9, 12, 8, 10))  # Saturday
+    assert not is_school_time(datetime(2026, 8, 10, 8, 10))  # August: summer holidays
+
+
+def test_uniform_on_the_weekday_posts_only(
+    scenes: tuple[list[Post], dict[str, tuple[int, int, int, int]]],
+) -> None:
+    posts, boxes = scenes
+    found, _ = _run(posts, UniformAnalyzer(faces_of=fake_faces(boxes, _who(posts)), ocr=NoText()))
+    assert sorted(f.post_id for f in found) == [f"school-{n}" for n in range(5)]
+    f = found[0]
+    assert f.category == "uniform" and f.severity == "high"
+    assert isinstance(f.value, UniformValue)
+    assert f.value.text == "bottle green jumper, grey skirt or trousers, 5 weekday mornings"
+    assert f.value.colours == ("bottle green", "grey")
+    assert {"outfit_recurs", "school_hours", "crest"} <= set(f.value.signals)
+    assert "caption_cue" not in f.value.signals
+    assert f.evidence["school_time_posts"] == [f"school-{n}" for n in range(5)]
+
+
+def test_two_school_mornings_are_not_enough(
+    scenes: tuple[list[Post], dict[str, tuple[int, int, int, int]]],
+) -> None:
+    posts, boxes = scenes
+    few = [p for p in posts if p.id not in ("school-2", "school-3", "school-4")]
+    # without the crest (another analyzer signal), nothing but the recurrence could fire
+    found, _ = _run(few, UniformAnalyzer(faces_of=fake_faces(boxes, _who(few)), ocr=NoText()))
+    assert all(f.severity != "high" for f in found)
+    assert all("outfit_recurs" not in f.value.signals for f in found)  # type: ignore[union-attr]
+
+
+def test_the_same_outfit_at_weekends_too_is_not_a_uniform(tmp_path: Path) -> None:
+    posts: list[Post] = []
+    boxes: dict[str, tuple[int, int, int, int]] = {}
+    outfit = replace(WEEKEND[1], crest=None)  # a favourite yellow jumper, worn every day
+    days = [(7, 7), (8, 7), (9, 7), (12, 9), (13, 9), (19, 9)]  # three school mornings, three weekends
+    for n, (day, hour) in enumerate(days):
+        path = tmp_path / f"p{n}.jpg"
+        boxes[f"p{n}"] = draw_scene("obama", outfit, 500 + n, path)
+        posts.append(
+            Post(
+                f"p{n}",
+                "test",
+                taken_at=datetime(2026, 9, day, hour, 10, tzinfo=UTC),
+                media=(Media(str(path)),),
+            )
+        )
+    found, _ = _run(
+        posts, UniformAnalyzer(faces_of=fake_faces(boxes, dict.fromkeys(boxes, "obama")), ocr=NoText())
+    )
+    assert found == []
+
+
+def test_adults_are_not_in_uniform(scenes: tuple[list[Post], dict[str, tuple[int, int, int, int]]]) -> None:
+    posts, boxes = scenes
+    analyzer = UniformAnalyzer(
+        faces_of=fake_faces(boxes, _who(posts)), age_of=lambda face: 45.0, ocr=NoText()
+    )
+    found, _ = _run(posts, analyzer)
+    assert found == []
+
+
+def test_caption_cue_alone_is_a_soft_finding(tmp_path: Path) -> None:
+    post = Post("p", "test", caption="New uniform, big girl! #FirstDayOfSchool", media=())
+    found, _ = _run([post], UniformAnalyzer(faces_of=lambda p, i, r: [], ocr=NoText()))
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == "low" and f.confidence <= 0.3
+    assert isinstance(f.value, UniformValue) and f.value.signals == ("caption_cue",)
+    assert f.evidence["caption_cues"][0]["text"] == "New uniform"
+    # the risk rule keeps words alone low; a uniform seen in photos is high
+    assert regrade([post], found)[0].severity == "low"
+    # a stranger's comment is not what the parent said about the photo
+    assert {
+        c["text"] for c in caption_cues([("caption", "入学式 と 制服"), ("comment:0", "new uniform")])
+    } == {
+        "制服",
+        "入学式",
+    }
+    assert [c["text"] for c in caption_cues([("caption", "Eerste schooldag!")])] == ["Eerste schooldag"]
+    assert caption_cues([("caption", "A lovely walk in the park")]) == []
+
+
+def test_uniform_finding_and_school_give_a_dossier_fact(
+    scenes: tuple[list[Post], dict[str, tuple[int, int, int, int]]],
+) -> None:
+    posts, boxes = scenes
+    found, run = _run(posts, UniformAnalyzer(faces_of=fake_faces(boxes, _who(posts)), ocr=NoText()))
+    school = Finding(
+        "school-0", None, "schools", "school", "high", 0.9, "", value=SchoolValue("Oakfield Primary")
+    )
+    facts = build_dossier(posts, [*found, school], run)
+    fact = next(f for f in facts if f.kind == "uniform")
+    assert "bottle green" in fact.value
+    assert "wear" in fact.sentence and "the school is probably Oakfield Primary" in fact.sentence
+    assert set(fact.evidence_post_ids) == {f"school-{n}" for n in range(5)}
+
+
+# --------------------------------------------------------------------------- negatives on real photos
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("root", __import__("tests.datasets", fromlist=["corpora"]).corpora())
+def test_no_uniform_on_real_photos(root: Path) -> None:
+    """Adults in suits and scenery, with their real face records (ages estimated): nothing."""
+    photos = sorted(p for p in root.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png"))
+    weekday = datetime(2026, 9, 7, 7, 10, tzinfo=UTC)
+    posts = [
+        Post(f"r{n}", "test", taken_at=weekday.replace(day=7 + n % 5), media=(Media(str(p)),))
+        for n, p in enumerate(photos)
+    ]
+    run = RunContext(AuditOptions(timezone="Europe/London", use_cache=False, workers=1))
+    analyzer = UniformAnalyzer(ocr=NoText())
+    analyzer.load(posts, run)
+    found = [f for p in posts for f in analyzer.analyze(p, PostContext(p, run))]
+    assert found == []
+
+
+@pytest.mark.slow
+def test_real_pipeline_on_a_small_series(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real face detection and encodings; the stand-in face enrolled as Mia."""
+    from analyzers.faces import FacesAnalyzer
+    from footprint_audit.enrollment import enroll
+    from tests.uniform_scenes import FACES
+
+    enroll("Mia", [FACES["obama"][0]])
+    posts: list[Post] = []
+    for n, day in enumerate((7, 8, 9)):
+        path = tmp_path / f"s{n}.jpg"
+        draw_scene("obama", UNIFORM, 700 + n, path)
+        posts.append(
+            Post(
+                f"s{n}", "test", taken_at=datetime(2026, 9, day, 7, 5, tzinfo=UTC), media=(Media(str(path)),)
+            )
+        )
+    path = tmp_path / "w.jpg"
+    draw_scene("obama", WEEKEND[0], 800, path)
+    posts.append(
+        Post("w", "test", taken_at=datetime(2026, 9, 12, 10, 0, tzinfo=UTC), media=(Media(str(path)),))
+    )
+    run = RunContext(AuditOptions(timezone="Europe/London", use_cache=False, workers=1))
+    found = analyze(posts, [FacesAnalyzer(), UniformAnalyzer(ocr=NoText())], run)
+    uniform = [f for f in found if f.category == "uniform"]
+    assert sorted(f.post_id for f in uniform) == ["s0", "s1", "s2"], run.errors
+    assert all(f.child == "Mia" for f in uniform)
+    assert uniform[0].summary.startswith("Mia wears the same outfit (bottle green jumper")
