@@ -148,6 +148,11 @@ def test_uniform_on_the_weekday_posts_only(
     assert {"outfit_recurs", "school_hours", "crest"} <= set(f.value.signals)
     assert "caption_cue" not in f.value.signals
     assert f.evidence["school_time_posts"] == [f"school-{n}" for n in range(5)]
+    # boxes in image pixels: the crest sits on the chest, inside the torso, below the face
+    ct, cr, cb, cl = f.evidence["crest"]["box"]
+    tt, tr, tb, tl = f.evidence["torso_box"]
+    assert tt <= ct < cb <= tb and tl <= cl < cr <= tr
+    assert ct > boxes["school-0"][2]
 
 
 def test_two_school_mornings_are_not_enough(
@@ -276,3 +281,57 @@ def test_real_pipeline_on_a_small_series(tmp_path: Path, monkeypatch: pytest.Mon
     assert sorted(f.post_id for f in uniform) == ["s0", "s1", "s2"], run.errors
     assert all(f.child == "Mia" for f in uniform)
     assert uniform[0].summary.startswith("Mia wears the same outfit (bottle green jumper")
+
+
+def test_two_children_in_the_same_outfit_on_two_school_days(tmp_path: Path) -> None:
+    """Classmates side by side in the same uniform: two school days are enough, and it says so."""
+    posts: list[Post] = []
+    boxes: dict[str, list[tuple[int, int, int, int]]] = {}
+    for n, day in enumerate((7, 9)):
+        left, right = tmp_path / f"l{n}.jpg", tmp_path / f"r{n}.jpg"
+        lb = draw_scene("obama", UNIFORM, 900 + n, left)
+        t, r, b, lft = draw_scene("biden", UNIFORM, 950 + n, right)
+        both = Image.new("RGB", (1200, 800))
+        both.paste(Image.open(left), (0, 0))
+        both.paste(Image.open(right), (600, 0))
+        path = tmp_path / f"pair{n}.jpg"
+        both.save(path, quality=90)
+        boxes[f"pair{n}"] = [lb, (t, r + 600, b, lft + 600)]
+        posts.append(
+            Post(
+                f"pair{n}",
+                "test",
+                taken_at=datetime(2026, 9, day, 14, 30, tzinfo=UTC),
+                media=(Media(str(path)),),
+            )
+        )
+
+    def faces_of(post: Post, index: int, run: RunContext) -> Sequence[FaceRecord]:
+        return [
+            FaceRecord(box, 0.9, True, 0.02, encoding=ENCODINGS[who], age=8.0)
+            for box, who in zip(boxes[post.id], ("obama", "biden"), strict=True)
+        ]
+
+    found, _ = _run(posts, UniformAnalyzer(faces_of=faces_of, ocr=NoText()))
+    assert sorted(f.post_id for f in found) == ["pair0", "pair1"]
+    assert all("classmates" in f.value.signals for f in found)  # type: ignore[union-attr]
+    assert found[0].value.text.endswith("2 school days")  # type: ignore[union-attr]
+
+
+def test_a_school_sign_in_the_photo_is_a_signal(
+    scenes: tuple[list[Post], dict[str, tuple[int, int, int, int]]],
+) -> None:
+    posts, boxes = scenes
+
+    class Sign:
+        """RapidOCR's call shape, reading a school sign in every photo."""
+
+        def __call__(self, bgr: object) -> tuple[list[object], None]:
+            return [[[[10, 10], [200, 10], [200, 40], [10, 40]], "OAKFIELD PRIMARY SCHOOL", 0.97]], None
+
+    found, _ = _run(posts, UniformAnalyzer(faces_of=fake_faces(boxes, _who(posts)), ocr=Sign()))
+    school = [f for f in found if f.post_id.startswith("school")]
+    assert school and all("school_text" in f.value.signals for f in school)  # type: ignore[union-attr]
+    assert school[0].evidence["school_text"] == "OAKFIELD PRIMARY SCHOOL"
+    # the sign is not a uniform: weekend and other-child posts stay clean
+    assert {f.post_id for f in found} == {f.post_id for f in school}

@@ -42,6 +42,8 @@ UPPER_SHARE = 0.55
 #: A torso cut off by the image edge to less than this share of its height is not described:
 #: a face at the bottom of the frame shows no outfit.
 MIN_VISIBLE = 0.45
+#: Torsos are described at the scale where the face is this wide (larger ones are shrunk).
+NORM_FACE = 48
 #: Faces narrower than this (working pixels) give a torso too small to describe reliably.
 MIN_FACE_SIDE = 24
 #: Pixels sampled per part for k-means (deterministic stride), enough for three colours.
@@ -247,13 +249,20 @@ def describe_outfit(rgb: np.ndarray, face: Box) -> dict[str, Any] | None:
     if box is None:
         return None
     t, r, b, lft = box
+    fw, fh = face[1] - face[3], face[2] - face[0]
+    # Described at a fixed scale (the face NORM_FACE px wide): the cost per face is the same
+    # for a close-up and a group photo, and texture energy compares across distances.
+    k = min(1.0, NORM_FACE / fw)
     region = rgb[t:b, lft:r, :3]
+    if k < 1.0:
+        import cv2
+
+        size = (max(1, round((r - lft) * k)), max(1, round((b - t) * k)))
+        region = cv2.resize(np.ascontiguousarray(region), size, interpolation=cv2.INTER_AREA)
     lab = rgb_to_lab(region)
-    split = max(1, int(round((TORSO_HEIGHT * UPPER_SHARE) * (face[2] - face[0]))))
-    split = min(split, lab.shape[0] - 1)
-    fw = face[1] - face[3]
-    cx = (face[1] + face[3]) / 2 - lft
-    c0, c1 = max(0, int(cx - CORE_WIDTH * fw / 2)), int(cx + CORE_WIDTH * fw / 2)
+    split = min(max(1, round(TORSO_HEIGHT * UPPER_SHARE * fh * k)), lab.shape[0] - 1)
+    cx = ((face[1] + face[3]) / 2 - lft) * k
+    c0, c1 = max(0, int(cx - CORE_WIDTH * fw * k / 2)), int(cx + CORE_WIDTH * fw * k / 2)
     upper, lower = lab[:split, c0:c1], lab[split:, c0:c1]
     up = _part(upper)
     low = _part(lower) if lower.shape[0] >= 4 else {"colours": [], "hist": []}
@@ -271,7 +280,12 @@ def describe_outfit(rgb: np.ndarray, face: Box) -> dict[str, Any] | None:
         crest = find_crest(chest, up["colours"][0]["lab"])
         if crest is not None:  # in image pixels, like every other box
             ct, cr, cb, cl = crest["box"]
-            crest["box"] = [t + ct, lft + c0 + cr, t + cb, lft + c0 + cl]
+            crest["box"] = [
+                t + round(ct / k),
+                lft + round((c0 + cr) / k),
+                t + round(cb / k),
+                lft + round((c0 + cl) / k),
+            ]
         out["crest"] = crest
     return out
 
@@ -328,7 +342,7 @@ def outfit_distance(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
     tex = abs(float(ta["stripes"]) - float(tb["stripes"])) + min(
         1.0, abs(float(ta["energy"]) - float(tb["energy"])) / 10.0
     )
-    return round((2 * up + low) / 3 * 0.6 + hist * 0.3 + tex * 0.2, 4)
+    return max(0.0, round((2 * up + low) / 3 * 0.6 + hist * 0.3 + tex * 0.2, 4))
 
 
 def describe_in_words(desc: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
