@@ -35,9 +35,12 @@ from footprint_audit.findings import LocationValue, UniformValue
 from footprint_audit.localtime import local_time
 from footprint_audit.models import Finding, Post
 
-#: Two outfits closer than this are the same clothes. On generated scenes (the same drawn
-#: uniform on five mornings under +-12% light, on different backgrounds) the same outfit
-#: measured 0.03-0.46 and different outfits 1.0-2.9 (tests/test_uniform.py's series).
+#: Two outfits closer than this are the same clothes. On generated scenes (tests/test_uniform.py:
+#: the same drawn uniform on five mornings, face 85-135 px wide, light +-12%, other
+#: backgrounds) the same outfit measured 0.03-0.05 and every other outfit 1.2-3.5; the same
+#: uniform at 0.6x-1.3x exposure with a +-10% colour cast 0.06-0.33; a navy jumper instead of
+#: bottle green 1.7. A similar dark green jumper (0.40) or a charcoal instead of a grey skirt
+#: (0.34) counts as the same: colour alone cannot tell them apart.
 SAME_OUTFIT = 0.7
 #: A uniform is the same outfit on at least this many school days (distinct local dates, so a
 #: photo posted twice counts once)...
@@ -452,7 +455,11 @@ def _uniforms(seen: Sequence[_Seen]) -> list[_Uniform]:
                 for o in seen
                 if o.child != child
                 and o.post_id in u.school_posts
-                and any(outfit_distance(o.desc, m.desc) < SAME_OUTFIT for m in g if m.post_id == o.post_id)
+                and any(
+                    outfit_distance(o.desc, m.desc, same_person=False) < SAME_OUTFIT
+                    for m in g
+                    if m.post_id == o.post_id
+                )
             }
             off = len({m.when.date() for m in g if m.when is not None and is_off_school(m.when)})
             need = MIN_WITH_CLASSMATES if u.classmates else MIN_SCHOOL_POSTS

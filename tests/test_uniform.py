@@ -335,3 +335,28 @@ def test_a_school_sign_in_the_photo_is_a_signal(
     assert school[0].evidence["school_text"] == "OAKFIELD PRIMARY SCHOOL"
     # the sign is not a uniform: weekend and other-child posts stay clean
     assert {f.post_id for f in found} == {f.post_id for f in school}
+
+
+@pytest.mark.parametrize("light", [0.6, 1.3])
+@pytest.mark.parametrize("cast", [(1.0, 1.0, 1.0), (1.1, 1.0, 0.9), (0.9, 1.0, 1.1)])
+def test_the_same_uniform_under_other_light_is_the_same_outfit(
+    tmp_path: Path, light: float, cast: tuple[float, float, float]
+) -> None:
+    """Dimmer or brighter mornings, warmer or cooler light: the face's lightness corrects it."""
+
+    def described(outfit: object, seed: int, k: float, c: tuple[float, float, float]) -> dict:  # type: ignore[type-arg]
+        path = tmp_path / f"{seed}.jpg"
+        box = draw_scene("obama", outfit, seed, path)  # type: ignore[arg-type]
+        arr = np.asarray(Image.open(path).convert("RGB")).astype(np.float32) * k * np.array(c)
+        desc = describe_outfits(np.clip(arr, 0, 255).astype(np.uint8), [box])[0]
+        assert desc is not None
+        return desc
+
+    from analyzers.uniform import SAME_OUTFIT
+
+    base = described(UNIFORM, 1, 1.0, (1.0, 1.0, 1.0))
+    other_light = described(UNIFORM, 2, light, cast)
+    assert outfit_distance(base, other_light) < SAME_OUTFIT
+    assert outfit_distance(base, other_light) == outfit_distance(other_light, base)
+    navy = described(replace(UNIFORM, jumper=(25, 35, 90)), 3, light, cast)
+    assert outfit_distance(base, navy) > SAME_OUTFIT

@@ -24,6 +24,7 @@ FACES: dict[str, tuple[Path, tuple[int, int, int, int]]] = {
 }
 
 SIZE = (600, 800)
+#: The face's width in the photo, give or take 25 px (the child nearer or farther).
 FACE_WIDTH = 110
 
 
@@ -63,8 +64,9 @@ def draw_scene(face: str, outfit: Outfit, seed: int, path: Path) -> tuple[int, i
         d.rectangle([x, y, x + rng.randrange(30, 200), y + rng.randrange(30, 200)], fill=colour)  # type: ignore[arg-type]
     src_path, (ft, fr, fb, fl) = FACES[face]
     src = Image.open(src_path).convert("RGB")
-    scale = FACE_WIDTH / (fr - fl)
-    fw, fh = FACE_WIDTH, round((fb - ft) * scale)
+    fw = FACE_WIDTH + rng.randrange(-25, 26)  # nearer or farther from the camera
+    scale = fw / (fr - fl)
+    fh = round((fb - ft) * scale)
     cx = w // 2 + rng.randrange(-40, 41)
     top = 90 + rng.randrange(-20, 21)
     chin = top + fh

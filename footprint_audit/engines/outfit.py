@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 #: Bump when a descriptor's content changes: cached descriptors are redone.
-OUTFIT_VERSION = "outfit-1"
+OUTFIT_VERSION = "outfit-2"
 
 Box = tuple[int, int, int, int]  # (top, right, bottom, left), as face boxes
 
@@ -42,6 +42,9 @@ UPPER_SHARE = 0.55
 #: A torso cut off by the image edge to less than this share of its height is not described:
 #: a face at the bottom of the frame shows no outfit.
 MIN_VISIBLE = 0.45
+#: Lightness the face is normalised to when the same child's outfits are compared: a photo
+#: in dimmer light darkens the face and the clothes alike.
+REF_FACE_L = 60.0
 #: Torsos are described at the scale where the face is this wide (larger ones are shrunk).
 NORM_FACE = 48
 #: Faces narrower than this (working pixels) give a torso too small to describe reliably.
@@ -173,14 +176,24 @@ def _merge(centres: np.ndarray, shares: np.ndarray, within: float = 10.0) -> lis
 
 
 def _histogram(lab: np.ndarray) -> list[float]:
-    flat = lab.reshape(-1, 3)
+    # Out-of-range colours (a light-normalised white above L 100) count in the edge bins.
+    flat = np.clip(lab.reshape(-1, 3), (0.0, -79.9, -79.9), (99.9, 79.9, 79.9))
     hist, _ = np.histogramdd(flat, bins=(L_BINS, AB_BINS, AB_BINS), range=((0, 100), (-80, 80), (-80, 80)))
     total = hist.sum()
     return [round(float(v), 4) for v in (hist / total if total else hist).ravel()]
 
 
-def _part(lab: np.ndarray) -> dict[str, Any]:
-    """Colours of one garment region."""
+def exposure(lab: np.ndarray, c: float) -> np.ndarray:
+    """``lab`` as it would look with the light multiplied by ``c ** 3``: a uniform change of
+    exposure scales (L + 16, a, b) by its cube root (CIELAB's f(Y) = Y^(1/3))."""
+    out = lab * np.float32(c)
+    out[..., 0] = (lab[..., 0] + 16) * np.float32(c) - 16
+    return out
+
+
+def _part(lab: np.ndarray, light: float) -> dict[str, Any]:
+    """Colours of one garment region; the histogram is of the colours as if the face's
+    lightness were :data:`REF_FACE_L` (the same child's photos under other light compare)."""
     flat = lab.reshape(-1, 3)
     step = max(1, len(flat) // SAMPLE)
     centres, shares = _kmeans(flat[::step])
@@ -189,7 +202,7 @@ def _part(lab: np.ndarray) -> dict[str, Any]:
         for c, s in _merge(centres, shares)
         if s >= 0.08
     ]
-    return {"colours": colours, "hist": _histogram(lab)}
+    return {"colours": colours, "hist": _histogram(exposure(lab, (REF_FACE_L + 16) / (light + 16)))}
 
 
 def texture(lightness: np.ndarray) -> dict[str, float]:
@@ -260,15 +273,21 @@ def describe_outfit(rgb: np.ndarray, face: Box) -> dict[str, Any] | None:
         size = (max(1, round((r - lft) * k)), max(1, round((b - t) * k)))
         region = cv2.resize(np.ascontiguousarray(region), size, interpolation=cv2.INTER_AREA)
     lab = rgb_to_lab(region)
+    # The face's lightness (its middle half: skin, not hair or background) measures the light.
+    ft, fr, fb, fl = face
+    core = rgb[ft + fh // 4 : fb - fh // 4, fl + fw // 4 : fr - fw // 4, :3]
+    light = float(rgb_to_lab(core)[..., 0].mean()) if core.size else REF_FACE_L
+    light = max(5.0, light)
     split = min(max(1, round(TORSO_HEIGHT * UPPER_SHARE * fh * k)), lab.shape[0] - 1)
     cx = ((face[1] + face[3]) / 2 - lft) * k
     c0, c1 = max(0, int(cx - CORE_WIDTH * fw * k / 2)), int(cx + CORE_WIDTH * fw * k / 2)
     upper, lower = lab[:split, c0:c1], lab[split:, c0:c1]
-    up = _part(upper)
-    low = _part(lower) if lower.shape[0] >= 4 else {"colours": [], "hist": []}
+    up = _part(upper, light)
+    low = _part(lower, light) if lower.shape[0] >= 4 else {"colours": [], "hist": []}
     out: dict[str, Any] = {
         "version": OUTFIT_VERSION,
         "box": [t, r, b, lft],
+        "face_l": round(light, 1),
         "upper": up,
         "lower": low,
         "texture": texture(upper[..., 0]),
@@ -299,24 +318,22 @@ def describe_outfits(rgb: np.ndarray, faces: Sequence[Box]) -> list[dict[str, An
 # --------------------------------------------------------------------------- comparing
 
 
-def _colour_distance(a: Sequence[Mapping[str, Any]], b: Sequence[Mapping[str, Any]]) -> float:
-    """Share-weighted nearest-colour Delta E, both ways; lightness counts half (light changes it)."""
+def _colour_distance(
+    a: Sequence[Mapping[str, Any]], b: Sequence[Mapping[str, Any]], ca: float = 1.0, cb: float = 1.0
+) -> float:
+    """Share-weighted nearest-colour Delta E, both ways, each side's light corrected by its
+    factor (see :func:`exposure`); lightness counts half (light changes it most)."""
     if not a or not b:
         return 100.0
     w = np.array([0.5, 1.0, 1.0], dtype=np.float32)
-
-    def one_way(x: Sequence[Mapping[str, Any]], y: Sequence[Mapping[str, Any]]) -> float:
-        ys = np.array([c["lab"] for c in y], dtype=np.float32)
-        total = sum(float(c["share"]) for c in x) or 1.0
-        return (
-            sum(
-                float(c["share"]) * float(np.min(np.linalg.norm((ys - np.asarray(c["lab"])) * w, axis=1)))
-                for c in x
-            )
-            / total
-        )
-
-    return (one_way(a, b) + one_way(b, a)) / 2
+    xa = exposure(np.array([x["lab"] for x in a], dtype=np.float32), ca)
+    xb = exposure(np.array([x["lab"] for x in b], dtype=np.float32), cb)
+    sa = np.array([float(x["share"]) for x in a], dtype=np.float32)
+    sb = np.array([float(x["share"]) for x in b], dtype=np.float32)
+    d = np.linalg.norm((xa[:, None, :] - xb[None, :, :]) * w, axis=2)
+    one = float((sa * d.min(axis=1)).sum() / (sa.sum() or 1.0))
+    two = float((sb * d.min(axis=0)).sum() / (sb.sum() or 1.0))
+    return (one + two) / 2
 
 
 def _hist_distance(a: Sequence[float], b: Sequence[float]) -> float:
@@ -326,23 +343,33 @@ def _hist_distance(a: Sequence[float], b: Sequence[float]) -> float:
     return 1.0 - float(np.minimum(np.asarray(a), np.asarray(b)).sum())
 
 
-def outfit_distance(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
+def outfit_distance(a: Mapping[str, Any], b: Mapping[str, Any], same_person: bool = True) -> float:
     """How different two outfits look: about 0 for the same clothes, 1 or more for different ones.
 
     Dominant-colour Delta E (scaled so 20 is 1.0, the upper garment weighted twice the
-    lower), histogram intersection, and a texture term (plain vs striped).
+    lower), histogram intersection, and a texture term (plain vs striped). For the same
+    person, the face's lightness corrects for the light of each photo; for two people it
+    cannot (their skin differs), so colours are compared as seen and histograms are left out.
     """
-    up = _colour_distance(a["upper"]["colours"], b["upper"]["colours"]) / 20.0
-    low = _colour_distance(a["lower"]["colours"], b["lower"]["colours"]) / 20.0
-    hist = (
-        _hist_distance(a["upper"]["hist"], b["upper"]["hist"]) * 2
-        + _hist_distance(a["lower"]["hist"], b["lower"]["hist"])
-    ) / 3
+    ca, cb = (
+        ((REF_FACE_L + 16) / (float(a["face_l"]) + 16), (REF_FACE_L + 16) / (float(b["face_l"]) + 16))
+        if same_person
+        else (1.0, 1.0)
+    )
+    up = _colour_distance(a["upper"]["colours"], b["upper"]["colours"], ca, cb) / 20.0
+    low = _colour_distance(a["lower"]["colours"], b["lower"]["colours"], ca, cb) / 20.0
     ta, tb = a["texture"], b["texture"]
     tex = abs(float(ta["stripes"]) - float(tb["stripes"])) + min(
         1.0, abs(float(ta["energy"]) - float(tb["energy"])) / 10.0
     )
-    return max(0.0, round((2 * up + low) / 3 * 0.6 + hist * 0.3 + tex * 0.2, 4))
+    colour = (2 * up + low) / 3
+    if not same_person:
+        return max(0.0, round(colour * 0.9 + tex * 0.2, 4))
+    hist = (
+        _hist_distance(a["upper"]["hist"], b["upper"]["hist"]) * 2
+        + _hist_distance(a["lower"]["hist"], b["lower"]["hist"])
+    ) / 3
+    return max(0.0, round(colour * 0.6 + hist * 0.3 + tex * 0.2, 4))
 
 
 def describe_in_words(desc: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
