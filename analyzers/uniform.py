@@ -30,7 +30,7 @@ from typing import Any
 from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.engines.faces import MATCH_THRESHOLD, FaceRecord, age_band, is_child_band, match
-from footprint_audit.engines.outfit import describe_in_words, describe_outfits, outfit_distance
+from footprint_audit.engines.outfit import describe_in_words, describe_media, outfit_distance
 from footprint_audit.findings import LocationValue, UniformValue
 from footprint_audit.localtime import local_time
 from footprint_audit.models import Finding, Post
@@ -183,13 +183,9 @@ class UniformAnalyzer(Analyzer):
                 if loaded is None:
                     continue
                 scale = loaded.scale
-                boxes = [
-                    (round(t / scale), round(r / scale), round(b / scale), round(lft / scale))
-                    for t, r, b, lft in (f.box for f, _ in keyed)
-                ]
-                for (_, (key, is_enrolled)), desc in zip(
-                    keyed, describe_outfits(ctx.array(i), boxes), strict=True
-                ):
+                records = [{"box": f.box, "encoding": f.encoding} for f, _ in keyed]
+                outfits = describe_media(ctx.array(i), records, scale)["outfits"]
+                for (_, (key, is_enrolled)), desc in zip(keyed, outfits, strict=True):
                     if desc is not None:
                         seen = _Seen(post.id, i, scale, key, is_enrolled, desc, self._times[post.id])
                         self._seen.setdefault(post.id, []).append(seen)

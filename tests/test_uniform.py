@@ -231,6 +231,17 @@ def test_uniform_finding_and_school_give_a_dossier_fact(
     assert "bottle green" in fact.value
     assert "wear" in fact.sentence and "the school is probably Oakfield Primary" in fact.sentence
     assert set(fact.evidence_post_ids) == {f"school-{n}" for n in range(5)}
+    # without a known school, the fact still says what the uniform looks like
+    (alone,) = [f for f in build_dossier(posts, found, run) if f.kind == "uniform"]
+    assert alone.sentence == (
+        "Your child wears a bottle green school uniform (bottle green jumper, grey skirt or trousers) "
+        "on school days."
+    )
+    # a caption alone makes no fact
+    words = Finding(
+        "p", None, "uniform", "uniform", "low", 0.3, "", value=UniformValue("new uniform", ("caption_cue",))
+    )
+    assert not [f for f in build_dossier(posts, [words], run) if f.kind == "uniform"]
 
 
 # --------------------------------------------------------------------------- negatives on real photos
@@ -281,6 +292,8 @@ def test_real_pipeline_on_a_small_series(tmp_path: Path, monkeypatch: pytest.Mon
     assert sorted(f.post_id for f in uniform) == ["s0", "s1", "s2"], run.errors
     assert all(f.child == "Mia" for f in uniform)
     assert uniform[0].summary.startswith("Mia wears the same outfit (bottle green jumper")
+    (fact,) = [f for f in build_dossier(posts, found, run) if f.kind == "uniform"]
+    assert fact.child == "Mia" and fact.evidence_post_ids == ("s0", "s1", "s2")
 
 
 def test_two_children_in_the_same_outfit_on_two_school_days(tmp_path: Path) -> None:
@@ -360,3 +373,38 @@ def test_the_same_uniform_under_other_light_is_the_same_outfit(
     assert outfit_distance(base, other_light) == outfit_distance(other_light, base)
     navy = described(replace(UNIFORM, jumper=(25, 35, 90)), 3, light, cast)
     assert outfit_distance(base, navy) > SAME_OUTFIT
+
+
+def test_audit_with_the_cache_equals_without_and_the_report_keeps_it(
+    scenes: tuple[list[Post], dict[str, tuple[int, int, int, int]]], tmp_path: Path
+) -> None:
+    """Batch scope: the second (cached) run answers the same; after a post is removed the
+    uniform is worked out again (three school days remain: still a uniform)."""
+    from footprint_audit.pipeline import audit
+    from footprint_audit.report import report_dict
+    from tests.fakes import ListCollector
+
+    posts, boxes = scenes
+
+    def run(chosen: Sequence[Post], cache: bool) -> list[tuple[str, str, str]]:
+        options = AuditOptions(
+            data_dir=tmp_path / "profile", workers=1, timezone="Europe/London", use_cache=cache
+        )
+        analyzer = UniformAnalyzer(faces_of=fake_faces(boxes, _who(posts)), ocr=NoText())
+        result = audit(["list:x"], analyzers=[analyzer], collectors=[ListCollector(chosen)], options=options)
+        data = report_dict(result)
+        facts = [f for f in data["dossier"]["facts"] if f["kind"] == "uniform"]
+        assert len(facts) == 1 and facts[0]["evidence"]
+        return sorted(
+            (f["post_id"], f["severity"], f["value"]["text"])
+            for f in data["findings"]
+            if f["category"] == "uniform"
+        )
+
+    first = run(posts, cache=True)
+    assert len(first) == 5 and all(sev == "high" for _, sev, _ in first)
+    assert run(posts, cache=True) == first == run(posts, cache=False)
+    fewer = [p for p in posts if p.id not in ("school-3", "school-4")]
+    again = run(fewer, cache=True)
+    assert again == run(fewer, cache=False)
+    assert [t for _, _, t in again] == ["bottle green jumper, grey skirt or trousers, 3 weekday mornings"] * 3

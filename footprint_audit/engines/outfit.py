@@ -315,6 +315,21 @@ def describe_outfits(rgb: np.ndarray, faces: Sequence[Box]) -> list[dict[str, An
     return [describe_outfit(arr, tuple(int(v) for v in f)) for f in faces]  # type: ignore[arg-type]
 
 
+def describe_media(rgb: np.ndarray, faces: Sequence[Mapping[str, Any]], scale: float) -> dict[str, Any]:
+    """The outfit step of one photo, shaped as an image task that needs the faces task:
+    ``faces`` are face records as JSON (``box`` in original pixels, ``encoding``), ``scale``
+    maps working pixels (``rgb``) to original ones. Faces too small to be encoded are not
+    described (no one could say whose outfit it is). Returns
+    ``{"version", "outfits": [descriptor or None, one per face]}``, boxes in working pixels."""
+    boxes = [tuple(round(float(v) / scale) for v in f["box"]) for f in faces]
+    wanted = [i for i, f in enumerate(faces) if f.get("encoding") is not None]
+    described = describe_outfits(rgb, [boxes[i] for i in wanted])  # type: ignore[misc]
+    outfits: list[dict[str, Any] | None] = [None] * len(faces)
+    for i, desc in zip(wanted, described, strict=True):
+        outfits[i] = desc
+    return {"version": OUTFIT_VERSION, "outfits": outfits}
+
+
 # --------------------------------------------------------------------------- comparing
 
 
