@@ -14,9 +14,10 @@ signals that do run offline, and every finding says which fired:
 - ``school_text``: text in the photo naming a school (the OCR the text analyzer shares);
 - ``caption_cue``: "new uniform", "school shoes", #firstdayofschool, 制服, eerste schooldag...
 
-Outfit recurrence with school times is high; a crest on a child photographed at school time
-is high too (the risk rule grades any uniform seen in a photo high); caption cues alone make
-a soft, low finding, since the photo may not show the uniform at all.
+Outfit recurrence with school times is high (the risk rule grades a uniform seen recurring
+high); a crest on a child photographed at school time, or with a school word, is medium (one
+photo's badge may be a T-shirt logo); caption cues alone make a soft, low finding, since the
+photo may not show the uniform at all.
 """
 
 from __future__ import annotations
@@ -57,8 +58,8 @@ SUMMARY_SEEN = (
     "weekends: a school uniform tells a stranger where to find {them} on weekdays."
 )
 SUMMARY_CREST = (
-    "{who} clothes with a badge on the chest ({text}) at school time: a school uniform's crest "
-    "tells a stranger which school it is."
+    "{who} clothes with a badge on the chest ({text}) {when}: if it is a school uniform's crest, "
+    "it tells a stranger which school it is."
 )
 SUMMARY_WORDS = (
     "The {where} mentions “{cue}”: if the photo shows a school uniform or its badge, "
@@ -320,7 +321,9 @@ class UniformAnalyzer(Analyzer):
             "uniform",
             "medium",
             round(min(0.8, 0.4 + 0.1 * len(signals)), 3),
-            SUMMARY_CREST.format(who=who, text=words),
+            SUMMARY_CREST.format(
+                who=who, text=words, when="at school time" if s.school else "in a post about school"
+            ),
             media_index=s.media_index,
             value=UniformValue(words, tuple(signals), colours),
             child=s.child if s.enrolled else None,

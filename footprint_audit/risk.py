@@ -8,9 +8,9 @@ How severe a finding is depends only on its evidence, never on which post it cam
   house, the nursery gate), medium to 2 km (the neighbourhood), low beyond or unknown;
 - a child's name: medium, high with a surname;
 - an age: medium, high when it dates a birthday;
-- a school, or a school uniform seen in photos (the same outfit on school days, a crest):
-  high; a uniform only mentioned in words ("new uniform") keeps its analyzer's grade;
-  a routine: medium;
+- a school, or a school uniform seen in photos (the same outfit on school days and not at
+  weekends): high; a badge in one photo or "new uniform" in words keeps its analyzer's
+  grade; a routine: medium;
 - anything else (places named, text in photos, hashtags, tags, comments, camera details,
   sensitive images, other names) keeps the grade its analyzer read from the evidence.
 
@@ -72,7 +72,7 @@ class Evidence:
     precision_m: float | None = None
     full_name: bool = False
     dates_birthday: bool = False
-    #: A uniform seen in the photos (outfit recurrence or a crest), not only named in words.
+    #: A uniform seen recurring in the photos, not only a badge in one photo or words.
     uniform_seen: bool = False
     #: The analyzer's own grade, used only for categories the rule does not grade itself.
     analyzer_grade: Severity = "low"
@@ -86,7 +86,7 @@ def evidence_of(finding: Finding, post: Post | None) -> Evidence:
         finding.category == "child_name" and isinstance(value, NameValue) and " " in value.text.strip()
     )
     dated = isinstance(value, AgeValue) and (value.birthday or value.half)
-    seen = isinstance(value, UniformValue) and bool({"outfit_recurs", "crest"} & set(value.signals))
+    seen = isinstance(value, UniformValue) and "outfit_recurs" in value.signals
     return Evidence(
         category=finding.category,
         public=post is not None and post.visibility == "public",
