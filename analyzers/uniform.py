@@ -180,12 +180,10 @@ class UniformAnalyzer(Analyzer):
                         keyed.append((f, who))
                 if not keyed or media.kind != "image":
                     continue
-                loaded = ctx.loaded(i)
-                if loaded is None:
+                described = self._describe(ctx, i, [f for f, _ in keyed])
+                if described is None:
                     continue
-                scale = loaded.scale
-                records = [{"box": f.box, "encoding": f.encoding} for f, _ in keyed]
-                outfits = describe_media(ctx.array(i), records, scale)["outfits"]
+                outfits, scale = described
                 for (_, (key, is_enrolled)), desc in zip(keyed, outfits, strict=True):
                     if desc is not None:
                         seen = _Seen(post.id, i, scale, key, is_enrolled, desc, self._times[post.id])
@@ -195,6 +193,20 @@ class UniformAnalyzer(Analyzer):
             for m in uniform.members:
                 if not is_off_school(m.when):
                     self._uniform_of.setdefault(m.post_id, uniform)
+
+    def _describe(
+        self, ctx: PostContext, index: int, faces: Sequence[FaceRecord]
+    ) -> tuple[list[dict[str, Any] | None], float] | None:
+        """The outfit step for these faces of one photo, and the working-to-original scale.
+
+        A pure function of the decoded image and the face boxes (engines/outfit.describe_media),
+        so in the worker pool it is an image task needing the faces task, cached by file hash;
+        here it decodes the photo itself, and only photos with a child's face."""
+        loaded = ctx.loaded(index)
+        if loaded is None:
+            return None
+        records = [{"box": f.box, "encoding": f.encoding} for f in faces]
+        return describe_media(ctx.array(index), records, loaded.scale)["outfits"], loaded.scale
 
     def _faces(self, posts: Sequence[Post], run: RunContext) -> dict[tuple[str, int], Sequence[FaceRecord]]:
         if self._faces_of is not None:
