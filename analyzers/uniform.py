@@ -68,10 +68,11 @@ SUMMARY_WORDS = (
 
 # Words that say the photo is about school clothes or a school day.
 _CUE_RE = re.compile(
-    r"\b(?:new\s+uniform|school\s+uniform|uniform|school\s+shoes|school\s+jumper|blazer|book\s*bag|"
-    r"first\s+day\s+(?:of|at)\s+school|first\s+day\s+of\s+(?:reception|year\s+\d+)|back\s+to\s+school|"
-    r"schooluniform|eerste\s+schooldag|schooltas)\b|#(?:firstdayofschool|backtoschool|schooluniform|"
-    r"firstday|eersteschooldag|schoolrun)\b",
+    r"\b(?:new\s+uniform|school\s+uniform|uniform\s+(?:shopping|fitting)|(?:her|his|their)\s+uniform|"
+    r"school\s+shoes|school\s+jumper|book\s*bag|first\s+day\s+(?:of|at)\s+school|"
+    r"first\s+day\s+of\s+(?:reception|nursery|year\s+\d+)|back\s+to\s+school|schooluniform|"
+    r"eerste\s+schooldag|schooltas|einschulung|schult[üu]te|rentr[ée]e\s+scolaire|uniforme\s+scolaire)\b|"
+    r"#(?:firstdayofschool|backtoschool|schooluniform|firstday|eersteschooldag|schoolrun|einschulung)\b",
     re.IGNORECASE,
 )
 _CJK_CUES = ("制服", "入学式", "ランドセル", "始業式")
@@ -255,7 +256,7 @@ class UniformAnalyzer(Analyzer):
         if crested:
             return [self._crest(post, crested[0], cues, school_text, evidence)]
         if cues:
-            return [self._words(post, cues, seen, evidence)]
+            return [self._words(post, cues, seen, evidence, when)]
         return []
 
     def _recurring(
@@ -343,7 +344,12 @@ class UniformAnalyzer(Analyzer):
         )
 
     def _words(
-        self, post: Post, cues: list[dict[str, Any]], seen: list[_Seen], evidence: dict[str, Any]
+        self,
+        post: Post,
+        cues: list[dict[str, Any]],
+        seen: list[_Seen],
+        evidence: dict[str, Any],
+        when: datetime | None,
     ) -> Finding:
         first = cues[0]
         where = "caption" if first["field"] == "caption" else "photo description"
@@ -355,7 +361,9 @@ class UniformAnalyzer(Analyzer):
             0.3,
             SUMMARY_WORDS.format(where=where, cue=first["text"]),
             media_index=seen[0].media_index if seen else None,
-            value=UniformValue(words, ("caption_cue",), colours),
+            value=UniformValue(
+                words, ("caption_cue",) + (("school_hours",) if is_school_time(when) else ()), colours
+            ),
             evidence=evidence,
         )
 

@@ -432,3 +432,43 @@ def test_audit_with_the_cache_equals_without_and_the_report_keeps_it(
     again = run(fewer, cache=True)
     assert again == run(fewer, cache=False)
     assert [t for _, _, t in again] == ["bottle green jumper, grey skirt or trousers, 3 weekday mornings"] * 3
+
+
+def test_no_badge_is_looked_for_on_a_busy_pattern(tmp_path: Path) -> None:
+    """On a patterned top (or a painting behind a face) every blob contrasts with something."""
+    import random
+
+    path = tmp_path / "busy.jpg"
+    box = draw_scene("obama", UNIFORM, 1, path)
+    plain = describe_outfits(np.asarray(Image.open(path).convert("RGB")), [box])[0]
+    assert plain is not None and plain["crest"] is not None
+    img = Image.open(path).convert("RGB")
+    draw = __import__("PIL.ImageDraw", fromlist=["Draw"]).Draw(img)
+    t, r, b, lft = plain["box"]
+    rng = random.Random(3)
+    for _ in range(900):  # confetti print
+        x, y = rng.randrange(lft, r), rng.randrange(t, b)
+        draw.rectangle([x, y, x + 5, y + 5], fill=tuple(rng.randrange(256) for _ in range(3)))
+    busy = describe_outfits(np.asarray(img), [box])[0]
+    assert busy is not None and busy["crest"] is None
+
+
+def test_caption_cues_in_other_words() -> None:
+    def cues(text: str) -> list[str]:
+        return [c["text"] for c in caption_cues([("caption", text)])]
+
+    assert cues("Einschulung heute, mit Schultüte!") == ["Einschulung", "Schultüte"]
+    assert cues("Uniform shopping done ✅ and new school shoes") == ["Uniform shopping", "school shoes"]
+    assert cues("C'est la rentrée scolaire") == ["rentrée scolaire"]
+    # other uniforms are not school ones
+    assert cues("Dressed up in a police uniform for World Book Day") == []
+    assert cues("Uniformly grey sky at the beach") == []
+
+
+def test_a_caption_cue_at_school_time_says_so() -> None:
+    post = Post(
+        "p", "test", caption="#backtoschool", taken_at=datetime(2026, 9, 7, 7, 30, tzinfo=UTC), media=()
+    )
+    (f,) = _run([post], UniformAnalyzer(faces_of=lambda p, i, r: [], ocr=NoText()))[0]
+    assert f.severity == "low" and f.value.signals == ("caption_cue", "school_hours")  # type: ignore[union-attr]
+    assert f.evidence["local_time"] == "Monday 08:30"

@@ -88,6 +88,13 @@ CREST_DELTA_E = 25.0
 CREST_AREA = (0.004, 0.08)
 CREST_FILL = 0.5
 CREST_ASPECT = (0.5, 2.0)
+#: A badge is looked for only on a garment of mostly one colour (its main colour at least this
+#: share of the upper part): on a busy pattern or a painting every blob contrasts with something.
+CREST_GARMENT_SHARE = 0.5
+#: ...and not busy: gradient energy (at the 48 px face scale) below this. Drawn uniforms
+#: measured 0.1-0.4, clothes on the real photos (../shared/data, 17 torsos, suits and shirts)
+#: 2.2-6.3, a battle painting behind a face in a museum 7.4 (where a "badge" was found).
+CREST_MAX_ENERGY = 7.0
 
 
 def rgb_to_lab(rgb: np.ndarray) -> np.ndarray:
@@ -293,7 +300,8 @@ def describe_outfit(rgb: np.ndarray, face: Box) -> dict[str, Any] | None:
         "texture": texture(upper[..., 0]),
         "crest": None,
     }
-    if up["colours"]:
+    plain = up["colours"] and up["colours"][0]["share"] >= CREST_GARMENT_SHARE
+    if plain and out["texture"]["energy"] < CREST_MAX_ENERGY:
         # The chest: the top half of the upper garment, inside the shoulders.
         chest = upper[: max(8, split // 2)]
         crest = find_crest(chest, up["colours"][0]["lab"])
