@@ -6,8 +6,8 @@ signals that do run offline, and every finding says which fired:
 
 - ``outfit_recurs``: the same outfit (colours and pattern of the torso below a child's face,
   :mod:`footprint_audit.engines.outfit`) under the same child on at least
-  :data:`MIN_SCHOOL_POSTS` weekday school-time posts and (almost) never at weekends or in
-  August; the child is the enrolled child the face matches, else a cluster of face encodings;
+  :data:`MIN_SCHOOL_POSTS` school days, on more than one weekday (a weekly activity's kit is
+  not a uniform), and (almost) never at weekends or in August; the child is the enrolled child the face matches, else a cluster of face encodings;
 - ``school_hours``: posted on a weekday 07:00-09:30 or 14:45-16:30 local time, in term time;
 - ``classmates``: another child in the same outfit in the same school-day post;
 - ``crest``: a small badge-like blob of contrasting colour on the chest;
@@ -48,6 +48,9 @@ SAME_OUTFIT = 0.7
 #: it but does not lower this: on the real photos with every face taken for a child's, adults
 #: side by side in dark suits made "classmates" in 5 photos, which at two days flagged 7 more.
 MIN_SCHOOL_POSTS = 3
+#: ...on at least this many different weekdays: a uniform is worn every school day, while a
+#: weekly activity's kit (the demo's Tuesday 16:30 swimming) recurs on one weekday only.
+MIN_WEEKDAYS = 2
 #: School hours, local time: the morning drop-off and the afternoon pick-up.
 SCHOOL_HOURS = ((time(7, 0), time(9, 30)), (time(14, 45), time(16, 30)))
 #: Months with no school where the year shows (northern-hemisphere summer holidays).
@@ -482,6 +485,7 @@ def _uniforms(seen: Sequence[_Seen]) -> list[_Uniform]:
             }
             off = len({m.when.date() for m in g if m.when is not None and is_off_school(m.when)})
             # "Not at weekends": one Saturday in the jumper among five school days is allowed.
-            if u.school_days >= MIN_SCHOOL_POSTS and off * 4 < u.school_days:
+            weekdays = len({m.when.weekday() for m in school if m.when is not None})
+            if u.school_days >= MIN_SCHOOL_POSTS and weekdays >= MIN_WEEKDAYS and off * 4 < u.school_days:
                 out.append(u)
     return out

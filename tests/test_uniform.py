@@ -472,3 +472,31 @@ def test_a_caption_cue_at_school_time_says_so() -> None:
     (f,) = _run([post], UniformAnalyzer(faces_of=lambda p, i, r: [], ocr=NoText()))[0]
     assert f.severity == "low" and f.value.signals == ("caption_cue", "school_hours")  # type: ignore[union-attr]
     assert f.evidence["local_time"] == "Monday 08:30"
+
+
+def test_a_polka_dot_print_is_not_a_badge(tmp_path: Path) -> None:
+    path = tmp_path / "dots.jpg"
+    box = draw_scene("obama", replace(WEEKEND[2], dots=(240, 210, 60)), 4, path)
+    desc = describe_outfits(np.asarray(Image.open(path).convert("RGB")), [box])[0]
+    assert desc is not None and desc["crest"] is None
+
+
+def test_a_weekly_activity_kit_is_not_a_uniform(tmp_path: Path) -> None:
+    """The same outfit every Tuesday at 16:00 (swimming) recurs on one weekday only."""
+    posts: list[Post] = []
+    boxes: dict[str, tuple[int, int, int, int]] = {}
+    for n, day in enumerate((8, 15, 22, 29)):  # Tuesdays in September
+        path = tmp_path / f"swim{n}.jpg"
+        boxes[f"swim{n}"] = draw_scene("obama", replace(WEEKEND[1], crest=None), 600 + n, path)
+        posts.append(
+            Post(
+                f"swim{n}",
+                "test",
+                taken_at=datetime(2026, 9, day, 15, 0, tzinfo=UTC),
+                media=(Media(str(path)),),
+            )
+        )
+    found, _ = _run(
+        posts, UniformAnalyzer(faces_of=fake_faces(boxes, dict.fromkeys(boxes, "obama")), ocr=NoText())
+    )
+    assert found == []

@@ -36,6 +36,7 @@ class Outfit:
     skirt: tuple[int, int, int]
     stripes: tuple[int, int, int] | None = None
     crest: tuple[int, int, int] | None = None
+    dots: tuple[int, int, int] | None = None
 
 
 UNIFORM = Outfit(jumper=(22, 88, 48), skirt=(120, 120, 124), crest=(235, 200, 40))
@@ -90,6 +91,10 @@ def draw_scene(face: str, outfit: Outfit, seed: int, path: Path) -> tuple[int, i
         while y < jumper_bottom - 8:
             d.rectangle([cx - shoulder, y, cx + shoulder, y + 8], fill=outfit.stripes)
             y += 22
+    if outfit.dots is not None:  # a polka-dot print
+        for y in range(round(chin + fh * 0.5), round(jumper_bottom - 8), 20):
+            for x in range(round(cx - shoulder + 8), round(cx + shoulder - 8), 20):
+                d.ellipse([x, y, x + 8, y + 8], fill=outfit.dots)
     d.polygon(
         [
             (cx - shoulder, jumper_bottom),

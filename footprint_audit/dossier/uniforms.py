@@ -1,12 +1,14 @@
 """A school uniform seen in photos, joined to the school when one is known: "She wears a
 bottle green uniform on school days; the school is probably Oakfield Primary School."
 
-Only uniforms seen in a photo (outfit recurrence or a crest) make a fact; a caption that
-only says "new uniform" is a finding on its post, not something a stranger learns across posts.
+Only a uniform seen recurring (the same outfit on school days) makes a fact; a badge in one
+photo or a caption that says "new uniform" is a finding on its post, not something a
+stranger learns across posts.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -16,14 +18,12 @@ from .context import DossierContext, first_name
 from .grammar import Pron
 from .rules import FactRule
 
-#: Signals that say the uniform was seen, not just mentioned.
-SEEN = frozenset({"outfit_recurs", "crest"})
+_COUNT = re.compile(r"^\d+ (?:weekday mornings|school days)$")
 
 
 def _outfit(value: UniformValue) -> str:
     """The outfit without the count ("bottle green jumper, grey skirt or trousers")."""
-    parts = [p for p in value.text.split(", ") if "weekday" not in p]
-    return ", ".join(parts)
+    return ", ".join(p for p in value.text.split(", ") if not _COUNT.match(p))
 
 
 class Uniforms(FactRule):
@@ -35,8 +35,8 @@ class Uniforms(FactRule):
         for f in ctx.findings:
             if f.category != "uniform" or not isinstance(f.value, UniformValue):
                 continue
-            if not SEEN & set(f.value.signals):
-                continue
+            if "outfit_recurs" not in f.value.signals:
+                continue  # a badge in one photo or a caption is that post's finding, not a fact
             groups[(f.child, _outfit(f.value))].append((f, f.value))
         facts = []
         for (name, outfit), items in groups.items():

@@ -88,6 +88,11 @@ CREST_DELTA_E = 25.0
 CREST_AREA = (0.004, 0.08)
 CREST_FILL = 0.5
 CREST_ASPECT = (0.5, 2.0)
+#: Contrasting spots (at least this share of the chest, off its edges) beyond this many are
+#: a printed pattern: the demo's polka-dot jumper had dozens, a badge is one (two with a
+#: name tag or a button beside it).
+CREST_SPOT = 0.0015
+CREST_MAX_SPOTS = 3
 #: A badge is looked for only on a garment of mostly one colour (its main colour at least this
 #: share of the upper part): on a busy pattern or a painting every blob contrasts with something.
 CREST_GARMENT_SHARE = 0.5
@@ -239,6 +244,14 @@ def find_crest(lab: np.ndarray, garment: Sequence[float]) -> dict[str, Any] | No
     diff = np.linalg.norm(lab - np.asarray(garment, dtype=np.float32), axis=2)
     mask = (diff > CREST_DELTA_E).astype(np.uint8)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    # Many spots inside the chest are a print (dots, flowers, letters), not one badge.
+    spots = sum(
+        1
+        for x, y, bw, bh, area in stats[1:]
+        if area >= CREST_SPOT * h * w and x > 0 and y > 0 and x + bw < w and y + bh < h
+    )
+    if spots > CREST_MAX_SPOTS:
+        return None
     best: dict[str, Any] | None = None
     for i in range(1, n):
         x, y, bw, bh, area = (int(v) for v in stats[i])
@@ -370,7 +383,7 @@ def outfit_distance(a: Mapping[str, Any], b: Mapping[str, Any], same_person: boo
     """How different two outfits look: about 0 for the same clothes, 1 or more for different ones.
 
     Dominant-colour Delta E (scaled so 20 is 1.0, the upper garment weighted twice the
-    lower), histogram intersection, and a texture term (plain vs striped). For the same
+    lower), histogram intersection, and a texture term (plain vs patterned). For the same
     person, the face's lightness corrects for the light of each photo; for two people it
     cannot (their skin differs), so colours are compared as seen and histograms are left out.
     """
@@ -399,8 +412,9 @@ def describe_in_words(desc: Mapping[str, Any]) -> tuple[str, tuple[str, ...]]:
     """("bottle green jumper, grey skirt or trousers", colours) for a finding's text."""
     up = [c["name"] for c in desc["upper"]["colours"]]
     low = [c["name"] for c in desc["lower"]["colours"]]
-    striped = float(desc["texture"]["stripes"]) >= 0.35
-    top = (up[0] + (" striped" if striped else "") + " jumper") if up else "top"
+    # A periodic profile: stripes, checks or a regular print (dots) alike.
+    patterned = float(desc["texture"]["stripes"]) >= 0.35
+    top = (up[0] + (" patterned" if patterned else "") + " jumper") if up else "top"
     parts = [top]
     if low and (not up or low[0] != up[0]):
         parts.append(f"{low[0]} skirt or trousers")
