@@ -49,6 +49,7 @@ FACT_KINDS: tuple[str, ...] = (
     "birthday",
     "age",
     "school",
+    "uniform",
     "home_area",
     "routine",
     "frequent_place",

@@ -50,6 +50,7 @@ BUILTIN_ANALYZERS: tuple[str, ...] = (
     "analyzers.routines:RoutinesAnalyzer",
     "analyzers.text_in_image:TextInImageAnalyzer",
     "analyzers.sensitive:SensitiveImageAnalyzer",
+    "analyzers.uniform:UniformAnalyzer",
     "analyzers.comments:CommentsAnalyzer",
 )
 

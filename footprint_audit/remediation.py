@@ -19,7 +19,7 @@ ADVICE: dict[str, str] = {
     "other_child_face": "Another family's child is visible: blur their face or ask their parents first.",
     "child_name": "Edit the caption to leave out your child's name (a nickname or an initial is safer).",
     "school": "Leave out the name of the school or nursery.",
-    "uniform": "Crop out the school uniform or badge.",
+    "uniform": "Crop the photo below the shoulders, or cover the school badge and uniform, before posting.",
     "age_or_birthday": "Avoid giving an exact age or birthday; together with the post date it gives the date of birth.",
     "routine_hint": "Post about regular activities afterwards, without the day and time they repeat.",
     "sensitive_image": "Take down bath, nappy or swimwear photos; they are the images most often misused.",

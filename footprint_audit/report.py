@@ -172,7 +172,9 @@ def verdict(result: AuditResult) -> dict[str, Any]:
     total = len(result.posts)
     facts = len(result.facts)
     key_facts = [
-        f for f in result.facts if f.kind in ("home_area", "school", "routine", "birthday", "child_name")
+        f
+        for f in result.facts
+        if f.kind in ("home_area", "school", "uniform", "routine", "birthday", "child_name")
     ]
     learn = f", and a stranger can piece together {facts} fact{'' if facts == 1 else 's'} across posts."
     if levels["high"] or len(key_facts) >= 2:

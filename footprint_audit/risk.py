@@ -8,7 +8,9 @@ How severe a finding is depends only on its evidence, never on which post it cam
   house, the nursery gate), medium to 2 km (the neighbourhood), low beyond or unknown;
 - a child's name: medium, high with a surname;
 - an age: medium, high when it dates a birthday;
-- a school or a school uniform: high; a routine: medium;
+- a school, or a school uniform seen in photos (the same outfit on school days and not at
+  weekends): high; a badge in one photo or "new uniform" in words keeps its analyzer's
+  grade; a routine: medium;
 - anything else (places named, text in photos, hashtags, tags, comments, camera details,
   sensitive images, other names) keeps the grade its analyzer read from the evidence.
 
@@ -31,7 +33,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from .findings import AgeValue, LocationValue, NameValue, value_to_json
+from .findings import AgeValue, LocationValue, NameValue, UniformValue, value_to_json
 from .models import SEVERITY_RANK, ErrorRecord, Finding, Post, PostRisk, Severity
 
 SEVERITY_POINTS = {"low": 5, "medium": 15, "high": 30}
@@ -54,7 +56,6 @@ FIXED: dict[str, Severity] = {
     "other_child_face": "medium",
     "face": "low",
     "school": "high",
-    "uniform": "high",
     "routine_hint": "medium",
 }
 POSITION = frozenset({"gps_exif", "geotag"})
@@ -71,6 +72,8 @@ class Evidence:
     precision_m: float | None = None
     full_name: bool = False
     dates_birthday: bool = False
+    #: A uniform seen recurring in the photos, not only a badge in one photo or words.
+    uniform_seen: bool = False
     #: The analyzer's own grade, used only for categories the rule does not grade itself.
     analyzer_grade: Severity = "low"
 
@@ -83,12 +86,14 @@ def evidence_of(finding: Finding, post: Post | None) -> Evidence:
         finding.category == "child_name" and isinstance(value, NameValue) and " " in value.text.strip()
     )
     dated = isinstance(value, AgeValue) and (value.birthday or value.half)
+    seen = isinstance(value, UniformValue) and "outfit_recurs" in value.signals
     return Evidence(
         category=finding.category,
         public=post is not None and post.visibility == "public",
         precision_m=precision,
         full_name=full_name,
         dates_birthday=dated,
+        uniform_seen=seen,
         analyzer_grade=finding.severity,
     )
 
@@ -105,6 +110,8 @@ def severity_from(ev: Evidence) -> Severity:
         return "high" if ev.precision_m <= HOUSE_LEVEL_M else "medium"
     if ev.category == "child_name":
         return "high" if ev.full_name else "medium"
+    if ev.category == "uniform" and ev.uniform_seen:
+        return "high"
     if ev.category == "age_or_birthday":
         return "high" if ev.dates_birthday else "medium"
     return ev.analyzer_grade

@@ -28,6 +28,7 @@ from .places import FrequentPlaces
 from .routines import Routines, SchoolRuns
 from .rules import FactRule, run_rules
 from .schools import Schools
+from .uniforms import Uniforms
 
 #: Every fact rule, in the order their facts are listed before ranking.
 RULES: tuple[FactRule, ...] = (
@@ -35,6 +36,7 @@ RULES: tuple[FactRule, ...] = (
     Birthdays(),
     Ages(),
     Schools(),
+    Uniforms(),
     HomeArea(),
     Routines(),
     SchoolRuns(),
@@ -47,13 +49,14 @@ RULES: tuple[FactRule, ...] = (
 KIND_RANK = {
     "home_area": 0,
     "school": 1,
-    "routine": 2,
-    "child_name": 3,
-    "birthday": 4,
-    "age": 5,
-    "frequent_place": 6,
-    "appearance": 7,
-    "other_child": 8,
+    "uniform": 2,
+    "routine": 3,
+    "child_name": 4,
+    "birthday": 5,
+    "age": 6,
+    "frequent_place": 7,
+    "appearance": 8,
+    "other_child": 9,
 }
 
 

@@ -1,0 +1,491 @@
+"""School uniforms: the same outfit on the same child on school mornings tells a stranger where
+the child is on weekdays, even when the caption says nothing.
+
+No offline zero-shot image model ships in a package here, so a uniform is worked out from
+signals that do run offline, and every finding says which fired:
+
+- ``outfit_recurs``: the same outfit (colours and pattern of the torso below a child's face,
+  :mod:`footprint_audit.engines.outfit`) under the same child on at least
+  :data:`MIN_SCHOOL_POSTS` school days, on more than one weekday (a weekly activity's kit is
+  not a uniform), and (almost) never at weekends or in August; the child is the enrolled child the face matches, else a cluster of face encodings;
+- ``school_hours``: posted on a weekday 07:00-09:30 or 14:45-16:30 local time, in term time;
+- ``classmates``: another child in the same outfit in the same school-day post;
+- ``crest``: a small badge-like blob of contrasting colour on the chest;
+- ``school_text``: text in the photo naming a school (the OCR the text analyzer shares);
+- ``caption_cue``: "new uniform", "school shoes", #firstdayofschool, 制服, eerste schooldag...
+
+Outfit recurrence with school times is high (the risk rule grades a uniform seen recurring
+high); a crest on a child photographed at school time, or with a school word, is medium (one
+photo's badge may be a T-shirt logo); caption cues alone make a soft, low finding, since the
+photo may not show the uniform at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from typing import Any
+
+from footprint_audit.analyzer import Analyzer
+from footprint_audit.context import PostContext, RunContext
+from footprint_audit.engines.faces import MATCH_THRESHOLD, FaceRecord, age_band, is_child_band, match
+from footprint_audit.engines.outfit import describe_in_words, describe_media, outfit_distance
+from footprint_audit.findings import LocationValue, UniformValue
+from footprint_audit.localtime import local_time
+from footprint_audit.models import Finding, Post
+
+#: Two outfits closer than this are the same clothes. On generated scenes (tests/test_uniform.py:
+#: the same drawn uniform on five mornings, face 85-135 px wide, light +-12%, other
+#: backgrounds) the same outfit measured 0.03-0.05 and every other outfit 1.2-3.5; the same
+#: uniform at 0.6x-1.3x exposure with a +-10% colour cast 0.06-0.33; a navy jumper instead of
+#: bottle green 1.7. A similar dark green jumper (0.40) or a charcoal instead of a grey skirt
+#: (0.34) counts as the same: colour alone cannot tell them apart.
+SAME_OUTFIT = 0.7
+#: A uniform is the same outfit on at least this many school days (distinct local dates, so a
+#: photo posted twice counts once). Another child beside them in the same outfit strengthens
+#: it but does not lower this: on the real photos with every face taken for a child's, adults
+#: side by side in dark suits made "classmates" in 5 photos, which at two days flagged 7 more.
+MIN_SCHOOL_POSTS = 3
+#: ...on at least this many different weekdays: a uniform is worn every school day, while a
+#: weekly activity's kit (the demo's Tuesday 16:30 swimming) recurs on one weekday only.
+MIN_WEEKDAYS = 2
+#: School hours, local time: the morning drop-off and the afternoon pick-up.
+SCHOOL_HOURS = ((time(7, 0), time(9, 30)), (time(14, 45), time(16, 30)))
+#: Months with no school where the year shows (northern-hemisphere summer holidays).
+HOLIDAY_MONTHS = frozenset({8})
+
+SUMMARY_SEEN = (
+    "{who} the same outfit ({text}) on {n} weekday school mornings or pick-ups and not at "
+    "weekends: a school uniform tells a stranger where to find {them} on weekdays."
+)
+SUMMARY_CREST = (
+    "{who} clothes with a badge on the chest ({text}) {when}: if it is a school uniform's crest, "
+    "it tells a stranger which school it is."
+)
+SUMMARY_WORDS = (
+    "The {where} mentions “{cue}”: if the photo shows a school uniform or its badge, "
+    "it tells a stranger which school your child goes to."
+)
+
+# Words that say the photo is about school clothes or a school day.
+_CUE_RE = re.compile(
+    r"\b(?:new\s+uniform|school\s+uniform|uniform\s+(?:shopping|fitting)|(?:her|his|their)\s+uniform|"
+    r"school\s+shoes|school\s+jumper|book\s*bag|first\s+day\s+(?:of|at)\s+school|"
+    r"first\s+day\s+of\s+(?:reception|nursery|year\s+\d+)|back\s+to\s+school|schooluniform|"
+    r"eerste\s+schooldag|schooltas|einschulung|schult[üu]te|rentr[ée]e\s+scolaire|uniforme\s+scolaire)\b|"
+    r"#(?:firstdayofschool|backtoschool|schooluniform|firstday|eersteschooldag|schoolrun|einschulung)\b",
+    re.IGNORECASE,
+)
+_CJK_CUES = ("制服", "入学式", "ランドセル", "始業式")
+
+FacesOf = Callable[[Post, int, RunContext], Sequence[FaceRecord]]
+AgeOf = Callable[[FaceRecord], float | None]
+
+
+def caption_cues(texts: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Uniform and school-day cues in the post's own words (caption and photo descriptions)."""
+    found: list[dict[str, Any]] = []
+    for field_name, text in texts:
+        if not (field_name == "caption" or field_name.startswith("alt:")):
+            continue
+        for m in _CUE_RE.finditer(text):
+            found.append({"field": field_name, "start": m.start(), "end": m.end(), "text": m.group(0)})
+        for word in _CJK_CUES:
+            start = text.find(word)
+            if start >= 0:
+                found.append({"field": field_name, "start": start, "end": start + len(word), "text": word})
+    return found
+
+
+def is_school_time(when: datetime | None) -> bool:
+    """A weekday drop-off or pick-up time, outside the summer holidays."""
+    if when is None or when.weekday() >= 5 or when.month in HOLIDAY_MONTHS:
+        return False
+    t = when.time()
+    return any(start <= t <= end for start, end in SCHOOL_HOURS)
+
+
+def is_off_school(when: datetime | None) -> bool:
+    """A day with no school: a weekend or the summer holidays."""
+    return when is not None and (when.weekday() >= 5 or when.month in HOLIDAY_MONTHS)
+
+
+@dataclass
+class _Seen:
+    """One child's outfit in one photo."""
+
+    post_id: str
+    media_index: int
+    #: Working-image pixels to original ones, for boxes in the evidence.
+    scale: float
+    child: str
+    enrolled: bool
+    desc: dict[str, Any]
+    when: datetime | None
+
+    @property
+    def school(self) -> bool:
+        return is_school_time(self.when)
+
+
+@dataclass
+class _Uniform:
+    """An outfit that recurs on school days under one child."""
+
+    child: str
+    enrolled: bool
+    members: list[_Seen]
+    school_posts: set[str] = field(default_factory=set)
+    school_days: int = 0
+    mornings: int = 0
+    crest: int = 0
+    classmates: set[str] = field(default_factory=set)
+
+
+class UniformAnalyzer(Analyzer):
+    name = "uniform"
+    version = "1"
+    categories = ("uniform",)
+    # An outfit is a uniform only against the other posts; which child it is depends on the
+    # enrolled faces; school hours depend on the time zone.
+    cache_scope = "batch"
+    depends_on = frozenset({"timezone", "enrolment"})
+
+    def __init__(self, faces_of: FacesOf | None = None, age_of: AgeOf | None = None, ocr: Any = None) -> None:
+        #: Face records of one photo (tests inject known boxes); default: the faces analyzer's
+        #: results, or the face engine with its per-file cache.
+        self._faces_of = faces_of
+        #: How old a face looks (tests inject a fake: no photo of a real child may be used).
+        self.age_of: AgeOf = age_of or (lambda face: face.age)
+        #: An injected OCR engine (tests); default: RapidOCR, shared with the text analyzer.
+        self._ocr = ocr
+        self._seen: dict[str, list[_Seen]] = {}
+        self._uniform_of: dict[str, _Uniform] = {}
+        self._times: dict[str, datetime | None] = {}
+
+    # ------------------------------------------------------------------ batch work
+
+    def load(self, posts: Sequence[Post], run: RunContext) -> None:
+        self._seen, self._uniform_of, self._times = {}, {}, {}
+        enrolled = _enrolled(run)
+        faces = self._faces(posts, run)
+        clusters: list[tuple[str, list[float]]] = []
+        for post in posts:
+            ctx = PostContext(post, run)
+            self._times[post.id] = _local(post, ctx, run)
+            for i, media in enumerate(post.media):
+                children = [f for f in faces.get((post.id, i), ()) if f.encoding is not None]
+                keyed: list[tuple[FaceRecord, tuple[str, bool]]] = []
+                for f in children:
+                    who = _child_key(f, enrolled, clusters, self.age_of)
+                    if who is not None:
+                        keyed.append((f, who))
+                if not keyed or media.kind != "image":
+                    continue
+                described = self._describe(ctx, i, [f for f, _ in keyed])
+                if described is None:
+                    continue
+                outfits, scale = described
+                for (_, (key, is_enrolled)), desc in zip(keyed, outfits, strict=True):
+                    if desc is not None:
+                        seen = _Seen(post.id, i, scale, key, is_enrolled, desc, self._times[post.id])
+                        self._seen.setdefault(post.id, []).append(seen)
+        everyone = [s for items in self._seen.values() for s in items]
+        for uniform in _uniforms(everyone):
+            for m in uniform.members:
+                if not is_off_school(m.when):
+                    self._uniform_of.setdefault(m.post_id, uniform)
+
+    def _describe(
+        self, ctx: PostContext, index: int, faces: Sequence[FaceRecord]
+    ) -> tuple[list[dict[str, Any] | None], float] | None:
+        """The outfit step for these faces of one photo, and the working-to-original scale.
+
+        A pure function of the decoded image and the face boxes (engines/outfit.describe_media),
+        so in the worker pool it is an image task needing the faces task, cached by file hash;
+        here it decodes the photo itself, and only photos with a child's face."""
+        loaded = ctx.loaded(index)
+        if loaded is None:
+            return None
+        records = [{"box": f.box, "encoding": f.encoding} for f in faces]
+        return describe_media(ctx.array(index), records, loaded.scale)["outfits"], loaded.scale
+
+    def _faces(self, posts: Sequence[Post], run: RunContext) -> dict[tuple[str, int], Sequence[FaceRecord]]:
+        if self._faces_of is not None:
+            return {
+                (p.id, i): self._faces_of(p, i, run)
+                for p in posts
+                for i, m in enumerate(p.media)
+                if m.kind == "image"
+            }
+        from footprint_audit.engines.face_batch import FaceCache, WorkItem, analyze_many
+
+        # The faces analyzer (listed first) leaves its results here; posts it answered from
+        # the cache are not in them, and the face engine's per-file cache answers those.
+        shared: Any = run.memo("faces:results", dict)
+        out = {k: v.faces for k, v in shared.items()} if isinstance(shared, dict) else {}
+        todo = [
+            WorkItem((p.id, i), m.path, m.kind)
+            for p in posts
+            for i, m in enumerate(p.media)
+            if m.kind == "image" and (p.id, i) not in out
+        ]
+        if todo:
+            cache = FaceCache.default(run.options.data_dir) if run.options.use_cache else None
+            for key, result in analyze_many(todo, workers=run.options.workers, cache=cache).items():
+                out[key] = result.faces
+        return out
+
+    # ------------------------------------------------------------------ findings
+
+    def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
+        cues = caption_cues(ctx.texts())
+        seen = self._seen.get(post.id, [])
+        when = self._times.get(post.id)
+        school_text = self._school_text(ctx, {s.media_index for s in seen}) if seen else None
+        evidence: dict[str, Any] = {}
+        if when is not None:
+            evidence["local_time"] = when.strftime("%A %H:%M")
+        if cues:
+            evidence["caption_cues"] = cues
+        if school_text:
+            evidence["school_text"] = school_text
+        uniform = self._uniform_of.get(post.id)
+        if uniform is not None:
+            return [self._recurring(post, uniform, cues, school_text, evidence)]
+        crested = [s for s in seen if s.desc.get("crest") and (s.school or cues or school_text)]
+        if crested:
+            return [self._crest(post, crested[0], cues, school_text, evidence)]
+        if cues:
+            return [self._words(post, cues, seen, evidence, when)]
+        return []
+
+    def _recurring(
+        self,
+        post: Post,
+        u: _Uniform,
+        cues: list[dict[str, Any]],
+        school_text: str | None,
+        evidence: dict[str, Any],
+    ) -> Finding:
+        mine = next(m for m in u.members if m.post_id == post.id)
+        words, colours = describe_in_words(mine.desc)
+        n = u.school_days
+        times = f"{n} weekday mornings" if u.mornings == n else f"{n} school days"
+        signals = ["outfit_recurs", "school_hours"]
+        confidence = 0.6 + 0.05 * (n - MIN_SCHOOL_POSTS)
+        if u.crest * 2 >= len(u.members):
+            signals.append("crest")
+            confidence += 0.1
+        if u.classmates:
+            signals.append("classmates")
+            confidence += 0.1
+        if school_text:
+            signals.append("school_text")
+            confidence += 0.05
+        if cues:
+            signals.append("caption_cue")
+            confidence += 0.05
+        who = f"{u.child} wears" if u.enrolled else "Your child wears"
+        evidence.update(
+            {
+                "child": u.child if u.enrolled else "an unnamed child (same face in each post)",
+                "same_outfit_posts": sorted({m.post_id for m in u.members}),
+                "school_time_posts": sorted(u.school_posts),
+                "torso_box": _original(mine.desc["box"], mine.scale),
+            }
+        )
+        if mine.desc.get("crest"):
+            evidence["crest"] = {
+                **mine.desc["crest"],
+                "box": _original(mine.desc["crest"]["box"], mine.scale),
+            }
+        return self.finding(
+            post,
+            "uniform",
+            "high",
+            round(min(0.95, confidence), 3),
+            SUMMARY_SEEN.format(who=who, text=words, n=n, them="them"),
+            media_index=mine.media_index,
+            value=UniformValue(f"{words}, {times}", tuple(signals), colours),
+            child=u.child if u.enrolled else None,
+            evidence=evidence,
+        )
+
+    def _crest(
+        self,
+        post: Post,
+        s: _Seen,
+        cues: list[dict[str, Any]],
+        school_text: str | None,
+        evidence: dict[str, Any],
+    ) -> Finding:
+        words, colours = describe_in_words(s.desc)
+        signals = ["crest"] + (["school_hours"] if s.school else [])
+        signals += (["school_text"] if school_text else []) + (["caption_cue"] if cues else [])
+        who = f"{s.child} wears" if s.enrolled else "Your child wears"
+        evidence.update(
+            {
+                "crest": {**s.desc["crest"], "box": _original(s.desc["crest"]["box"], s.scale)},
+                "torso_box": _original(s.desc["box"], s.scale),
+            }
+        )
+        return self.finding(
+            post,
+            "uniform",
+            "medium",
+            round(min(0.8, 0.4 + 0.1 * len(signals)), 3),
+            SUMMARY_CREST.format(
+                who=who, text=words, when="at school time" if s.school else "in a post about school"
+            ),
+            media_index=s.media_index,
+            value=UniformValue(words, tuple(signals), colours),
+            child=s.child if s.enrolled else None,
+            evidence=evidence,
+        )
+
+    def _words(
+        self,
+        post: Post,
+        cues: list[dict[str, Any]],
+        seen: list[_Seen],
+        evidence: dict[str, Any],
+        when: datetime | None,
+    ) -> Finding:
+        first = cues[0]
+        where = "caption" if first["field"] == "caption" else "photo description"
+        words, colours = describe_in_words(seen[0].desc) if seen else (first["text"], ())
+        return self.finding(
+            post,
+            "uniform",
+            "low",
+            0.3,
+            SUMMARY_WORDS.format(where=where, cue=first["text"]),
+            media_index=seen[0].media_index if seen else None,
+            value=UniformValue(
+                words, ("caption_cue",) + (("school_hours",) if is_school_time(when) else ()), colours
+            ),
+            evidence=evidence,
+        )
+
+    def _school_text(self, ctx: PostContext, indexes: set[int]) -> str | None:
+        """Text in the photo naming a school; the OCR lines are shared with the text analyzer."""
+        from analyzers.text_in_image import identifying_kind, read_lines, respace
+
+        for i in sorted(indexes):
+            loaded = ctx.loaded(i)
+            if loaded is None:
+                continue
+
+            def ocr(image: Any = loaded.image) -> list[Any]:
+                import numpy as np
+
+                from footprint_audit.engines.ocr import ocr_engine
+
+                return read_lines(self._ocr if self._ocr is not None else ocr_engine(), np.asarray(image))
+
+            for line in ctx.memo(("ocr", i), ocr):
+                text = respace(line.text)
+                kind = identifying_kind(text)
+                if line.score >= 0.8 and kind is not None and kind[0] == "school":
+                    return str(text)
+        return None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _original(box: Sequence[int], scale: float) -> list[int]:
+    """A working-image box in original-image pixels, as face boxes are reported."""
+    return [round(v * scale) for v in box]
+
+
+def _enrolled(run: RunContext) -> dict[str, list[list[float]]]:
+    from footprint_audit.enrollment import load_enrolled
+
+    try:
+        return load_enrolled(run.options.data_dir)
+    except Exception:  # an unreadable store is the faces analyzer's error to report
+        return {}
+
+
+def _local(post: Post, ctx: PostContext, run: RunContext) -> datetime | None:
+    """The post's local time; the photo's own GPS decides the zone, as in the dossier."""
+    if post.taken_at is None:
+        return None
+    gps: list[Finding] = []
+    for i, m in enumerate(post.media):
+        point = ctx.exif(i).gps if m.kind == "image" else None
+        if point is not None:
+            value = LocationValue(point.lat, point.lon)
+            gps.append(Finding(post.id, i, "uniform", "gps_exif", "low", 1.0, "", value=value))
+            break
+    lt = local_time(post, gps, run)
+    return lt.when if lt is not None else None
+
+
+def _child_key(
+    face: FaceRecord,
+    enrolled: Mapping[str, Sequence[Sequence[float]]],
+    clusters: list[tuple[str, list[float]]],
+    age_of: AgeOf,
+) -> tuple[str, bool] | None:
+    """(who, enrolled?) for a child's face: the enrolled name, else a cluster of faces; None for an adult."""
+    found = match(face.encoding, enrolled)
+    if found is not None:
+        return found.child, True
+    if not is_child_band(age_band(age_of(face))) or face.encoding is None:
+        return None
+    from footprint_audit.engines.faces import distances
+
+    for key, enc in clusters:
+        if distances([enc], face.encoding)[0] <= MATCH_THRESHOLD:
+            return key, False
+    key = f"child-{len(clusters) + 1}"
+    clusters.append((key, list(face.encoding)))
+    return key, False
+
+
+def _uniforms(seen: Sequence[_Seen]) -> list[_Uniform]:
+    """Outfits that recur under one child on school days and not on days off."""
+    by_child: dict[str, list[_Seen]] = {}
+    for s in seen:
+        by_child.setdefault(s.child, []).append(s)
+    out: list[_Uniform] = []
+    for child, items in by_child.items():
+        groups: list[list[_Seen]] = []
+        # Complete linkage: an outfit joins a group only if it is close to every member, so a
+        # chain of similar outfits never becomes one.
+        for s in sorted(items, key=lambda s: (s.when or datetime.min, s.post_id)):
+            for g in groups:
+                if all(outfit_distance(s.desc, m.desc) < SAME_OUTFIT for m in g):
+                    g.append(s)
+                    break
+            else:
+                groups.append([s])
+        for g in groups:
+            u = _Uniform(child, g[0].enrolled, g)
+            school = [m for m in g if m.school and m.when is not None]
+            u.school_posts = {m.post_id for m in school}
+            u.school_days = len({m.when.date() for m in school if m.when is not None})
+            u.mornings = len({m.when.date() for m in school if m.when is not None and m.when.hour < 12})
+            u.crest = sum(1 for m in g if m.desc.get("crest"))
+            u.classmates = {
+                o.post_id
+                for o in seen
+                if o.child != child
+                and o.post_id in u.school_posts
+                and any(
+                    outfit_distance(o.desc, m.desc, same_person=False) < SAME_OUTFIT
+                    for m in g
+                    if m.post_id == o.post_id
+                )
+            }
+            off = len({m.when.date() for m in g if m.when is not None and is_off_school(m.when)})
+            # "Not at weekends": one Saturday in the jumper among five school days is allowed.
+            weekdays = len({m.when.weekday() for m in school if m.when is not None})
+            if u.school_days >= MIN_SCHOOL_POSTS and weekdays >= MIN_WEEKDAYS and off * 4 < u.school_days:
+                out.append(u)
+    return out
