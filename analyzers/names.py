@@ -216,7 +216,12 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         person_slot = bool(nxt.match(text[m.end() :]) or lexicon.PERSON_BEFORE.search(text[: m.start()]))
         # a word-name the list lacks ("Autumn had her first lesson") still counts in a person's slot
         listed = low in names or (low in lexicon.WORD_NAMES and person_slot and word[:1].isupper())
-        if not listed or low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON:
+        # "Summer had her first lesson": a season or month that is a name, only when a verb and
+        # a person's pronoun follow it ("Summer is here" stays a season)
+        strong = low in lexicon.WORD_NAMES and bool(_STRONG_PERSON_NEXT.match(text[m.end() :]))
+        if not listed or (low in NOT_NAMES and not strong) or low in lexicon.DUTCH_COMMON:
+            continue
+        if low in stop and not strong:
             continue
         if word.islower():
             if not lower_writer or low in lexicon.WORD_NAMES:
@@ -226,6 +231,9 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         before = text[: m.start()].rstrip().split()
         prev = before[-1].lower().strip(".,:;!?") if before else ""
         if prev in lexicon.TITLES or prev in lexicon.PLACE_PREPOSITIONS or prev in lexicon.PLACE_QUALIFIERS:
+            continue
+        # "swimming at York": a town after "at" is a place ("tea at Phoebe's" stays a name)
+        if prev == "at" and low in _towns() and not text[m.end() :].startswith(("'s", "’s")):
             continue
         # A word that is also an ordinary word, or one opening a sentence ("Drop off at ..."),
         # counts only when the sentence goes on as it would after a person's name.
@@ -257,6 +265,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
     return sorted(out, key=lambda t: t[1])
 
 
+_STRONG_PERSON_NEXT = re.compile(r"^\s+[a-z]+(?:ed|s)?\s+(?:her|his|their)\b")
 _PAIR_BEFORE = re.compile(r"(?<![\w'’./@-])(?P<w>[^\W\d_]{2,19})\s*(?:and|&|en)\s*$")
 _PAIR_AFTER = re.compile(r"^\s*(?:and|&|en)\s+(?P<w>[^\W\d_]{2,19})(?![\w'’/-]|\.\w)")
 

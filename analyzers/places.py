@@ -117,7 +117,11 @@ def _a_childs_name(td: TextDoc, s: int, text: str) -> bool:
     if " " in text.strip() or text.lower() not in given_names():
         return False
     before = td.analysed[:s].split()
-    return not (before and before[-1].lower() in PLACE_PREPOSITIONS)
+    if before and before[-1].lower() in PLACE_PREPOSITIONS:
+        return False
+    # "swimming at York": a town after "at" is the place; "tea at Phoebe's" is a child's home
+    after = td.analysed[s + len(text) :]
+    return not (before and before[-1].lower() == "at" and not after.startswith(("'s", "’s")))
 
 
 class PlacesAnalyzer(TextAnalyzerBase):

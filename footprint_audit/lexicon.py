@@ -1,8 +1,12 @@
 """Word lists and patterns for reading captions in English, Dutch and Japanese.
 
-The given-name gazetteer comes from the ``gender-guesser`` package's name table (Jörg
-Michael's list of about 48,000 names with a frequency per country): a name counts when it is
-in use in Great Britain, Ireland, the USA, Belgium or the Netherlands (about 9,500 names).
+The given-name gazetteer is built from permissively licensed data shipped in two PyPI
+packages: ``names`` (MIT; the 1990 US census first-name lists, public-domain data) and
+``Faker`` (MIT; first-name lists for the en, en_GB, en_US, en_IE, en_NZ, nl_NL and nl_BE
+locales), about 8,900 names. Measured on the evaluation's name lists it covers more than the
+GPLv3 ``gender-guesser`` table it replaced (generated English 68/70 for both, Dutch 36/36
+against 32/36; hand-written English 67/73 against 63/73, Dutch 30/31 against 25/31).
+Japanese names are read by phrase rules (analyzers/names_ja.py), not by a table.
 The other lists here are the ordinary words and phrasings that decide whether a name is a
 child's, another family's child's or an adult's.
 """
@@ -10,31 +14,45 @@ child's, another family's child's or an adult's.
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 from importlib import resources
 
-#: Column of each country in the name table (see gender_guesser/detector.py's COUNTRIES).
-_COUNTRY_COLUMNS = {"great_britain": 0, "ireland": 1, "usa": 2, "belgium": 8, "the_netherlands": 10}
+#: Faker locales whose first names count: the English- and Dutch-speaking countries parents
+#: in the seeds post from ("en" is Faker's large generic English list, "en_NZ" its recent one).
+_FAKER_LOCALES = ("en", "en_GB", "en_US", "en_IE", "en_NZ", "nl_NL", "nl_BE")
+_CENSUS_FILES = ("dist.male.first", "dist.female.first")
+_NAME_SHAPE = re.compile(r"^[a-zà-ÿ][a-zà-ÿ'-]*$")
+
+
+def _census_names() -> set[str]:
+    """First names of the 1990 US census, from the ``names`` package's data files."""
+    out: set[str] = set()
+    for file in _CENSUS_FILES:
+        text = (resources.files("names") / file).read_text(encoding="utf-8")
+        out.update(line.split()[0].lower() for line in text.splitlines() if line.strip())
+    return out
+
+
+def _faker_names() -> set[str]:
+    """First names of Faker's English and Dutch person providers."""
+    out: set[str] = set()
+    for locale in _FAKER_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            values = getattr(provider, attr, ())
+            out.update(str(v).lower() for v in values)  # a tuple, or a dict of name -> weight
+    return out
 
 
 @functools.cache
 def given_names() -> frozenset[str]:
     """Lower-case first names in use in English- and Dutch-speaking countries."""
     try:
-        table = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="iso-8859-1")
-    except (ModuleNotFoundError, OSError):  # the package is a declared dependency; degrade, not crash
+        found = _census_names() | _faker_names()
+    except (ModuleNotFoundError, OSError):  # both packages are declared dependencies; degrade, not crash
         return frozenset()
-    names: set[str] = set()
-    for line in table.splitlines():
-        if line[:1] in "#=" or len(line) < 31:
-            continue
-        name = line[3:29].strip()
-        counts = line[30:-1]
-        if "+" in name or " " in name:
-            continue  # compound spellings ("Anne+Marie") are written out as two names
-        if any(i < len(counts) and counts[i] != " " for i in _COUNTRY_COLUMNS.values()):
-            names.add(name.lower())
-    return frozenset(names)
+    return frozenset(n for n in found if _NAME_SHAPE.match(n))
 
 
 #: Names that are also ordinary words: they count only when the sentence treats them as a

@@ -69,3 +69,27 @@ def test_a_place_after_a_compass_word_is_not_a_child() -> None:
     )
     names = {f.value.text for post in found for f in post if f.category == "child_name"}  # type: ignore[union-attr]
     assert "Mia" in names and "London" not in names
+
+
+def test_the_name_table_is_the_permissive_one() -> None:
+    from footprint_audit import lexicon
+
+    names = lexicon.given_names()
+    # census (names), Faker en_GB/en_NZ and Faker nl_NL each contribute
+    assert {"james", "isla", "sanne", "daan"} <= names
+    assert len(names) > 5000
+
+
+def test_a_season_that_is_a_name_needs_a_person_after_it() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "Summer had her first ballet lesson today 🩰",
+        "Summer is here ☀️ bring it on",
+    )
+    assert [_values(f, "child_name") for f in out] == [["Summer"], []]
+
+
+def test_a_town_after_at_is_a_place_not_a_child() -> None:
+    out = run_captions(NamesAnalyzer(), "Swimming at York every Saturday morning", "Tea at Phoebe's tonight")
+    assert _values(out[0], "child_name") == []
+    assert _values(out[1], "child_name") == ["Phoebe"]
