@@ -230,7 +230,11 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             continue
         before = text[: m.start()].rstrip().split()
         prev = before[-1].lower().strip(".,:;!?") if before else ""
-        if prev in lexicon.TITLES or prev in lexicon.PLACE_PREPOSITIONS or prev in lexicon.PLACE_QUALIFIERS:
+        # a preposition or compass word must touch the name ("de deur uit, Daan" is no place)
+        joined = bool(before) and before[-1][-1:].isalpha()
+        if prev in lexicon.TITLES or (
+            joined and (prev in lexicon.PLACE_PREPOSITIONS or prev in lexicon.PLACE_QUALIFIERS)
+        ):
             continue
         # "swimming at York": a town after "at" is a place ("tea at Phoebe's" stays a name)
         if prev == "at" and low in _towns() and not text[m.end() :].startswith(("'s", "’s")):

@@ -27,6 +27,8 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     ):
         for m in pattern.finditer(text):
             name, start = m.group("name"), m.start("name")
+            if re.match(r"[一-龯々]", name):
+                name, start = _without_time_word(text, name, start)
             lead = lexicon.JA_LEADING_PARTICLE.match(name)
             if lead and pattern is lexicon.JA_HONORIFIC and start > 0 and not _ja_boundary(text[start - 1]):
                 name, start = name[lead.end() :], start + lead.end()
@@ -49,3 +51,23 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
 
 def _ja_boundary(ch: str) -> bool:
     return not re.match(r"[ぁ-ゖァ-ヺー一-龯々]", ch)
+
+
+#: Kanji time words a name written in kanji may be glued to ("毎朝陽翔くん", "今日凛ちゃん").
+_JA_TIME_WORDS = re.compile(
+    r"^(?:毎朝|毎日|毎晩|毎週|毎年|今日|昨日|明日|今朝|今夜|今週|先週|来週|週末|平日|土日|本日|先日|去年|今年|来年)+"
+)
+
+
+def _without_time_word(text: str, name: str, start: int) -> tuple[str, int]:
+    """The name without a time word the kanji run starts with: the whole run before the
+    honorific is read, so "毎朝陽翔" gives "陽翔", not its last three kanji "朝陽翔"."""
+    end = start + len(name)
+    run_start = start
+    while run_start > 0 and re.match(r"[一-龯々]", text[run_start - 1]):
+        run_start -= 1
+    run = text[run_start:end]
+    lead = _JA_TIME_WORDS.match(run)
+    if lead is None or lead.end() == len(run) or len(run) - lead.end() > 3:
+        return name, start
+    return run[lead.end() :], run_start + lead.end()

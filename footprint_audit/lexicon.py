@@ -70,12 +70,16 @@ PERSON_NEXT = re.compile(
     r"^(?:'s|’s|\s*\(|\s*,\s*(?:age|aged|\d)|\s*(?:,|and|&|en)\s*(?:[A-Z][a-z]|(?:her|his|their|haar|zijn)\b)|\s+(?:is|are|was|were|has|had|got|gets|turns?|turned|loves?|"
     r"loved|picked|made|scored|started|finished|did|does|said|says|lost|won|came|went|learned|"
     r"learnt|can|cannot|can't|will|wants|needs|with|met|heeft|wordt|werd|kwam|gaat|ging|vond|"
-    r"mocht|zit|[a-z]+ed)\b)"
+    r"mocht|zit|[a-z]+ed)\b"
+    # a present-tense verb with its object: "feeds the ducks", "never misses it", "vindt het prima"
+    r"|\s+(?:(?:never|always|still|just|really|finally|also|nooit|altijd|ook|echt)\s+)?"
+    r"(?:[a-z]{2,}s\s+(?:the|a|an|his|her|their|my|our|it|me|us|with|to|in|on|at|up|out|off|all|every)"
+    r"|[a-z]{2,}t\s+(?:het|de|een|zijn|haar|graag|nog|al|er|met))\b)"
 )
 #: Words before a name that only a person follows ("so proud of Poppy").
 PERSON_BEFORE = re.compile(
     r"\b(?:proud\s+of|well\s+done|congrats(?:\s+to)?|congratulations(?:\s+to)?|love\s+you|miss\s+you|"
-    r"happy\s+birthday(?:\s+to)?|gefeliciteerd|trots\s+op)\s*,?\s*$",
+    r"happy\s+birthday(?:\s+to)?|gefeliciteerd|trots\s+op|[a-z]\s+with|[a-z]\s+met)\s*,?\s*$",
     re.IGNORECASE,
 )
 PERSON_NEXT_ANY_CASE = re.compile(PERSON_NEXT.pattern.replace("[A-Z][a-z]", "[A-Za-z][a-z]"))

@@ -93,3 +93,17 @@ def test_a_town_after_at_is_a_place_not_a_child() -> None:
     out = run_captions(NamesAnalyzer(), "Swimming at York every Saturday morning", "Tea at Phoebe's tonight")
     assert _values(out[0], "child_name") == []
     assert _values(out[1], "child_name") == ["Phoebe"]
+
+
+def test_names_in_routine_posts() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "Doordeweeks om 8 uur de deur uit, Daan vindt het prima",  # "uit," does not make Daan a place
+        "Tennis on Mondays and Fridays, Nancy never misses it",  # a town's name, used as a person's
+        "Weekend in Nancy with the girls",
+        "毎朝陽翔くんと保育園へ",  # the time word glued to the kanji name is not part of it
+        "毎朝凛くんと保育園へ",
+        "朝陽くんと公園",  # a name that starts like a time word keeps its first kanji
+    )
+    got = [_values(f, "child_name") for f in out]
+    assert got == [["Daan"], ["Nancy"], [], ["陽翔"], ["凛"], ["朝陽"]]
