@@ -29,13 +29,17 @@ ACTIVITIES = (
     r"taekwondo|piano|music|drama|choir|art|coding|chess|brownies|rainbows|beavers|cubs|scouts|"
     r"guides|tumble\s*tots|forest\s+school|sunday\s+school|hockey|netball|athletics|climbing)"
 )
+NL_ACTIVITIES = (
+    r"(?:voetbal|hockey|zwemmen|zwemles|turnen|turnles|ballet|balletles|dansen|dansles|judo|tennis|"
+    r"muziekles|pianoles|gitaarles|scouting|training|voetbaltraining|hockeytraining|korfbal|atletiek|chiro)"
+)
 _DAY = r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _NLDAY = r"(?P<nlday>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 
 _DAYS_EN = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _DAYS_NL = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
 _PARTS = r"(?:morning|afternoon|evening|night)"
-_NL_PARTS = r"(?:ochtend|middag|avond)"
+_NL_PARTS = r"(?:voormiddag|namiddag|ochtend|middag|avond|morgen)"
 
 #: (pattern, every): ``every`` is "daily", "weekdays" or "weekends" for a hint that repeats on
 #: no one weekday. Earlier patterns win where two overlap.
@@ -52,9 +56,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         (r"毎週末|毎週土日|週末はいつも", "weekends"),
         # weekdays: "every weekday", "Monday to Friday", "the school run", "doordeweeks", "平日"
         (r"\b(?:every|each)\s+weekday\b|\bweekdays\b|\bmon(?:day)?\s*(?:-|–|to)\s*fri(?:day)?\b", "weekdays"),
+        # the school run says a routine exists, not that this post is about one: no "when"
         (
             r"\b(?:school|nursery)\s+(?:run|pick[- ]?up|drop[- ]?off)\b|\b(?:pick[- ]?up|drop[- ]?off)\s+at\s+(?:school|nursery)\b",
-            "weekdays",
+            None,
         ),
         (r"\bdoordeweeks\b|\b(?:elke|iedere)\s+doordeweekse\s+dag\b", "weekdays"),
         (r"平日", "weekdays"),
@@ -73,6 +78,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         (r"\b(?:after|before)\s+(?:school|nursery|daycare|preschool|kindy|kindergarten)\b", None),
         (rf"\b(?:elke|iedere)\s+{_NLDAY}(?:{_NL_PARTS})?\b", None),
         (rf"\b(?:op\s+)?{_NLDAY}(?:middag(?:en)?|s)\b", None),
+        # "Zaterdag voetbal, zondag hockey": a Dutch weekday and a club activity
+        (rf"\b{_NLDAY}\s+(?P<act>{NL_ACTIVITIES})\b", None),
         (r"\b(?P<act>zwemles|turnles|balletles|voetbaltraining|dansles)\b", None),
         (r"\bna\s+(?:school|de\s+opvang|het\s+kinderdagverblijf)\b", None),
         (
@@ -85,6 +92,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
 #: "every Monday and Wednesday", "Tuesdays & Thursdays", "maandag en woensdag": the days after the first.
 _MORE_DAYS = re.compile(rf"^(?:\s*(?:,|and|&|or|en|of)\s*(?P<more>{_DAYS_EN}|{_DAYS_NL})s?\b)", re.IGNORECASE)
 _MORE_JA_DAYS = re.compile(r"^[・と、](?P<more>[月火水木金土日])(?:曜日?)?")
+
+
+_JA_DAY = re.compile(r"(?<![先来今])(?P<d>[月火水木金土日])曜日?")
 
 
 def _weekday(g: dict[str, str | None]) -> str | None:
@@ -118,6 +128,13 @@ def find_routines(td: TextDoc) -> list[tuple[int, int, RoutineValue]]:
                 end += more.end()
                 if not any(a < end and s < b for a, b, _ in out):
                     out.append((s, end, RoutineValue(text[s:end], other.capitalize(), activity)))
+    # "金曜日の夜はピザの日🍕 毎週楽しみ": a weekday in a post that says 毎週 is weekly
+    if any(v.text == "毎週" for _, _, v in out):
+        for m in _JA_DAY.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b, _ in out):
+                out.append(
+                    (m.start(), m.end(), RoutineValue(m.group(0), JAPANESE_DAYS[m.group("d")].capitalize()))
+                )
     # "平日は毎朝": every morning of the weekdays, not every day
     narrower = {v.every for _, _, v in out} & {"weekdays", "weekends"}
     if len(narrower) == 1:

@@ -94,7 +94,7 @@ EN: list[Template] = [
     ("{a} feeds the ducks with me every morning 🦆", (), ("daily",)),
     ("Weekends are for the allotment with {A} 🥕", (), ("weekends",)),
     ("Every weekend we cycle to {L} with the kids 🚲", (), ("weekends",)),
-    ("School run done ✔️ {A} was first in the line", (), ("weekdays",)),
+    ("School run done ✔️ {A} was first in the line", ()),  # a school run is no stated schedule
     ("Up at 7 every weekday, breakfast, then out the door 🏃", (), ("weekdays",)),
     ("Last {D} we went to the zoo 🦁", ()),
     ("On {D} we're off to {L}!", ()),
