@@ -53,6 +53,25 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\b{_NUM}\s*(?:years?|yrs?)[\s-]*old\b", "years"),
         (rf"\b{_NUM}\s*(?:y/o|yo)\b", "years"),
         (rf"\b{_NUM}\s*(?:months?|mo)[\s-]*(?:old|today)\b", "months"),
+        (rf"\b(?:aged?|at)\s+{_NUM}\s*(?:months?|mo|maanden)\b", "months"),
+        # "eight years of you", "5 jaar geworden", "Jurre 7 is geworden"
+        (rf"\b{_NUM}\s+years?\s+of\s+(?:you|her|him|them|(?-i:[A-Z][a-z]+))\b", "turns"),
+        (rf"\b{_NUM}\s+(?:jaar\s+)?(?:is\s+|zijn\s+)?geworden\b", "turns"),
+        # "she's 2", "hij is 8": a pronoun and a bare number
+        (
+            rf"\b(?:she|he)(?:'s|’s|\s+is)\s+(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+)?{_NUM}\b"
+            r"(?!\s*(?:%|am|pm|:|minutes?|mins?|hours?|hrs?|o'clock|weeks?|days?|months?|x|times|cm|kg|feet|ft))",
+            "years",
+        ),
+        (
+            rf"\b(?:hij|zij|ze)\s+is\s+(?:nu\s+|al\s+|pas\s+|bijna\s+)?{_NUM}\b"
+            r"(?!\s*(?:uur|minuten|keer|weken|dagen|maanden|cm|kilo|%))",
+            "years",
+        ),
+        # "Femke en Jasper, 7 en 5," : two ages for two children named just before
+        (r"(?<=,\s)(?P<n>\d{1,2})\s+(?:en|and|&)\s+(?P<n2>\d{1,2})(?=\s*[,.!]|$)", "pair"),
+        # Japanese kindergarten years: 年少 (3 to 4), 年中 (4 to 5), 年長 (5 to 6)
+        (r"(?P<ja_k>年少|年中|年長)(?:さん|組|クラス|の|に|で|、|$)", "ja_kinder"),
         (rf"\b{_NUM}\s*(?:maanden|mnd)\b", "months"),
         (rf"\b{_NUM}\s*(?:weeks?|weken)[\s-]*(?:old|oud)\b", "weeks"),
         (r"\b(?P<n>\d{1,2})\s*jaar(?:\s+oud)?\b", "years"),
@@ -70,10 +89,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"\b(?:jarig|verjaardag)\b", "birthday"),
         (
-            r"\b(?P<kind>year|yr|groep|grade)\s*(?P<n>[1-9]|1[0-3])\b(?!\s*(?:old|years?|months?|jaar))",
+            r"\b(?P<kind>year|yr|groep|grade)\s*(?P<n>[1-9]|1[0-3])s?\b(?!\s*(?:old|years?|months?|jaar))",
             "school_year_n",
         ),
         (r"\b(?:started|starts|starting|start|finished|finishes|in|into)\s+(?P<r>reception)\b", "reception"),
+        # "Zuzia Year 1, Antek Reception": a name and the school year
+        (r"(?-i:\b[A-Z][a-z]+\s+(?P<r>Reception))\b(?!\s+(?:desk|area|room|venue|drinks))", "reception"),
         (
             rf"\b(?:is|are)\s+(?:now\s+|officially\s+|already\s+)?{_NUM}\b(?=\s*(?:today|now|already|!|🎂|🎉|\.|,|$))",
             "turns",
@@ -140,6 +161,14 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
             elif kind == "reception":
                 value["school_year"] = "reception"
                 value["years"] = SCHOOL_YEAR_AGE["reception"]
+            elif kind == "ja_kinder":
+                value["school_year"] = m.group("ja_k")
+                value["years"] = {"年少": 3, "年中": 4, "年長": 5}[m.group("ja_k")]
+            elif kind == "pair":
+                value["years"] = n
+                second = int(m.group("n2"))
+                if second <= 17 and n is not None and n <= 17:
+                    out.append((m.end() - len(m.group("n2")), m.end(), AgeValue(m.group("n2"), years=second)))
             elif kind == "ja_grade":
                 grade = JA_NUMERALS.get(m.group("n"), None) or int(
                     unicodedata.normalize("NFKC", m.group("n"))

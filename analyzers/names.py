@@ -27,11 +27,11 @@ _ADJ = (
     r"favourite|favorite|lovely|clever|brave|cheeky|amazing|wonderful|funny|crazy|kleine|grote|lieve)"
 )
 _NOUN = (
-    r"(?:son|daughter|boy|girl|kid|child|baby|babe|toddler|sister|brother|man|lady|one|princess|"
+    r"(?:son|daughter|boy|girl|kid|child|baby|babe|toddler|sister|brother|one|princess|"
     r"monkey|bean|munchkin|kiddo|lad|sis|bro|eldest|youngest|oldest|littlest|dochter|dochtertje|zoon|"
     r"zoontje|meisje|jongen|meid|vent)"
 )
-REL = rf"(?:(?:my|our|the|mijn|onze|ons)\s+(?:{_ADJ}\s+){{0,2}}{_NOUN}|(?:big|little|baby|twin)\s+(?:sister|brother|sis|bro))"
+REL = rf"(?:(?:my|our|the|mijn|onze|ons)\s+(?:(?:{_ADJ}\s+){{0,2}}{_NOUN}|(?:{_ADJ}\s+){{1,2}}(?:man|lady))|(?:big|little|baby|twin)\s+(?:sister|brother|sis|bro))"
 #: A first name (any case; filtered against common words) and an optional capitalised surname.
 #: A capitalised first name only ("our Freddie"), for contexts too loose for lower case.
 NAME_CAP = r"(?P<name>(?-i:[A-Z][a-z]{1,19}))(?P<surname>\s+(?-i:[A-Z][a-z]{1,19}))?"
@@ -99,6 +99,8 @@ NOT_NAMES = (
     they him her his their them who what when where why how oma opa mama papa mijn onze lieve
     zoon dochter jarig vandaag jaar prinses mr mrs ms miss sir madam mister teacher coach
     eldest youngest oldest littlest middle lost got had has made went came loves loved
+    january february march september october november december monday tuesday wednesday thursday
+    friday saturday sunday headteacher head teachers nanny coach
     """.split()
     )
     | HASHTAG_WORDS
@@ -206,33 +208,88 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
     if td.script == "cjk":
         return []
     names = lexicon.given_names()
+    words = lexicon.english_words()
     lower_writer = not uses_capitals(td.text)
     text = td.analysed
     out: list[tuple[str, int, int]] = []
     for m in _WORD_RE.finditer(text):
         word = m.group(1)
         low = word.lower()
+        after = text[m.end() :]
+        if _CONTRACTION.match(after):
+            continue  # "haven't", "didn't"
         nxt = lexicon.PERSON_NEXT_ANY_CASE if lower_writer else lexicon.PERSON_NEXT
-        person_slot = bool(nxt.match(text[m.end() :]) or lexicon.PERSON_BEFORE.search(text[: m.start()]))
+        next_m = nxt.match(after)
+        if (
+            next_m is not None
+            and next_m_is_loose(next_m)
+            and lower_writer
+            and not _verb_after(next_m, after, names, words)
+        ):
+            next_m = None  # "storm en regen": "and" joins it to no name
+        person_slot = bool(next_m or lexicon.PERSON_BEFORE.search(text[: m.start()]))
+        # an age or a child's first after the word: a person, whatever the word lists say
+        strong = bool(lexicon.STRONG_PERSON_NEXT.match(after))
         # a word-name the list lacks ("Autumn had her first lesson") still counts in a person's slot
         listed = low in names or (low in lexicon.WORD_NAMES and person_slot and word[:1].isupper())
-        if not listed or low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON:
+        # a capitalised word in no dictionary and no list, where a person's name goes ("Ffion and
+        # Cerys did ...", "Tomos plays rugby"): English text only, not a town
+        unlisted = (
+            not listed
+            and td.script == "latin"
+            and word[:1].isupper()
+            and not word.isupper()
+            and len(word) >= 3
+            and bool(words)
+            and not lexicon.in_dictionary(low)
+            and low not in _all_towns()
+            and (strong or bool(_UNLISTED_SLOT.match(after)) or _pair_in_slot(after))
+        )
+        if not (listed or unlisted or (strong and low in lexicon.WORD_NAMES)):
+            continue
+        if (low in NOT_NAMES or low in stop) and not strong:
+            continue
+        if low in lexicon.DUTCH_COMMON:
             continue
         if word.islower():
-            if not lower_writer or low in lexicon.WORD_NAMES:
+            if not lower_writer:
                 continue
+            ambiguous = low in lexicon.WORD_NAMES or (low in words and low not in lexicon.core_names())
+            if (
+                ambiguous
+                and not strong
+                and not (_UNLISTED_SLOT.match(after) or _and_listed(after, names, words))
+            ):
+                continue  # "cora fed the lambs", "the village hall"
+            if _DETERMINER_BEFORE.search(text[: m.start()]):
+                continue  # "this lot", "the will"
         elif not word[:1].isupper() or (word.isupper() and len(word) > 1 and not lower_writer):
             continue
         before = text[: m.start()].rstrip().split()
         prev = before[-1].lower().strip(".,:;!?") if before else ""
-        if prev in lexicon.TITLES or prev in lexicon.PLACE_PREPOSITIONS or prev in lexicon.PLACE_QUALIFIERS:
+        possessive = after.startswith(("'s", "’s"))
+        # a preposition or compass word must touch the name ("de deur uit, Daan" is no place);
+        # "to Harper's christening" is a person's
+        joined = bool(before) and before[-1][-1:].isalpha()
+        titled = prev in lexicon.TITLES and (joined or before[-1].endswith("."))  # "oma, Hidde" is no title
+        if titled or (
+            joined
+            and (prev in lexicon.PLACE_PREPOSITIONS or prev in lexicon.PLACE_QUALIFIERS)
+            and not (possessive and low not in _towns())
+        ):
+            continue
+        # "swimming at York": a town after "at" is a place ("tea at Phoebe's" stays a name)
+        if prev == "at" and low in _towns() and not possessive:
+            continue
+        # "Barry Island", "Trent Bridge", "St Luke's Church": part of a place's name
+        if _place_after(after):
             continue
         # A word that is also an ordinary word, or one opening a sentence ("Drop off at ..."),
         # counts only when the sentence goes on as it would after a person's name.
         opening = bool(_SENTENCE_START.search(text[: m.start()]))
         # a town's name ("London looking gorgeous") needs the same
         town = low in _towns() and text[: m.start()].rstrip().endswith(",")
-        if (low in lexicon.WORD_NAMES or opening or town) and not person_slot:
+        if (low in lexicon.WORD_NAMES or opening or town) and not (person_slot or strong or unlisted):
             continue
         out.append((_clean(word), m.start(), m.end()))
     # "Sem and Milan": a capitalised word joined by "and" to a name is a name too, even one
@@ -251,10 +308,86 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
                 or any(a == ws for _, a, _ in out)
             ):
                 continue
-            if word.islower() and not lower_writer:
+            if word.islower() and (
+                not lower_writer or (low in lexicon.english_words() and low not in lexicon.given_names())
+            ):
                 continue
+            if not word.islower() and low not in lexicon.given_names() and low in lexicon.english_words():
+                continue  # "Fish and Chips"
             out.append((_clean(word), ws, ws + len(word)))
     return sorted(out, key=lambda t: t[1])
+
+
+#: What follows an unknown capitalised word that makes it a person's name: a verb a person
+#: does ("Tomos plays rugby", "Rafe at 11 months"), not "are for" or "with".
+_UNLISTED_SLOT = re.compile(
+    r"^\s+(?:(?:never|always|just|finally|really|also|still)\s+)?(?:is\s+(?:\d|one|two|three|four|five|so|such|now)|"
+    r"was\s+(?:so|such|the|a)|has|had|got|gets|did|does|loves?|loved|made|makes|scored|started|finished|won|"
+    r"lost|turned|turns|learn(?:ed|t)|said|says|wants|wanted|needs|[a-z]{3,}ed|"
+    r"[a-z]{2,}s\s+(?:the|a|an|his|her|their|my|our|it|me|us|to|in|on|at|up|out|off|all|every|[a-z]+\s+every)|"
+    r"(?:and|&)\s+I|at\s+\d{1,2}\s*(?:months?|weeks?|years?)|aged?\s+\d)\b"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|some|any|every|each|no|de|het|een|deze|die|dit|dat)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _and_listed(after: str, names: frozenset[str], words: frozenset[str]) -> bool:
+    partner = re.match(r"^\s*(?:,|and|&|en)\s*([a-z]+)", after)
+    return bool(
+        partner
+        and partner.group(1) in names
+        and (partner.group(1) in lexicon.core_names() or partner.group(1) not in words)
+    )
+
+
+def _pair_in_slot(after: str) -> bool:
+    """ "Tilly and Wren did ...": the word is joined by "and" to a capitalised word in a person's slot."""
+    m = re.match(r"^\s+(?:and|&)\s+[A-Z][a-z]+", after)
+    return bool(m and _UNLISTED_SLOT.match(after[m.end() :]))
+
+
+_SIBLING = re.compile(
+    r"\b(?P<name>[A-Za-z][a-z]+)\s+(?:and|&|en)\s+(?:her|his|haar|zijn)\s+(?:little\s+|big\s+|baby\s+|kleine\s+|grote\s+)?"
+    r"(?:brother|sister|broer(?:tje)?|zus(?:je)?)\s+(?P<sib>[A-Za-z][a-z]+)",
+    re.IGNORECASE,
+)
+_CONTRACTION = re.compile(r"^['’](?:t|ve|ll|re|d)\b")
+_NEXT_CAPITALISED = re.compile(r"^(?:'s|’s)?\s+([A-Z][a-z]+)\b")
+
+
+def _place_after(after: str) -> bool:
+    """Is the word part of a place's name: "Barry Island", "Trent Bridge", "St Luke's Church"?"""
+    m = _NEXT_CAPITALISED.match(after)
+    return bool(m and m.group(1).lower() in lexicon.PLACE_NOUNS)
+
+
+def next_m_is_loose(m: re.Match[str] | None) -> bool:
+    """Is what follows only "and X" or "(" - too loose to make an unknown word a name?"""
+    return m is not None and bool(re.match(r"^\s*(?:,|and|&|en|\()(?!\s*(?:I|me|ik)\b)", m.group(0)))
+
+
+def _verb_after(m: re.Match[str] | None, after: str, names: frozenset[str], words: frozenset[str]) -> bool:
+    """A person's slot for a lower-case dictionary word: a verb follows, or "and" joins it to a
+    listed name that is no dictionary word ("oliver and leo" counts, "fed and watered" not)."""
+    if m is None:
+        return False
+    if not next_m_is_loose(m):
+        return True
+    partner = re.match(r"^\s*(?:,|and|&|en)\s*([a-z]+)", after)
+    return bool(
+        partner
+        and partner.group(1) in names
+        and (partner.group(1) in lexicon.core_names() or partner.group(1) not in words)
+    )
+
+
+@functools.cache
+def _all_towns() -> frozenset[str]:
+    from analyzers.places import _gazetteer
+
+    return frozenset(_gazetteer())
 
 
 _PAIR_BEFORE = re.compile(r"(?<![\w'’./@-])(?P<w>[^\W\d_]{2,19})\s*(?:and|&|en)\s*$")
@@ -275,9 +408,27 @@ def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
         for m in pattern.finditer(td.analysed):
             word = m.group("name")
             low = word.lower()
-            if not word[:1].isupper() or low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON:
+            if low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON:
+                continue
+            # the phrase says a child's name comes; a lower-case one must be a listed name
+            if not word[:1].isupper() and (low not in lexicon.given_names() or lexicon.in_dictionary(low)):
                 continue
             out.append((_clean(word), m.start("name"), m.end("name")))
+    return out
+
+
+def adult_names(td: TextDoc) -> set[int]:
+    """Start offsets of names the phrasing shows to be adults ("thank you Sarah and Mark for
+    having us", "Becky and her new baby", "mijn man Koen")."""
+    out: set[int] = set()
+    for pattern in lexicon.ADULT_NAMED:
+        for m in pattern.finditer(td.analysed):
+            out.add(m.start("name"))
+            more = m.group("more") if "more" in pattern.groupindex else None
+            if more:
+                for w in re.finditer(r"[A-Za-z][a-z]+", more):
+                    if w.group(0).lower() not in ("and", "en"):
+                        out.add(m.start("more") + w.start())
     return out
 
 
@@ -299,11 +450,18 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
     for pattern in lexicon.PARTY_HOST:
         for m in pattern.finditer(text):
             hosts.add(m.start("name"))
-    # The party's host is another family's child when the post names one of ours as well.
+    # The party's host is another family's child when the post names one of ours as well, or
+    # thanks the hosts for having us.
     ours = starts - other - hosts
-    if ours:
+    if ours or lexicon.GUEST_CUE.search(text):
         other |= hosts & starts
+    other |= siblings_of(td, other)
     return other & starts
+
+
+def siblings_of(td: TextDoc, other: set[int]) -> set[int]:
+    """ "millie and her little brother finn": the sibling of another family's child is one too."""
+    return {m.start("sib") for m in _SIBLING.finditer(td.analysed) if m.start("name") in other}
 
 
 class NamesAnalyzer(TextAnalyzerBase):
@@ -356,11 +514,12 @@ class NamesAnalyzer(TextAnalyzerBase):
                     if other:
                         ja_other.add(s)
             adults = bool(lexicon.ADULT_CUES.search(td.analysed)) and not child_context(td)
+            named_adults = adult_names(td)
             for name, s, e in gazetteer_names(td, stop):
                 if _overlaps(s, e, taken + blocked):
                     continue
                 taken.append((s, e))
-                if adults:
+                if adults or s in named_adults:
                     findings.append(self._person(post, td, name, s, e))
                 else:
                     found.append((name, s, e, NameReason.NAMED_IN_A_FAMILY_POST))
@@ -391,6 +550,9 @@ class NamesAnalyzer(TextAnalyzerBase):
                 if any(ch.isdigit() for ch in text):
                     continue
                 taken.append((s, e))
+                if s in siblings_of(td, others):
+                    findings.append(self._child(post, td, text, s, e, NameReason.NAMED_AS_OTHER_CHILD))
+                    continue
                 if len(text.split()) <= 2 and child_context(td):
                     findings.append(self._child(post, td, text, s, e, NameReason.BESIDE_CHILD_CONTEXT))
                     continue

@@ -117,7 +117,17 @@ def _a_childs_name(td: TextDoc, s: int, text: str) -> bool:
     if " " in text.strip() or text.lower() not in given_names():
         return False
     before = td.analysed[:s].split()
-    return not (before and before[-1].lower() in PLACE_PREPOSITIONS)
+    if before and before[-1].lower() in PLACE_PREPOSITIONS:
+        return False
+    # "swimming at York": a town after "at" is the place; "tea at Phoebe's" is a child's home
+    after = td.analysed[s + len(text) :]
+    return not (before and before[-1].lower() == "at" and not after.startswith(("'s", "’s")))
+
+
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week|weekend)|now))+$",
+    re.IGNORECASE,
+)
 
 
 class PlacesAnalyzer(TextAnalyzerBase):
@@ -136,6 +146,10 @@ class PlacesAnalyzer(TextAnalyzerBase):
             candidates += td.ents(*PLACE_LABELS)
             candidates += text_places(td)
             for label, s, e, text in candidates:
+                # "So proud of Henry today": a time word the model kept on the end is no place's
+                trimmed = _TRAILING_TIME.sub("", text)
+                if trimmed and trimmed != text and label != "VENUE":
+                    text, e = trimmed, s + len(trimmed)
                 if any(a < e and s < b for a, b in schools + seen):
                     continue
                 if label != "VENUE" and _a_childs_name(td, s, text):

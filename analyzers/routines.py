@@ -8,6 +8,7 @@ joins them. ``value`` is a :class:`~footprint_audit.findings.RoutineValue`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from footprint_audit.context import PostContext
 from footprint_audit.findings import RoutineValue
@@ -28,56 +29,121 @@ ACTIVITIES = (
     r"taekwondo|piano|music|drama|choir|art|coding|chess|brownies|rainbows|beavers|cubs|scouts|"
     r"guides|tumble\s*tots|forest\s+school|sunday\s+school|hockey|netball|athletics|climbing)"
 )
+NL_ACTIVITIES = (
+    r"(?:voetbal|hockey|zwemmen|zwemles|turnen|turnles|ballet|balletles|dansen|dansles|judo|tennis|"
+    r"muziekles|pianoles|gitaarles|scouting|training|voetbaltraining|hockeytraining|korfbal|atletiek|chiro)"
+)
 _DAY = r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _NLDAY = r"(?P<nlday>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 
-PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), activity)
-    for p, activity in (
-        (rf"\b(?:every|each)\s+{_DAY}s?\b(?:\s+(?:morning|afternoon|evening|after\s+school))?", ""),
-        (rf"\b(?:on\s+)?{_DAY}s\b(?!\s+and)", ""),
+_DAYS_EN = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DAYS_NL = r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+_PARTS = r"(?:morning|afternoon|evening|night)"
+_NL_PARTS = r"(?:voormiddag|namiddag|ochtend|middag|avond|morgen)"
+
+#: (pattern, every): ``every`` is "daily", "weekdays" or "weekends" for a hint that repeats on
+#: no one weekday. Earlier patterns win where two overlap.
+PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), every)
+    for p, every in (
+        # every day / morning: "every morning", "each day", "daily", "elke ochtend", "毎朝"
+        (rf"\b(?:every|each)\s+(?:single\s+)?(?:day|{_PARTS})\b|\bdaily\b", "daily"),
+        (rf"\b(?:elke|iedere)\s+(?:dag|{_NL_PARTS})\b|\bdagelijks\b", "daily"),
+        (r"毎日|毎朝|毎晩|毎夕", "daily"),
+        # weekends: "every weekend", "weekends are for", "elk weekend", "毎週末", "毎週土日"
+        (r"\b(?:every|each)\s+weekend\b|\bweekends\b|\bat\s+the\s+weekend\b(?=.*\balways\b)", "weekends"),
+        (r"\b(?:elk|ieder)\s+weekend\b|\bin\s+het\s+weekend\s+altijd\b", "weekends"),
+        (r"毎週末|毎週土日|週末はいつも", "weekends"),
+        # weekdays: "every weekday", "Monday to Friday", "the school run", "doordeweeks", "平日"
+        (r"\b(?:every|each)\s+weekday\b|\bweekdays\b|\bmon(?:day)?\s*(?:-|–|to)\s*fri(?:day)?\b", "weekdays"),
+        # the school run says a routine exists, not that this post is about one: no "when"
+        (
+            r"\b(?:school|nursery)\s+(?:run|pick[- ]?up|drop[- ]?off)\b|\b(?:pick[- ]?up|drop[- ]?off)\s+at\s+(?:school|nursery)\b",
+            None,
+        ),
+        (r"\bdoordeweeks\b|\b(?:elke|iedere)\s+doordeweekse\s+dag\b", "weekdays"),
+        (r"平日", "weekdays"),
+        # one weekday
+        (rf"\b(?:every|each)\s+{_DAY}s?\b(?:\s+(?:{_PARTS}|after\s+school))?", None),
+        (rf"\b(?:on\s+)?{_DAY}s\b", None),
         (
             rf"\b{_DAY}\s+(?P<act>{ACTIVITIES})\b(?:\s+(?:class|lesson|club|practice|training|session))?",
-            "act",
+            None,
         ),
         (
             rf"\b(?P<act>{ACTIVITIES})\s+(?:class|classes|lesson|lessons|club|practice|training|session|day)\b",
-            "act",
+            None,
         ),
-        (r"\b(?:every|each)\s+(?:week|weekend|saturday\s+morning|morning\s+before\s+school)\b", ""),
-        (r"\b(?:after|before)\s+(?:school|nursery|daycare|preschool|kindy|kindergarten)\b", ""),
+        (r"\b(?:every|each)\s+(?:week|saturday\s+morning|morning\s+before\s+school)\b", None),
+        (r"\b(?:after|before)\s+(?:school|nursery|daycare|preschool|kindy|kindergarten)\b", None),
+        (rf"\b(?:elke|iedere)\s+{_NLDAY}(?:{_NL_PARTS})?\b", None),
+        (rf"\b(?:op\s+)?{_NLDAY}(?:middag(?:en)?|s)\b", None),
+        # "Zaterdag voetbal, zondag hockey": a Dutch weekday and a club activity
+        (rf"\b{_NLDAY}\s+(?P<act>{NL_ACTIVITIES})\b", None),
+        (r"\b(?P<act>zwemles|turnles|balletles|voetbaltraining|dansles)\b", None),
+        (r"\bna\s+(?:school|de\s+opvang|het\s+kinderdagverblijf)\b", None),
         (
-            r"\b(?:school|nursery)\s+(?:run|pick[- ]?up|drop[- ]?off)\b|\b(?:pick[- ]?up|drop[- ]?off)\s+at\s+(?:school|nursery)\b",
-            "",
-        ),
-        (rf"\b(?:elke|iedere)\s+{_NLDAY}\b", ""),
-        (rf"\b(?:op\s+)?{_NLDAY}middag\b", ""),
-        (r"\b(?P<act>zwemles|turnles|balletles|voetbaltraining|dansles)\b", "act"),
-        (r"\bna\s+(?:school|de\s+opvang|het\s+kinderdagverblijf)\b", ""),
-        (
-            r"毎週(?:(?P<jpday>[月火水木金土日])曜(?:日)?)?|(?P<jpday2>[月火水木金土日])曜日の?(?:習い事|スイミング|プール|レッスン)|習い事|お迎え",
-            "",
+            r"毎週(?:(?P<jpday>[月火水木金土日])(?=(?:[・と、][月火水木金土日])*曜)(?:曜日?)?)?|(?P<jpday2>[月火水木金土日])曜日?の?(?:習い事|スイミング|プール|レッスン|教室)|"
+            r"(?P<jpday3>[月火水木金土日])曜日?は(?:いつも|毎回)|習い事|お迎え",
+            None,
         ),
     )
 )
+#: "every Monday and Wednesday", "Tuesdays & Thursdays", "maandag en woensdag": the days after the first.
+_MORE_DAYS = re.compile(rf"^(?:\s*(?:,|and|&|or|en|of)\s*(?P<more>{_DAYS_EN}|{_DAYS_NL})s?\b)", re.IGNORECASE)
+_MORE_JA_DAYS = re.compile(r"^[・と、](?P<more>[月火水木金土日])(?:曜日?)?")
+
+
+_JA_DAY = re.compile(r"(?<![先来今])(?P<d>[月火水木金土日])曜日?")
+
+
+def _weekday(g: dict[str, str | None]) -> str | None:
+    day = (g.get("day") or "").lower() or DUTCH_DAYS.get((g.get("nlday") or "").lower())
+    jp = g.get("jpday") or g.get("jpday2") or g.get("jpday3")
+    if jp:
+        day = JAPANESE_DAYS[jp]
+    return day.capitalize() if day else None
 
 
 def find_routines(td: TextDoc) -> list[tuple[int, int, RoutineValue]]:
+    text = td.analysed
     out: list[tuple[int, int, RoutineValue]] = []
-    for pattern, _kind in PATTERNS:
-        for m in pattern.finditer(td.analysed):
+    for pattern, every in PATTERNS:
+        for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e, _ in out):
                 continue
             g = m.groupdict()
-            day = (g.get("day") or "").lower() or DUTCH_DAYS.get((g.get("nlday") or "").lower())
-            jp = g.get("jpday") or g.get("jpday2")
-            if jp:
-                day = JAPANESE_DAYS[jp]
+            day = _weekday(g)
             activity = (g.get("act") or "").lower() or None
-            value = RoutineValue(m.group(0), day.capitalize() if day else None, activity)
-            out.append((m.start(), m.end(), value))
+            out.append((m.start(), m.end(), RoutineValue(m.group(0), day, activity, every)))
+            if day is None:
+                continue
+            # the other days of a list share the first one's routine
+            end = m.end()
+            more_re = _MORE_JA_DAYS if g.get("jpday") or g.get("jpday2") or g.get("jpday3") else _MORE_DAYS
+            while (more := more_re.match(text[end:])) is not None:
+                word = more.group("more")
+                other = JAPANESE_DAYS.get(word) or DUTCH_DAYS.get(word.lower()) or word.lower()
+                s = end + more.start("more")
+                end += more.end()
+                if not any(a < end and s < b for a, b, _ in out):
+                    out.append((s, end, RoutineValue(text[s:end], other.capitalize(), activity)))
+    # "金曜日の夜はピザの日🍕 毎週楽しみ": a weekday in a post that says 毎週 is weekly
+    if any(v.text == "毎週" for _, _, v in out):
+        for m in _JA_DAY.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b, _ in out):
+                out.append(
+                    (m.start(), m.end(), RoutineValue(m.group(0), JAPANESE_DAYS[m.group("d")].capitalize()))
+                )
+    # "平日は毎朝": every morning of the weekdays, not every day
+    narrower = {v.every for _, _, v in out} & {"weekdays", "weekends"}
+    if len(narrower) == 1:
+        out = [(s, e, replace(v, every=next(iter(narrower))) if v.every == "daily" else v) for s, e, v in out]
     out.sort(key=lambda t: t[0])
     return out
+
+
+_EVERY = {"daily": " every day", "weekdays": " on weekdays", "weekends": " at weekends"}
 
 
 class RoutinesAnalyzer(TextAnalyzerBase):
@@ -89,7 +155,7 @@ class RoutinesAnalyzer(TextAnalyzerBase):
         findings: list[Finding] = []
         for td in docs_for(post, ctx.run):
             for s, e, value in find_routines(td):
-                when = f" on {value.weekday}s" if value.weekday else ""
+                when = f" on {value.weekday}s" if value.weekday else _EVERY.get(value.every or "", "")
                 findings.append(
                     self.finding(
                         post,

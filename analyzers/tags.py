@@ -1,7 +1,9 @@
 """Who else a post exposes (tagged accounts, @mentions) and what its hashtags give away.
 
 Risky hashtags are data, not code: ``analyzers/data/risky_hashtags.txt``, one per line with a
-severity and a reason a parent understands.
+severity and a reason a parent understands; ``re:`` lines are patterns for tag families ("#3歳",
+"#zoon5jaar"). Tags are compared after NFKC and case folding, so full-width and half-width
+katakana ("#ﾊｰﾌ") and full-width digits ("#３歳") match the list.
 """
 
 from __future__ import annotations
@@ -34,20 +36,46 @@ def _fold(tag: str) -> str:
     return unicodedata.normalize("NFKC", tag).casefold()
 
 
-@cache
-def risky_hashtags() -> dict[str, RiskyTag]:
-    """The built-in list, keyed by case-folded tag."""
+def _read_list() -> tuple[dict[str, RiskyTag], list[tuple[re.Pattern[str], RiskyTag]]]:
     text = resources.files("analyzers").joinpath("data/risky_hashtags.txt").read_text(encoding="utf-8")
-    out: dict[str, RiskyTag] = {}
+    exact: dict[str, RiskyTag] = {}
+    patterns: list[tuple[re.Pattern[str], RiskyTag]] = []
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        tag, severity, reason = (p.strip() for p in line.split("|", 2))
+        tag, severity, reason = (p.strip() for p in line.rsplit("|", 2))  # patterns hold "|"
         if severity not in ("medium", "high"):
             raise ValueError(f"risky_hashtags.txt: bad severity {severity!r} for {tag!r}")
-        out[_fold(tag.lstrip("#"))] = RiskyTag(tag.lstrip("#"), severity, reason)  # type: ignore[arg-type]
-    return out
+        if tag.startswith("re:"):
+            patterns.append((re.compile(_fold(tag[3:])), RiskyTag(tag[3:], severity, reason)))  # type: ignore[arg-type]
+        else:
+            exact[_fold(tag.lstrip("#"))] = RiskyTag(tag.lstrip("#"), severity, reason)  # type: ignore[arg-type]
+    return exact, patterns
+
+
+@cache
+def risky_hashtags() -> dict[str, RiskyTag]:
+    """The built-in list of exact tags, keyed by folded tag."""
+    return _read_list()[0]
+
+
+@cache
+def risky_patterns() -> tuple[tuple[re.Pattern[str], RiskyTag], ...]:
+    """The built-in patterns for families of tags ("#3歳", "#groep2")."""
+    return tuple(_read_list()[1])
+
+
+def risky_tag(tag: str) -> RiskyTag | None:
+    """The list's entry for a hashtag (without "#"), or None when it is an ordinary tag."""
+    key = _fold(tag)
+    found = risky_hashtags().get(key)
+    if found is not None:
+        return found
+    for pattern, entry in risky_patterns():
+        if pattern.fullmatch(key):
+            return entry
+    return None
 
 
 def _tag_char(ch: str) -> bool:
@@ -150,7 +178,6 @@ class TagsAnalyzer(Analyzer):
 
     def _hashtags(self, post: Post, ctx: PostContext) -> list[Finding]:
         own = (post.author or "").casefold()
-        risky = risky_hashtags()
         found_risky: dict[str, tuple[RiskyTag, str, list[dict[str, object]]]] = {}
         ordinary: dict[str, str] = {}
         ordinary_spans: list[dict[str, object]] = []
@@ -163,8 +190,9 @@ class TagsAnalyzer(Analyzer):
             for tag, start, end in find_hashtags(text):
                 key = _fold(tag)
                 span = {"field": field, "start": start, "end": end, "text": text[start:end]}
-                if key in risky:
-                    found_risky.setdefault(key, (risky[key], tag, []))[2].append(span)
+                entry = risky_tag(tag)
+                if entry is not None:
+                    found_risky.setdefault(key, (entry, tag, []))[2].append(span)
                 else:
                     ordinary.setdefault(key, tag)
                     ordinary_spans.append(span)

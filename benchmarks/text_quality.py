@@ -1,14 +1,16 @@
 """Precision and recall of the caption analyzers on text nobody tuned them on.
 
-Runs the real analyzers (names, ages, schools, places) through their public entry points on
-the generated captions of both halves and on the hand-written captions, each caption as its
+Runs the real analyzers (names, ages, schools, places, routines) through their public entry
+points on the generated captions of both halves and on the hand-written captions, each caption as its
 own one-post account (so a name learnt from one caption cannot help another), and prints
 precision and recall per category and language, per half:
 
     .venv/bin/python benchmarks/text_quality.py [--n 1200] [--json out.json] [--show-misses 0]
 
-Only the ``tune`` half may be looked at while changing rules; ``held_out`` and
-``handwritten`` are the score.
+Only the ``tune`` halves (``tune``, ``independent_tune``) may be looked at while changing
+rules; ``held_out``, ``handwritten`` and ``independent_heldout`` are the score, and
+``--show-misses`` never prints their misses. The ``independent_*`` captions were written by an
+author who never saw the rules.
 """
 
 from __future__ import annotations
@@ -26,14 +28,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from analyzers.ages import AgesAnalyzer
 from analyzers.names import NamesAnalyzer
 from analyzers.places import PlacesAnalyzer
+from analyzers.routines import RoutinesAnalyzer
 from analyzers.schools import SchoolsAnalyzer
 from benchmarks.text_eval.generate import CATEGORIES, LANGUAGES, Caption, generate, read_handwritten
 from footprint_audit.context import AuditOptions, PostContext, RunContext
-from footprint_audit.findings import AgeValue, NameReason, NameValue, PlaceValue, SchoolValue
+from footprint_audit.findings import AgeValue, NameReason, NameValue, PlaceValue, RoutineValue, SchoolValue
 from footprint_audit.models import Finding, Post
 
-HANDWRITTEN = Path(__file__).resolve().parent / "text_eval" / "handwritten.tsv"
-SPLITS = ("tune", "held_out", "handwritten")
+EVAL_DIR = Path(__file__).resolve().parent / "text_eval"
+HANDWRITTEN = EVAL_DIR / "handwritten.tsv"
+#: Captions written independently of the rules, by an author who did not see them.
+INDEPENDENT = {
+    "independent_tune": EVAL_DIR / "independent_tune.tsv",
+    "independent_heldout": EVAL_DIR / "independent_heldout.tsv",
+}
+SPLITS = ("tune", "held_out", "handwritten", "independent_tune", "independent_heldout")
+#: Splits whose misses may be read while changing rules.
+TUNE_SPLITS = ("tune", "independent_tune")
 #: Bare keywords ("basisschool", 保育園) say a school exists, not which: not a school name.
 _BARE = re.compile(
     r"^(?:basisschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|保育園|幼稚園|小学校|こども園|保育所)$",
@@ -58,6 +69,14 @@ def age_key(value: AgeValue) -> str:
     return "age"
 
 
+def routine_key(value: RoutineValue) -> str | None:
+    """When a routine repeats: a weekday, "weekdays", "weekends" or "daily"; None for a hint
+    that says no when ("swim class"), which is not scored."""
+    if value.weekday:
+        return value.weekday.lower()
+    return value.every
+
+
 def _ages(keys: Iterable[str]) -> Counter[str]:
     """One statement per age: "jarig, 5 jaar" and "turns 5, happy birthday" say one thing."""
     found = Counter(keys)
@@ -80,6 +99,10 @@ def predict(findings: Sequence[Finding]) -> dict[str, Counter[str]]:
             out["school"][norm(v.text)] = 1
         elif f.category == "place_mention" and isinstance(v, PlaceValue):
             out["place"][norm(v.text)] = 1
+        elif f.category == "routine_hint" and isinstance(v, RoutineValue):
+            key = routine_key(v)
+            if key:
+                out["routine"][key] = 1
     out["age"] = _ages(out["age"].elements())
     return out
 
@@ -88,6 +111,7 @@ def truth(caption: Caption) -> dict[str, Counter[str]]:
     out = {c: Counter(norm(x) for x in caption.labels.get(c, [])) for c in CATEGORIES}
     out["own"] = Counter({k: 1 for k in out["own"]})
     out["other"] = Counter({k: 1 for k in out["other"]})
+    out["routine"] = Counter({k: 1 for k in out["routine"]})
     out["age"] = _ages(caption.labels.get("age", []))
     return out
 
@@ -108,12 +132,14 @@ Score = dict[tuple[str, str, str], list[int]]  # (split, lang, category) -> [tp,
 
 
 def evaluate(captions: Sequence[Caption], misses: list[tuple[Caption, str, str]] | None = None) -> Score:
-    analyzers = [NamesAnalyzer(), AgesAnalyzer(), SchoolsAnalyzer(), PlacesAnalyzer()]
+    analyzers = [NamesAnalyzer(), AgesAnalyzer(), SchoolsAnalyzer(), PlacesAnalyzer(), RoutinesAnalyzer()]
     score: Score = defaultdict(lambda: [0, 0, 0])
     for cap in captions:
         pred = predict(analyse(cap, analyzers))
         want = truth(cap)
         for cat in CATEGORIES:
+            if cat in cap.unlabelled:
+                continue
             tp = sum((pred[cat] & want[cat]).values())
             fp = sum((pred[cat] - want[cat]).values())
             fn = sum((want[cat] - pred[cat]).values())
@@ -160,7 +186,11 @@ def table(score: Score) -> list[dict[str, object]]:
 
 
 def all_captions(n: int) -> list[Caption]:
-    return generate("tune", n) + generate("held_out", n) + read_handwritten(str(HANDWRITTEN))
+    out = generate("tune", n) + generate("held_out", n) + read_handwritten(str(HANDWRITTEN))
+    for split, path in INDEPENDENT.items():
+        if path.exists():
+            out += read_handwritten(str(path), split)
+    return out
 
 
 def main() -> int:
@@ -168,20 +198,22 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1200, help="generated captions per half")
     ap.add_argument("--json", help="also write the table as JSON here")
     ap.add_argument("--split", choices=SPLITS, action="append", help="only these halves")
-    ap.add_argument("--show-misses", type=int, default=0, help="print this many misses (tune half only)")
+    ap.add_argument(
+        "--show-misses", type=int, default=0, help="print this many misses (tune and independent_tune only)"
+    )
     args = ap.parse_args()
     captions = [c for c in all_captions(args.n) if not args.split or c.split in args.split]
     misses: list[tuple[Caption, str, str]] = []
     rows = table(evaluate(captions, misses))
     print(
-        f"{'split':<12} {'lang':<4} {'category':<8} {'prec':>6} {'recall':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
+        f"{'split':<19} {'lang':<4} {'category':<8} {'prec':>6} {'recall':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
     )
     for row in rows:
         print(
-            f"{row['split']:<12} {row['lang']:<4} {row['category']:<8} {row['precision']:>6.3f} "
+            f"{row['split']:<19} {row['lang']:<4} {row['category']:<8} {row['precision']:>6.3f} "
             f"{row['recall']:>6.3f} {row['tp']:>5} {row['fp']:>5} {row['fn']:>5}"
         )
-    shown = [m for m in misses if m[0].split == "tune"][: args.show_misses]
+    shown = [m for m in misses if m[0].split in TUNE_SPLITS][: args.show_misses]
     for cap, cat, what in shown:
         print(f"[{cap.lang} {cat}] {cap.text!r}: {what}")
     if args.json:

@@ -314,13 +314,16 @@ class AgeValue(_RecordValue):
 
 @dataclass(frozen=True)
 class RoutineValue(_RecordValue):
-    """A hint of a routine: ``text`` as written, ``weekday`` ("Tuesday") and ``activity`` when named."""
+    """A hint of a routine: ``text`` as written, ``weekday`` ("Tuesday") and ``activity`` when
+    named, ``every`` ("daily", "weekdays", "weekends") when the text repeats on no one weekday."""
 
     categories: ClassVar[tuple[str, ...]] = ("routine_hint",)
+    omit_when_default: ClassVar[frozenset[str]] = frozenset({"every"})
 
     text: str
     weekday: str | None = None
     activity: str | None = None
+    every: str | None = None
 
 
 # --- what -------------------------------------------------------------------------------

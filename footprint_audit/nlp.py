@@ -165,7 +165,12 @@ class TextDoc:
 
 _DUTCH = frozenset(
     "de het een en van ik je jij we wij mijn onze ons met naar op niet is zijn was vandaag lekker "
-    "weer nog ook maar voor bij dag jaar heel wat dit deze die er al alweer".split()
+    "weer nog ook maar voor bij dag jaar heel wat dit deze die er al alweer "
+    # short captions: verbs, time words and the weekdays, so "Volgende dinsdag gaan we naar X" is Dutch
+    "gaan gaat ga gingen ging komt kwam heeft hebben wordt werd vindt vond mag kan wil "
+    "geweest gedaan samen elke iedere elk ieder altijd nooit volgende afgelopen vorige morgen gisteren "
+    "vanochtend vanmiddag vanavond straks allemaal fijne fijn uur naar uit mee toch echt zo nu "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag weekendje doordeweeks".split()
 )
 _ENGLISH = frozenset(
     "the a an and of i you we my our with to on not is are was today so again for at day year very "

@@ -38,6 +38,8 @@ def test_scripts() -> None:
     assert nlp.script_of("今日から娘は幼稚園に入園しました") == "cjk"
     assert nlp.script_of("Hana's first day at さくら保育園") == "latin"
     assert nlp.script_of("mijn dochter is vandaag jarig") == "nl"
+    assert nlp.script_of("Volgende dinsdag gaan we naar Tilburg!") == "nl"  # short: verbs and weekdays
+    assert nlp.script_of("Mia had so much fun at the park") == "latin"
     assert nlp.script_of("my daughter is 5 today") == "latin"
 
 

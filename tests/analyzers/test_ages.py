@@ -37,3 +37,38 @@ def test_adults_birthdays_are_ignored() -> None:
         "Throwback to my 30th birthday",
     )
     assert out == [[], [], []]
+
+
+def test_ages_said_in_passing() -> None:
+    out = run_captions(
+        AgesAnalyzer(),
+        "Baby's first Halloween, aged 8 months",  # months, not years
+        "First steps at 11 months",
+        "her first haircut, she's 2 and she was a dream",
+        "Nieuwe fiets, hij is 8 en vindt zichzelf stoer",
+        "happy birthday to my girl, eight years of you",
+        "vandaag vierden we dat Jurre 7 is geworden",
+        "Femke en Jasper, 7 en 5, aan het vissen",
+        "Congrats to all the Year 6s leaving today",
+        "Zuzia Year 1, Antek Reception",
+        "年長の息子、運動会でリレーの選手に",
+        "紬、今日から年少さん",
+        "she's 2 weeks late with everything",  # a unit, no age
+        "the wedding Reception desk",
+    )
+    got = [sorted(((f.value.years, f.value.months) for f in found), key=str) for found in out]
+    assert got == [
+        [(None, 8)],
+        [(None, 11)],
+        [(2, None)],
+        [(8, None)],
+        [(8, None), (None, None)],  # and "happy birthday" itself
+        [(7, None)],
+        [(5, None), (7, None)],
+        [(10, None)],
+        [(4, None), (5, None)],
+        [(5, None)],
+        [(3, None)],
+        [],
+        [],
+    ]

@@ -69,3 +69,96 @@ def test_a_place_after_a_compass_word_is_not_a_child() -> None:
     )
     names = {f.value.text for post in found for f in post if f.category == "child_name"}  # type: ignore[union-attr]
     assert "Mia" in names and "London" not in names
+
+
+def test_the_name_table_is_the_permissive_one() -> None:
+    from footprint_audit import lexicon
+
+    names = lexicon.given_names()
+    # census (names), Faker en_GB/en_NZ and Faker nl_NL each contribute
+    assert {"james", "isla", "sanne", "daan"} <= names
+    assert len(names) > 5000
+
+
+def test_a_season_that_is_a_name_needs_a_person_after_it() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "Summer had her first ballet lesson today 🩰",
+        "Summer is here ☀️ bring it on",
+    )
+    assert [_values(f, "child_name") for f in out] == [["Summer"], []]
+
+
+def test_a_town_after_at_is_a_place_not_a_child() -> None:
+    out = run_captions(NamesAnalyzer(), "Swimming at York every Saturday morning", "Tea at Phoebe's tonight")
+    assert _values(out[0], "child_name") == []
+    assert _values(out[1], "child_name") == ["Phoebe"]
+
+
+def test_names_in_routine_posts() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "Doordeweeks om 8 uur de deur uit, Daan vindt het prima",  # "uit," does not make Daan a place
+        "Tennis on Mondays and Fridays, Nancy never misses it",  # a town's name, used as a person's
+        "Weekend in Nancy with the girls",
+        "毎朝陽翔くんと保育園へ",  # the time word glued to the kanji name is not part of it
+        "毎朝凛くんと保育園へ",
+        "朝陽くんと公園",  # a name that starts like a time word keeps its first kanji
+    )
+    got = [_values(f, "child_name") for f in out]
+    assert got == [["Daan"], ["Nancy"], [], ["陽翔"], ["凛"], ["朝陽"]]
+
+
+def _reasons(found):
+    return [(f.category, f.value.text, getattr(f.value.reason, "name", None)) for f in found]
+
+
+def test_other_families_children_and_adults_by_phrasing() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "Met up with Becky and her new baby Hugo, absolutely tiny",
+        "Spent the day with my sister and her kids, Logan was too short for everything",
+        "Lovely afternoon at Harriet's christening, thank you Sarah and Mark for having us",
+        "Mijn man Koen is 40 geworden, proost!",
+        "Fab day out with my sister's kids, Caleb and Lexi",
+        "Tomos plays rugby every Saturday with the mini section. Thank you coach Gareth!",
+    )
+    assert _reasons(out[0]) == [
+        ("person_name", "Becky", None),
+        ("child_name", "Hugo", "NAMED_AS_OTHER_CHILD"),
+    ]
+    assert _reasons(out[1]) == [("child_name", "Logan", "NAMED_AS_OTHER_CHILD")]
+    assert ("child_name", "Harriet", "NAMED_AS_OTHER_CHILD") in _reasons(out[2])
+    assert [t for c, t, _ in _reasons(out[2]) if c == "child_name"] == ["Harriet"]
+    assert _values(out[3], "child_name") == []
+    assert [r for r in _reasons(out[4]) if r[0] == "child_name"] == [
+        ("child_name", "Caleb", "NAMED_AS_OTHER_CHILD"),
+        ("child_name", "Lexi", "NAMED_AS_OTHER_CHILD"),
+    ]
+    # a name in no list and no dictionary, where a person's name goes; the coach is an adult
+    assert _values(out[5], "child_name") == ["Tomos"]
+
+
+def test_lower_case_words_that_are_also_names() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "grateful for this lot ❤️",
+        "ruby is four!!! party at the village hall was chaos",
+        "cora fed the lambs",
+        "jacob and amelia at the park",
+    )
+    assert [_values(f, "child_name") for f in out] == [[], ["Ruby"], ["Cora"], ["Jacob", "Amelia"]]
+
+
+def test_japanese_names_by_occasion_and_also() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "今日は結衣の七五三👘",
+        "毎週火曜日はスイミング🏊 蓮もだいぶ泳げるようになってきた",
+        "上野動物園でパンダ見てきたよ🐼 蒼と樹は大興奮",
+        "ママ友のりさちゃんと久しぶりにランチ",
+        "夫の誕生日、ケーキ作りました",
+        "4歳の誕生日おめでとう",
+        "今日も雨。",
+    )
+    assert [_values(f, "child_name") for f in out] == [["結衣"], ["蓮"], ["蒼", "樹"], [], [], [], []]

@@ -25,3 +25,16 @@ def test_geocode_unknown_is_none() -> None:
     assert geocode("Nowhereville-upon-Nothing") is None
     york = geocode("York")
     assert york is not None and york["place"].endswith("GB")
+
+
+def test_a_time_word_is_not_part_of_a_place() -> None:
+    from analyzers.places import PlacesAnalyzer
+    from tests.analyzers.textkit import run_captions
+
+    out = run_captions(
+        PlacesAnalyzer(),
+        "So proud of Henry today, 25m swimming badge done",
+        "Volgende dinsdag gaan we naar Tilburg!",
+    )
+    places = [[f.value.text for f in found] for found in out]
+    assert places[0] == [] and places[1] == ["Tilburg"]

@@ -36,3 +36,19 @@ def test_generic_words_are_not_schools() -> None:
 def test_bare_keyword_in_other_languages_is_reported_lower() -> None:
     (found,) = run_captions(SchoolsAnalyzer(), "Lekker naar het kinderdagverblijf vanochtend")
     assert [(f.value.text, f.severity) for f in found] == [("Kinderdagverblijf", "medium")]
+
+
+def test_whole_names_of_faith_welsh_and_dutch_schools() -> None:
+    out = run_captions(
+        SchoolsAnalyzer(),
+        "First day at Our Lady of Lourdes Catholic Primary School 🎒",
+        "Nia got the Headteacher's award at Ysgol Y Graig today",
+        "Eerste schooldag van OBS De Vlinderboom 🦋",
+        "Eerste dag op Montessorischool De Kleine Wereld voor Bente",
+    )
+    assert [[f.value.text for f in found] for found in out] == [
+        ["Our Lady of Lourdes Catholic Primary School"],
+        ["Ysgol Y Graig"],
+        ["OBS De Vlinderboom"],
+        ["Montessorischool De Kleine Wereld"],
+    ]

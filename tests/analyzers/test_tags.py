@@ -122,3 +122,58 @@ def test_authors_own_hashtag_comment_counts_strangers_do_not() -> None:
 
 def test_nothing_to_say() -> None:
     assert _analyze(Post(id="p", source="t", caption="A quiet day.")) == []
+
+
+@pytest.mark.parametrize(
+    ("tag", "severity"),
+    [
+        ("ハーフ", "medium"),
+        ("ﾊｰﾌ", "medium"),  # half-width katakana, folded by NFKC
+        ("ハーフキッズ", "medium"),
+        ("ハーフモデル", "high"),
+        ("キッズモデル", "high"),
+        ("お風呂", "high"),
+        ("水着", "high"),
+        ("入学式", "medium"),
+        ("運動会", "medium"),
+        ("保育園児", "medium"),
+        ("3歳", "medium"),
+        ("３歳児", "medium"),  # full-width digit
+        ("三歳", "medium"),
+        ("1歳3ヶ月", "medium"),
+        ("女の子ママ", "medium"),
+        ("peuter", "medium"),
+        ("Kleuter", "medium"),
+        ("badtijd", "high"),
+        ("eersteschooldag", "medium"),
+        ("basisschool", "medium"),
+        ("zoon5jaar", "medium"),
+        ("dochtertje3", "medium"),
+        ("groep2", "medium"),
+        ("kinderfeestje", "medium"),
+    ],
+)
+def test_japanese_and_dutch_risky_tags(tag: str, severity: str) -> None:
+    post = Post(id="p", source="t", caption=f"今日 #{tag} #sunday")
+    risky = [f for f in _analyze(post) if f.category == "hashtag" and f.value.risky]
+    assert [(f.value.tags, f.severity) for f in risky] == [((tag,), severity)]
+    assert risky[0].value.reason
+
+
+@pytest.mark.parametrize(
+    "tag",
+    # a half marathon, a half-up hairstyle, a parent's own age, an adult's 50th, plain parenting
+    ["ハーフマラソン", "ハーフアップ", "30歳", "50jarige", "子育て", "zomer", "groep9"],
+)
+def test_lookalike_tags_are_ordinary(tag: str) -> None:
+    post = Post(id="p", source="t", caption=f"#{tag}")
+    assert [f.value.risky for f in _analyze(post) if f.category == "hashtag"] == [False]
+
+
+def test_every_risky_entry_has_a_reason_and_patterns_compile() -> None:
+    from analyzers.tags import risky_patterns
+
+    patterns = risky_patterns()
+    assert len(patterns) >= 5
+    for pattern, entry in patterns:
+        assert pattern.pattern and entry.reason and entry.severity in ("medium", "high")
