@@ -60,7 +60,9 @@ def test_scan_pdf_without_chromium_still_writes_the_report(
     monkeypatch.setattr(report_pdf.shutil, "which", lambda name: None)
     out = tmp_path / "report"
     options = AuditOptions(data_dir=tmp_path / "profile", use_cache=False, workers=1)
-    code = run_scan([str(_folder(tmp_path))], out, options, share=False, json_only=False, quiet=True, pdf=True)
+    code = run_scan(
+        [str(_folder(tmp_path))], out, options, share=False, json_only=False, quiet=True, pdf=True
+    )
     assert code == 0
     assert (out / "report.html").exists() and not (out / "report.pdf").exists()
     assert "no PDF written: Chromium is not installed" in capsys.readouterr().err

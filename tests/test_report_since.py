@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import jsonschema
 from bs4 import BeautifulSoup
 from PIL import Image
 from typer.testing import CliRunner
@@ -15,6 +16,7 @@ from footprint_audit.cli import app
 from footprint_audit.demo import _exif
 from footprint_audit.history import compare, exposure
 from footprint_audit.models import AuditResult, Fact, Finding
+from footprint_audit.schema import load_schema
 from tests.fakes import make_post
 
 runner = CliRunner()
@@ -60,6 +62,7 @@ def test_second_scan_says_what_is_new_and_what_was_fixed(tmp_path: Path) -> None
     assert second.select_one('nav a[href="#since"]') is not None
     data = json.loads((tmp_path / "r2" / "report.json").read_text(encoding="utf-8"))
     assert data["since_last_scan"]["still"] >= 1
+    jsonschema.Draft202012Validator(load_schema()).validate(data)
     assert str(tmp_path) not in json.dumps(data["since_last_scan"])
 
 
