@@ -385,7 +385,11 @@ def render_html(
     from .report_faces import report_section
     from .report_svg import heatmap, map_section, timeline
 
-    dates = {p["id"]: human_date(p["taken_at"]) for p in data["posts"]}
+    # a post is named by its date; a record with neither date nor photo is the profile or bio
+    dates = {
+        p["id"]: human_date(p["taken_at"]) or ("profile or bio" if not p["media"] else "undated post")
+        for p in data["posts"]
+    }
     taken = {p["id"]: p["taken_at"] for p in data["posts"]}
     faces = report_section(pixels or result, share=share)
     faces_by_child = {
