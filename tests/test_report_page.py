@@ -179,3 +179,13 @@ def test_far_away_points_go_to_their_own_panel_not_the_main_map() -> None:
     assert sum(len(c["posts"]) for c in geo["legend"]) == 2  # type: ignore[union-attr]
     moved = replace(result, posts=result.posts[:2])
     assert map_section(moved, share=False, dates={})["away"] == []  # type: ignore[index]
+
+
+def test_percent_certainty_becomes_words_in_finding_sentences() -> None:
+    from footprint_audit.report import plain
+
+    assert plain("Mia's face is recognisable in this photo (face match 87%).") == (
+        "Mia's face is recognisable in this photo (likely)."
+    )
+    assert plain("It is 95% sure.") == "It is certain."
+    assert plain("Nothing to change, 3 posts.") == "Nothing to change, 3 posts."
