@@ -9,6 +9,8 @@ One SQLite file (stdlib ``sqlite3``, WAL mode) in the owner-only data folder hol
   say what is new since the last finished scan.
 - ``state``: a collector's resume point (a paging cursor) per source.
 - ``media``: SHA-256 of media files, keyed by path, size and mtime (hashing a video once).
+- ``exposure``: what the last scan of a set of sources found, keyed stably (see
+  footprint_audit.history), so the next report can say what is new and what was fixed.
 - ``results``: each analyzer's findings for a post, keyed by the post's content hash
   (its fields plus its media files' hashes), the analyzer's name and version. A changed
   caption or a re-encoded photo gives a new key, so changed posts are re-analysed.
@@ -67,6 +69,7 @@ CREATE TABLE IF NOT EXISTS results (
     key TEXT NOT NULL, analyzer TEXT NOT NULL, version TEXT NOT NULL, findings TEXT NOT NULL,
     PRIMARY KEY (key, analyzer, version)
 );
+CREATE TABLE IF NOT EXISTS exposure (scope TEXT PRIMARY KEY, data TEXT NOT NULL);
 """
 
 
@@ -208,6 +211,15 @@ class Cache:
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
             self.db.close()
+
+    # -- what the last scan found (footprint_audit.history) --
+
+    def get_exposure(self, scope: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT data FROM exposure WHERE scope=?", (scope,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put_exposure(self, scope: str, data: Mapping[str, Any]) -> None:
+        self.db.execute("INSERT OR REPLACE INTO exposure VALUES (?, ?)", (scope, _dumps(dict(data))))
 
     # -- scans and posts --
 

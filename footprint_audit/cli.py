@@ -124,6 +124,10 @@ def scan(
     max_posts: Annotated[
         int | None, typer.Option("--max-posts", min=1, help="At most this many new posts per online source.")
     ] = None,
+    pdf: Annotated[
+        bool,
+        typer.Option("--pdf", help="Also write report.pdf (needs Chromium; prints the card and the plan)."),
+    ] = False,
     verbose: Verbose = False,
 ) -> None:
     """Audit posts and write DIR/report.html and DIR/report.json."""
@@ -147,7 +151,9 @@ def scan(
             raise typer.Exit(code)
     if out_dir is None:
         out_dir = _new_report_folder(Path(DEFAULT_REPORT_FOLDER))
-    raise typer.Exit(run_scan(sources, out_dir, options, share=share, json_only=json_only, quiet=quiet))
+    raise typer.Exit(
+        run_scan(sources, out_dir, options, share=share, json_only=json_only, quiet=quiet, pdf=pdf)
+    )
 
 
 def _ensure_instagram_session(login: str, session_file: Path | None, profile: Path | None) -> int:
@@ -235,6 +241,10 @@ def demo(
     share: Annotated[
         bool, typer.Option("--share", help="The shareable variant: faces covered, places rounded.")
     ] = False,
+    pdf: Annotated[
+        bool,
+        typer.Option("--pdf", help="Also write report.pdf (needs Chromium; prints the card and the plan)."),
+    ] = False,
     verbose: Verbose = False,
 ) -> None:
     """The whole audit on a bundled fictional family, offline."""
@@ -248,7 +258,7 @@ def demo(
     if not quiet:
         err.print(f"Demo family written to {data} (fictional: generated images and captions).")
     sources = [str(p) for p in sorted(data.iterdir()) if p.is_dir()]
-    raise typer.Exit(run_scan(sources, out_dir, options, share=share, json_only=False, quiet=quiet))
+    raise typer.Exit(run_scan(sources, out_dir, options, share=share, json_only=False, quiet=quiet, pdf=pdf))
 
 
 @app.command()

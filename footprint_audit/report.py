@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -27,6 +27,7 @@ from .errors import BadInput
 from .findings import FaceValue, NameValue, value_to_json
 from .images import load_image
 from .models import SEVERITY_RANK, AuditResult, Fact, Finding, Post, PostRisk
+from .plan import build_plan, plan_dict
 from .remediation import fixes_for
 from .risk import RULE_TEXT
 
@@ -235,7 +236,9 @@ def tiles(result: AuditResult) -> list[tuple[str, int]]:
     return sorted(((cat, len(ids)) for cat, ids in posts.items()), key=lambda kv: (-kv[1], kv[0]))
 
 
-def report_dict(result: AuditResult, *, share: bool = False) -> dict[str, Any]:
+def report_dict(
+    result: AuditResult, *, share: bool = False, since: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     by_post: dict[str, list[Finding]] = {p.id: [] for p in result.posts}
     for f in result.findings:
         by_post.setdefault(f.post_id, []).append(f)
@@ -259,6 +262,8 @@ def report_dict(result: AuditResult, *, share: bool = False) -> dict[str, Any]:
         "errors": [{"where": e.where, "message": e.message, "hint": e.hint} for e in result.errors],
         "notes": list(result.notes),
         "risk_rule": RULE_TEXT,
+        "plan": plan_dict(build_plan(result), result.facts),
+        **({"since_last_scan": dict(since)} if since is not None else {}),
     }
 
 
@@ -303,7 +308,39 @@ def _environment() -> Environment:
     env.filters["anchor"] = anchor
     env.filters["label"] = lambda c: CATEGORY_LABELS.get(c, c.replace("_", " "))
     env.filters["when"] = lambda iso: (iso or "")[:16].replace("T", " ") if iso else "date unknown"
+    env.filters["plain"] = plain
+    env.filters["sure"] = sure
+    env.filters["where"] = lambda w: PurePath(w).name if "/" in w or "\\" in w else w
     return env
+
+
+def sure(confidence: float) -> str:
+    """Confidence in words: a parent reads "likely", not "87%"."""
+    return "certain" if confidence >= 0.9 else "likely" if confidence >= 0.6 else "possible"
+
+
+_PERCENT = re.compile(r"\s*\((?:face match|match|confidence)?\s*(\d{1,3})\s?%\)|(\d{1,3})\s?% sure")
+
+
+def plain(text: str) -> str:
+    """A sentence with percentages of certainty said in words ("(face match 87%)" -> "(likely)")."""
+
+    def word(m: re.Match[str]) -> str:
+        value = int(m.group(1) or m.group(2)) / 100
+        return f" ({sure(value)})" if m.group(1) else sure(value)
+
+    return _PERCENT.sub(word, text)
+
+
+def human_date(iso: str | None) -> str | None:
+    """ "2024-05-14T07:05:00+00:00" -> "14 May 2024": how a post is named in the report."""
+    if not iso:
+        return None
+    try:
+        dt = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    return f"{dt.day} {dt:%b %Y}"
 
 
 def render_html(
@@ -313,6 +350,7 @@ def render_html(
     share: bool = False,
     files: Mapping[tuple[str, int], str] | None = None,
     pixels: AuditResult | None = None,
+    timezone: str | None = None,
 ) -> str:
     """``files`` says where each media item's pixels are when ``result`` is a redacted copy
     (whose media carry bare names); ``pixels`` is the result the face crops are cut from."""
@@ -342,26 +380,120 @@ def render_html(
         items.sort(key=lambda fd: -SEVERITY_RANK[fd["severity"]])
     posts = sorted(data["posts"], key=lambda p: (-p["risk"]["score"], p["taken_at"] or ""))
     counts = tiles(result)
-    facts = data["dossier"]["facts"]
+    facts = [dict(f, idx=i) for i, f in enumerate(data["dossier"]["facts"])]
     facts_by_child: dict[str, list[dict[str, Any]]] = {}
     for fact in facts:
         facts_by_child.setdefault(fact["child"] or "", []).append(fact)
     from .report_faces import report_section
+    from .report_svg import heatmap, map_section, timeline
 
+    # a post is named by its date; a record with neither date nor photo is the profile or bio
+    dates = {
+        p["id"]: human_date(p["taken_at"]) or ("profile or bio" if not p["media"] else "undated post")
+        for p in data["posts"]
+    }
+    taken = {p["id"]: p["taken_at"] for p in data["posts"]}
+    faces = report_section(pixels or result, share=share)
+    faces_by_child = {
+        c["name"]: dict(c, crops=[x for x in faces["crops"] if x["child"] == c["name"]][:6])
+        for c in faces["children"]
+    }
+    plan = data.get("plan") or {"steps": []}
+    steps_by_post: dict[str, list[int]] = {}
+    fact_steps: dict[int, int] = {}
+    for step in plan["steps"]:
+        for pid in step["posts"]:
+            steps_by_post.setdefault(pid, []).append(step["number"])
+        for i in step["removes_facts"]:
+            fact_steps.setdefault(i, step["number"])
+    kinds = {s.location: s.kind for s in result.sources}
     template = _environment().get_template("report.html.j2")
     return template.render(
-        faces=report_section(pixels or result, share=share),
+        faces=faces,
+        faces_by_child=faces_by_child,
         r=data,
         posts=posts,
         findings_by_post=findings_by_post,
         thumbs=thumbs,
+        thumb_labels=_thumb_labels(result),
         counts=counts,
         facts=facts,
         facts_by_child=facts_by_child,
         share=share,
         post_ids={p["id"] for p in data["posts"]},
         result=result,
+        dates=dates,
+        by_date=lambda ids: sorted(ids, key=lambda pid: taken.get(pid) or "9999"),
+        plan=plan,
+        fact_steps=fact_steps,
+        steps_by_post=steps_by_post,
+        urls={p["id"]: p["url"] for p in data["posts"] if p["url"] and not share},
+        any_public=any(p["visibility"] == "public" for p in data["posts"]),
+        since=data.get("since_last_scan"),
+        headline=headline(result),
+        sources=[_source_words(s.kind, s.location, share) for s in result.sources],
+        post_sources={p.id: _source_words(kinds.get(p.source, ""), p.source, share) for p in result.posts},
+        geo=map_section(result, share=share, dates=dates),
+        heat=heatmap(_local_times(result, timezone), result.facts),
+        timeline=timeline(data["posts"]),
     )
+
+
+def headline(result: AuditResult) -> str:
+    """The words after the big number: "things a stranger can learn about Mia from 23 posts"."""
+    per_child = Counter(f.child for f in result.facts if f.child)
+    names = [name for name, _ in per_child.most_common()]
+    who = " and ".join(names[:2]) + (f" and {len(names) - 2} more" if len(names) > 2 else "")
+    total = len(result.posts)
+    public = sum(1 for p in result.posts if p.visibility == "public")
+    things = "thing" if len(result.facts) == 1 else "things"
+    where = (
+        f"{total} public post{'' if total == 1 else 's'}"
+        if public == total and total
+        else (f"{total} post{'' if total == 1 else 's'}" + (f" ({public} public)" if public else ""))
+    )
+    return f"{things} a stranger can learn about {who or 'your child'} from {where}"
+
+
+def _source_words(kind: str, location: str, share: bool) -> str:
+    """A source in plain words, never a path: "Instagram download (sophie.and.mia)"."""
+    from .redact import SOURCE_LABELS
+
+    label = SOURCE_LABELS.get(kind, "")
+    if share or not location:
+        return location if not label else label
+    name = PurePath(location.rstrip("/\\")).name or location
+    if location.startswith(("http://", "https://")):
+        name = location
+    return f"{label} ({name})" if label else name
+
+
+def _thumb_labels(result: AuditResult) -> dict[str, str]:
+    """The label under each thumbnail: the photo's file name (no folder)."""
+    out = {}
+    for post in result.posts:
+        for m in post.media:
+            if m.path:
+                out[post.id] = PurePath(m.path).name
+                break
+    return out
+
+
+def _local_times(result: AuditResult, timezone: str | None) -> dict[str, datetime]:
+    """Each post's local time, as the dossier reads it (footprint_audit.localtime)."""
+    from .context import AuditOptions, RunContext
+    from .localtime import local_time
+
+    run = RunContext(AuditOptions(timezone=timezone))
+    by_post: dict[str, list[Finding]] = {}
+    for f in result.findings:
+        by_post.setdefault(f.post_id, []).append(f)
+    out = {}
+    for post in result.posts:
+        lt = local_time(post, by_post.get(post.id, []), run)
+        if lt is not None:
+            out[post.id] = lt.when
+    return out
 
 
 #: First line of a full report: it is itself the dossier it describes.
@@ -390,7 +522,13 @@ def private_dir(out_dir: Path) -> None:
 
 
 def write_report(
-    result: AuditResult, out_dir: Path, *, share: bool = False, json_only: bool = False
+    result: AuditResult,
+    out_dir: Path,
+    *,
+    share: bool = False,
+    json_only: bool = False,
+    timezone: str | None = None,
+    since: Mapping[str, Any] | None = None,
 ) -> ReportPaths:
     """Write report.json (and report.html unless json_only) into out_dir; returns the paths.
 
@@ -402,7 +540,7 @@ def write_report(
     private_dir(out_dir)
     result = one_story(result)
     shown = redact(result) if share else result
-    data = report_dict(shown, share=share)
+    data = report_dict(shown, share=share, since=since)
     json_path = out_dir / "report.json"
     _write_private(json_path, json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
     if json_only:
@@ -414,6 +552,7 @@ def write_report(
         share=share,
         files=media_files(result) if share else None,
         pixels=replace(shown, posts=result.posts) if share else None,
+        timezone=timezone,
     )
     _write_private(html_path, html)
     return ReportPaths(json=json_path, html=html_path)

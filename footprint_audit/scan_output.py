@@ -151,7 +151,14 @@ def _new_report_folder(base: Path) -> Path:
 
 
 def run_scan(
-    sources: list[str], out_dir: Path, options: Any, *, share: bool, json_only: bool, quiet: bool
+    sources: list[str],
+    out_dir: Path,
+    options: Any,
+    *,
+    share: bool,
+    json_only: bool,
+    quiet: bool,
+    pdf: bool = False,
 ) -> int:
     from .errors import FootprintError
     from .pipeline import audit
@@ -180,6 +187,22 @@ def run_scan(
             f"footprint-audit: nothing was read ({reason}); no report was written.",
         )
         return EXIT_USAGE
-    paths = write_report(result, out_dir, share=share, json_only=json_only)
+    since = None
+    if options.use_cache:
+        from .history import since_last_scan
+
+        since = since_last_scan(result, options.data_dir)
+    paths = write_report(
+        result, out_dir, share=share, json_only=json_only, timezone=options.timezone, since=since
+    )
     _summarise(result, paths, quiet)
+    if pdf and paths.html is not None:
+        from .report_pdf import PdfUnavailable, write_pdf
+
+        try:
+            written = write_pdf(paths.html)
+            if not quiet:
+                out.print(f"PDF:    {written}")
+        except PdfUnavailable as exc:
+            err.print(f"footprint-audit: {exc}")
     return EXIT_ITEM_ERRORS if result.errors else EXIT_OK

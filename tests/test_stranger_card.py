@@ -40,7 +40,7 @@ def test_card_per_child_with_sentences_linking_to_posts(written: tuple[str, dict
         0
     ]
     assert [f'href="#post-isla-{n:02d}"' in line for n in range(5, 11)] == [True] * 6
-    assert ">2024-10-02</a>" in line  # links are labelled with the post's date
+    assert ">2 Oct 2024</a>" in line  # links are labelled with the post's date, in words
     # most useful to a stranger first
     assert (
         card.index("she probably lives") < card.index("She goes to Brookfield") < card.index("On Wednesdays")
