@@ -23,7 +23,7 @@ export UV_PYTHON_DOWNLOADS := never
 env: .venv/.synced
 
 demo: env
-	.venv/bin/footprint-audit demo --out $(DEMO_OUT)
+	.venv/bin/footprint-audit demo --present --out $(DEMO_OUT)
 
 lint: env
 	.venv/bin/ruff check .

@@ -245,20 +245,67 @@ def demo(
         bool,
         typer.Option("--pdf", help="Also write report.pdf (needs Chromium; prints the card and the plan)."),
     ] = False,
+    present: Annotated[
+        bool, typer.Option("--present", help="Also write slides.html: one fact per slide, for presenting.")
+    ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Print the talking points, in slide order.")
+    ] = False,
+    no_open: Annotated[
+        bool, typer.Option("--no-open", help="Do not open the report (or slides) in the browser.")
+    ] = False,
     verbose: Verbose = False,
 ) -> None:
     """The whole audit on a bundled fictional family, offline."""
+    import json
+
     from .context import AuditOptions
-    from .demo import build_demo
+    from .demo.run import STAND_IN_NOTE, prepare
     from .report import private_dir
 
     private_dir(out_dir)  # the report written into it is a dossier, even of a made-up family
-    data = build_demo(out_dir / "demo-data")
-    options = AuditOptions(timezone="Europe/London", share=share, data_dir=out_dir / "demo-profile")
+    data, profile = prepare(out_dir)
+    options = AuditOptions(timezone="Europe/London", share=share, data_dir=profile)
     if not quiet:
-        err.print(f"Demo family written to {data} (fictional: generated images and captions).")
+        err.print(f"Demo family written to {data} (fictional: drawn pictures and invented captions).")
+        err.print("Its children's faces are adult stand-ins from openly licensed photos, not children.")
     sources = [str(p) for p in sorted(data.iterdir()) if p.is_dir()]
-    raise typer.Exit(run_scan(sources, out_dir, options, share=share, json_only=False, quiet=quiet, pdf=pdf))
+    code = run_scan(
+        sources, out_dir, options, share=share, json_only=False, quiet=quiet, pdf=pdf, notes=[STAND_IN_NOTE]
+    )
+    if code not in (EXIT_OK, EXIT_ITEM_ERRORS):
+        raise typer.Exit(code)
+    shown = out_dir / "report.html"
+    if present or explain:
+        from .demo.slides import talking_points, write_slides
+
+        report = json.loads((out_dir / "report.json").read_text(encoding="utf-8"))
+        if present:
+            shown = write_slides(report, out_dir)
+            if not quiet:
+                out.print(f"Slides: {shown}")
+        if explain:
+            out.print("")
+            for line in talking_points(report):
+                out.print(line)
+    if not no_open:
+        _open_in_browser(shown)
+    raise typer.Exit(code)
+
+
+def _open_in_browser(path: Path) -> bool:
+    """Open ``path`` in the user's browser when one is there and we are at a terminal; never in
+    tests or CI (stdout not a terminal, or $CI set). True when a browser was asked to open it."""
+    import os
+    import webbrowser
+
+    if not sys.stdout.isatty() or os.environ.get("CI"):
+        return False
+    try:
+        browser = webbrowser.get()
+    except webbrowser.Error:
+        return False
+    return bool(browser.open(path.resolve().as_uri()))
 
 
 @app.command()

@@ -7,6 +7,7 @@ The library never prints; the CLI's scan and demo commands run the audit through
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +160,12 @@ def run_scan(
     json_only: bool,
     quiet: bool,
     pdf: bool = False,
+    notes: Sequence[str] = (),
 ) -> int:
+    """Audit, print and write the report; ``notes`` go first in the report's notes (the demo's
+    word that its faces are stand-ins)."""
+    from dataclasses import replace
+
     from .errors import FootprintError
     from .pipeline import audit
     from .report import write_report
@@ -178,6 +184,8 @@ def run_scan(
         )
         err.print(f"footprint-audit: the scan stopped (interrupted); {again}.")
         return EXIT_INTERRUPTED
+    if notes:
+        result = replace(result, notes=(*notes, *result.notes))
     _print_errors(result.errors)
     if not result.posts:
         # A report here would open with a clean bill ("nothing identifying was found") for a
