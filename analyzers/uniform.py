@@ -30,7 +30,14 @@ from typing import Any
 
 from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext, RunContext
-from footprint_audit.engines.faces import MATCH_THRESHOLD, FaceRecord, age_band, is_child_band, match
+from footprint_audit.engines.faces import (
+    MATCH_THRESHOLD,
+    FaceRecord,
+    MediaFaces,
+    age_band,
+    is_child_band,
+    match,
+)
 from footprint_audit.engines.outfit import describe_in_words, describe_media, outfit_distance
 from footprint_audit.findings import LocationValue, UniformValue
 from footprint_audit.localtime import local_time
@@ -164,31 +171,48 @@ class UniformAnalyzer(Analyzer):
         self._seen: dict[str, list[_Seen]] = {}
         self._uniform_of: dict[str, _Uniform] = {}
         self._times: dict[str, datetime | None] = {}
+        self._posts: list[Post] = []
+        self._ready = False
+        #: The image tasks the pipeline runs for this analyzer in the worker pool (none when a
+        #: test injects the faces: the outfit step then runs here).
+        self.image_tasks: tuple[str, ...] = () if faces_of is not None else ("faces", "outfit", "ocr")
 
     # ------------------------------------------------------------------ batch work
 
     def load(self, posts: Sequence[Post], run: RunContext) -> None:
+        # The outfits come from the image tasks, which the pipeline runs for all posts after
+        # every analyzer's load() and before the first analyze(): the batch work waits for them.
+        self._posts = list(posts)
         self._seen, self._uniform_of, self._times = {}, {}, {}
+        self._ready = False
+
+    def _batch(self, run: RunContext) -> None:
+        """Every child's outfits across the posts, and which of them are uniforms (once per run)."""
+        if self._ready:
+            return
+        self._ready = True
         enrolled = _enrolled(run)
-        faces = self._faces(posts, run)
         clusters: list[tuple[str, list[float]]] = []
-        for post in posts:
+        for post in self._posts:
             ctx = PostContext(post, run)
             self._times[post.id] = _local(post, ctx, run)
             for i, media in enumerate(post.media):
-                children = [f for f in faces.get((post.id, i), ()) if f.encoding is not None]
-                keyed: list[tuple[FaceRecord, tuple[str, bool]]] = []
-                for f in children:
-                    who = _child_key(f, enrolled, clusters, self.age_of)
-                    if who is not None:
-                        keyed.append((f, who))
-                if not keyed or media.kind != "image":
+                if media.kind != "image":
                     continue
-                described = self._describe(ctx, i, [f for f, _ in keyed])
+                faces = self._faces(ctx, i)
+                keyed: list[tuple[int, tuple[str, bool]]] = []
+                for n, f in enumerate(faces):
+                    who = _child_key(f, enrolled, clusters, self.age_of) if f.encoding is not None else None
+                    if who is not None:
+                        keyed.append((n, who))
+                if not keyed:
+                    continue
+                described = self._describe(ctx, i, faces)
                 if described is None:
                     continue
                 outfits, scale = described
-                for (_, (key, is_enrolled)), desc in zip(keyed, outfits, strict=True):
+                for n, (key, is_enrolled) in keyed:
+                    desc = outfits[n] if n < len(outfits) else None
                     if desc is not None:
                         seen = _Seen(post.id, i, scale, key, is_enrolled, desc, self._times[post.id])
                         self._seen.setdefault(post.id, []).append(seen)
@@ -198,49 +222,43 @@ class UniformAnalyzer(Analyzer):
                 if not is_off_school(m.when):
                     self._uniform_of.setdefault(m.post_id, uniform)
 
+    def _faces(self, ctx: PostContext, index: int) -> Sequence[FaceRecord]:
+        """The faces of one photo: the faces image task's result (run in the worker pool for
+        every post), or the faces a test injects."""
+        if self._faces_of is not None:
+            return self._faces_of(ctx.post, index, ctx.run)
+        data = ctx.image_result(index, "faces")
+        return MediaFaces.from_json(data).faces if data else []
+
     def _describe(
         self, ctx: PostContext, index: int, faces: Sequence[FaceRecord]
     ) -> tuple[list[dict[str, Any] | None], float] | None:
-        """The outfit step for these faces of one photo, and the working-to-original scale.
-
-        A pure function of the decoded image and the face boxes (engines/outfit.describe_media),
-        so in the worker pool it is an image task needing the faces task, cached by file hash;
-        here it decodes the photo itself, and only photos with a child's face."""
-        loaded = ctx.loaded(index)
-        if loaded is None:
+        """One outfit descriptor per face of the photo (None for a face too small to encode),
+        and the working-to-original scale: the outfit image task's result, worked out in the
+        worker pool from the decoded photo the faces task used and cached by file hash. With
+        injected faces (tests) the same pure function runs here on the decoded photo."""
+        if self._faces_of is None:
+            data = ctx.image_result(index, "outfit")
+            if not data:
+                return None
+            return list(data.get("outfits") or []), self._scale(ctx, index)
+        img = ctx.decoded(index)
+        if img is None:
             return None
+        view = img.at()
         records = [{"box": f.box, "encoding": f.encoding} for f in faces]
-        return describe_media(ctx.array(index), records, loaded.scale)["outfits"], loaded.scale
+        return describe_media(view.array, records, view.scale)["outfits"], view.scale
 
-    def _faces(self, posts: Sequence[Post], run: RunContext) -> dict[tuple[str, int], Sequence[FaceRecord]]:
-        if self._faces_of is not None:
-            return {
-                (p.id, i): self._faces_of(p, i, run)
-                for p in posts
-                for i, m in enumerate(p.media)
-                if m.kind == "image"
-            }
-        from footprint_audit.engines.face_batch import FaceCache, WorkItem, analyze_many
-
-        # The faces analyzer (listed first) leaves its results here; posts it answered from
-        # the cache are not in them, and the face engine's per-file cache answers those.
-        shared: Any = run.memo("faces:results", dict)
-        out = {k: v.faces for k, v in shared.items()} if isinstance(shared, dict) else {}
-        todo = [
-            WorkItem((p.id, i), m.path, m.kind)
-            for p in posts
-            for i, m in enumerate(p.media)
-            if m.kind == "image" and (p.id, i) not in out
-        ]
-        if todo:
-            cache = FaceCache.default(run.options.data_dir) if run.options.use_cache else None
-            for key, result in analyze_many(todo, workers=run.options.workers, cache=cache).items():
-                out[key] = result.faces
-        return out
+    @staticmethod
+    def _scale(ctx: PostContext, index: int) -> float:
+        """Working-to-original pixels of the photo, as the outfit task saw it."""
+        img = ctx.decoded(index)
+        return float(img.scale) if img is not None else 1.0
 
     # ------------------------------------------------------------------ findings
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
+        self._batch(ctx.run)
         cues = caption_cues(ctx.texts())
         seen = self._seen.get(post.id, [])
         when = self._times.get(post.id)
@@ -371,27 +389,31 @@ class UniformAnalyzer(Analyzer):
         )
 
     def _school_text(self, ctx: PostContext, indexes: set[int]) -> str | None:
-        """Text in the photo naming a school; the OCR lines are shared with the text analyzer."""
-        from analyzers.text_in_image import identifying_kind, read_lines, respace
+        """Text in the photo naming a school, from the OCR image task the text analyzer uses
+        (an injected engine in tests)."""
+        from analyzers.text_in_image import identifying_kind, respace
 
         for i in sorted(indexes):
-            loaded = ctx.loaded(i)
-            if loaded is None:
-                continue
-
-            def ocr(image: Any = loaded.image) -> list[Any]:
-                import numpy as np
-
-                from footprint_audit.engines.ocr import ocr_engine
-
-                return read_lines(self._ocr if self._ocr is not None else ocr_engine(), np.asarray(image))
-
-            for line in ctx.memo(("ocr", i), ocr):
-                text = respace(line.text)
+            result = self._read_text(ctx, i)
+            for _x0, _y0, _x1, _y1, raw, score in (result or {}).get("lines", ()):
+                text = respace(str(raw))
                 kind = identifying_kind(text)
-                if line.score >= 0.8 and kind is not None and kind[0] == "school":
+                if float(score) >= 0.8 and kind is not None and kind[0] == "school":
                     return str(text)
         return None
+
+    def _read_text(self, ctx: PostContext, index: int) -> dict[str, Any] | None:
+        if self._ocr is None:
+            result: dict[str, Any] | None = ctx.image_result(index, "ocr")
+            return result
+        from footprint_audit.engines.image_tasks import OcrTask
+
+        img = ctx.decoded(index)
+        if img is None:
+            return None
+        engine = self._ocr
+        read: dict[str, Any] = ctx.memo(("ocr", index), lambda: OcrTask(engine).run(img, {}))
+        return read
 
 
 # --------------------------------------------------------------------------- helpers

@@ -166,9 +166,9 @@ class ImageTask(ABC):
 
 def builtin_tasks() -> dict[str, ImageTask]:
     """The tasks of the built-in analyzers, by name (imported lazily: models load in workers)."""
-    from .engines.image_tasks import FacesTask, NudityTask, OcrTask
+    from .engines.image_tasks import FacesTask, NudityTask, OcrTask, OutfitTask
 
-    return {t.name: t for t in (FacesTask(), OcrTask(), NudityTask())}
+    return {t.name: t for t in (FacesTask(), OcrTask(), NudityTask(), OutfitTask())}
 
 
 def resolve(

@@ -113,3 +113,27 @@ class NudityTask(ImageTask):
                 box = [round(y), round(x + w), round(y + h), round(x)]
                 out.append({"class": str(d["class"]), "score": round(float(d["score"]), 3), "box": box})
         return out
+
+
+class OutfitTask(ImageTask):
+    """The torso below each face (engines/outfit.py): colours, texture and a chest crest, one
+    descriptor per face of the faces task's result (None for a face too small to encode).
+    No model: it costs a few milliseconds per face on the decoded image the worker holds."""
+
+    name = "outfit"
+    needs = ("faces",)
+    kinds = frozenset({"image"})
+
+    def __init__(self) -> None:
+        from .outfit import OUTFIT_VERSION
+
+        self.version = OUTFIT_VERSION
+
+    def run(self, img: DecodedImage, earlier: Mapping[str, Any]) -> Any:
+        from .outfit import describe_media
+
+        faces = (earlier.get("faces") or {}).get("faces") or []
+        if not faces:
+            return {"outfits": []}
+        view = img.at()
+        return describe_media(view.array, faces, view.scale)
