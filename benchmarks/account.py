@@ -274,7 +274,12 @@ def main() -> int:
             print(
                 f"  {n} posts built in {built:.0f} s; first scan image work: {_stages(str(first['stderr']))}"
             )
-            print(f"  +10 posts image work: {_stages(str(more['stderr']))}", flush=True)
+            print(f"  +10 posts image work: {_stages(str(more['stderr']))}")
+            cells = [
+                f"{r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU, {r['peak_mb']:.0f} MB"
+                for r in (first, again, more)
+            ]
+            print(f"  {n} posts: first scan {cells[0]}; re-scan {cells[1]}; +10 posts {cells[2]}", flush=True)
     print()
     print(f"{'posts':>5} | {'first scan':>26} | {'re-scan':>26} | {'+10 posts':>26}")
     print(
