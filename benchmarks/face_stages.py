@@ -27,8 +27,9 @@ def main() -> int:
     from footprint_audit.engines import faces
     from footprint_audit.images import load_image
 
-    args = [a for a in sys.argv[1:] if not a.startswith("-")]
-    folder = Path(args[0]) if args else ROOT / ".." / "shared" / "data" / "faces"
+    # run_all.py passes every script the same arguments: only a folder is taken here.
+    given = [Path(a) for a in sys.argv[1:] if Path(a).is_dir()]
+    folder = given[0] if given else ROOT / ".." / "shared" / "data" / "faces"
     if not folder.is_dir():
         folder = ROOT / "tests" / "data" / "faces"
     paths = sorted(p for p in folder.rglob("*") if p.suffix.lower() in {".jpg", ".jpeg", ".png"})

@@ -101,7 +101,12 @@ def scan(
         typer.Option("--timezone", help="IANA zone for times with no known zone, e.g. Europe/London."),
     ] = None,
     workers: Annotated[
-        int | None, typer.Option("--workers", min=1, help="Worker processes for face work (default: cores).")
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Worker processes for the photo work: faces, text, nudity (default: cores).",
+        ),
     ] = None,
     profile: Annotated[
         Path | None,

@@ -292,11 +292,13 @@ def run_tasks(
         if img.kind not in task.kinds:
             results[task.name] = seen[task.name] = None
             continue
-        t0 = time.process_time()
         try:
             if task.key not in _READY:
+                t0 = time.process_time()
                 task.setup()
                 _READY.add(task.key)
+                stats["cpu"]["setup"] = stats["cpu"].get("setup", 0.0) + time.process_time() - t0
+            t0 = time.process_time()
             out = task.run(img, {n: seen.get(n) for n in task.needs})
         except BadInput as exc:
             errors[task.name] = str(exc)
@@ -339,9 +341,9 @@ def _init_worker() -> None:
 def _worker_environment() -> Iterator[None]:
     """Spawned workers inherit the environment: one thread per native pool from their start
     (before numpy or onnxruntime load); the main process's own value is put back after."""
-    names = (WORKER_ENV, *_THREAD_VARS)
-    before = {n: os.environ.get(n) for n in names}
-    os.environ.update({n: "1" for n in names})
+    values = {n: "1" for n in (WORKER_ENV, *_THREAD_VARS)}
+    before = {n: os.environ.get(n) for n in values}
+    os.environ.update(values)
     try:
         yield
     finally:

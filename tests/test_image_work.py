@@ -133,3 +133,26 @@ def test_one_post_without_the_pipeline_runs_its_tasks_in_process(tmp_path: Path)
     run.analyzers = (analyzer,)  # where the context finds the plug-in's own tasks by name
     (finding,) = analyzer.analyze(post, PostContext(post, run))
     assert finding.value.text in {"dark", "light"} and _runs() - before == 2
+
+
+@pytest.mark.slow
+def test_real_tasks_give_the_same_results_in_one_and_two_workers(tmp_path: Path, test_data: Path) -> None:
+    """Faces, OCR and NudeNet in spawned workers give what they give in process."""
+    from PIL import ImageDraw
+
+    from footprint_audit.engines.image_tasks import FacesTask, NudityTask, OcrTask
+    from footprint_audit.image_work import run_image_work
+
+    sign = tmp_path / "sign.png"
+    img = Image.new("RGB", (900, 300), (25, 70, 40))
+    ImageDraw.Draw(img).text((40, 120), "OAKFIELD PRIMARY SCHOOL", fill=(250, 250, 250), font_size=48)
+    img.save(sign)
+    files = {
+        (str(p), "image"): [FacesTask(), OcrTask(), NudityTask()]
+        for p in (sign, test_data / "faces" / "two_people.jpg")
+    }
+    one = run_image_work(files, workers=1)
+    two = run_image_work(files, workers=2)
+    assert {k: v.results for k, v in one.items()} == {k: v.results for k, v in two.items()}
+    assert len(one[str(test_data / "faces" / "two_people.jpg")].results["faces"]["faces"]) == 2
+    assert any("OAKFIELD" in line[4] for line in one[str(sign)].results["ocr"]["lines"])

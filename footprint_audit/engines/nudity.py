@@ -25,6 +25,7 @@ def nudity_detector() -> Any:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = threads
+        options.enable_cpu_mem_arena = False  # see engines/faces.py: workers stay small
         path = os.path.join(os.path.dirname(nudenet.__file__), "320n.onnx")  # as NudeDetector()
         detector.onnx_session = onnxruntime.InferenceSession(
             path, options, providers=["CPUExecutionProvider"]
