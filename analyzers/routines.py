@@ -27,13 +27,27 @@ JAPANESE_DAYS = dict(zip("月火水木金土日", WEEKDAYS, strict=True))
 ACTIVITIES = (
     r"(?:swim(?:ming)?|ballet|dance|football|soccer|rugby|cricket|tennis|gymnastics|gym|karate|judo|"
     r"taekwondo|piano|music|drama|choir|art|coding|chess|brownies|rainbows|beavers|cubs|scouts|"
-    r"guides|tumble\s*tots|forest\s+school|sunday\s+school|hockey|netball|athletics|climbing)"
+    r"guides|tumble\s*tots|forest\s+school|sunday\s+school|hockey|netball|athletics|climbing|parkrun|"
+    r"playgroup|toddler\s+group|rhyme\s*time|story\s*time|baby\s+sensory|sensory|baby\s+yoga|yoga|"
+    r"trampolining|riding|horse\s+riding|cheer(?:leading)?|badminton|fencing|kickboxing|jiu[- ]?jitsu|"
+    r"swim\s+school|mini\s+rugby|tag\s+rugby|church|mass|training|practice)"
 )
 NL_ACTIVITIES = (
     r"(?:voetbal|hockey|zwemmen|zwemles|turnen|turnles|ballet|balletles|dansen|dansles|judo|tennis|"
     r"muziekles|pianoles|gitaarles|scouting|training|voetbaltraining|hockeytraining|korfbal|atletiek|chiro)"
 )
 _DAY = r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+#: Short forms, only after "every" ("every Tues", "each Weds"): "sat", "sun", "wed" are words.
+_SHORT_DAY = r"(?P<short>mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)"
+SHORT_DAYS = {
+    "mon": "monday",
+    "tu": "tuesday",
+    "we": "wednesday",
+    "th": "thursday",
+    "fr": "friday",
+    "sa": "saturday",
+    "su": "sunday",
+}
 _NLDAY = r"(?P<nlday>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 
 _DAYS_EN = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -66,6 +80,16 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         # one weekday
         (rf"\b(?:every|each)\s+{_DAY}s?\b(?:\s+(?:{_PARTS}|after\s+school))?", None),
         (rf"\b(?:on\s+)?{_DAY}s\b", None),
+        (rf"\b(?:every|each)\s+(?:other\s+|single\s+)?{_SHORT_DAY}\b\.?", None),
+        # "Saturday mornings are for parkrun", "on a Wednesday", "every other Friday",
+        # "Friday night is pizza night"
+        (rf"\b{_DAY}\s+(?:mornings|afternoons|evenings|nights)\b", None),
+        (rf"\bon\s+a\s+{_DAY}\b(?!\s+(?:in|this|last|next))", None),
+        (rf"\b(?:every|each)\s+other\s+{_DAY}\b", None),
+        (
+            rf"\b{_DAY}(?:\s+(?:night|morning|afternoon|evening))?\s+(?:is|=|means)\s+[a-z]+\s+(?:night|day|time)\b",
+            None,
+        ),
         (
             rf"\b{_DAY}\s+(?P<act>{ACTIVITIES})\b(?:\s+(?:class|lesson|club|practice|training|session))?",
             None,
@@ -77,14 +101,16 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         (r"\b(?:every|each)\s+(?:week|saturday\s+morning|morning\s+before\s+school)\b", None),
         (r"\b(?:after|before)\s+(?:school|nursery|daycare|preschool|kindy|kindergarten)\b", None),
         (rf"\b(?:elke|iedere)\s+{_NLDAY}(?:{_NL_PARTS})?\b", None),
-        (rf"\b(?:op\s+)?{_NLDAY}(?:middag(?:en)?|s)\b", None),
+        (rf"\b(?:op\s+)?{_NLDAY}(?:middag(?:en)?|s|ochtenden|avonden)\b", None),
+        (rf"\b{_NLDAY}(?:ochtend|middag|avond)?\s+(?:altijd|steeds|vast|standaard)\b", None),
         # "Zaterdag voetbal, zondag hockey": a Dutch weekday and a club activity
         (rf"\b{_NLDAY}\s+(?P<act>{NL_ACTIVITIES})\b", None),
         (r"\b(?P<act>zwemles|turnles|balletles|voetbaltraining|dansles)\b", None),
         (r"\bna\s+(?:school|de\s+opvang|het\s+kinderdagverblijf)\b", None),
         (
             r"毎週(?:(?P<jpday>[月火水木金土日])(?=(?:[・と、][月火水木金土日])*曜)(?:曜日?)?)?|(?P<jpday2>[月火水木金土日])曜日?の?(?:習い事|スイミング|プール|レッスン|教室)|"
-            r"(?P<jpday3>[月火水木金土日])曜日?は(?:いつも|毎回)|習い事|お迎え",
+            r"(?P<jpday3>[月火水木金土日])曜日?の?(?:朝|夜|夕方|午前|午後)?は(?:いつも|毎回|決まって)|"
+            r"(?P<jpday4>[月火水木金土日])曜(?:日)?(?:恒例|の恒例|の定番)|習い事|お迎え",
             None,
         ),
     )
@@ -99,7 +125,11 @@ _JA_DAY = re.compile(r"(?<![先来今])(?P<d>[月火水木金土日])曜日?")
 
 def _weekday(g: dict[str, str | None]) -> str | None:
     day = (g.get("day") or "").lower() or DUTCH_DAYS.get((g.get("nlday") or "").lower())
-    jp = g.get("jpday") or g.get("jpday2") or g.get("jpday3")
+    if g.get("short"):
+        day = SHORT_DAYS.get((g.get("short") or "")[:2].lower()) or SHORT_DAYS.get(
+            (g.get("short") or "")[:3].lower()
+        )
+    jp = g.get("jpday") or g.get("jpday2") or g.get("jpday3") or g.get("jpday4")
     if jp:
         day = JAPANESE_DAYS[jp]
     return day.capitalize() if day else None
@@ -120,7 +150,11 @@ def find_routines(td: TextDoc) -> list[tuple[int, int, RoutineValue]]:
                 continue
             # the other days of a list share the first one's routine
             end = m.end()
-            more_re = _MORE_JA_DAYS if g.get("jpday") or g.get("jpday2") or g.get("jpday3") else _MORE_DAYS
+            more_re = (
+                _MORE_JA_DAYS
+                if any(g.get(k) for k in ("jpday", "jpday2", "jpday3", "jpday4"))
+                else _MORE_DAYS
+            )
             while (more := more_re.match(text[end:])) is not None:
                 word = more.group("more")
                 other = JAPANESE_DAYS.get(word) or DUTCH_DAYS.get(word.lower()) or word.lower()

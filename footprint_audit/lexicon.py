@@ -220,6 +220,12 @@ OTHER_CHILD = tuple(
         rf"girls?|kids|children|twins|newborn)\s*,?\s+{_NAME}{_MORE}",
         rf"\b[A-Za-z]+(?:'s|’s)\s+(?:kids|children|boys|girls|lot|little\s+ones?|twins|son|daughter|baby)\s*,?\s+{_NAME}{_MORE}",
         rf"\b{_NAME}\s*\(\s*(?:our|my|her|his|their)?\s*(?:niece|nephew|cousin|god-?son|god-?daughter|friend)\b",
+        # a child named through their parent: "thanks to Isla's mum", "with Ava and her mum",
+        # "de moeder van Saar", "buurmeisje Noor"
+        rf"\b{_NAME}(?:'s|’s)\s+(?:mum|mummy|mom|mommy|mama|dad|daddy|papa|parents|nan|nana|grandma|granny)\b",
+        rf"\bwith\s+{_NAME}\s+(?:and|&)\s+(?:her|his|their)\s+(?:mum|mummy|mom|mama|dad|daddy|parents|nan|grandma)\b",
+        rf"\b(?:de\s+)?(?:moeder|mama|vader|papa|ouders)\s+van\s+{_NAME}",
+        rf"\b(?:buurjongen|buurmeisje|buurkind|buurjongetje|buurmeisjes|buurkinderen|neighbours?'?\s+(?:kids?|boy|girl|son|daughter))\s*,?\s+{_NAME}{_MORE}",
         # a friend's newborn: "Baby Clara arrived safely ... Congratulations Hannah and Tom"
         rf"\bbaby\s+{_NAME}\s+(?:arrived|was\s+born|is\s+here|has\s+arrived)(?=[\s\S]*\bcongrat)",
         # Dutch
@@ -285,7 +291,9 @@ JA_WENT_WITH = re.compile(
 #: Particles a kana run may start with that belong to the words before it.
 JA_LEADING_PARTICLE = re.compile(r"^(?:の|は|が|と|も|に|を|で|へ|や)")
 #: Words before a name that make it another family's child.
-JA_OTHER_BEFORE = re.compile(r"(?:お友達|友達|友だち|ともだち|クラス|同級生|いとこ|同じ組|同じクラス|組)の$")
+JA_OTHER_BEFORE = re.compile(
+    r"(?:お友達|友達|友だち|ともだち|クラス|同級生|いとこ|同じ組|同じクラス|組|近所|お隣|となり|仲良し)の$"
+)
 #: Words before a name that make it an adult's: "ママ友のりさちゃん" (a mum friend).
 JA_ADULT_BEFORE = re.compile(r"(?:ママ友|パパ友|友人|同僚|先輩|後輩|上司|先生|義姉|義妹|姉|妹|兄|弟)の$")
 #: Words after a name (and its honorific) that make it another family's child.
@@ -352,7 +360,9 @@ JA_NUMERALS = {
 
 # --- schools -----------------------------------------------------------------------------
 
-_SCHOOL_KIND = r"(?:Primary|Infants?|Juniors?|Academy|Montessori|Kindergarten|Nursery|Pre-?school|School)"
+_SCHOOL_KIND = (
+    r"(?:Primary|Infants?|Juniors?|Academy|Montessori|Kindergarten|Nursery|Pre-?[Ss]chool|Playgroup|School)"
+)
 _SCHOOL_FAITH = r"(?:C\s+of\s+E|CofE|C\.?\s?E\.?|Church\s+of\s+England|RC|R\.C\.|Catholic|Methodist|Community|Infant|Junior|Primary|Village)"
 _CAP_WORD = r"(?:[A-Z][\w’'-]*|of|the)"
 #: Whole English school names: "St Mary's C of E Primary School", "Oakfield Infant School",
@@ -393,7 +403,7 @@ JA_SCHOOL_PREFIX = re.compile(
 )
 
 _JA_SCHOOL = re.compile(
-    r"(?P<name>[^\s、。！？!?,.はがをにでのともへ「」（）()]{1,8})(?:保育園|幼稚園|小学校|こども園|保育所)"
+    r"(?P<name>[^\s、。！？!?,.はがをにでのともへ「」（）()]{1,8})(?:保育園|幼稚園|小学校|中学校|こども園|保育所|学園)"
 )
 
 

@@ -162,3 +162,17 @@ def test_japanese_names_by_occasion_and_also() -> None:
         "今日も雨。",
     )
     assert [_values(f, "child_name") for f in out] == [["結衣"], ["蓮"], ["蒼", "樹"], [], [], [], []]
+
+
+def test_a_child_named_through_their_parent_is_another_familys() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "Huge thanks to Isla's mum for hosting, Mia loved it",
+        "Koffie met de moeder van Saar, Noor speelde mee",
+        "近所のゆいちゃんと公園",
+    )
+    assert [_reasons(f) for f in out] == [
+        [("child_name", "Isla", "NAMED_AS_OTHER_CHILD"), ("child_name", "Mia", "NAMED_IN_A_FAMILY_POST")],
+        [("child_name", "Saar", "NAMED_AS_OTHER_CHILD"), ("child_name", "Noor", "NAMED_IN_A_FAMILY_POST")],
+        [("child_name", "ゆい", "NAMED_AS_OTHER_CHILD")],
+    ]
