@@ -254,6 +254,20 @@ ADULT_NAMED = tuple(
         rf"vader|friend|bestie|colleague|collega|neighbour|buurvrouw|buurman)\s+{_NAME}\b",
     )
 )
+#: Names that are no person's: pets ("our dog Biscuit", "Luna the cat") and characters
+#: ("dressed as Elsa", "Bo Peep costume").
+_ADJ_PET = r"(?:little|old|new|rescue|family|crazy|lazy|fluffy|sweet|naughty)"
+_PET = r"(?:dog|doggy|doggo|puppy|pup|cat|kitty|kitten|bunny|rabbit|hamster|guinea\s+pig|pony|horse|tortoise|hond|hondje|puppy|kat|poes|kitten|konijn)"
+NOT_A_PERSON = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b(?:(?:my|our|the|their|his|her|mijn|onze|new|nieuwe)\s+)?(?:{_ADJ_PET}\s+)?{_PET}\s*,?\s+(?P<name>(?-i:[A-Z][a-z]+))",
+        rf"\b{_NAME}\s*,?\s+(?:the|our|de|onze)\s+{_PET}\b",
+        rf"\b{_NAME}\s*\(\s*(?:the|our)?\s*{_PET}\s*\)",
+        rf"\bdressed\s+(?:up\s+)?as\s+(?:a\s+|an\s+|the\s+|little\s+)?{_NAME}(?:\s+[A-Z][a-z]+)?",
+        rf"\b{_NAME}(?:\s+[A-Z][a-z]+)?\s+(?:costume|outfit|fancy\s+dress|vibes)\b",
+    )
+)
 #: "X's party", "party for X's 5th", "happy birthday X! thanks for having ...": X's own party.
 #: That child is another family's when the post also names a child of the account.
 PARTY_HOST = tuple(

@@ -176,3 +176,21 @@ def test_a_child_named_through_their_parent_is_another_familys() -> None:
         [("child_name", "Saar", "NAMED_AS_OTHER_CHILD"), ("child_name", "Noor", "NAMED_IN_A_FAMILY_POST")],
         [("child_name", "ゆい", "NAMED_AS_OTHER_CHILD")],
     ]
+
+
+def test_pets_and_characters_are_nobody() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "Our dog Max and Mia at the beach",
+        "Luna the cat loves Leo",
+        "Little Bo Peep costume sorted for World Book Day",
+        "Full Mia Wallace vibes with this new fringe",
+        "dressed as Elsa for the party, Isla was so happy",
+    )
+    assert [_values(f, "child_name") + _values(f, "person_name") for f in out] == [
+        ["Mia"],
+        ["Leo"],
+        [],
+        [],
+        ["Isla"],
+    ]
