@@ -331,9 +331,18 @@ JA_COMMON_OPENERS = frozenset(
     わたし ぼく おれ みんな きょう あした きのう いつも また まだ もう とても ちょっと すこし
     """.split()
 )
+#: "ゆい(3)", "陽翔（5歳）": a name with an age in brackets; "長女ゆい", "息子陽翔": a relation
+#: word glued to the name.
+JA_WITH_AGE = re.compile(
+    rf"(?P<name>{_KANA_NAME}|{_KANJI_NAME})\s*[（(]\s*[0-9０-９]{{1,2}}\s*(?:歳|才|さい|ヶ月|か月)?\s*[)）]"
+)
+JA_RELATION_GLUED = re.compile(
+    r"(?:長女|長男|次女|次男|三女|三男|末っ子)(?P<name>[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,6})(?=ちゃん|くん|君|は|が|、|,|の|も|\s|$)"
+)
 #: "結衣の七五三", "ゆいの入園式": a name before の and a child's occasion.
 JA_OCCASION = re.compile(
-    rf"(?P<name>{_KANA_NAME}|{_KANJI_NAME})の(?=七五三|お宮参り|お食い初め|お誕生日|誕生日|入園式|入学式|卒園式|卒業式|運動会|発表会|初節句)"
+    rf"(?P<name>{_KANA_NAME}|{_KANJI_NAME})の(?=七五三|お宮参り|お食い初め|お誕生日|誕生日|入園式|入学式|卒園式|卒業式|運動会|発表会|初節句|"
+    r"初めての|はじめての|ランドセル|ハーフバースデー)"
 )
 
 #: Japanese places: the prefectures, the largest cities and the best-known holiday areas.

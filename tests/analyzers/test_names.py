@@ -194,3 +194,16 @@ def test_pets_and_characters_are_nobody() -> None:
         [],
         ["Isla"],
     ]
+
+
+def test_japanese_names_with_an_age_or_a_glued_relation_word() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "ゆい(3)と公園へ",
+        "今日は陽翔（5歳）の運動会",
+        "長女ゆいは今日から小学生",
+        "ゆいの初めての自転車",
+        "ケーキ(2個)を買った",
+        "月曜日の習い事はピアノ",
+    )
+    assert [_values(f, "child_name") for f in out] == [["ゆい"], ["陽翔"], ["ゆい"], ["ゆい"], [], []]
