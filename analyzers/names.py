@@ -112,6 +112,13 @@ _HE = re.compile(r"\b(?:he|him|his|son|boy|brother|lad|little man|zoon|jongen|br
 
 
 @functools.cache
+def _dutch_stop_words() -> frozenset[str]:
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@functools.cache
 def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -251,6 +258,12 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             continue
         if low in lexicon.DUTCH_COMMON:
             continue
+        if (
+            td.script == "nl"
+            and low in _dutch_stop_words()
+            and (word.islower() or _SENTENCE_START.search(text[: m.start()]))
+        ):
+            continue  # "dan", "ben", "nu" in Dutch text ("Ben" inside a sentence stays a name)
         if word.islower():
             if not lower_writer:
                 continue

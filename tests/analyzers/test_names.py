@@ -207,3 +207,12 @@ def test_japanese_names_with_an_age_or_a_glued_relation_word() -> None:
         "月曜日の習い事はピアノ",
     )
     assert [_values(f, "child_name") for f in out] == [["ゆい"], ["陽翔"], ["ゆい"], ["ゆい"], [], []]
+
+
+def test_dutch_function_words_that_are_names() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "Dan gaan we naar het strand met de kinderen",
+        "Vandaag met Ben en Sanne naar de speeltuin",
+    )
+    assert [_values(f, "child_name") for f in out] == [[], ["Ben", "Sanne"]]
