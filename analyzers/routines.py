@@ -84,6 +84,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         # "Saturday mornings are for parkrun", "on a Wednesday", "every other Friday",
         # "Friday night is pizza night"
         (rf"\b{_DAY}\s+(?:mornings|afternoons|evenings|nights)\b", None),
+        (rf"\b{_DAY}\s+(?:morning|afternoon|evening|night)\s+(?P<act>{ACTIVITIES})\b", None),
         (rf"\bon\s+a\s+{_DAY}\b(?!\s+(?:in|this|last|next))", None),
         (rf"\b(?:every|each)\s+other\s+{_DAY}\b", None),
         (
@@ -120,6 +121,16 @@ _MORE_DAYS = re.compile(rf"^(?:\s*(?:,|and|&|or|en|of)\s*(?P<more>{_DAYS_EN}|{_D
 _MORE_JA_DAYS = re.compile(r"^[・と、](?P<more>[月火水木金土日])(?:曜日?)?")
 
 
+#: Words that say a sentence's weekday comes round every week.
+_REPEATS = re.compile(
+    r"\b(?:every\s+week|each\s+week|weekly|as\s+usual|as\s+always|like\s+every\s+week|without\s+fail|"
+    r"elke\s+week|iedere\s+week|wekelijks|zoals\s+altijd|zoals\s+elke\s+week|vaste\s+prik)\b",
+    re.IGNORECASE,
+)
+_ANY_DAY = re.compile(rf"\b(?:{_DAYS_EN}|{_DAYS_NL})s?\b", re.IGNORECASE)
+_ONE_OFF_BEFORE = re.compile(
+    r"\b(?:last|next|this|afgelopen|volgende|vorige|deze|komende)\s+$", re.IGNORECASE
+)
 _JA_DAY = re.compile(r"(?<![先来今])(?P<d>[月火水木金土日])曜日?")
 
 
@@ -162,6 +173,20 @@ def find_routines(td: TextDoc) -> list[tuple[int, int, RoutineValue]]:
                 end += more.end()
                 if not any(a < end and s < b for a, b, _ in out):
                     out.append((s, end, RoutineValue(text[s:end], other.capitalize(), activity)))
+    # "Sunday lunch at Nana's, every week without fail": a weekday in a sentence that says it repeats
+    for sentence in re.finditer(r"[^.!?\n]+", text):
+        if not _REPEATS.search(sentence.group(0)):
+            continue
+        for m in _ANY_DAY.finditer(sentence.group(0)):
+            s0, e0 = sentence.start() + m.start(), sentence.start() + m.end()
+            if any(a < e0 and s0 < b for a, b, _ in out) or _ONE_OFF_BEFORE.search(text[:s0]):
+                continue
+            word = (
+                m.group(0).lower().rstrip("s") if m.group(0).lower().endswith("days") else m.group(0).lower()
+            )
+            day = DUTCH_DAYS.get(word) or (word if word in WEEKDAYS else None)
+            if day:
+                out.append((s0, e0, RoutineValue(m.group(0), day.capitalize())))
     # "金曜日の夜はピザの日🍕 毎週楽しみ": a weekday in a post that says 毎週 is weekly
     if any(v.text == "毎週" for _, _, v in out):
         for m in _JA_DAY.finditer(text):

@@ -116,3 +116,21 @@ def test_more_ways_to_say_weekly() -> None:
         [],
         [],
     ]
+
+
+def test_a_weekday_in_a_sentence_that_says_it_repeats() -> None:
+    out = run_captions(
+        RoutinesAnalyzer(),
+        "Sunday lunch at Nana's, every week without fail",
+        "Zondag naar oma, vaste prik",
+        "Saturday morning swim lessons",
+        "Last Tuesday was weekly shop day",
+        "Afgelopen zondag naar oma, vaste prik",
+    )
+    assert [[f.value.weekday for f in found if f.value.weekday] for found in out] == [
+        ["Sunday"],
+        ["Sunday"],
+        ["Saturday"],
+        [],
+        [],
+    ]
