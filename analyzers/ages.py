@@ -50,9 +50,14 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "turns",
         ),
         (rf"\bis\s+{_NUM}\s+today\b", "turns"),
-        (rf"\b{_NUM}\s*(?:years?|yrs?)[\s-]*old\b", "years"),
+        (rf"\b{_NUM}[\s-]*(?:years?|yrs?)[\s-]*(?:old|young)\b", "years"),
+        (rf"\b{_NUM}\s+and\s+a\s+half\b", "years"),
+        (
+            rf"\b(?:nearly|almost|bijna)\s+{_NUM}\b(?!\s*(?:%|am|pm|:|minutes?|mins?|hours?|weeks?|days?|uur|o'clock))",
+            "years",
+        ),
         (rf"\b{_NUM}\s*(?:y/o|yo)\b", "years"),
-        (rf"\b{_NUM}\s*(?:months?|mo)[\s-]*(?:old|today)\b", "months"),
+        (rf"\b{_NUM}[\s-]*(?:months?|mo)[\s-]*(?:old|today)\b", "months"),
         (rf"\b(?:aged?|at)\s+{_NUM}\s*(?:months?|mo|maanden)\b", "months"),
         # "eight years of you", "5 jaar geworden", "Jurre 7 is geworden"
         (rf"\b{_NUM}\s+years?\s+of\s+(?:you|her|him|them|(?-i:[A-Z][a-z]+))\b", "turns"),

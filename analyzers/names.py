@@ -112,6 +112,13 @@ _HE = re.compile(r"\b(?:he|him|his|son|boy|brother|lad|little man|zoon|jongen|br
 
 
 @functools.cache
+def _dutch_stop_words() -> frozenset[str]:
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@functools.cache
 def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -251,6 +258,12 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             continue
         if low in lexicon.DUTCH_COMMON:
             continue
+        if (
+            td.script == "nl"
+            and low in _dutch_stop_words()
+            and (word.islower() or _SENTENCE_START.search(text[: m.start()]))
+        ):
+            continue  # "dan", "ben", "nu" in Dutch text ("Ben" inside a sentence stays a name)
         if word.islower():
             if not lower_writer:
                 continue
@@ -417,6 +430,25 @@ def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
     return out
 
 
+def no_person(td: TextDoc) -> set[int]:
+    """Start offsets of names that are a pet's or a character's ("our dog Biscuit", "dressed as
+    Elsa", "Mia Wallace vibes"): no finding at all."""
+    out: set[int] = set()
+    for pattern in lexicon.NOT_A_PERSON:
+        for m in pattern.finditer(td.analysed):
+            out.add(m.start("name"))
+            more = m.group("more") if "more" in pattern.groupindex else None
+            if more:
+                for w in re.finditer(r"[A-Za-z][a-z]+", more):
+                    if w.group(0).lower() not in ("and", "en"):
+                        out.add(m.start("more") + w.start())
+            # the second word of a character's name ("Bo Peep", "Mia Wallace")
+            tail = re.match(r"\s+([A-Z][a-z]+)", td.analysed[m.end("name") :])
+            if tail and re.search(r"costume|outfit|fancy|vibes|dressed", m.group(0), re.IGNORECASE):
+                out.add(m.end("name") + tail.start(1))
+    return out
+
+
 def adult_names(td: TextDoc) -> set[int]:
     """Start offsets of names the phrasing shows to be adults ("thank you Sarah and Mark for
     having us", "Becky and her new baby", "mijn man Koen")."""
@@ -515,8 +547,10 @@ class NamesAnalyzer(TextAnalyzerBase):
                         ja_other.add(s)
             adults = bool(lexicon.ADULT_CUES.search(td.analysed)) and not child_context(td)
             named_adults = adult_names(td)
+            not_people = no_person(td)
+            found = [f for f in found if f[1] not in not_people]
             for name, s, e in gazetteer_names(td, stop):
-                if _overlaps(s, e, taken + blocked):
+                if _overlaps(s, e, taken + blocked) or s in not_people:
                     continue
                 taken.append((s, e))
                 if adults or s in named_adults:
@@ -540,6 +574,8 @@ class NamesAnalyzer(TextAnalyzerBase):
                 text = re.sub(rf"{_POSS}$", "", text).strip()
                 e = s + len(text)
                 if _overlaps(s, e, taken + blocked) or not _plausible(text.split()[0], stop):
+                    continue
+                if s in not_people or any(s <= n < e for n in not_people):
                     continue
                 before = td.analysed[:s].split()
                 if before and before[-1].lower() in lexicon.PLACE_PREPOSITIONS:

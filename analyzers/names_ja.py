@@ -25,6 +25,8 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
         lexicon.JA_VOCATIVE,
         lexicon.JA_WENT_WITH,
         lexicon.JA_OCCASION,
+        lexicon.JA_WITH_AGE,
+        lexicon.JA_RELATION_GLUED,
         lexicon.JA_ALSO,
     ):
         for m in pattern.finditer(text):
@@ -32,7 +34,7 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
             if re.match(r"[一-龯々]", name):
                 name, start = _without_time_word(text, name, start)
             lead = lexicon.JA_LEADING_PARTICLE.match(name)
-            glued = pattern is lexicon.JA_HONORIFIC or pattern is lexicon.JA_OCCASION
+            glued = pattern in (lexicon.JA_HONORIFIC, lexicon.JA_OCCASION, lexicon.JA_WITH_AGE)
             if lead and glued and start > 0 and not _ja_boundary(text[start - 1]):
                 name, start = name[lead.end() :], start + lead.end()
             if (

@@ -124,6 +124,40 @@ def _a_childs_name(td: TextDoc, s: int, text: str) -> bool:
     return not (before and before[-1].lower() == "at" and not after.startswith(("'s", "’s")))
 
 
+_VENUE_NOUNS = (
+    "Farm|Park|Zoo|Land|Museum|Court|Church|Circus|Castle|Gardens|Garden|Beach|Bay|Island|Pier|Abbey|"
+    "Cathedral|Palace|Arboretum|Aquarium|Woods|Forest|Lake|Hill|Common|Heath|Country Park|Safari Park|"
+    "Wildlife Park|Theme Park|Adventure Park|Reservoir|Marina|Harbour|Sands|Plassen|Bos"
+)
+#: "Folly Farm", "Sefton Park", "Natural History Museum", "St Luke's Church", "Vondelpark":
+#: capitalised words ending in a place noun are one place, whole.
+_VENUE_RE = re.compile(
+    r"(?<![\w'’])(?:(?:St\.?|The|the|de|De)\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3}?"
+    rf"\s+(?:{_VENUE_NOUNS})\b"
+    r"|(?<![\w'’])[A-Z][a-z]{2,}(?:park|bos|strand|duin|plas)\b"
+)
+#: Capitalised words that open a caption and are not part of a place ("Sunny Hampton Court").
+_NOT_VENUE_START = frozenset("happy sunny lovely rainy another our my the a first last best big".split())
+
+
+def named_venues(td: TextDoc) -> list[tuple[str, int, int, str]]:
+    """Named places by their last word (Park, Zoo, Museum...), in English and Dutch text."""
+    if td.script == "cjk":
+        return []
+    out: list[tuple[str, int, int, str]] = []
+    for m in _VENUE_RE.finditer(td.analysed):
+        start, text = m.start(), m.group(0)
+        words = text.split()
+        while (
+            len(words) > 2 and words[0].lower() in _NOT_VENUE_START and words[0] not in ("The", "St", "St.")
+        ):
+            start = td.analysed.index(words[1], start + len(words[0]))
+            words = words[1:]
+        text = td.analysed[start : m.end()]
+        out.append(("FAC", start, m.end(), text))
+    return out
+
+
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week|weekend)|now))+$",
     re.IGNORECASE,
@@ -143,11 +177,12 @@ class PlacesAnalyzer(TextAnalyzerBase):
             candidates: list[tuple[str, int, int, str]] = [
                 ("VENUE", r.start, r.end, r.text) for r in td.spans("VENUE")
             ]
+            candidates += named_venues(td)
             candidates += td.ents(*PLACE_LABELS)
             candidates += text_places(td)
             for label, s, e, text in candidates:
                 # "So proud of Henry today": a time word the model kept on the end is no place's
-                trimmed = _TRAILING_TIME.sub("", text)
+                trimmed = _TRAILING_TIME.sub("", re.sub(r"[\s\W_]+$", "", text))
                 if trimmed and trimmed != text and label != "VENUE":
                     text, e = trimmed, s + len(trimmed)
                 if any(a < e and s < b for a, b in schools + seen):

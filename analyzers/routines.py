@@ -27,13 +27,27 @@ JAPANESE_DAYS = dict(zip("月火水木金土日", WEEKDAYS, strict=True))
 ACTIVITIES = (
     r"(?:swim(?:ming)?|ballet|dance|football|soccer|rugby|cricket|tennis|gymnastics|gym|karate|judo|"
     r"taekwondo|piano|music|drama|choir|art|coding|chess|brownies|rainbows|beavers|cubs|scouts|"
-    r"guides|tumble\s*tots|forest\s+school|sunday\s+school|hockey|netball|athletics|climbing)"
+    r"guides|tumble\s*tots|forest\s+school|sunday\s+school|hockey|netball|athletics|climbing|parkrun|"
+    r"playgroup|toddler\s+group|rhyme\s*time|story\s*time|baby\s+sensory|sensory|baby\s+yoga|yoga|"
+    r"trampolining|riding|horse\s+riding|cheer(?:leading)?|badminton|fencing|kickboxing|jiu[- ]?jitsu|"
+    r"swim\s+school|mini\s+rugby|tag\s+rugby|church|mass|training|practice)"
 )
 NL_ACTIVITIES = (
     r"(?:voetbal|hockey|zwemmen|zwemles|turnen|turnles|ballet|balletles|dansen|dansles|judo|tennis|"
     r"muziekles|pianoles|gitaarles|scouting|training|voetbaltraining|hockeytraining|korfbal|atletiek|chiro)"
 )
 _DAY = r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+#: Short forms, only after "every" ("every Tues", "each Weds"): "sat", "sun", "wed" are words.
+_SHORT_DAY = r"(?P<short>mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)"
+SHORT_DAYS = {
+    "mon": "monday",
+    "tu": "tuesday",
+    "we": "wednesday",
+    "th": "thursday",
+    "fr": "friday",
+    "sa": "saturday",
+    "su": "sunday",
+}
 _NLDAY = r"(?P<nlday>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 
 _DAYS_EN = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -66,6 +80,17 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         # one weekday
         (rf"\b(?:every|each)\s+{_DAY}s?\b(?:\s+(?:{_PARTS}|after\s+school))?", None),
         (rf"\b(?:on\s+)?{_DAY}s\b", None),
+        (rf"\b(?:every|each)\s+(?:other\s+|single\s+)?{_SHORT_DAY}\b\.?", None),
+        # "Saturday mornings are for parkrun", "on a Wednesday", "every other Friday",
+        # "Friday night is pizza night"
+        (rf"\b{_DAY}\s+(?:mornings|afternoons|evenings|nights)\b", None),
+        (rf"\b{_DAY}\s+(?:morning|afternoon|evening|night)\s+(?P<act>{ACTIVITIES})\b", None),
+        (rf"\bon\s+a\s+{_DAY}\b(?!\s+(?:in|this|last|next))", None),
+        (rf"\b(?:every|each)\s+other\s+{_DAY}\b", None),
+        (
+            rf"\b{_DAY}(?:\s+(?:night|morning|afternoon|evening))?\s+(?:is|=|means)\s+[a-z]+\s+(?:night|day|time)\b",
+            None,
+        ),
         (
             rf"\b{_DAY}\s+(?P<act>{ACTIVITIES})\b(?:\s+(?:class|lesson|club|practice|training|session))?",
             None,
@@ -77,14 +102,16 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         (r"\b(?:every|each)\s+(?:week|saturday\s+morning|morning\s+before\s+school)\b", None),
         (r"\b(?:after|before)\s+(?:school|nursery|daycare|preschool|kindy|kindergarten)\b", None),
         (rf"\b(?:elke|iedere)\s+{_NLDAY}(?:{_NL_PARTS})?\b", None),
-        (rf"\b(?:op\s+)?{_NLDAY}(?:middag(?:en)?|s)\b", None),
+        (rf"\b(?:op\s+)?{_NLDAY}(?:middag(?:en)?|s|ochtenden|avonden)\b", None),
+        (rf"\b{_NLDAY}(?:ochtend|middag|avond)?\s+(?:altijd|steeds|vast|standaard)\b", None),
         # "Zaterdag voetbal, zondag hockey": a Dutch weekday and a club activity
         (rf"\b{_NLDAY}\s+(?P<act>{NL_ACTIVITIES})\b", None),
         (r"\b(?P<act>zwemles|turnles|balletles|voetbaltraining|dansles)\b", None),
         (r"\bna\s+(?:school|de\s+opvang|het\s+kinderdagverblijf)\b", None),
         (
             r"毎週(?:(?P<jpday>[月火水木金土日])(?=(?:[・と、][月火水木金土日])*曜)(?:曜日?)?)?|(?P<jpday2>[月火水木金土日])曜日?の?(?:習い事|スイミング|プール|レッスン|教室)|"
-            r"(?P<jpday3>[月火水木金土日])曜日?は(?:いつも|毎回)|習い事|お迎え",
+            r"(?P<jpday3>[月火水木金土日])曜日?の?(?:朝|夜|夕方|午前|午後)?は(?:いつも|毎回|決まって)|"
+            r"(?P<jpday4>[月火水木金土日])曜(?:日)?(?:恒例|の恒例|の定番)|習い事|お迎え",
             None,
         ),
     )
@@ -94,12 +121,26 @@ _MORE_DAYS = re.compile(rf"^(?:\s*(?:,|and|&|or|en|of)\s*(?P<more>{_DAYS_EN}|{_D
 _MORE_JA_DAYS = re.compile(r"^[・と、](?P<more>[月火水木金土日])(?:曜日?)?")
 
 
+#: Words that say a sentence's weekday comes round every week.
+_REPEATS = re.compile(
+    r"\b(?:every\s+week|each\s+week|weekly|as\s+usual|as\s+always|like\s+every\s+week|without\s+fail|"
+    r"elke\s+week|iedere\s+week|wekelijks|zoals\s+altijd|zoals\s+elke\s+week|vaste\s+prik)\b",
+    re.IGNORECASE,
+)
+_ANY_DAY = re.compile(rf"\b(?:{_DAYS_EN}|{_DAYS_NL})s?\b", re.IGNORECASE)
+_ONE_OFF_BEFORE = re.compile(
+    r"\b(?:last|next|this|afgelopen|volgende|vorige|deze|komende)\s+$", re.IGNORECASE
+)
 _JA_DAY = re.compile(r"(?<![先来今])(?P<d>[月火水木金土日])曜日?")
 
 
 def _weekday(g: dict[str, str | None]) -> str | None:
     day = (g.get("day") or "").lower() or DUTCH_DAYS.get((g.get("nlday") or "").lower())
-    jp = g.get("jpday") or g.get("jpday2") or g.get("jpday3")
+    if g.get("short"):
+        day = SHORT_DAYS.get((g.get("short") or "")[:2].lower()) or SHORT_DAYS.get(
+            (g.get("short") or "")[:3].lower()
+        )
+    jp = g.get("jpday") or g.get("jpday2") or g.get("jpday3") or g.get("jpday4")
     if jp:
         day = JAPANESE_DAYS[jp]
     return day.capitalize() if day else None
@@ -120,7 +161,11 @@ def find_routines(td: TextDoc) -> list[tuple[int, int, RoutineValue]]:
                 continue
             # the other days of a list share the first one's routine
             end = m.end()
-            more_re = _MORE_JA_DAYS if g.get("jpday") or g.get("jpday2") or g.get("jpday3") else _MORE_DAYS
+            more_re = (
+                _MORE_JA_DAYS
+                if any(g.get(k) for k in ("jpday", "jpday2", "jpday3", "jpday4"))
+                else _MORE_DAYS
+            )
             while (more := more_re.match(text[end:])) is not None:
                 word = more.group("more")
                 other = JAPANESE_DAYS.get(word) or DUTCH_DAYS.get(word.lower()) or word.lower()
@@ -128,6 +173,20 @@ def find_routines(td: TextDoc) -> list[tuple[int, int, RoutineValue]]:
                 end += more.end()
                 if not any(a < end and s < b for a, b, _ in out):
                     out.append((s, end, RoutineValue(text[s:end], other.capitalize(), activity)))
+    # "Sunday lunch at Nana's, every week without fail": a weekday in a sentence that says it repeats
+    for sentence in re.finditer(r"[^.!?\n]+", text):
+        if not _REPEATS.search(sentence.group(0)):
+            continue
+        for m in _ANY_DAY.finditer(sentence.group(0)):
+            s0, e0 = sentence.start() + m.start(), sentence.start() + m.end()
+            if any(a < e0 and s0 < b for a, b, _ in out) or _ONE_OFF_BEFORE.search(text[:s0]):
+                continue
+            word = (
+                m.group(0).lower().rstrip("s") if m.group(0).lower().endswith("days") else m.group(0).lower()
+            )
+            day = DUTCH_DAYS.get(word) or (word if word in WEEKDAYS else None)
+            if day:
+                out.append((s0, e0, RoutineValue(m.group(0), day.capitalize())))
     # "金曜日の夜はピザの日🍕 毎週楽しみ": a weekday in a post that says 毎週 is weekly
     if any(v.text == "毎週" for _, _, v in out):
         for m in _JA_DAY.finditer(text):

@@ -64,13 +64,32 @@ def main() -> int:
     nude = nudity_detector()
     load_nude = time.perf_counter() - t
     t = time.perf_counter()
-    dets = sum(len(nude.detect(np.ascontiguousarray(a[:, :, ::-1]))) for a in arrays)
+    found = [nude.detect(np.ascontiguousarray(a[:, :, ::-1])) for a in arrays]
     nude_s = time.perf_counter() - t
+    dets = sum(len(f) for f in found)
     print(
         f"NudeNet 320n: load {load_nude:.2f} s; {len(arrays) / nude_s:.2f} images/s "
         f"({1000 * nude_s / len(arrays):.0f} ms/image); {dets} detections (all labels, score >= 0.25)"
     )
+    _print_max_scores(found)
     return 0
+
+
+def _print_max_scores(found: list[list[dict[str, object]]]) -> None:
+    """The highest score per label group over these (clothed, everyday) photos, against the
+    analyzer's thresholds: an "undressed" finding needs an exposed label at STRONG_SCORE."""
+    from analyzers.sensitive import BARE_TORSO, COVERED_INTIMATE, MIN_SCORE, STRONG_SCORE, UNDRESSED
+
+    groups = {"undressed": UNDRESSED, "bare torso": BARE_TORSO, "covered intimate": COVERED_INTIMATE}
+    for name, labels in groups.items():
+        scores = [float(str(d["score"])) for f in found for d in f if d["class"] in labels]
+        best = max(scores, default=0.0)
+        over = sum(1 for s in scores if s >= MIN_SCORE)
+        strong = sum(1 for s in scores if s >= STRONG_SCORE)
+        print(
+            f"  max {name} score {best:.2f} ({len(scores)} detections, {over} >= {MIN_SCORE:.2f}, "
+            f"{strong} >= {STRONG_SCORE:.2f})"
+        )
 
 
 if __name__ == "__main__":

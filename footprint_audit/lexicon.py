@@ -220,6 +220,12 @@ OTHER_CHILD = tuple(
         rf"girls?|kids|children|twins|newborn)\s*,?\s+{_NAME}{_MORE}",
         rf"\b[A-Za-z]+(?:'s|’s)\s+(?:kids|children|boys|girls|lot|little\s+ones?|twins|son|daughter|baby)\s*,?\s+{_NAME}{_MORE}",
         rf"\b{_NAME}\s*\(\s*(?:our|my|her|his|their)?\s*(?:niece|nephew|cousin|god-?son|god-?daughter|friend)\b",
+        # a child named through their parent: "thanks to Isla's mum", "with Ava and her mum",
+        # "de moeder van Saar", "buurmeisje Noor"
+        rf"\b{_NAME}(?:'s|’s)\s+(?:mum|mummy|mom|mommy|mama|dad|daddy|papa|parents|nan|nana|grandma|granny)\b",
+        rf"\bwith\s+{_NAME}\s+(?:and|&)\s+(?:her|his|their)\s+(?:mum|mummy|mom|mama|dad|daddy|parents|nan|grandma)\b",
+        rf"\b(?:de\s+)?(?:moeder|mama|vader|papa|ouders)\s+van\s+{_NAME}",
+        rf"\b(?:buurjongen|buurmeisje|buurkind|buurjongetje|buurmeisjes|buurkinderen|neighbours?'?\s+(?:kids?|boy|girl|son|daughter))\s*,?\s+{_NAME}{_MORE}",
         # a friend's newborn: "Baby Clara arrived safely ... Congratulations Hannah and Tom"
         rf"\bbaby\s+{_NAME}\s+(?:arrived|was\s+born|is\s+here|has\s+arrived)(?=[\s\S]*\bcongrat)",
         # Dutch
@@ -246,6 +252,20 @@ ADULT_NAMED = tuple(
         rf"\b(?:my|mijn|our|onze)\s+(?:husband|hubby|wife|man|vrouw|partner|vriend|vriendin|schoonzus|zwager|"
         rf"schoonmoeder|schoonvader|sister|brother|sister-in-law|brother-in-law|zus|broer|mum|mom|dad|moeder|"
         rf"vader|friend|bestie|colleague|collega|neighbour|buurvrouw|buurman)\s+{_NAME}\b",
+    )
+)
+#: Names that are no person's: pets ("our dog Biscuit", "Luna the cat") and characters
+#: ("dressed as Elsa", "Bo Peep costume").
+_ADJ_PET = r"(?:little|old|new|rescue|family|crazy|lazy|fluffy|sweet|naughty)"
+_PET = r"(?:dog|doggy|doggo|puppy|pup|cat|kitty|kitten|bunny|rabbit|hamster|guinea\s+pig|pony|horse|tortoise|hond|hondje|puppy|kat|poes|kitten|konijn)"
+NOT_A_PERSON = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b(?:(?:my|our|the|their|his|her|mijn|onze|new|nieuwe)\s+)?(?:{_ADJ_PET}\s+)?{_PET}\s*,?\s+(?P<name>(?-i:[A-Z][a-z]+))",
+        rf"\b{_NAME}\s*,?\s+(?:the|our|de|onze)\s+{_PET}\b",
+        rf"\b{_NAME}\s*\(\s*(?:the|our)?\s*{_PET}\s*\)",
+        rf"\bdressed\s+(?:up\s+)?as\s+(?:a\s+|an\s+|the\s+|little\s+)?{_NAME}(?:\s+[A-Z][a-z]+)?",
+        rf"\b{_NAME}(?:\s+[A-Z][a-z]+)?\s+(?:costume|outfit|fancy\s+dress|vibes)\b",
     )
 )
 #: "X's party", "party for X's 5th", "happy birthday X! thanks for having ...": X's own party.
@@ -285,7 +305,9 @@ JA_WENT_WITH = re.compile(
 #: Particles a kana run may start with that belong to the words before it.
 JA_LEADING_PARTICLE = re.compile(r"^(?:の|は|が|と|も|に|を|で|へ|や)")
 #: Words before a name that make it another family's child.
-JA_OTHER_BEFORE = re.compile(r"(?:お友達|友達|友だち|ともだち|クラス|同級生|いとこ|同じ組|同じクラス|組)の$")
+JA_OTHER_BEFORE = re.compile(
+    r"(?:お友達|友達|友だち|ともだち|クラス|同級生|いとこ|同じ組|同じクラス|組|近所|お隣|となり|仲良し)の$"
+)
 #: Words before a name that make it an adult's: "ママ友のりさちゃん" (a mum friend).
 JA_ADULT_BEFORE = re.compile(r"(?:ママ友|パパ友|友人|同僚|先輩|後輩|上司|先生|義姉|義妹|姉|妹|兄|弟)の$")
 #: Words after a name (and its honorific) that make it another family's child.
@@ -309,9 +331,18 @@ JA_COMMON_OPENERS = frozenset(
     わたし ぼく おれ みんな きょう あした きのう いつも また まだ もう とても ちょっと すこし
     """.split()
 )
+#: "ゆい(3)", "陽翔（5歳）": a name with an age in brackets; "長女ゆい", "息子陽翔": a relation
+#: word glued to the name.
+JA_WITH_AGE = re.compile(
+    rf"(?P<name>{_KANA_NAME}|{_KANJI_NAME})\s*[（(]\s*[0-9０-９]{{1,2}}\s*(?:歳|才|さい|ヶ月|か月)?\s*[)）]"
+)
+JA_RELATION_GLUED = re.compile(
+    r"(?:長女|長男|次女|次男|三女|三男|末っ子)(?P<name>[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,6})(?=ちゃん|くん|君|は|が|、|,|の|も|\s|$)"
+)
 #: "結衣の七五三", "ゆいの入園式": a name before の and a child's occasion.
 JA_OCCASION = re.compile(
-    rf"(?P<name>{_KANA_NAME}|{_KANJI_NAME})の(?=七五三|お宮参り|お食い初め|お誕生日|誕生日|入園式|入学式|卒園式|卒業式|運動会|発表会|初節句)"
+    rf"(?P<name>{_KANA_NAME}|{_KANJI_NAME})の(?=七五三|お宮参り|お食い初め|お誕生日|誕生日|入園式|入学式|卒園式|卒業式|運動会|発表会|初節句|"
+    r"初めての|はじめての|ランドセル|ハーフバースデー)"
 )
 
 #: Japanese places: the prefectures, the largest cities and the best-known holiday areas.
@@ -352,7 +383,9 @@ JA_NUMERALS = {
 
 # --- schools -----------------------------------------------------------------------------
 
-_SCHOOL_KIND = r"(?:Primary|Infants?|Juniors?|Academy|Montessori|Kindergarten|Nursery|Pre-?school|School)"
+_SCHOOL_KIND = (
+    r"(?:Primary|Infants?|Juniors?|Academy|Montessori|Kindergarten|Nursery|Pre-?[Ss]chool|Playgroup|School)"
+)
 _SCHOOL_FAITH = r"(?:C\s+of\s+E|CofE|C\.?\s?E\.?|Church\s+of\s+England|RC|R\.C\.|Catholic|Methodist|Community|Infant|Junior|Primary|Village)"
 _CAP_WORD = r"(?:[A-Z][\w’'-]*|of|the)"
 #: Whole English school names: "St Mary's C of E Primary School", "Oakfield Infant School",
@@ -393,7 +426,7 @@ JA_SCHOOL_PREFIX = re.compile(
 )
 
 _JA_SCHOOL = re.compile(
-    r"(?P<name>[^\s、。！？!?,.はがをにでのともへ「」（）()]{1,8})(?:保育園|幼稚園|小学校|こども園|保育所)"
+    r"(?P<name>[^\s、。！？!?,.はがをにでのともへ「」（）()]{1,8})(?:保育園|幼稚園|小学校|中学校|こども園|保育所|学園)"
 )
 
 

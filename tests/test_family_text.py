@@ -53,3 +53,6 @@ def test_family_text_gives_both_children_birthdays_school_and_the_classmate() ->
     assert set(others[0].evidence_post_ids) == {"p5", "p6"}
     named = {f.value for f in facts if f.kind in ("child_name", "other_child")}
     assert named == {"Mia", "Leo", "Zoe"}  # no adult, no "Pancakes"
+    # the adults at dinner are in no fact about a child
+    about_children = [f for f in facts if f.kind in ("child_name", "other_child", "birthday", "school")]
+    assert not any(w in str(f.value) for f in about_children for w in ("Sarah", "Tom", "Pancakes"))

@@ -72,3 +72,21 @@ def test_ages_said_in_passing() -> None:
         [],
         [],
     ]
+
+
+def test_more_ways_to_give_an_age() -> None:
+    out = run_captions(
+        AgesAnalyzer(),
+        "our 3-year-old refuses shoes",
+        "she is 4 and a half now",
+        "nearly 3 and already bossy",
+        "a 6-month-old cold",
+        "nearly 10pm and still awake",
+    )
+    assert [[(f.value.years, f.value.months) for f in found] for found in out] == [
+        [(3, None)],
+        [(4, None)],
+        [(3, None)],
+        [(None, 6)],
+        [],
+    ]

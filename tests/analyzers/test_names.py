@@ -162,3 +162,57 @@ def test_japanese_names_by_occasion_and_also() -> None:
         "今日も雨。",
     )
     assert [_values(f, "child_name") for f in out] == [["結衣"], ["蓮"], ["蒼", "樹"], [], [], [], []]
+
+
+def test_a_child_named_through_their_parent_is_another_familys() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "Huge thanks to Isla's mum for hosting, Mia loved it",
+        "Koffie met de moeder van Saar, Noor speelde mee",
+        "近所のゆいちゃんと公園",
+    )
+    assert [_reasons(f) for f in out] == [
+        [("child_name", "Isla", "NAMED_AS_OTHER_CHILD"), ("child_name", "Mia", "NAMED_IN_A_FAMILY_POST")],
+        [("child_name", "Saar", "NAMED_AS_OTHER_CHILD"), ("child_name", "Noor", "NAMED_IN_A_FAMILY_POST")],
+        [("child_name", "ゆい", "NAMED_AS_OTHER_CHILD")],
+    ]
+
+
+def test_pets_and_characters_are_nobody() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "Our dog Max and Mia at the beach",
+        "Luna the cat loves Leo",
+        "Little Bo Peep costume sorted for World Book Day",
+        "Full Mia Wallace vibes with this new fringe",
+        "dressed as Elsa for the party, Isla was so happy",
+    )
+    assert [_values(f, "child_name") + _values(f, "person_name") for f in out] == [
+        ["Mia"],
+        ["Leo"],
+        [],
+        [],
+        ["Isla"],
+    ]
+
+
+def test_japanese_names_with_an_age_or_a_glued_relation_word() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "ゆい(3)と公園へ",
+        "今日は陽翔（5歳）の運動会",
+        "長女ゆいは今日から小学生",
+        "ゆいの初めての自転車",
+        "ケーキ(2個)を買った",
+        "月曜日の習い事はピアノ",
+    )
+    assert [_values(f, "child_name") for f in out] == [["ゆい"], ["陽翔"], ["ゆい"], ["ゆい"], [], []]
+
+
+def test_dutch_function_words_that_are_names() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "Dan gaan we naar het strand met de kinderen",
+        "Vandaag met Ben en Sanne naar de speeltuin",
+    )
+    assert [_values(f, "child_name") for f in out] == [[], ["Ben", "Sanne"]]

@@ -38,3 +38,24 @@ def test_a_time_word_is_not_part_of_a_place() -> None:
     )
     places = [[f.value.text for f in found] for found in out]
     assert places[0] == [] and places[1] == ["Tilburg"]
+
+
+def test_named_venues_are_read_whole() -> None:
+    from analyzers.places import PlacesAnalyzer
+    from tests.analyzers.textkit import run_captions
+
+    out = run_captions(
+        PlacesAnalyzer(),
+        "Fab day at Flamingo Land with the kids",
+        "Sunny afternoon at Hampton Court, the maze was a disaster",
+        "Kids' choir every Monday at St Luke's Church",
+        "Autumn walk at Westonbirt Arboretum 🍂",
+        "Bo en Jip in de speeltuin in het Vondelpark",
+    )
+    assert [[f.value.text for f in found] for found in out] == [
+        ["Flamingo Land"],
+        ["Hampton Court"],
+        ["St Luke's Church"],
+        ["Westonbirt Arboretum"],
+        ["Vondelpark"],
+    ]

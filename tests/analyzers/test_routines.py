@@ -92,3 +92,45 @@ def test_routine_value_keeps_its_old_shape_without_every() -> None:
         "activity": None,
     }
     assert RoutineValue("daily", every="daily").to_json()["every"] == "daily"
+
+
+def test_more_ways_to_say_weekly() -> None:
+    out = run_captions(
+        RoutinesAnalyzer(),
+        "swimming every Tues",
+        "Saturday mornings are for parkrun",
+        "Brownies on a Wednesday",
+        "Friday night is pizza night",
+        "zaterdagochtenden naar de markt",
+        "土曜日の朝はいつもパン屋さん",
+        "We sat on the sun lounger",  # "sat" and "sun" are words
+        "Married on a Saturday in June",  # one Saturday
+    )
+    assert [[f.value.weekday for f in found] for found in out] == [
+        ["Tuesday"],
+        ["Saturday"],
+        ["Wednesday"],
+        ["Friday"],
+        ["Saturday"],
+        ["Saturday"],
+        [],
+        [],
+    ]
+
+
+def test_a_weekday_in_a_sentence_that_says_it_repeats() -> None:
+    out = run_captions(
+        RoutinesAnalyzer(),
+        "Sunday lunch at Nana's, every week without fail",
+        "Zondag naar oma, vaste prik",
+        "Saturday morning swim lessons",
+        "Last Tuesday was weekly shop day",
+        "Afgelopen zondag naar oma, vaste prik",
+    )
+    assert [[f.value.weekday for f in found if f.value.weekday] for found in out] == [
+        ["Sunday"],
+        ["Sunday"],
+        ["Saturday"],
+        [],
+        [],
+    ]

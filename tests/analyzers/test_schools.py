@@ -52,3 +52,21 @@ def test_whole_names_of_faith_welsh_and_dutch_schools() -> None:
         ["OBS De Vlinderboom"],
         ["Montessorischool De Kleine Wereld"],
     ]
+
+
+def test_more_kinds_of_school() -> None:
+    out = run_captions(
+        SchoolsAnalyzer(),
+        "Sports day at Little Stars Playgroup",
+        "first day at Oakwood Pre-School",
+        "Kerstviering op school De Eik vandaag",
+        "ひかり学園の運動会",
+        "Back to school tomorrow",
+    )
+    assert [[f.value.text.lower() for f in found] for found in out] == [
+        ["little stars playgroup"],
+        ["oakwood pre-school"],
+        ["school de eik"],
+        ["ひかり学園"],
+        [],
+    ]

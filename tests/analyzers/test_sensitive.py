@@ -20,6 +20,7 @@ from analyzers.sensitive import (
 )
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.models import Media, Post
+from tests.datasets import corpora
 
 
 class FakeDetector:
@@ -210,3 +211,47 @@ def test_real_dressed_portraits_are_not_flagged(nudenet: Any, test_data: Path) -
     assert analyzer.analyze(post, ctx) == []
     # The model did run and see the people: it labels their faces.
     assert any(d["class"].startswith("FACE_") for d in analyzer._detect(ctx, 0))
+
+
+def _clothed_and_scenery(root: Path) -> list[Path]:
+    """Every portrait (clothed adults) and camera sample (scenery, objects) in a corpus."""
+    suffixes = {".jpg", ".jpeg", ".png", ".heic"}
+    return sorted(
+        p
+        for folder in (root / "faces", root / "exif-samples")
+        if folder.is_dir()
+        for p in folder.rglob("*")
+        if p.suffix.lower() in suffixes
+    )
+
+
+class _Recording:
+    """The real detector, recording the highest score it gave each label."""
+
+    def __init__(self, detector: Any) -> None:
+        self.detector = detector
+        self.calls = 0
+        self.best: dict[str, float] = {}
+
+    def detect(self, image: Any) -> list[dict[str, Any]]:
+        self.calls += 1
+        found: list[dict[str, Any]] = self.detector.detect(image)
+        for d in found:
+            self.best[d["class"]] = max(self.best.get(d["class"], 0.0), float(d["score"]))
+        return found
+
+
+@pytest.mark.parametrize("root", corpora())
+def test_no_clothed_adult_or_scenery_photo_is_undressed(nudenet: Any, root: Path) -> None:
+    """The real detector on every clothed-adult and scenery photo: never "undressed", even
+    with a child's face assumed in each photo (so the strongest wording is possible)."""
+    paths = _clothed_and_scenery(root)
+    assert len(paths) >= 20
+    post = Post(id="corpus", source="test", media=tuple(Media(path=str(p)) for p in paths))
+    recording = _Recording(nudenet)
+    findings = _run(SensitiveImageAnalyzer(detector=recording), post, child_face=True)
+    words = [str(f.value.to_json()) for f in findings if f.category == "sensitive_image"]
+    assert not any("undressed" in w for w in words), (root, words)
+    assert all(f.severity != "high" for f in findings), [(f.summary, f.evidence) for f in findings]
+    # the detector did see the photos (the unreadable test files aside) and their faces
+    assert recording.calls >= len(paths) // 2 and any(k.startswith("FACE_") for k in recording.best)
