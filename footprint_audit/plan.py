@@ -56,7 +56,7 @@ ACTION_KINDS: tuple[ActionKind, ...] = (
         "gps",
         frozenset({"gps_exif", "device_metadata"}),
         "Remove the hidden location and camera details from {these}",
-        "Re-post a copy without them: `footprint-audit fix PHOTO` writes one.",
+        "Re-post a copy without them: the command “footprint-audit fix PHOTO” writes one.",
     ),
     ActionKind("geotag", frozenset({"geotag"}), "Remove the location tag from {these}", "Edit the post."),
     ActionKind(
@@ -99,7 +99,7 @@ ACTION_KINDS: tuple[ActionKind, ...] = (
         "faces",
         frozenset({"enrolled_child_face", "child_face", "other_child_face"}),
         "Blur or cover the children's faces in {these}",
-        "Face recognition links a face across posts; `footprint-audit fix` covers faces.",
+        "Face recognition links a face across posts; “footprint-audit fix” covers faces.",
     ),
     ActionKind(
         "hashtag", frozenset({"hashtag"}), "Remove identifying hashtags from {these}", "Edit the caption."
