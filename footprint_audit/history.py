@@ -72,6 +72,7 @@ def compare(previous: dict[str, Any], current: dict[str, str]) -> dict[str, Any]
         "new": labels(set(current) - set(before)),
         "fixed": labels(set(before) - set(current)),
         "still": len(set(current) & set(before)),
+        "still_facts": sum(1 for k in set(current) & set(before) if k.startswith("fact|")),
     }
 
 

@@ -56,7 +56,7 @@ ACTION_KINDS: tuple[ActionKind, ...] = (
         "gps",
         frozenset({"gps_exif", "device_metadata"}),
         "Remove the hidden location and camera details from {these}",
-        "Re-post a copy without them: `footprint-audit fix PHOTO` writes one.",
+        "Re-post a copy without them: the command “footprint-audit fix PHOTO” writes one.",
     ),
     ActionKind("geotag", frozenset({"geotag"}), "Remove the location tag from {these}", "Edit the post."),
     ActionKind(
@@ -99,7 +99,7 @@ ACTION_KINDS: tuple[ActionKind, ...] = (
         "faces",
         frozenset({"enrolled_child_face", "child_face", "other_child_face"}),
         "Blur or cover the children's faces in {these}",
-        "Face recognition links a face across posts; `footprint-audit fix` covers faces.",
+        "Face recognition links a face across posts; “footprint-audit fix” covers faces.",
     ),
     ActionKind(
         "hashtag", frozenset({"hashtag"}), "Remove identifying hashtags from {these}", "Edit the caption."
@@ -116,6 +116,15 @@ ACTION_KINDS: tuple[ActionKind, ...] = (
         "Delete worrying comments under {these}",
         "Then limit who can comment.",
     ),
+)
+
+
+LAST_RESORT = ActionKind(
+    "delete-rest",
+    frozenset(),
+    "Delete or archive {these}",
+    "Nothing in them can be edited out to hide what they give away.",
+    deletes=True,
 )
 
 
@@ -260,7 +269,25 @@ def _greedy(
             else:
                 current[pid] -= best_action.kind.categories
         alive = [f for f in alive if f not in best_action.facts_removed]
+    if alive:
+        # What no edit can hide (a fact resting on a post with no finding that carries it, such
+        # as a profile record): the last step takes those posts down.
+        posts = [
+            pid
+            for pid in dict.fromkeys(p for f in alive for p in f.evidence_post_ids)
+            if pid not in deleted and not (original.get(pid, set()) & _channels_of(alive, pid))
+        ]
+        if posts:
+            plan.append(Action(LAST_RESORT, posts, list(alive), 0))
     return plan
+
+
+def _channels_of(facts: Sequence[Fact], pid: str) -> frozenset[str]:
+    out: frozenset[str] = frozenset()
+    for f in facts:
+        if pid in f.evidence_post_ids:
+            out |= FACT_CHANNELS.get(f.kind, frozenset())
+    return out
 
 
 def plan_dict(plan: Sequence[Action], facts: Sequence[Fact]) -> dict[str, object]:

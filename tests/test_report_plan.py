@@ -97,3 +97,14 @@ def test_written_report_has_one_plan_linking_posts_and_no_per_post_fix_boxes(tmp
     assert home.select_one('a[href="#step-1"]') is not None
     data = json.loads(paths.json.read_text(encoding="utf-8"))
     assert data["plan"]["steps"][0]["posts"] == ["a", "b"]
+
+
+def test_what_no_edit_hides_ends_the_plan_as_a_deletion() -> None:
+    posts = (make_post("p"), make_post("q"))
+    fact = Fact("child_name", "Leo", "Leo", 0.9, ("p", "q"), sentence="His name is Leo.")
+    # q names him in the caption (editable); p gives him away with no finding that carries it
+    result = AuditResult((), posts, (_f("q", "child_name"),), (fact,), ())
+    plan = build_plan(result)
+    assert [a.kind.key for a in plan] == ["name", "delete-rest"]
+    assert plan[-1].post_ids == ["p"] and plan[-1].facts_removed == [fact]
+    assert plan[0].facts_removed == []
