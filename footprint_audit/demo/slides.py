@@ -91,10 +91,13 @@ def _headline(report: Mapping[str, Any]) -> str:
 
 
 def _post_label(post: Mapping[str, Any]) -> str:
-    when = (post.get("taken_at") or "")[:10] or "date unknown"
-    caption = " ".join(str(post.get("caption") or "").split())
+    """The post's date and the start of its caption (emoji left out: not every screen has them)."""
+    when = (post.get("taken_at") or "")[:10]
+    caption = plain(str(post.get("caption") or ""))
     if len(caption) > 60:
         caption = caption[:57].rstrip() + "..."
+    if not when:
+        return caption or "a post without a date"
     return f"{when}: {caption}" if caption else when
 
 
