@@ -271,7 +271,7 @@ def demo(
 
         report = json.loads((out_dir / "report.json").read_text(encoding="utf-8"))
         if present:
-            shown = write_slides(report, out_dir)
+            shown = write_slides(report, out_dir, media_root=data)
             if not quiet:
                 out.print(f"Slides: {shown}")
         if explain:

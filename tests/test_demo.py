@@ -314,3 +314,58 @@ def test_the_demo_opens_a_browser_only_at_a_terminal(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(webbrowser, "get", none)
     assert cli._open_in_browser(page) is False
+
+
+def _one_fact_report(path: str, box: list[int] | None) -> dict:
+    value = {"box": box} if box else {}
+    return {
+        "posts": [
+            {
+                "id": "p1",
+                "taken_at": "2024-05-14T08:05:00+01:00",
+                "caption": "Mia 🎂",
+                "media": [{"path": path, "kind": "image"}],
+            }
+        ],
+        "findings": [
+            {"post_id": "p1", "media_index": 0, "analyzer": "faces", "category": "face", "value": value}
+        ],
+        "dossier": {
+            "facts": [
+                {
+                    "kind": "child_name",
+                    "value": "Mia",
+                    "child": "Mia",
+                    "evidence": ["p1"],
+                    "sentence": "Her name is <Mia>.",
+                }
+            ]
+        },
+    }
+
+
+@pytest.mark.parametrize("with_box", [True, False])
+def test_slides_cover_faces_from_a_share_report_too(tmp_path: Path, with_box: bool) -> None:
+    """A share-mode report names pictures by bare file name: the slides find them under the
+    demo's data folder, and a face whose box is unknown blurs the whole picture."""
+    import base64
+    import io
+
+    from footprint_audit.demo.slides import render_slides
+    from footprint_audit.engines.faces import detect
+
+    photo = tmp_path / "data" / "face.jpg"
+    photo.parent.mkdir()
+    with Image.open(FACES_DIR / "mia_a.jpg") as img:
+        img.save(photo)
+        found = detect(img.convert("RGB"))
+    assert len(found) == 1  # the detector sees the face before it is covered
+    top, right, bottom, left = found[0][0]
+    html = render_slides(
+        _one_fact_report("face.jpg", [top, right, bottom, left] if with_box else None), tmp_path / "data"
+    )
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("section.fact h2").get_text() == "Her name is <Mia>."  # escaped, shown as text
+    (uri,) = [i["src"] for i in soup.select("section.fact img")]
+    shown = Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))).convert("RGB")
+    assert detect(shown) == []
