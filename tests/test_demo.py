@@ -381,3 +381,42 @@ def test_slides_cover_faces_from_a_share_report_too(tmp_path: Path, with_box: bo
     (uri,) = [i["src"] for i in soup.select("section.fact img")]
     shown = Image.open(io.BytesIO(base64.b64decode(uri.split(",", 1)[1]))).convert("RGB")
     assert detect(shown) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_slides_are_clean_and_accessible_in_chromium(demo_run: tuple[Path, str], size: str) -> None:
+    """The slides in headless Chromium: no console errors, no requests, nothing wider than the
+    screen, every slide at least a screen tall (one fact per screen), no serious or critical
+    axe-core violations; a screenshot of the first fact slide goes to test-artifacts/."""
+    from tests.conftest import ARTIFACTS
+    from tests.test_report_a11y import FAILING_IMPACTS, VIEWPORTS, axe_violations, describe, open_page
+    from tests.test_report_browser import ARGS, CHROMIUM
+
+    if CHROMIUM is None:
+        pytest.skip("Chromium is not installed (Debian package `chromium`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            context, page, console, requests = open_page(
+                browser, demo_run[0] / "slides.html", VIEWPORTS[size]
+            )
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            page.locator("#fact-1").screenshot(path=str(ARTIFACTS / f"slide-{size}.png"))
+            assert console == []
+            assert [u for u in requests if not u.startswith(("data:", "file:"))] == []
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "overflows"
+            short = page.evaluate(
+                "[...document.querySelectorAll('section.slide')]"
+                ".filter(s => s.getBoundingClientRect().height < window.innerHeight - 1).length"
+            )
+            assert short == 0
+            violations = axe_violations(page)
+            (ARTIFACTS / f"axe-slides-{size}.txt").write_text(describe(violations) + "\n")
+            bad = [v for v in violations if v.get("impact") in FAILING_IMPACTS]
+            assert bad == [], describe(bad)
+            context.close()
+        finally:
+            browser.close()
