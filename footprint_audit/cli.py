@@ -257,7 +257,7 @@ def demo(
         bool, typer.Option("--explain", help="Print the talking points, in slide order.")
     ] = False,
     no_open: Annotated[
-        bool, typer.Option("--no-open", help="Do not open the report (or slides) in the browser.")
+        bool, typer.Option("--no-open", help="Do not open the report in the browser.")
     ] = False,
     verbose: Verbose = False,
 ) -> None:
@@ -280,21 +280,20 @@ def demo(
     )
     if code not in (EXIT_OK, EXIT_ITEM_ERRORS):
         raise typer.Exit(code)
-    shown = out_dir / "report.html"
     if present or explain:
         from .demo.slides import talking_points, write_slides
 
         report = json.loads((out_dir / "report.json").read_text(encoding="utf-8"))
         if present:
-            shown = write_slides(report, out_dir)
+            slides = write_slides(report, out_dir, media_root=data)
             if not quiet:
-                out.print(f"Slides: {shown}")
+                out.print(f"Slides: {slides}")
         if explain:
             out.print("")
             for line in talking_points(report):
                 out.print(line)
     if not no_open:
-        _open_in_browser(shown)
+        _open_in_browser(out_dir / "report.html")
     raise typer.Exit(code)
 
 

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 FACES_DIR = Path(__file__).resolve().parent / "faces"
 
 #: The demo pictures' size: large enough for the detector, small enough for a quick demo.
-SIZE = (960, 720)
+SIZE = (800, 600)
+#: Face widths (Person.face_w) are given for a picture this tall and scaled to SIZE.
+_DESIGN_HEIGHT = 720
 
 RGB = tuple[int, int, int]
 
@@ -144,7 +146,7 @@ def draw_person(img: Image.Image, p: Person) -> tuple[int, int, int, int]:
     """Composite ``p`` into ``img``: head, then the torso below the face box. Returns the torso box."""
     from PIL import ImageDraw
 
-    head, mask, box = _head(p.face, p.face_w)
+    head, mask, box = _head(p.face, round(p.face_w * img.height / _DESIGN_HEIGHT))
     fw, fh = box[2] - box[0], box[3] - box[1]
     cx = int(p.x * img.width)
     # Feet near the bottom of the picture: the face sits about 4.3 face heights above them.
@@ -226,15 +228,14 @@ def scene(kind: str, seed: int, people: tuple[Person, ...] = ()) -> Image.Image:
             d.ellipse((x, y, x + 60, y + 60), fill=colour)  # balloons, trees, clouds
     if kind in _SIGNS:
         text, bg, fg = _SIGNS[kind]
-        d.rectangle((w * 0.22, 24, w * 0.78, 96), fill=bg)
-        d.text((w * 0.5, 60), text, fill=fg, anchor="mm", font_size=32)
+        d.rectangle((w * 0.2, 16, w * 0.8, 76), fill=bg)
+        d.text((w * 0.5, 46), text, fill=fg, anchor="mm", font_size=28)
     elif kind == "cake":
         cx, top = w * 0.76, horizon - 40.0
         d.rectangle((cx - 130, top, cx + 130, top + 100), fill=(250, 200, 220))
-        for k in range(5):  # candles, no lettering
-            px = cx - 100 + 50 * k
-            d.rectangle((px - 5, top - 40, px + 5, top), fill=(90, 150, 230))
-            d.ellipse((px - 7, top - 58, px + 7, top - 40), fill=(255, 180, 40))
+        for k in range(3):  # strawberries on top, no candles (OCR reads a row of them as "iiiii")
+            px = cx - 80 + 80 * k
+            d.ellipse((px - 14, top - 24, px + 14, top + 4), fill=(210, 30, 50))
     elif kind == "nursery":
         # A painted door and an acorn, no lettering: the caption names the nursery, and text read
         # off a sign would be put down to the family's first child.

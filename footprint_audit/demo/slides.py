@@ -91,10 +91,13 @@ def _headline(report: Mapping[str, Any]) -> str:
 
 
 def _post_label(post: Mapping[str, Any]) -> str:
-    when = (post.get("taken_at") or "")[:10] or "date unknown"
-    caption = " ".join(str(post.get("caption") or "").split())
+    """The post's date and the start of its caption (emoji left out: not every screen has them)."""
+    when = (post.get("taken_at") or "")[:10]
+    caption = plain(str(post.get("caption") or ""))
     if len(caption) > 60:
         caption = caption[:57].rstrip() + "..."
+    if not when:
+        return caption or "a post without a date"
     return f"{when}: {caption}" if caption else when
 
 
@@ -108,15 +111,25 @@ def _face_boxes(report: Mapping[str, Any]) -> dict[tuple[str, int], list[list[fl
 
 
 def _thumbs(
-    report: Mapping[str, Any], post_ids: Sequence[str], cache: dict[str, str | None]
+    report: Mapping[str, Any],
+    post_ids: Sequence[str],
+    cache: dict[str, str | None],
+    files: Mapping[str, Path],
 ) -> list[dict[str, str]]:
-    """Thumbnails of the posts that gave a fact away, every face covered (as share mode does)."""
+    """Thumbnails of the posts that gave a fact away, every face covered (as share mode does).
+    ``files``: where a bare file name (a share-mode report keeps no folders) is on disk."""
     from ..report import thumbnail
 
     posts = {p["id"]: p for p in report["posts"]}
     boxes = _face_boxes(report)
     # Without face findings (faces not analysed) we cannot cover only the faces: blur it all.
     faces_known = any(f["analyzer"] == "faces" for f in report["findings"])
+    # A face finding whose box is not in the report (an older or redacted one): blur that post.
+    unboxed = {
+        f["post_id"]
+        for f in report["findings"]
+        if f["analyzer"] == "faces" and not (isinstance(f.get("value"), dict) and f["value"].get("box"))
+    }
     out: list[dict[str, str]] = []
     for pid in post_ids:
         post = posts.get(pid)
@@ -133,7 +146,10 @@ def _thumbs(
         if media is None or index is None:
             continue
         if pid not in cache:
-            cache[pid] = thumbnail(str(media["path"]), boxes.get((pid, index), []), blur_all=not faces_known)
+            path = str(media["path"])
+            path = str(files.get(path, path))
+            blur_all = not faces_known or pid in unboxed
+            cache[pid] = thumbnail(path, boxes.get((pid, index), []), blur_all=blur_all)
         uri = cache[pid]
         if uri:
             out.append({"uri": uri, "label": _post_label(post)})
@@ -162,16 +178,20 @@ def slide_facts(report: Mapping[str, Any]) -> list[dict[str, Any]]:
     return slides
 
 
-def render_slides(report: Mapping[str, Any]) -> str:
-    """The deck as one HTML page: a title slide, one slide per fact, the five habits."""
+def render_slides(report: Mapping[str, Any], media_root: Path | None = None) -> str:
+    """The deck as one HTML page: a title slide, one slide per fact, the five habits.
+
+    ``media_root``: a folder holding the posts' pictures, for a share-mode report whose media
+    paths are bare file names."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
     from ..report import TEMPLATES
 
+    files = {p.name: p for p in media_root.rglob("*") if p.is_file()} if media_root else {}
     cache: dict[str, str | None] = {}
     slides = slide_facts(report)
     for s in slides:
-        s["thumbs"] = _thumbs(report, s["evidence"], cache)
+        s["thumbs"] = _thumbs(report, s["evidence"], cache, files)
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=select_autoescape(["html", "j2", "xml"], default_for_string=True, default=True),
@@ -188,12 +208,12 @@ def render_slides(report: Mapping[str, Any]) -> str:
     )
 
 
-def write_slides(report: Mapping[str, Any], out_dir: Path) -> Path:
+def write_slides(report: Mapping[str, Any], out_dir: Path, media_root: Path | None = None) -> Path:
     """Write slides.html next to the report (owner-only, like the report: it is a dossier too)."""
     from ..report import _write_private
 
     path = out_dir / "slides.html"
-    _write_private(path, render_slides(report))
+    _write_private(path, render_slides(report, media_root))
     return path
 
 
