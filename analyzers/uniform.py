@@ -164,11 +164,21 @@ class UniformAnalyzer(Analyzer):
         self._seen: dict[str, list[_Seen]] = {}
         self._uniform_of: dict[str, _Uniform] = {}
         self._times: dict[str, datetime | None] = {}
+        #: The run's posts (from ``load``) and whether the batch work over them is done.
+        self._posts: list[Post] = []
+        self._ready = False
 
     # ------------------------------------------------------------------ batch work
 
     def load(self, posts: Sequence[Post], run: RunContext) -> None:
+        # The batch work waits for the first ``analyze``: image work shared with the other
+        # analyzers (a worker pool) is ready by then, and a run the cache answers needs none.
+        self._posts, self._ready = list(posts), False
+
+    def _prepare(self, posts: Sequence[Post], run: RunContext) -> None:
+        """Every child's outfit in every post, and which outfits recur as a uniform."""
         self._seen, self._uniform_of, self._times = {}, {}, {}
+        self._ready = True
         enrolled = _enrolled(run)
         faces = self._faces(posts, run)
         clusters: list[tuple[str, list[float]]] = []
@@ -241,6 +251,11 @@ class UniformAnalyzer(Analyzer):
     # ------------------------------------------------------------------ findings
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
+        if not self._ready or post.id not in self._times:
+            # Not loaded (one post checked directly): the batch is the posts known so far.
+            if post.id not in {p.id for p in self._posts}:
+                self._posts.append(post)
+            self._prepare(self._posts, ctx.run)
         cues = caption_cues(ctx.texts())
         seen = self._seen.get(post.id, [])
         when = self._times.get(post.id)

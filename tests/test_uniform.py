@@ -500,3 +500,11 @@ def test_a_weekly_activity_kit_is_not_a_uniform(tmp_path: Path) -> None:
         posts, UniformAnalyzer(faces_of=fake_faces(boxes, dict.fromkeys(boxes, "obama")), ocr=NoText())
     )
     assert found == []
+
+
+def test_one_post_checked_without_load() -> None:
+    """`check` and direct calls: the batch is the posts seen so far."""
+    post = Post("p", "test", caption="Ready in her new uniform!", media=())
+    run = RunContext(AuditOptions(timezone="Europe/London", use_cache=False, workers=1))
+    (f,) = UniformAnalyzer(faces_of=lambda p, i, r: [], ocr=NoText()).analyze(post, PostContext(post, run))
+    assert f.severity == "low" and f.evidence["caption_cues"][0]["text"] == "new uniform"
