@@ -193,19 +193,20 @@ class UniformAnalyzer(Analyzer):
             ctx = PostContext(post, run)
             self._times[post.id] = _local(post, ctx, run)
             for i, media in enumerate(post.media):
-                children = [f for f in faces.get((post.id, i), ()) if f.encoding is not None]
-                keyed: list[tuple[FaceRecord, tuple[str, bool]]] = []
-                for f in children:
-                    who = _child_key(f, enrolled, clusters, self.age_of)
+                found = list(faces.get((post.id, i), ()))
+                children: dict[int, tuple[str, bool]] = {}
+                for n, f in enumerate(found):
+                    who = _child_key(f, enrolled, clusters, self.age_of) if f.encoding is not None else None
                     if who is not None:
-                        keyed.append((f, who))
-                if not keyed or media.kind != "image":
+                        children[n] = who
+                if not children or media.kind != "image":
                     continue
-                described = self._describe(ctx, i, [f for f, _ in keyed])
+                described = self._describe(ctx, i, found, set(children))
                 if described is None:
                     continue
                 outfits, scale = described
-                for (_, (key, is_enrolled)), desc in zip(keyed, outfits, strict=True):
+                for n, (key, is_enrolled) in children.items():
+                    desc = outfits[n]
                     if desc is not None:
                         seen = _Seen(post.id, i, scale, key, is_enrolled, desc, self._times[post.id])
                         self._seen.setdefault(post.id, []).append(seen)
@@ -216,17 +217,21 @@ class UniformAnalyzer(Analyzer):
                     self._uniform_of.setdefault(m.post_id, uniform)
 
     def _describe(
-        self, ctx: PostContext, index: int, faces: Sequence[FaceRecord]
+        self, ctx: PostContext, index: int, faces: Sequence[FaceRecord], wanted: set[int]
     ) -> tuple[list[dict[str, Any] | None], float] | None:
-        """The outfit step for these faces of one photo, and the working-to-original scale.
+        """Outfit descriptors of one photo, one per face in ``faces`` (None where not described),
+        and the working-to-original scale.
 
         A pure function of the decoded image and the face boxes (engines/outfit.describe_media),
-        so in the worker pool it is an image task needing the faces task, cached by file hash;
-        here it decodes the photo itself, and only photos with a child's face."""
+        so in the worker pool it becomes an image task needing the faces task, cached by file
+        hash, describing every encoded face. Here it decodes the photo itself and describes
+        only the faces in ``wanted`` (the children's)."""
         loaded = ctx.loaded(index)
         if loaded is None:
             return None
-        records = [{"box": f.box, "encoding": f.encoding} for f in faces]
+        records = [
+            {"box": f.box, "encoding": f.encoding if n in wanted else None} for n, f in enumerate(faces)
+        ]
         return describe_media(ctx.array(index), records, loaded.scale)["outfits"], loaded.scale
 
     def _faces(self, posts: Sequence[Post], run: RunContext) -> dict[tuple[str, int], Sequence[FaceRecord]]:
