@@ -29,6 +29,9 @@ FACT_CHANNELS: dict[str, frozenset[str]] = {
     "age": frozenset({"age_or_birthday"}),
     "other_child": frozenset({"child_name", "person_name", "tagged_user", "other_child_face"}),
     "appearance": frozenset({"enrolled_child_face", "child_face"}),
+    # The uniform fact rests on the photos showing it and, when joined to the school, on the
+    # posts naming the school.
+    "uniform": frozenset({"uniform", "school", "text_in_image"}),
 }
 
 
@@ -63,7 +66,7 @@ ACTION_KINDS: tuple[ActionKind, ...] = (
         "school",
         frozenset({"school", "uniform"}),
         "Leave the school's name and uniform out of {these}",
-        "Edit the caption; crop out a badge or uniform.",
+        "Edit the caption; crop the photo below the shoulders, or cover the badge and uniform.",
     ),
     ActionKind(
         "name",
@@ -165,11 +168,22 @@ def _fact_label(fact: Fact) -> str:
         "birthday": "the birthday",
         "age": "the age",
         "appearance": "what the child looks like",
+        "uniform": "the school uniform",
     }.get(fact.kind, fact.kind.replace("_", " "))
 
 
 #: Which facts a parent hears about first in the plan's sentence.
-IMPORTANCE = ("home_area", "school", "routine", "birthday", "appearance", "child_name", "age", "other_child")
+IMPORTANCE = (
+    "home_area",
+    "school",
+    "uniform",
+    "routine",
+    "birthday",
+    "appearance",
+    "child_name",
+    "age",
+    "other_child",
+)
 
 
 def fact_labels(facts: Iterable[Fact]) -> list[str]:

@@ -430,7 +430,8 @@ def test_audit_with_the_cache_equals_without_and_the_report_keeps_it(
         assert len(facts) == 1 and facts[0]["evidence"]
         assert paths.html is not None
         html = paths.html.read_text(encoding="utf-8")
-        assert "wears a bottle green school uniform" in html and "Crop the photo below the shoulders" in html
+        assert "wears a bottle green school uniform" in html and "crop the photo below the shoulders" in html
+        assert "the school uniform from what a stranger can learn" in html
         return sorted(
             (f["post_id"], f["severity"], f["value"]["text"])
             for f in data["findings"]
