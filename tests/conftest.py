@@ -50,7 +50,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     old = os.environ.get("FOOTPRINT_AUDIT_HOME")
     os.environ["FOOTPRINT_AUDIT_HOME"] = str(home)
     try:
-        res = CliRunner().invoke(app, ["demo", "--out", str(out), "--quiet"])
+        res = CliRunner().invoke(app, ["demo", "--out", str(out), "--quiet", "--present", "--no-open"])
     finally:
         if old is None:
             os.environ.pop("FOOTPRINT_AUDIT_HOME", None)

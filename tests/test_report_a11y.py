@@ -65,16 +65,22 @@ def describe(violations: list[dict[str, Any]]) -> str:
 
 
 @pytest.mark.parametrize("size", list(VIEWPORTS))
-def test_demo_report_is_clean_and_accessible_in_chromium(browser: Any, demo_dir: Path, size: str) -> None:
-    context, page, console, requests = open_page(browser, demo_dir / "report.html", VIEWPORTS[size])
+@pytest.mark.parametrize("page_name", ["report", "slides"])
+def test_demo_report_and_slides_are_clean_and_accessible_in_chromium(
+    browser: Any, demo_dir: Path, size: str, page_name: str
+) -> None:
+    context, page, console, requests = open_page(browser, demo_dir / f"{page_name}.html", VIEWPORTS[size])
     try:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"report-{size}.png"), full_page=True)
+        # The slides are one viewport each (scroll-snap): the first one as shown, then the deck.
+        if page_name == "slides":
+            page.screenshot(path=str(ARTIFACTS / f"slide-1-{size}.png"))
+        page.screenshot(path=str(ARTIFACTS / f"{page_name}-{size}.png"), full_page=True)
         assert console == []
         assert [u for u in requests if not u.startswith(("data:", "file:"))] == []
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "overflows"
         violations = axe_violations(page)
-        (ARTIFACTS / f"axe-report-{size}.txt").write_text(describe(violations) + "\n")
+        (ARTIFACTS / f"axe-{page_name}-{size}.txt").write_text(describe(violations) + "\n")
         bad = [v for v in violations if v.get("impact") in FAILING_IMPACTS]
         assert bad == [], describe(bad)
     finally:

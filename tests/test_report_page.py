@@ -11,21 +11,19 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from typer.testing import CliRunner
 
-from footprint_audit.cli import app
 from footprint_audit.findings import LocationValue
 from footprint_audit.models import AuditResult, Fact, Finding, Geotag, PostRisk, SourceSummary
 from footprint_audit.report import render_html, report_dict, write_report
 from footprint_audit.report_svg import map_section
 from tests.fakes import make_post
 
+pytestmark = pytest.mark.xdist_group("demo")
+
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[BeautifulSoup, dict, str, Path]:
-    out = tmp_path_factory.mktemp("page")
-    res = CliRunner().invoke(app, ["demo", "--out", str(out), "-q"])
-    assert res.exit_code == 0, res.output
+def demo(demo_dir: Path) -> tuple[BeautifulSoup, dict, str, Path]:
+    out = demo_dir
     html = (out / "report.html").read_text(encoding="utf-8")
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     return BeautifulSoup(html, "html.parser"), data, html, out
@@ -46,7 +44,7 @@ def test_headline_has_one_number_and_the_card_comes_right_under_it(demo) -> None
     assert number is not None and int(number.get_text()) == len(data["dossier"]["facts"])
     text = h1.get_text(" ", strip=True)
     assert re.fullmatch(
-        r"\d+ things a stranger can learn about Mia from \d+ posts( \(\d+ public\))?", text
+        r"\d+ things a stranger can learn about Mia and Leo from \d+ posts( \(\d+ public\))?", text
     ), text
     # under the headline: the verdict, then the card
     order = [s.get("id") for s in soup.select("main > section")]
@@ -84,7 +82,7 @@ def test_week_heat_map_marks_the_routines_and_timeline_colours_by_risk(demo) -> 
     assert len(cells) == 7 * 24
     marked = heat.select("rect.routine")
     routines = [f for f in data["dossier"]["facts"] if f["kind"] == "routine"]
-    assert len(marked) == len(routines) == 2
+    assert len(marked) == len(routines) >= 2
     assert sum(1 for c in cells if c["fill"] != "#eef0f3") >= 5
     bars = soup.select("#timeline svg.timeline rect")
     assert bars and {b["fill"] for b in bars} >= {"#b42318"}

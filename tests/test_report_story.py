@@ -6,24 +6,23 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from typer.testing import CliRunner
 
-from footprint_audit.cli import app
 from footprint_audit.findings import NameValue
 from footprint_audit.models import AuditResult, Fact, Finding, SourceSummary
 from footprint_audit.report import one_story, tiles
 from footprint_audit.risk import dedupe
 from tests.fakes import make_post
 
+pytestmark = pytest.mark.xdist_group("demo")
+
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[BeautifulSoup, dict]:
-    out = tmp_path_factory.mktemp("story")
-    res = CliRunner().invoke(app, ["demo", "--out", str(out), "-q"])
-    assert res.exit_code == 0, res.output
+def demo(demo_dir: Path) -> tuple[BeautifulSoup, dict]:
+    out = demo_dir
     html = (out / "report.html").read_text(encoding="utf-8")
     return BeautifulSoup(html, "html.parser"), json.loads((out / "report.json").read_text(encoding="utf-8"))
 
