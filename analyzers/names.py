@@ -304,6 +304,8 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         town = low in _towns() and text[: m.start()].rstrip().endswith(",")
         if (low in lexicon.WORD_NAMES or opening or town) and not (person_slot or strong or unlisted):
             continue
+        if low in lexicon.WORD_NAMES and opening and not strong and re.match(r"^\s+with\b", after):
+            continue  # "Tea with Leo", "Sunshine with the kids": a word, not a person
         out.append((_clean(word), m.start(), m.end()))
     # "Sem and Milan": a capitalised word joined by "and" to a name is a name too, even one
     # the list does not have.

@@ -213,7 +213,8 @@ OTHER_CHILD = tuple(
         rf"(?:\s+from\s+(?:class|nursery|school|reception))?\s*,?\s+{_NAME}{_MORE}",
         rf"\b{_NAME}\s+from\s+(?:[A-Za-z]+(?:'s|’s)\s+|(?:her|his|their|the)\s+)?(?:class|nursery|school|reception|preschool|football|swimming|ballet|rainbows|beavers)",
         rf"\b(?:had|having)\s+{_NAME}{_MORE}\s+(?:round|over)\b",
-        rf"\b{_NAME}{_MORE}\s+(?:came|come|comes|coming)\s+(?:over|round|to\s+play|for\s+tea)",
+        rf"\b{_NAME}{_MORE}\s+(?:came|come|comes|coming)\s+(?:over|round|to\s+play|for\s+tea|for\s+a\s+(?:play\s?date|sleepover))",
+        rf"\b{_NAME}\s+from\s+(?:next\s+door|down\s+the\s+road|across\s+the\s+road|over\s+the\s+road)\b",
         rf"\b(?:bumped\s+into|met\s+up\s+with)\s+{_NAME}",
         # another adult's child: "Becky and her new baby Hugo", "my sister and her kids, Logan ..."
         rf"\b(?:her|his|their)\s+(?:new\s+|little\s+|baby\s+|two\s+|three\s+)?(?:little\s+ones?|baby|son|daughter|boys?|"
@@ -234,6 +235,9 @@ OTHER_CHILD = tuple(
         rf"\bkinderfeest(?:je)?\s+(?:van|bij)\s+{_NAME}",
         rf"\b(?:haar|zijn|hun)\s+(?:zoon(?:tje)?|dochter(?:tje)?|kinderen|kids|baby)\s*,?\s+{_NAME}{_MORE}",
         rf"\b{_NAME}\s+(?:kwam|komt|bleef)\s+(?:spelen|logeren|slapen)",
+        rf"\bbij\s+{_NAME}\s+(?:spelen|logeren|thuis|op\s+visite)\b",
+        rf"\bmet\s+{_NAME}\s+en\s+(?:haar|zijn)\s+(?:moeder|mama|vader|papa|ouders)\b",
+        rf"\b{_NAME}\s+(?:van|uit)\s+(?:school|de\s+klas|(?:haar|zijn)\s+klas|groep\s+\d|de\s+opvang|de\s+bso|de\s+kdv|voetbal|hockey|zwemles)\b",
     )
 )
 #: Another family's event: its host is another family's child even when no child of ours is named.

@@ -216,3 +216,21 @@ def test_dutch_function_words_that_are_names() -> None:
         "Vandaag met Ben en Sanne naar de speeltuin",
     )
     assert [_values(f, "child_name") for f in out] == [[], ["Ben", "Sanne"]]
+
+
+def test_more_ways_to_name_another_familys_child() -> None:
+    out = run_captions(
+        NamesAnalyzer(),
+        "Isla came for a playdate, Mia loved it",
+        "Tea with Leo from next door",
+        "Noor ging bij Saar spelen",
+        "Naar het park met Lotte en haar moeder, Bram had het naar zijn zin",
+        "Fenna van school kwam mee, Daan ook",
+    )
+    assert [_reasons(f) for f in out] == [
+        [("child_name", "Isla", "NAMED_AS_OTHER_CHILD"), ("child_name", "Mia", "NAMED_IN_A_FAMILY_POST")],
+        [("child_name", "Leo", "NAMED_AS_OTHER_CHILD")],
+        [("child_name", "Noor", "NAMED_IN_A_FAMILY_POST"), ("child_name", "Saar", "NAMED_AS_OTHER_CHILD")],
+        [("child_name", "Lotte", "NAMED_AS_OTHER_CHILD"), ("child_name", "Bram", "NAMED_IN_A_FAMILY_POST")],
+        [("child_name", "Daan", "NAMED_IN_A_FAMILY_POST"), ("child_name", "Fenna", "NAMED_AS_OTHER_CHILD")],
+    ]
