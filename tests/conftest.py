@@ -38,9 +38,10 @@ ARTIFACTS = Path(
 
 
 @pytest.fixture(scope="session")
-def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo's output folder, made once per test process with the demo command itself
-    (tests using it are grouped on one worker: ``xdist_group("demo")``)."""
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The demo's output folder and what it printed, made once per test process with the demo
+    command itself (with the slides and the talking points); tests using it are grouped on one
+    worker: ``xdist_group("demo")``."""
     from typer.testing import CliRunner
 
     from footprint_audit.cli import app
@@ -50,11 +51,19 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     old = os.environ.get("FOOTPRINT_AUDIT_HOME")
     os.environ["FOOTPRINT_AUDIT_HOME"] = str(home)
     try:
-        res = CliRunner().invoke(app, ["demo", "--out", str(out), "--quiet", "--present", "--no-open"])
+        args = ["demo", "--out", str(out), "--quiet", "--present", "--explain", "--no-open"]
+        res = CliRunner().invoke(app, args)
     finally:
         if old is None:
             os.environ.pop("FOOTPRINT_AUDIT_HOME", None)
         else:
             os.environ["FOOTPRINT_AUDIT_HOME"] = old
     assert res.exit_code == 0, res.output
-    return out
+    assert (out / "report.html").stat().st_size > 10_000
+    return out, res.stdout
+
+
+@pytest.fixture(scope="session")
+def demo_dir(demo_run: tuple[Path, str]) -> Path:
+    """The demo's output folder (see :func:`demo_run`)."""
+    return demo_run[0]

@@ -72,9 +72,15 @@ def test_demo_report_and_slides_are_clean_and_accessible_in_chromium(
     context, page, console, requests = open_page(browser, demo_dir / f"{page_name}.html", VIEWPORTS[size])
     try:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        # The slides are one viewport each (scroll-snap): the first one as shown, then the deck.
         if page_name == "slides":
-            page.screenshot(path=str(ARTIFACTS / f"slide-1-{size}.png"))
+            # One fact per screen (scroll-snap): every slide at least a screen tall; the first
+            # fact slide is left as a picture of its own.
+            page.locator("#fact-1").screenshot(path=str(ARTIFACTS / f"slide-{size}.png"))
+            short = page.evaluate(
+                "[...document.querySelectorAll('section.slide')]"
+                ".filter(s => s.getBoundingClientRect().height < window.innerHeight - 1).length"
+            )
+            assert short == 0
         page.screenshot(path=str(ARTIFACTS / f"{page_name}-{size}.png"), full_page=True)
         assert console == []
         assert [u for u in requests if not u.startswith(("data:", "file:"))] == []
@@ -100,3 +106,26 @@ def test_the_accessibility_check_can_fail(browser: Any, tmp_path: Path) -> None:
     finally:
         context.close()
     assert {"image-alt", "button-name"} <= ids
+
+
+def test_demo_report_prints_the_card_and_the_plan(browser: Any, demo_dir: Path) -> None:
+    """Print: the page as printed shows the card and the plan with every folded part open and
+    no post cards; the PDF made by the --pdf route is left in test-artifacts/ to look at."""
+    from footprint_audit.report_pdf import write_pdf
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pdf = write_pdf(demo_dir / "report.html", ARTIFACTS / "report.pdf")
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    context, page, _console, _requests = open_page(browser, demo_dir / "report.html", VIEWPORTS["desktop"])
+    try:
+        page.emulate_media(media="print")
+        page.screenshot(path=str(ARTIFACTS / "report-print.png"), full_page=True)
+        assert page.locator("#stranger").is_visible() and page.locator("#plan").is_visible()
+        assert not page.locator("#posts").is_visible()
+        hidden = page.evaluate(
+            "[...document.querySelectorAll('#stranger details, #plan details')]"
+            ".filter(d => [...d.children].some(c => c.tagName !== 'SUMMARY' && !c.offsetParent)).length"
+        )
+        assert hidden == 0
+    finally:
+        context.close()
