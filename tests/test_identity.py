@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import jsonschema
-import pytest
 
 from analyzers.faces import FacesAnalyzer
 from collectors.photo_folder import PhotoFolderCollector
@@ -59,7 +58,7 @@ def test_identical_photos_with_different_captions_are_separate_posts(test_data: 
 
 
 def test_identical_media_in_two_posts_is_analysed_once_and_reported_in_both(
-    test_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    test_data: Path, tmp_path: Path
 ) -> None:
     from footprint_audit import image_work
 
