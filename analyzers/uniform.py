@@ -7,7 +7,7 @@ signals that do run offline, and every finding says which fired:
 - ``outfit_recurs``: the same outfit (colours and pattern of the torso below a child's face,
   :mod:`footprint_audit.engines.outfit`) under the same child on at least
   :data:`MIN_SCHOOL_POSTS` school days, on more than one weekday (a weekly activity's kit is
-  not a uniform), and (almost) never at weekends or in August; the child is the enrolled child the face matches, else a cluster of face encodings;
+  not a uniform), and (almost) never at weekends or in the holidays; the child is the enrolled child the face matches, else a cluster of face encodings;
 - ``school_hours``: posted on a weekday 07:00-09:30 or 14:45-16:30 local time, in term time;
 - ``classmates``: another child in the same outfit in the same school-day post;
 - ``crest``: a small badge-like blob of contrasting colour on the chest;
@@ -67,8 +67,23 @@ MIN_SCHOOL_POSTS = 3
 MIN_WEEKDAYS = 2
 #: School hours, local time: the morning drop-off and the afternoon pick-up.
 SCHOOL_HOURS = ((time(7, 0), time(9, 30)), (time(14, 45), time(16, 30)))
-#: Months with no school where the year shows (northern-hemisphere summer holidays).
-HOLIDAY_MONTHS = frozenset({8})
+#: School holidays every school year shares in the countries of the seeds (UK, Netherlands,
+#: Japan; northern hemisphere): the heart of the summer break (the UK's starts about 22 July,
+#: the Dutch regions' between early and late July, Japan's about 20 July; all end about 1
+#: September) and Christmas to New Year. A date in them is not a school day; half terms and
+#: spring breaks differ by region and are not guessed.
+HOLIDAYS: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (
+    ((7, 25), (8, 31)),
+    ((12, 24), (12, 31)),
+    ((1, 1), (1, 2)),
+)
+
+
+def in_holidays(when: datetime) -> bool:
+    """Is this date inside :data:`HOLIDAYS`?"""
+    day = (when.month, when.day)
+    return any(start <= day <= end for start, end in HOLIDAYS)
+
 
 SUMMARY_SEEN = (
     "{who} the same outfit ({text}) on {n} weekday school mornings or pick-ups and not at "
@@ -114,16 +129,16 @@ def caption_cues(texts: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
 
 
 def is_school_time(when: datetime | None) -> bool:
-    """A weekday drop-off or pick-up time, outside the summer holidays."""
-    if when is None or when.weekday() >= 5 or when.month in HOLIDAY_MONTHS:
+    """A weekday drop-off or pick-up time, in term time (outside :data:`HOLIDAYS`)."""
+    if when is None or when.weekday() >= 5 or in_holidays(when):
         return False
     t = when.time()
     return any(start <= t <= end for start, end in SCHOOL_HOURS)
 
 
 def is_off_school(when: datetime | None) -> bool:
-    """A day with no school: a weekend or the summer holidays."""
-    return when is not None and (when.weekday() >= 5 or when.month in HOLIDAY_MONTHS)
+    """A day with no school: a weekend or a school holiday."""
+    return when is not None and (when.weekday() >= 5 or in_holidays(when))
 
 
 @dataclass

@@ -521,3 +521,19 @@ def test_one_post_checked_without_load() -> None:
     run = RunContext(AuditOptions(timezone="Europe/London", use_cache=False, workers=1))
     (f,) = UniformAnalyzer(faces_of=lambda p, i, r: [], ocr=NoText()).analyze(post, PostContext(post, run))
     assert f.severity == "low" and f.evidence["caption_cues"][0]["text"] == "new uniform"
+
+
+def test_school_time_is_term_time_on_weekdays_at_drop_off_and_pick_up() -> None:
+    """The holidays every school year of the seeds shares are not school days; a weekday in
+    term at drop-off is, and a weekday at noon is not."""
+    from datetime import datetime
+
+    from analyzers.uniform import is_off_school, is_school_time
+
+    assert is_school_time(datetime(2024, 9, 4, 8, 15))  # a Wednesday in term
+    assert is_school_time(datetime(2024, 7, 17, 15, 30))  # UK summer term, pick-up
+    assert not is_school_time(datetime(2024, 9, 4, 12, 0))  # not at drop-off or pick-up
+    assert not is_school_time(datetime(2024, 8, 7, 8, 15))  # summer holidays
+    assert not is_school_time(datetime(2024, 12, 27, 8, 15))  # Christmas
+    assert is_off_school(datetime(2025, 1, 2, 9, 0)) and not is_off_school(datetime(2025, 1, 6, 8, 0))
+    assert is_off_school(datetime(2024, 9, 7, 8, 15))  # a Saturday
