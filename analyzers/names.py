@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from analyzers.names_ja import japanese_names
@@ -432,22 +432,30 @@ def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
     return out
 
 
-def no_person(td: TextDoc) -> set[int]:
-    """Start offsets of names that are a pet's or a character's ("our dog Biscuit", "dressed as
-    Elsa", "Mia Wallace vibes"): no finding at all."""
-    out: set[int] = set()
-    for pattern in lexicon.NOT_A_PERSON:
+def _named(td: TextDoc, patterns: Sequence[re.Pattern[str]]) -> Iterator[tuple[re.Match[str], set[int]]]:
+    """Each match of ``patterns`` with the start offsets of the names it covers: its ``name``
+    group and every word of its ``more`` group ("Sarah and Mark") but the joining words."""
+    for pattern in patterns:
         for m in pattern.finditer(td.analysed):
-            out.add(m.start("name"))
+            starts = {m.start("name")}
             more = m.group("more") if "more" in pattern.groupindex else None
             if more:
                 for w in re.finditer(r"[A-Za-z][a-z]+", more):
                     if w.group(0).lower() not in ("and", "en"):
-                        out.add(m.start("more") + w.start())
-            # the second word of a character's name ("Bo Peep", "Mia Wallace")
-            tail = re.match(r"\s+([A-Z][a-z]+)", td.analysed[m.end("name") :])
-            if tail and re.search(r"costume|outfit|fancy|vibes|dressed", m.group(0), re.IGNORECASE):
-                out.add(m.end("name") + tail.start(1))
+                        starts.add(m.start("more") + w.start())
+            yield m, starts
+
+
+def no_person(td: TextDoc) -> set[int]:
+    """Start offsets of names that are a pet's or a character's ("our dog Biscuit", "dressed as
+    Elsa", "Mia Wallace vibes"): no finding at all."""
+    out: set[int] = set()
+    for m, starts in _named(td, lexicon.NOT_A_PERSON):
+        out |= starts
+        # the second word of a character's name ("Bo Peep", "Mia Wallace")
+        tail = re.match(r"\s+([A-Z][a-z]+)", td.analysed[m.end("name") :])
+        if tail and re.search(r"costume|outfit|fancy|vibes|dressed", m.group(0), re.IGNORECASE):
+            out.add(m.end("name") + tail.start(1))
     return out
 
 
@@ -455,14 +463,8 @@ def adult_names(td: TextDoc) -> set[int]:
     """Start offsets of names the phrasing shows to be adults ("thank you Sarah and Mark for
     having us", "Becky and her new baby", "mijn man Koen")."""
     out: set[int] = set()
-    for pattern in lexicon.ADULT_NAMED:
-        for m in pattern.finditer(td.analysed):
-            out.add(m.start("name"))
-            more = m.group("more") if "more" in pattern.groupindex else None
-            if more:
-                for w in re.finditer(r"[A-Za-z][a-z]+", more):
-                    if w.group(0).lower() not in ("and", "en"):
-                        out.add(m.start("more") + w.start())
+    for _m, starts in _named(td, lexicon.ADULT_NAMED):
+        out |= starts
     return out
 
 

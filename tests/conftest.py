@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import ImageFile
@@ -67,3 +68,21 @@ def demo_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 def demo_dir(demo_run: tuple[Path, str]) -> Path:
     """The demo's output folder (see :func:`demo_run`)."""
     return demo_run[0]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Any:
+    """Headless Chromium (Debian's package, driven by Playwright): skipped where it is not
+    installed, a failure on CI, where `make test` installs it."""
+    from tests.test_report_browser import ARGS, CHROMIUM
+
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must have Chromium: `make test` installs Debian's chromium package")
+        pytest.skip("Chromium is not installed (Debian package `chromium`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()

@@ -10,29 +10,12 @@ from typing import Any
 import pytest
 
 from tests.conftest import ARTIFACTS
-from tests.test_report_browser import ARGS, CHROMIUM
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("demo")]
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 #: axe impacts that fail the test; "moderate" and "minor" are printed, not failed.
 FAILING_IMPACTS = ("serious", "critical")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Any:
-    if CHROMIUM is None:
-        import os
-
-        if os.environ.get("CI"):
-            pytest.fail("CI must have Chromium: `make test` installs Debian's chromium package")
-        pytest.skip("Chromium is not installed (Debian package `chromium`)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def open_page(browser: Any, html: Path, viewport: dict[str, int]) -> tuple[Any, Any, list[str], list[str]]:
