@@ -29,10 +29,10 @@ FACT_CHANNELS: dict[str, frozenset[str]] = {
     "age": frozenset({"age_or_birthday"}),
     "other_child": frozenset({"child_name", "person_name", "tagged_user", "other_child_face"}),
     "appearance": frozenset({"enrolled_child_face", "child_face"}),
-    # The uniform fact rests on the photos showing it and, when joined to the school, on the
-    # posts naming the school.
-    "uniform": frozenset({"uniform", "school", "text_in_image"}),
 }
+# The uniform fact rests on the photos showing it and, joined to the school, on the posts that
+# give the school away: the same channels as the school fact.
+FACT_CHANNELS["uniform"] = FACT_CHANNELS["school"]
 
 
 @dataclass(frozen=True)

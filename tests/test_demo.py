@@ -385,3 +385,6 @@ def test_the_demo_family_shows_a_school_uniform_on_school_days_only(demo_report:
     (fact,) = _facts(demo_report, "uniform")
     assert fact["child"] == "Mia" and SCHOOL[0] in fact["sentence"]
     assert set(fact["evidence"]) >= {f["post_id"] for f in uniform}
+    # The fix plan takes the uniform away by edits (crop, caption, tags), not by deleting posts.
+    (step,) = [s for s in demo_report["plan"]["steps"] if fact["sentence"] in s["removes"]]
+    assert step["action"] not in ("delete", "delete-rest"), step
