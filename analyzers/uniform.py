@@ -19,22 +19,21 @@ high); a crest on a child photographed at school time, or with a school word, is
 photo's badge may be a T-shirt logo); caption cues alone make a soft, low finding, since the
 photo may not show the uniform at all.
 
-Cost (benchmarks/outfit.py, two cores shared with other work, so upper bounds): the outfit
-step is 8 ms per face on ../shared/data (32 faces in 71 photos: 3.6 ms per photo overall) and
-12 ms per face on the demo family (59 faces in 51 photos), whatever the photo's size (torsos
-are described at a fixed scale). Only photos with a child's face are described; until the
-step runs in the worker pool on the shared decoded copy, decoding them here adds about 17 ms
-per 960x720 photo.
+Cost (benchmarks/outfit.py, quiet machine): the outfit image task is 2.9 ms per face on
+../shared/data (32 faces in 71 photos: 1.3 ms per photo overall) and 4.2 ms per face on the
+demo family (59 faces in 51 photos), whatever the photo's size (torsos are described at a
+fixed scale). It runs in the worker pool on the photo the faces task decoded, cached by file
+hash; school days and school words are in :mod:`analyzers.school_days`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime
 from typing import Any
 
+from analyzers.school_days import caption_cues, is_off_school, is_school_time
 from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.engines.faces import (
@@ -49,6 +48,8 @@ from footprint_audit.engines.outfit import describe_in_words, describe_media, ou
 from footprint_audit.findings import LocationValue, UniformValue
 from footprint_audit.localtime import local_time
 from footprint_audit.models import Finding, Post
+
+__all__ = ["SAME_OUTFIT", "UniformAnalyzer", "caption_cues", "is_off_school", "is_school_time"]
 
 #: Two outfits closer than this are the same clothes. On generated scenes (tests/test_uniform.py:
 #: the same drawn uniform on five mornings, face 85-135 px wide, light +-12%, other
@@ -65,26 +66,6 @@ MIN_SCHOOL_POSTS = 3
 #: ...on at least this many different weekdays: a uniform is worn every school day, while a
 #: weekly activity's kit (the demo's Tuesday 16:30 swimming) recurs on one weekday only.
 MIN_WEEKDAYS = 2
-#: School hours, local time: the morning drop-off and the afternoon pick-up.
-SCHOOL_HOURS = ((time(7, 0), time(9, 30)), (time(14, 45), time(16, 30)))
-#: School holidays every school year shares in the countries of the seeds (UK, Netherlands,
-#: Japan; northern hemisphere): the heart of the summer break (the UK's starts about 22 July,
-#: the Dutch regions' between early and late July, Japan's about 20 July; all end about 1
-#: September) and Christmas to New Year. A date in them is not a school day; half terms and
-#: spring breaks differ by region and are not guessed.
-HOLIDAYS: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = (
-    ((7, 25), (8, 31)),
-    ((12, 24), (12, 31)),
-    ((1, 1), (1, 2)),
-)
-
-
-def in_holidays(when: datetime) -> bool:
-    """Is this date inside :data:`HOLIDAYS`?"""
-    day = (when.month, when.day)
-    return any(start <= day <= end for start, end in HOLIDAYS)
-
-
 SUMMARY_SEEN = (
     "{who} the same outfit ({text}) on {n} weekday school mornings or pick-ups and not at "
     "weekends: a school uniform tells a stranger where to find {them} on weekdays."
@@ -98,47 +79,8 @@ SUMMARY_WORDS = (
     "it tells a stranger which school your child goes to."
 )
 
-# Words that say the photo is about school clothes or a school day.
-_CUE_RE = re.compile(
-    r"\b(?:new\s+uniform|school\s+uniform|uniform\s+(?:shopping|fitting)|(?:her|his|their)\s+uniform|"
-    r"school\s+shoes|school\s+jumper|book\s*bag|first\s+day\s+(?:of|at)\s+school|"
-    r"first\s+day\s+of\s+(?:reception|nursery|year\s+\d+)|back\s+to\s+school|schooluniform|"
-    r"eerste\s+schooldag|schooltas|einschulung|schult[üu]te|rentr[ée]e\s+scolaire|uniforme\s+scolaire)\b|"
-    r"#(?:firstdayofschool|backtoschool|schooluniform|firstday|eersteschooldag|schoolrun|einschulung)\b",
-    re.IGNORECASE,
-)
-_CJK_CUES = ("制服", "入学式", "ランドセル", "始業式")
-
 FacesOf = Callable[[Post, int, RunContext], Sequence[FaceRecord]]
 AgeOf = Callable[[FaceRecord], float | None]
-
-
-def caption_cues(texts: Sequence[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Uniform and school-day cues in the post's own words (caption and photo descriptions)."""
-    found: list[dict[str, Any]] = []
-    for field_name, text in texts:
-        if not (field_name == "caption" or field_name.startswith("alt:")):
-            continue
-        for m in _CUE_RE.finditer(text):
-            found.append({"field": field_name, "start": m.start(), "end": m.end(), "text": m.group(0)})
-        for word in _CJK_CUES:
-            start = text.find(word)
-            if start >= 0:
-                found.append({"field": field_name, "start": start, "end": start + len(word), "text": word})
-    return found
-
-
-def is_school_time(when: datetime | None) -> bool:
-    """A weekday drop-off or pick-up time, in term time (outside :data:`HOLIDAYS`)."""
-    if when is None or when.weekday() >= 5 or in_holidays(when):
-        return False
-    t = when.time()
-    return any(start <= t <= end for start, end in SCHOOL_HOURS)
-
-
-def is_off_school(when: datetime | None) -> bool:
-    """A day with no school: a weekend or a school holiday."""
-    return when is not None and (when.weekday() >= 5 or in_holidays(when))
 
 
 @dataclass
