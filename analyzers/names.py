@@ -10,17 +10,31 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
+from analyzers.name_words import (
+    SENTENCE_START,
+    adult_names,
+    child_context,
+    clean_name,
+    cued_children,
+    gazetteer_names,
+    no_person,
+    other_children,
+    plausible_name,
+    pronoun,
+    siblings_of,
+    stop_words,
+    uses_capitals,
+)
 from analyzers.names_ja import japanese_names
 from footprint_audit import lexicon
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.enrollment import declared_children
 from footprint_audit.findings import NameReason, NameValue, TextSpan
 from footprint_audit.models import Finding, Post
-from footprint_audit.nlp import HASHTAG_WORDS, TextAnalyzerBase, TextDoc, docs_for, ensure_docs
-from footprint_audit.text_rules import CHILD_NOUNS
+from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for, ensure_docs
 
 _ADJ = (
     r"(?:little|big|baby|eldest|youngest|oldest|middle|sweet|beautiful|gorgeous|darling|precious|"
@@ -85,86 +99,6 @@ LINKS: tuple[tuple[re.Pattern[str], NameReason], ...] = tuple(
     )
 )
 
-#: Words that look like names in the patterns above but are not.
-NOT_NAMES = (
-    frozenset(
-        """
-    mum mom mummy mommy mama dad daddy papa husband wife hubby partner friend bestie nan nana nanna
-    granny grandma grandad grandpa grandad gran auntie aunt aunty uncle cousin boss sis bro everyone
-    you all guys team love lovely darling sweetie baby babe boy girl man lady son daughter one kids
-    best favourite favorite amazing gorgeous beautiful handsome clever today tomorrow yesterday
-    finally officially just now very so really big little first last new old other week day year
-    turns turned turning birthday bday party school nursery class swim swimming happy dear my our
-    the and with from at to in on of for is was be it its this that these those we us me he she
-    they him her his their them who what when where why how oma opa mama papa mijn onze lieve
-    zoon dochter jarig vandaag jaar prinses mr mrs ms miss sir madam mister teacher coach
-    eldest youngest oldest littlest middle lost got had has made went came loves loved
-    january february march september october november december monday tuesday wednesday thursday
-    friday saturday sunday headteacher head teachers nanny coach
-    """.split()
-    )
-    | HASHTAG_WORDS
-    | frozenset(CHILD_NOUNS)
-)
-
-_SHE = re.compile(r"\b(?:she|her|hers|daughter|girl|sister|princess|lady|dochter|meisje|zus)\b|娘", re.I)
-_HE = re.compile(r"\b(?:he|him|his|son|boy|brother|lad|little man|zoon|jongen|broer)\b|息子", re.I)
-
-
-@functools.cache
-def _dutch_stop_words() -> frozenset[str]:
-    from spacy.lang.nl.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
-@functools.cache
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
-def _plausible(name: str, stop: frozenset[str]) -> bool:
-    low = name.lower()
-    return len(low) >= 2 and low not in NOT_NAMES and low not in stop and not low.isdigit()
-
-
-def _clean(name: str) -> str:
-    """'mia' -> 'Mia', 'anne-marie' -> 'Anne-Marie'."""
-    return "-".join(part[:1].upper() + part[1:] for part in name.split("-"))
-
-
-def pronoun(text: str) -> str | None:
-    """'she' or 'he' when the text says so, else None (the report then says 'they')."""
-    she, he = bool(_SHE.search(text)), bool(_HE.search(text))
-    if she == he:
-        return None
-    return "she" if she else "he"
-
-
-#: Words around a name that say the text is about a child (for names the model finds).
-CHILD_CUES = re.compile(
-    r"\b(?:first\s+day|nativity|sports\s+day|star\s+of\s+the\s+week|badge|first\s+tooth|"
-    r"proud\s+(?:mummy|mum|mom|mama|daddy|dad|parents?)|nursery|reception|school|playground|"
-    r"swim(?:ming)?\s+(?:class|lesson)|ballet|birthday|bday|turns\s+\d|years?\s+old|months?\s+old)\b",
-    re.IGNORECASE,
-)
-
-
-def uses_capitals(text: str) -> bool:
-    """Does the writer capitalise words inside sentences? Then a lower-case word is no name."""
-    plain = re.sub(r"[#@]\S+", "", text)
-    for sentence in re.split(r"[.!?\n]+", plain):
-        words = re.findall(r"[^\W\d_]+", sentence)
-        if any(w[:1].isupper() and w != "I" for w in words[1:]):
-            return True
-    return False
-
-
-def child_context(td: TextDoc) -> bool:
-    return bool(td.spans("SCHOOL") or td.spans("CHILD_REL") or CHILD_CUES.search(td.analysed))
-
 
 def linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int, NameReason]]:
     """Child names in one text: (name, start, end, why), offsets in the analysed text."""
@@ -183,321 +117,21 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
             name = m.group("name")
             start, end = m.start("name"), m.end("name")
             surname = m.group("surname")
-            if not _plausible(name, stop) and surname:
+            if not plausible_name(name, stop) and surname:
                 # "with Leo (4)": the word before the name was taken for a first name
                 name, surname = surname.strip(), None
                 end = m.end("surname")
                 start = end - len(name)
-            if not _plausible(name, stop) or (name.islower() and uses_capitals(td.text)):
+            if not plausible_name(name, stop) or (name.islower() and uses_capitals(td.text)):
                 continue
-            full = _clean(name)
-            if surname and _plausible(surname.strip(), stop):
+            full = clean_name(name)
+            if surname and plausible_name(surname.strip(), stop):
                 full = f"{full} {surname.strip()}"
                 end = m.end("surname")
             if any(s < end and start < e for _, s, e, _ in out):
                 continue
             out.append((full, start, end, why))
     return out
-
-
-#: A word on its own: not inside a user name or address ("sophie.and.mia", "@mia_b").
-_WORD_RE = re.compile(r"(?<![\w#@'’./-])([^\W\d_][^\W\d_'’]{1,19}(?:-[^\W\d_]{2,19})?)(?![\w/-]|\.\w)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?\n:]\s*|[^\w\s'’,&-]\s*)$")
-
-
-def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int]]:
-    """First names from the name list in a family post: (name, start, end) in the analysed text.
-
-    A word counts when it is a known given name, capitalised (or the writer never
-    capitalises), not a common or stop word, not after a title or a place preposition, and,
-    when it is also an ordinary word ("Rose", "Max"), when the sentence treats it as a person.
-    """
-    if td.script == "cjk":
-        return []
-    names = lexicon.given_names()
-    words = lexicon.english_words()
-    lower_writer = not uses_capitals(td.text)
-    text = td.analysed
-    out: list[tuple[str, int, int]] = []
-    for m in _WORD_RE.finditer(text):
-        word = m.group(1)
-        low = word.lower()
-        after = text[m.end() :]
-        if _CONTRACTION.match(after):
-            continue  # "haven't", "didn't"
-        nxt = lexicon.PERSON_NEXT_ANY_CASE if lower_writer else lexicon.PERSON_NEXT
-        next_m = nxt.match(after)
-        if (
-            next_m is not None
-            and next_m_is_loose(next_m)
-            and lower_writer
-            and not _verb_after(next_m, after, names, words)
-        ):
-            next_m = None  # "storm en regen": "and" joins it to no name
-        person_slot = bool(next_m or lexicon.PERSON_BEFORE.search(text[: m.start()]))
-        # an age or a child's first after the word: a person, whatever the word lists say
-        strong = bool(lexicon.STRONG_PERSON_NEXT.match(after))
-        # a word-name the list lacks ("Autumn had her first lesson") still counts in a person's slot
-        listed = low in names or (low in lexicon.WORD_NAMES and person_slot and word[:1].isupper())
-        # a capitalised word in no dictionary and no list, where a person's name goes ("Ffion and
-        # Cerys did ...", "Tomos plays rugby"): English text only, not a town
-        unlisted = (
-            not listed
-            and td.script == "latin"
-            and word[:1].isupper()
-            and not word.isupper()
-            and len(word) >= 3
-            and bool(words)
-            and not lexicon.in_dictionary(low)
-            and low not in _all_towns()
-            and (strong or bool(_UNLISTED_SLOT.match(after)) or _pair_in_slot(after))
-        )
-        if not (listed or unlisted or (strong and low in lexicon.WORD_NAMES)):
-            continue
-        if (low in NOT_NAMES or low in stop) and not strong:
-            continue
-        if low in lexicon.DUTCH_COMMON:
-            continue
-        if (
-            td.script == "nl"
-            and low in _dutch_stop_words()
-            and (word.islower() or _SENTENCE_START.search(text[: m.start()]))
-        ):
-            continue  # "dan", "ben", "nu" in Dutch text ("Ben" inside a sentence stays a name)
-        if word.islower():
-            if not lower_writer:
-                continue
-            ambiguous = low in lexicon.WORD_NAMES or (low in words and low not in lexicon.core_names())
-            if (
-                ambiguous
-                and not strong
-                and not (_UNLISTED_SLOT.match(after) or _and_listed(after, names, words))
-            ):
-                continue  # "cora fed the lambs", "the village hall"
-            if _DETERMINER_BEFORE.search(text[: m.start()]):
-                continue  # "this lot", "the will"
-        elif not word[:1].isupper() or (word.isupper() and len(word) > 1 and not lower_writer):
-            continue
-        before = text[: m.start()].rstrip().split()
-        prev = before[-1].lower().strip(".,:;!?") if before else ""
-        possessive = after.startswith(("'s", "’s"))
-        # a preposition or compass word must touch the name ("de deur uit, Daan" is no place);
-        # "to Harper's christening" is a person's
-        joined = bool(before) and before[-1][-1:].isalpha()
-        titled = prev in lexicon.TITLES and (joined or before[-1].endswith("."))  # "oma, Hidde" is no title
-        if titled or (
-            joined
-            and (prev in lexicon.PLACE_PREPOSITIONS or prev in lexicon.PLACE_QUALIFIERS)
-            and not (possessive and low not in _towns())
-        ):
-            continue
-        # "swimming at York": a town after "at" is a place ("tea at Phoebe's" stays a name)
-        if prev == "at" and low in _towns() and not possessive:
-            continue
-        # "Barry Island", "Trent Bridge", "St Luke's Church": part of a place's name
-        if _place_after(after):
-            continue
-        # A word that is also an ordinary word, or one opening a sentence ("Drop off at ..."),
-        # counts only when the sentence goes on as it would after a person's name.
-        opening = bool(_SENTENCE_START.search(text[: m.start()]))
-        # a town's name ("London looking gorgeous") needs the same
-        town = low in _towns() and text[: m.start()].rstrip().endswith(",")
-        if (low in lexicon.WORD_NAMES or opening or town) and not (person_slot or strong or unlisted):
-            continue
-        if low in lexicon.WORD_NAMES and opening and not strong and re.match(r"^\s+with\b", after):
-            continue  # "Tea with Leo", "Sunshine with the kids": a word, not a person
-        out.append((_clean(word), m.start(), m.end()))
-    # "Sem and Milan": a capitalised word joined by "and" to a name is a name too, even one
-    # the list does not have.
-    for _name, s, e in list(out):
-        for pm in (_PAIR_BEFORE.search(text[:s]), _PAIR_AFTER.match(text[e:])):
-            if pm is None:
-                continue
-            word = pm.group("w")
-            low = word.lower()
-            ws = pm.start("w") + (0 if pm.re is _PAIR_BEFORE else e)
-            if (
-                low in NOT_NAMES
-                or low in stop
-                or low in lexicon.DUTCH_COMMON
-                or any(a == ws for _, a, _ in out)
-            ):
-                continue
-            if word.islower() and (
-                not lower_writer or (low in lexicon.english_words() and low not in lexicon.given_names())
-            ):
-                continue
-            if not word.islower() and low not in lexicon.given_names() and low in lexicon.english_words():
-                continue  # "Fish and Chips"
-            out.append((_clean(word), ws, ws + len(word)))
-    return sorted(out, key=lambda t: t[1])
-
-
-#: What follows an unknown capitalised word that makes it a person's name: a verb a person
-#: does ("Tomos plays rugby", "Rafe at 11 months"), not "are for" or "with".
-_UNLISTED_SLOT = re.compile(
-    r"^\s+(?:(?:never|always|just|finally|really|also|still)\s+)?(?:is\s+(?:\d|one|two|three|four|five|so|such|now)|"
-    r"was\s+(?:so|such|the|a)|has|had|got|gets|did|does|loves?|loved|made|makes|scored|started|finished|won|"
-    r"lost|turned|turns|learn(?:ed|t)|said|says|wants|wanted|needs|[a-z]{3,}ed|"
-    r"[a-z]{2,}s\s+(?:the|a|an|his|her|their|my|our|it|me|us|to|in|on|at|up|out|off|all|every|[a-z]+\s+every)|"
-    r"(?:and|&)\s+I|at\s+\d{1,2}\s*(?:months?|weeks?|years?)|aged?\s+\d)\b"
-)
-_DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|a|an|this|that|these|those|some|any|every|each|no|de|het|een|deze|die|dit|dat)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _and_listed(after: str, names: frozenset[str], words: frozenset[str]) -> bool:
-    partner = re.match(r"^\s*(?:,|and|&|en)\s*([a-z]+)", after)
-    return bool(
-        partner
-        and partner.group(1) in names
-        and (partner.group(1) in lexicon.core_names() or partner.group(1) not in words)
-    )
-
-
-def _pair_in_slot(after: str) -> bool:
-    """ "Tilly and Wren did ...": the word is joined by "and" to a capitalised word in a person's slot."""
-    m = re.match(r"^\s+(?:and|&)\s+[A-Z][a-z]+", after)
-    return bool(m and _UNLISTED_SLOT.match(after[m.end() :]))
-
-
-_SIBLING = re.compile(
-    r"\b(?P<name>[A-Za-z][a-z]+)\s+(?:and|&|en)\s+(?:her|his|haar|zijn)\s+(?:little\s+|big\s+|baby\s+|kleine\s+|grote\s+)?"
-    r"(?:brother|sister|broer(?:tje)?|zus(?:je)?)\s+(?P<sib>[A-Za-z][a-z]+)",
-    re.IGNORECASE,
-)
-_CONTRACTION = re.compile(r"^['’](?:t|ve|ll|re|d)\b")
-_NEXT_CAPITALISED = re.compile(r"^(?:'s|’s)?\s+([A-Z][a-z]+)\b")
-
-
-def _place_after(after: str) -> bool:
-    """Is the word part of a place's name: "Barry Island", "Trent Bridge", "St Luke's Church"?"""
-    m = _NEXT_CAPITALISED.match(after)
-    return bool(m and m.group(1).lower() in lexicon.PLACE_NOUNS)
-
-
-def next_m_is_loose(m: re.Match[str] | None) -> bool:
-    """Is what follows only "and X" or "(" - too loose to make an unknown word a name?"""
-    return m is not None and bool(re.match(r"^\s*(?:,|and|&|en|\()(?!\s*(?:I|me|ik)\b)", m.group(0)))
-
-
-def _verb_after(m: re.Match[str] | None, after: str, names: frozenset[str], words: frozenset[str]) -> bool:
-    """A person's slot for a lower-case dictionary word: a verb follows, or "and" joins it to a
-    listed name that is no dictionary word ("oliver and leo" counts, "fed and watered" not)."""
-    if m is None:
-        return False
-    if not next_m_is_loose(m):
-        return True
-    partner = re.match(r"^\s*(?:,|and|&|en)\s*([a-z]+)", after)
-    return bool(
-        partner
-        and partner.group(1) in names
-        and (partner.group(1) in lexicon.core_names() or partner.group(1) not in words)
-    )
-
-
-@functools.cache
-def _all_towns() -> frozenset[str]:
-    from analyzers.places import _gazetteer
-
-    return frozenset(_gazetteer())
-
-
-_PAIR_BEFORE = re.compile(r"(?<![\w'’./@-])(?P<w>[^\W\d_]{2,19})\s*(?:and|&|en)\s*$")
-_PAIR_AFTER = re.compile(r"^\s*(?:and|&|en)\s+(?P<w>[^\W\d_]{2,19})(?![\w'’/-]|\.\w)")
-
-
-@functools.cache
-def _towns() -> frozenset[str]:
-    from analyzers.places import _gazetteer
-
-    return frozenset(k for k, row in _gazetteer().items() if int(row.get("population", 0) or 0) >= 100_000)
-
-
-def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int]]:
-    """Capitalised words in a phrase that only a child's name fills ("playdate with Saar")."""
-    out: list[tuple[str, int, int]] = []
-    for pattern in lexicon.OTHER_CHILD:
-        for m in pattern.finditer(td.analysed):
-            word = m.group("name")
-            low = word.lower()
-            if low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON:
-                continue
-            # the phrase says a child's name comes; a lower-case one must be a listed name
-            if not word[:1].isupper() and (low not in lexicon.given_names() or lexicon.in_dictionary(low)):
-                continue
-            out.append((_clean(word), m.start("name"), m.end("name")))
-    return out
-
-
-def _named(td: TextDoc, patterns: Sequence[re.Pattern[str]]) -> Iterator[tuple[re.Match[str], set[int]]]:
-    """Each match of ``patterns`` with the start offsets of the names it covers: its ``name``
-    group and every word of its ``more`` group ("Sarah and Mark") but the joining words."""
-    for pattern in patterns:
-        for m in pattern.finditer(td.analysed):
-            starts = {m.start("name")}
-            more = m.group("more") if "more" in pattern.groupindex else None
-            if more:
-                for w in re.finditer(r"[A-Za-z][a-z]+", more):
-                    if w.group(0).lower() not in ("and", "en"):
-                        starts.add(m.start("more") + w.start())
-            yield m, starts
-
-
-def no_person(td: TextDoc) -> set[int]:
-    """Start offsets of names that are a pet's or a character's ("our dog Biscuit", "dressed as
-    Elsa", "Mia Wallace vibes"): no finding at all."""
-    out: set[int] = set()
-    for m, starts in _named(td, lexicon.NOT_A_PERSON):
-        out |= starts
-        # the second word of a character's name ("Bo Peep", "Mia Wallace")
-        tail = re.match(r"\s+([A-Z][a-z]+)", td.analysed[m.end("name") :])
-        if tail and re.search(r"costume|outfit|fancy|vibes|dressed", m.group(0), re.IGNORECASE):
-            out.add(m.end("name") + tail.start(1))
-    return out
-
-
-def adult_names(td: TextDoc) -> set[int]:
-    """Start offsets of names the phrasing shows to be adults ("thank you Sarah and Mark for
-    having us", "Becky and her new baby", "mijn man Koen")."""
-    out: set[int] = set()
-    for _m, starts in _named(td, lexicon.ADULT_NAMED):
-        out |= starts
-    return out
-
-
-def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[int]:
-    """Start offsets of the names in ``found`` that are another family's child."""
-    text = td.analysed
-    starts = {s for _, s, _ in found}
-    other: set[int] = set()
-    for pattern in lexicon.OTHER_CHILD:
-        for m in pattern.finditer(text):
-            other.add(m.start("name"))
-            more = m.group("more") if "more" in pattern.groupindex else None
-            if more:
-                base = m.start("more")
-                for w in re.finditer(r"[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?", more):
-                    if w.group(0).lower() not in ("and", "en"):
-                        other.add(base + w.start())
-    hosts: set[int] = set()
-    for pattern in lexicon.PARTY_HOST:
-        for m in pattern.finditer(text):
-            hosts.add(m.start("name"))
-    # The party's host is another family's child when the post names one of ours as well, or
-    # thanks the hosts for having us.
-    ours = starts - other - hosts
-    if ours or lexicon.GUEST_CUE.search(text):
-        other |= hosts & starts
-    other |= siblings_of(td, other)
-    return other & starts
-
-
-def siblings_of(td: TextDoc, other: set[int]) -> set[int]:
-    """ "millie and her little brother finn": the sibling of another family's child is one too."""
-    return {m.start("sib") for m in _SIBLING.finditer(td.analysed) if m.start("name") in other}
 
 
 class NamesAnalyzer(TextAnalyzerBase):
@@ -511,11 +145,11 @@ class NamesAnalyzer(TextAnalyzerBase):
 
     def explained_spans(self, td: TextDoc) -> list[tuple[int, int]]:
         # Names the patterns tie to a child need no statistical model to be found.
-        return [(s, e) for _, s, e, _ in linked_names(td, _stop_words())]
+        return [(s, e) for _, s, e, _ in linked_names(td, stop_words())]
 
     def load(self, posts: Sequence[Post], run: RunContext) -> None:
         store = ensure_docs(posts, run, (self,))
-        stop = run.memo("names.stop", _stop_words)
+        stop = run.memo("names.stop", stop_words)
         known = _known_children(run)
         # A name tied to a child in one post is a child's name in every post of the account.
         for tds in store.values():
@@ -525,7 +159,7 @@ class NamesAnalyzer(TextAnalyzerBase):
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
         run = ctx.run
-        stop = run.memo("names.stop", _stop_words)
+        stop = run.memo("names.stop", stop_words)
         known = _known_children(run)
         findings: list[Finding] = []
         for td in docs_for(post, run):
@@ -577,14 +211,14 @@ class NamesAnalyzer(TextAnalyzerBase):
             for _label, s, e, text in td.ents("PERSON"):
                 text = re.sub(rf"{_POSS}$", "", text).strip()
                 e = s + len(text)
-                if _overlaps(s, e, taken + blocked) or not _plausible(text.split()[0], stop):
+                if _overlaps(s, e, taken + blocked) or not plausible_name(text.split()[0], stop):
                     continue
                 if s in not_people or any(s <= n < e for n in not_people):
                     continue
                 before = td.analysed[:s].split()
                 if before and before[-1].lower() in lexicon.PLACE_PREPOSITIONS:
                     continue  # "a weekend in Devon": a place the model took for a person
-                opening = bool(_SENTENCE_START.search(td.analysed[:s]))
+                opening = bool(SENTENCE_START.search(td.analysed[:s]))
                 if opening and " " not in text and not lexicon.PERSON_NEXT.match(td.analysed[e:]):
                     continue  # "Drop off at ...": a sentence's first word the model took for a name
                 if any(ch.isdigit() for ch in text):
