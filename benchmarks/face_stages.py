@@ -4,6 +4,11 @@ three framings per face against one framing unless the estimate is near the chil
 (engines/faces.py ``_ages``). Also prints the faces and the age bands each variant gives, so
 a cheaper step that changes an answer is visible.
 
+Detection is compared two ways: the single pass at 800 px used before against the pass at 640
+px with a second look at unsure boxes (engines/faces.py ``detect``): faces found and CPU per
+photo on the folder, and the smallest faces each finds when 12 of the folder's faces are shrunk
+to 10-24 px on a 1080 px canvas and 19-46 px on a 2048 px one (the working-copy size).
+
 Usage: python benchmarks/face_stages.py [FOLDER]   (default ../shared/data/faces)
 """
 
@@ -74,7 +79,56 @@ def main() -> int:
     same = sum(a == b for a, b in zip(bands3, bands1, strict=True))
     print(f"  age bands: three framings {sorted(map(str, bands3))}")
     print(f"  same band with one framing + edge rule: {same} of {len(bands3)}")
+    detection(paths)
     return 0
+
+
+def _single_800(image):  # type: ignore[no-untyped-def]
+    """Detection as it was: one pass at 800 px, nothing under the threshold looked at again."""
+    from footprint_audit.engines import faces
+
+    kept = faces.CANDIDATE_THRESHOLD
+    faces.CANDIDATE_THRESHOLD = faces.DETECT_THRESHOLD
+    try:
+        return faces.detect(image, side=800)
+    finally:
+        faces.CANDIDATE_THRESHOLD = kept
+
+
+def detection(paths: list[Path]) -> None:
+    from PIL import Image
+
+    from footprint_audit.engines import faces
+    from footprint_audit.images import load_image
+
+    images = [load_image(p).image for p in paths]
+    variants = {"single pass 800": _single_800, f"{faces.DETECT_SIDE} + second look": faces.detect}
+    print("detection:")
+    for label, fn in variants.items():
+        t = time.process_time()
+        found = sum(len(fn(img)) for img in images)
+        print(
+            f"  {label:22s} {found:4d} faces, {1000 * (time.process_time() - t) / len(images):5.0f} ms CPU/photo"
+        )
+    crops = []
+    for img in images:
+        for (top, right, bottom, left), _s, _f in _single_800(img)[:1]:
+            w = right - left
+            crops.append(
+                img.crop((max(0, left - w // 2), max(0, top - w // 2), right + w // 2, bottom + w // 2))
+            )
+    crops = crops[:12]
+    print(f"  small faces ({len(crops)} faces pasted on one canvas per size; found by each variant):")
+    for canvas_side, widths in ((1080, (10, 12, 14, 16, 18, 24)), (2048, (19, 23, 27, 30, 34, 46))):
+        for width in widths:
+            canvas = Image.new("RGB", (canvas_side, canvas_side), (120, 140, 160))
+            step = canvas_side / 1080
+            for i, crop in enumerate(crops):
+                k = 2 * width / crop.size[0]
+                small = crop.resize((max(1, round(crop.size[0] * k)), max(1, round(crop.size[1] * k))))
+                canvas.paste(small, (round((60 + (i % 4) * 250) * step), round((60 + (i // 4) * 300) * step)))
+            counts = " ".join(f"{label} {len(fn(canvas)):2d}" for label, fn in variants.items())
+            print(f"    {canvas_side} px photo, faces {width:2d} px: {counts}")
 
 
 if __name__ == "__main__":

@@ -200,6 +200,13 @@ def test_centerface_graph_gets_dynamic_shapes() -> None:
     sess = onnxruntime.InferenceSession(model, providers=["CPUExecutionProvider"])
     assert sess.get_inputs()[0].shape == ["B", "C0", "H", "W"]
     assert [o.name for o in sess.get_outputs()] == ["537", "538", "539", "540"]
+    # The weights are constants, not inputs a caller could override: otherwise onnxruntime
+    # cannot fold the batch norms into the convolutions (the shipped file lists all 194).
+    assert sess.get_overridable_initializers() == []
+    shipped = onnxruntime.InferenceSession(
+        Path(default_onnx_path).read_bytes(), providers=["CPUExecutionProvider"]
+    )
+    assert len(shipped.get_overridable_initializers()) == 194
 
 
 def test_loading_the_face_engine_keeps_truncated_photos_an_error() -> None:
@@ -217,3 +224,54 @@ def test_loading_the_face_engine_keeps_truncated_photos_an_error() -> None:
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _faces_on_canvas(width: int, canvas: int = 1080) -> tuple[object, int]:
+    """Every face of tests/data/faces shrunk to ``width`` px and pasted on a plain canvas."""
+    from PIL import Image
+
+    from footprint_audit.images import load_image
+
+    root = Path(__file__).parent / "data" / "faces"
+    crops = []
+    for path in sorted(root.rglob("*.jpg")):
+        img = load_image(path).image
+        for (top, right, bottom, left), _s, _f in faces_mod.detect(img, side=800):
+            w = right - left
+            crops.append(
+                img.crop((max(0, left - w // 2), max(0, top - w // 2), right + w // 2, bottom + w // 2))
+            )
+    crops = crops[:8]
+    out = Image.new("RGB", (canvas, canvas), (120, 140, 160))
+    for i, crop in enumerate(crops):
+        k = 2 * width / crop.size[0]
+        small = crop.resize((max(1, round(crop.size[0] * k)), max(1, round(crop.size[1] * k))))
+        out.paste(small, (60 + (i % 4) * 250, 60 + (i // 4) * 300))
+    return out, len(crops)
+
+
+def test_small_faces_are_found_by_a_second_look_at_full_detail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pass at 640 px misses faces 12 px wide in a 1080 px photo; the second look at the
+    unsure boxes finds them, as the slower single pass at 800 px did."""
+    canvas, n = _faces_on_canvas(12)
+    assert n >= 6
+    assert len(faces_mod.detect(canvas)) == n
+    monkeypatch.setattr(faces_mod, "CANDIDATE_THRESHOLD", faces_mod.DETECT_THRESHOLD)  # no second look
+    assert len(faces_mod.detect(canvas)) < n
+
+
+def test_the_second_look_adds_no_face_where_there_is_none() -> None:
+    """Scenes without people (the benchmark's drawn shapes, a sign) and one face counted once."""
+    from PIL import Image, ImageDraw
+
+    scene = Image.new("RGB", (1080, 810), (170, 210, 230))
+    d = ImageDraw.Draw(scene)
+    for i in range(40):
+        x, y = (i * 97) % 1000, (i * 53) % 760
+        d.ellipse(
+            (x, y, x + 8 + i % 13, y + 10 + i % 7), fill=((i * 40) % 255, (i * 90) % 255, (i * 20) % 255)
+        )
+    d.text((400, 300), "OAKFIELD PRIMARY SCHOOL", fill=(10, 20, 90))
+    assert faces_mod.detect(scene) == []
+    canvas, n = _faces_on_canvas(60)
+    assert len(faces_mod.detect(canvas)) == n
