@@ -39,7 +39,7 @@ def main() -> int:
         folder = ROOT / "tests" / "data" / "faces"
     paths = sorted(p for p in folder.rglob("*") if p.suffix.lower() in {".jpg", ".jpeg", ".png"})
     faces.init_worker()
-    faces.face_recognition_module()
+    faces.encoder()
     faces.models().age_model().predict(np.zeros((64, 64, 3), dtype=np.uint8), [(8, 56, 56, 8)])  # load it
     cpu: dict[str, float] = {k: 0.0 for k in ("decode", "detect", "encode", "age x3", "age x1+edge")}
     n_faces = n_encoded = 0

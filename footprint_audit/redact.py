@@ -11,7 +11,7 @@ What changes (DESIGN.md, "Privacy of the tool itself"):
 - the platform's raw record of each post (``Post.raw``) goes.
 Internal hash ids (post ids, finding ids) reveal nothing and stay, so links inside the
 report keep working. Faces in embedded images are covered at render time by the one cover
-routine (footprint_audit.engines.cover), in report.thumbnail and the face crops.
+routine (footprint_audit.engines.cover), in report_thumbs.thumbnail and the face crops.
 """
 
 from __future__ import annotations

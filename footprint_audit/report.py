@@ -7,14 +7,12 @@ usernames are untrusted; Jinja autoescaping is on for every template.
 
 from __future__ import annotations
 
-import base64
-import io
 import json
 import math
 import os
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
@@ -23,18 +21,16 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import __version__
-from .errors import BadInput
 from .findings import FaceValue, NameValue, value_to_json
-from .images import load_image
 from .models import SEVERITY_RANK, AuditResult, Fact, Finding, Post, PostRisk
 from .plan import build_plan, plan_dict
 from .remediation import fixes_for
+from .report_thumbs import thumbnails
 from .report_words import headline, human_date, plain, source_words, sure, thumb_labels
 from .risk import RULE_TEXT
 
 SCHEMA_ID = "footprint-audit/report/v1"
 TEMPLATES = Path(__file__).resolve().parent.parent / "report_templates"
-THUMB_SIDE = 320
 #: Share mode rounds coordinates to 2 decimals: about 1 km, a district rather than a street.
 SHARE_DECIMALS = 2
 
@@ -272,33 +268,6 @@ def anchor(post_id: str) -> str:
     return "post-" + re.sub(r"[^A-Za-z0-9_-]+", "-", post_id)
 
 
-def thumbnail(path: str, face_boxes: Sequence[Sequence[float]] = (), *, blur_all: bool = False) -> str | None:
-    """A small JPEG data: URI of an image, faces covered when boxes are given."""
-    from PIL import ImageFilter
-
-    from .engines.cover import cover
-
-    try:
-        loaded = load_image(path, max_side=THUMB_SIDE)
-    except BadInput:
-        return None
-    img = loaded.image
-    if blur_all:
-        img = img.filter(ImageFilter.GaussianBlur(radius=max(img.size) / 25))
-    boxes = []
-    for top, right, bottom, left in face_boxes:
-        s = loaded.scale or 1.0
-        pad = 0.2 * (bottom - top)
-        boxes.append(
-            (int((left - pad) / s), int((top - pad) / s), int((right + pad) / s), int((bottom + pad) / s))
-        )
-    if boxes:
-        img = cover(img, boxes)
-    buf = io.BytesIO()
-    img.save(buf, format="JPEG", quality=70, optimize=True)
-    return "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
-
-
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -331,20 +300,7 @@ def render_html(
         if isinstance(f.value, FaceValue):
             face_boxes.setdefault((f.post_id, f.media_index), []).append(list(f.value.box))
     faces_known = any(f.category in FACE_CATEGORIES for f in result.findings)
-    thumbs: dict[str, str] = {}
-    for post in result.posts:
-        for i, m in enumerate(post.media):
-            if m.kind != "image":
-                continue
-            uri = thumbnail(
-                (files or {}).get((post.id, i), m.path),
-                face_boxes.get((post.id, i), []) if share else (),
-                # Without face boxes we cannot blur only the faces: blur the whole thumbnail.
-                blur_all=share and not faces_known,
-            )
-            if uri:
-                thumbs[post.id] = uri
-                break
+    thumbs = thumbnails(result, files, face_boxes if share else {}, blur_all=share and not faces_known)
     findings_by_post: dict[str, list[dict[str, Any]]] = {}
     for fd in data["findings"]:
         findings_by_post.setdefault(fd["post_id"], []).append(fd)

@@ -275,3 +275,21 @@ def test_the_second_look_adds_no_face_where_there_is_none() -> None:
     assert faces_mod.detect(scene) == []
     canvas, n = _faces_on_canvas(60)
     assert len(faces_mod.detect(canvas)) == n
+
+
+def test_encodings_are_face_recognitions_without_loading_its_detectors() -> None:
+    """Enrolments made with face_recognition's encodings stay comparable: the same landmark
+    model and encoder, loaded directly (its HOG and CNN detectors are never loaded)."""
+    import numpy as np
+
+    from footprint_audit.images import load_image
+
+    img = load_image(Path(__file__).parent / "data" / "faces" / "two_people.jpg").image
+    array = np.ascontiguousarray(np.asarray(img))
+    boxes = [b for b, _s, _f in faces_mod.detect(img)]
+    assert len(boxes) == 2
+    ours = np.asarray(faces_mod._encode(array, boxes))
+    theirs = np.asarray(
+        faces_mod.face_recognition_module().face_encodings(array, known_face_locations=boxes, model="large")
+    )
+    assert np.abs(ours - theirs).max() < 1e-5

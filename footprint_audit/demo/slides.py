@@ -118,7 +118,7 @@ def _thumbs(
 ) -> list[dict[str, str]]:
     """Thumbnails of the posts that gave a fact away, every face covered (as share mode does).
     ``files``: where a bare file name (a share-mode report keeps no folders) is on disk."""
-    from ..report import thumbnail
+    from ..report_thumbs import thumbnail
 
     posts = {p["id"]: p for p in report["posts"]}
     boxes = _face_boxes(report)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -314,9 +315,9 @@ def _distinct(found: list[tuple[Box, float, bool]]) -> list[tuple[Box, float, bo
 
 
 def face_recognition_module() -> Any:
-    """face_recognition, imported once. Its import sets Pillow's process-wide
-    ``LOAD_TRUNCATED_IMAGES`` to True, after which a truncated photo would be read as if whole
-    (grey bottom half, no error record): the setting is put back as it was."""
+    """face_recognition, imported once (tests compare against it). Its import sets Pillow's
+    process-wide ``LOAD_TRUNCATED_IMAGES`` to True, after which a truncated photo would be read
+    as if whole (grey bottom half, no error record): the setting is put back as it was."""
     from PIL import ImageFile
 
     before = ImageFile.LOAD_TRUNCATED_IMAGES
@@ -326,12 +327,35 @@ def face_recognition_module() -> Any:
     return face_recognition
 
 
-def _encode(array: Any, boxes: list[Box]) -> list[list[float]]:
-    face_recognition = face_recognition_module()
-    encs = face_recognition.face_encodings(
-        array, known_face_locations=boxes, num_jitters=1, model=ENCODING_LANDMARKS
+@cache
+def encoder() -> tuple[Any, Any]:
+    """dlib's landmark model and face encoder, the two of face_recognition's models the
+    encodings use. Importing face_recognition also loads its HOG and CNN detectors and a
+    second landmark model that are never used here: 0.55 s of CPU per worker."""
+    import dlib
+    import face_recognition_models as models_files
+
+    landmarks = (
+        models_files.pose_predictor_model_location()
+        if ENCODING_LANDMARKS == "large"
+        else models_files.pose_predictor_five_point_model_location()
     )
-    return [[round(float(v), 6) for v in e] for e in encs]
+    return dlib.shape_predictor(landmarks), dlib.face_recognition_model_v1(
+        models_files.face_recognition_model_location()
+    )
+
+
+def _encode(array: Any, boxes: list[Box]) -> list[list[float]]:
+    """128-d encodings, computed as face_recognition.face_encodings computes them (the same
+    landmark model and encoder, one jitter): enrolments made before stay comparable."""
+    import dlib
+
+    predictor, model = encoder()
+    out = []
+    for top, right, bottom, left in boxes:
+        shape = predictor(array, dlib.rectangle(left, top, right, bottom))
+        out.append([round(float(v), 6) for v in model.compute_face_descriptor(array, shape, 1)])
+    return out
 
 
 def _framings(box: Box, width: int, height: int) -> list[Box]:

@@ -24,7 +24,7 @@ class FacesTask(ImageTask):
         from . import faces
 
         faces.models(threads=session_threads())
-        faces.face_recognition_module()
+        faces.encoder()
 
     def run(self, img: DecodedImage, earlier: Mapping[str, Any]) -> Any:
         from . import faces
