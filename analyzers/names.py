@@ -34,7 +34,7 @@ from footprint_audit.context import PostContext, RunContext
 from footprint_audit.enrollment import declared_children
 from footprint_audit.findings import NameReason, NameValue, TextSpan
 from footprint_audit.models import Finding, Post
-from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for, ensure_docs
+from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for, ensure_docs, note_scripts_of
 
 _ADJ = (
     r"(?:little|big|baby|eldest|youngest|oldest|middle|sweet|beautiful|gorgeous|darling|precious|"
@@ -156,6 +156,9 @@ class NamesAnalyzer(TextAnalyzerBase):
             for td in tds:
                 for full, *_ in linked_names(td, stop):
                     known.setdefault(full.split()[0].lower(), full.split()[0])
+
+    def load_cached(self, posts: Sequence[Post], run: RunContext) -> None:
+        note_scripts_of(posts, run)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
         run = ctx.run

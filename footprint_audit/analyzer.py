@@ -92,6 +92,10 @@ class Analyzer(ABC):
     def load(self, posts: Sequence[Post], run: RunContext) -> None:  # noqa: B027 - optional hook
         """Once per run, before any ``analyze``: batch work and model loading."""
 
+    def load_cached(self, posts: Sequence[Post], run: RunContext) -> None:  # noqa: B027 - optional hook
+        """Instead of ``load`` when the cache answers every post of a batch-scoped analyzer:
+        what ``load`` says besides its findings (run notes), without the work."""
+
     @abstractmethod
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
         """The findings of one post; raise BadInput for a problem with this post only."""

@@ -98,14 +98,19 @@ class CachedAnalyzer(Analyzer):
                 known[p.id] = self.cache.post_key(p)
         self._keys = {p.id: known[p.id] for p in posts}
         batch = hashlib.sha256("\n".join(sorted(self._keys.values())).encode()).hexdigest()[:16]
-        if self.cache_scope == "batch":
-            self.inner.load(posts, run)  # it sees every post, as without a cache
         scope = batch if self.cache_scope == "batch" else "post"
         self._result_version = f"{self.version}|{self.inner.dependency_token(run)}|{scope}"
         for p in posts:
             hit = self.cache.get_results(self._keys[p.id], self.name, self._result_version)
             if hit is not None:
                 self._hits[p.id] = hit
+        if self.cache_scope == "batch":
+            # The key holds the whole set of posts: when it answers every post, the set is the
+            # one analysed before and the batch work (spaCy over every caption) is not redone.
+            if posts and len(self._hits) == len(posts):
+                self.inner.load_cached(posts, run)
+            else:
+                self.inner.load(posts, run)  # it sees every post, as without a cache
         if self.cache_scope == "post":
             todo = [p for p in posts if p.id not in self._hits]
             if todo:

@@ -351,11 +351,18 @@ def ensure_docs(
     docs = analyse_texts(items, nlp, n_process=min(2, run.options.workers), explainers=explainers)
     for p in todo:
         store[p.id] = []
-    unreadable: dict[str, list[str]] = {"cjk": [], "nl": []}
     for td in docs:
         store[td.post_id].append(td)
-        if td.script in unreadable and td.post_id not in unreadable[td.script]:
-            unreadable[td.script].append(td.post_id)
+    note_scripts([(td.post_id, td.script) for td in docs], run)
+    return store
+
+
+def note_scripts(scripts: Iterable[tuple[str, str]], run: RunContext) -> None:
+    """The run note on (post id, script) pairs the English model cannot read."""
+    unreadable: dict[str, list[str]] = {"cjk": [], "nl": []}
+    for post_id, script in scripts:
+        if script in unreadable and post_id not in unreadable[script]:
+            unreadable[script].append(post_id)
     for script, ids in unreadable.items():
         if not ids:
             continue
@@ -366,7 +373,11 @@ def ensure_docs(
             "names, ages, schools and places there were read with word lists and phrase rules "
             f"only, which miss more than the model does ({shown})."
         )
-    return store
+
+
+def note_scripts_of(posts: Iterable[Post], run: RunContext) -> None:
+    """The same note, from the posts' texts alone (no model): for a run the cache answers."""
+    note_scripts(((p.id, script_of(expand(text)[0])) for p in posts for _fld, text in post_texts(p)), run)
 
 
 def docs_for(post: Post, run: RunContext) -> list[TextDoc]:

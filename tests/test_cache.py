@@ -328,7 +328,8 @@ def test_batch_analyzer_sees_every_post_and_redoes_when_the_set_changes() -> Non
         analyzers=[third],
         collectors=[ListCollector([*old, make_post("c", "our daughter Mia turns 5")])],
     )
-    assert third.prepared == [["a", "b", "c"]] and third.seen == []  # same set: all reused
+    # Same set: every result reused, and the batch work is not done again.
+    assert third.prepared == [] and third.seen == []
 
 
 def test_per_post_batch_analyzer_and_cache_token() -> None:
@@ -351,3 +352,29 @@ def test_per_post_batch_analyzer_and_cache_token() -> None:
     changed.token = "enrolled:2"
     audit(["list:x"], analyzers=[changed], collectors=[ListCollector(posts)])
     assert same.seen == [] and sorted(changed.seen) == ["a", "b"]
+
+
+def test_an_unchanged_account_is_not_read_again_by_the_batch_text_analyzers(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A re-scan of the same posts answers the names analyzer (batch-scoped: a name learnt in
+    one post counts in all) from the cache without running the language model over every
+    caption again, and still says which texts the English model cannot read."""
+    from analyzers.names import NamesAnalyzer
+    from footprint_audit.engines import text as text_engine
+
+    posts = [make_post("a", "Onze Daan is vandaag 5 jaar geworden!"), make_post("b", "Park day with our Mia")]
+    first = audit(["list:x"], analyzers=[NamesAnalyzer()], collectors=[ListCollector(posts)])
+    loads: list[int] = []
+    real = text_engine.get_nlp
+    monkeypatch.setattr(text_engine, "get_nlp", lambda run: loads.append(1) or real(run))
+    second = audit(["list:x"], analyzers=[NamesAnalyzer()], collectors=[ListCollector(posts)])
+    assert loads == []
+    assert [(f.post_id, f.summary) for f in second.findings] == [
+        (f.post_id, f.summary) for f in first.findings
+    ]
+    dutch = [n for n in first.notes if "in Dutch" in n]
+    assert dutch and dutch == [n for n in second.notes if "in Dutch" in n]
+    # One more post changes the set: the batch is read again.
+    audit(
+        ["list:x"], analyzers=[NamesAnalyzer()], collectors=[ListCollector([*posts, make_post("c", "Mia")])]
+    )
+    assert loads
