@@ -24,14 +24,44 @@ NUMBER_WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen".split()
     )
 }
+#: Dutch number words; "een" (also "a") is left out, "één" is the number.
+NUMBER_WORDS.update(
+    {w: i for i, w in enumerate("nul één twee drie vier vijf zes zeven acht negen tien elf twaalf".split())}
+)
 ORDINAL_WORDS = {
     w: i
     for i, w in enumerate(
         "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
     )
 }
-_NUM = r"(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
-_ORD = r"(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<o>" + "|".join(ORDINAL_WORDS) + r")"
+ORDINAL_WORDS.update(
+    {
+        w: i + 1
+        for i, w in enumerate(
+            "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde".split()
+        )
+    }
+)
+_NUM = r"(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_ORD = r"(?P<n>\d{1,2})(?:st|nd|rd|th|ste|de|e)|(?P<o>" + "|".join(ORDINAL_WORDS) + r")"
+#: Japanese numerals before 歳: 三歳, 十二歳.
+_KANJI_DIGITS = "一二三四五六七八九"
+#: Words that name a child, before "is 6" or "van 4".
+_CHILD = (
+    r"(?:son|daughter|boy|girl|baby|babe|twins|kids|little\s+one|eldest|youngest|oldest|middle\s+one|"
+    r"dochter|dochtertje|zoon|zoontje|jongen|meisje|kindje|tweeling|jongste|oudste|middelste|broertje|zusje)"
+)
+#: What may follow a bare age ("is 6"): the end of a clause, not a unit ("is 6 streets away").
+_AGE_END = (
+    r"(?=\s*(?:$|[^\w\s]|(?:and|en|but|maar|so|today|now|vandaag|nu|already|al|tomorrow|morgen|"
+    r"going\s+on|this|next|years?|jaar|½)\b|½))"
+)
+#: Words before "5 jaar" that make it a span of time, not an age ("hier 5 jaar", "sinds 2 jaar").
+_JAAR_SPAN = r"(?<!hier )(?<!sinds )(?<!over )(?<!voor )(?<!na )(?<!afgelopen )(?<!laatste )(?<!ruim )"
+#: Words after "one" that make it no age: "she's one of a kind", "one in a million".
+_ONE_OK_NEXT = frozenset(
+    "today now already and tomorrow on this next at but so year years month months en vandaag nu".split()
+)
 _BDAY = r"(?:birthday|bday|b-day|birthdayparty|verjaardag)"
 #: Adults whose birthdays are not about the child.
 _ADULT = (
@@ -50,7 +80,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "turns",
         ),
         (rf"\bis\s+{_NUM}\s+today\b", "turns"),
-        (rf"\b{_NUM}[\s-]*(?:years?|yrs?)[\s-]*(?:old|young)\b", "years"),
+        (rf"\b{_NUM}[\s-]*(?:years?|yrs?)[\s-]*(?:olds?|young)\b", "years"),
+        (r"\ba\s+year[\s-]+old\b", "one_year"),
         (rf"\b{_NUM}\s+and\s+a\s+half\b", "years"),
         (
             rf"\b(?:nearly|almost|bijna)\s+{_NUM}\b(?!\s*(?:%|am|pm|:|minutes?|mins?|hours?|weeks?|days?|uur|o'clock))",
@@ -59,6 +90,23 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\b{_NUM}\s*(?:y/o|yo)\b", "years"),
         (rf"\b{_NUM}[\s-]*(?:months?|mo)[\s-]*(?:old|today)\b", "months"),
         (rf"\b(?:aged?|at)\s+{_NUM}\s*(?:months?|mo|maanden)\b", "months"),
+        # "Noah is 18 months", "she's 10 months now": a child's age, not "18 months ago"
+        (
+            rf"\b(?:is|are|zijn|turns?|turned|wordt|werd)\s+(?:now\s+|nu\s+|already\s+|al\s+|just\s+|"
+            rf"bijna\s+|almost\s+|nearly\s+)?{_NUM}\s*(?:months?|mo|maanden|mnd)\b"
+            r"(?!\s+(?:ago|later|since|geleden|before|after|of|pregnant|zwanger))",
+            "months",
+        ),
+        (
+            rf"(?:['’]s)\s+(?:now\s+|just\s+|nearly\s+|almost\s+)?{_NUM}\s*(?:months?|mo)\b"
+            r"(?!\s+(?:ago|later|since|before|after|of|pregnant))",
+            "months",
+        ),
+        (
+            rf"\b(?:is|are|zijn|['’]s)\s+(?:now\s+|nu\s+|al\s+|just\s+)?{_NUM}\s*(?:weeks?|weken)\b"
+            rf"(?:\s*(?:old|oud))?{_AGE_END}",
+            "weeks",
+        ),
         # "eight years of you", "5 jaar geworden", "Jurre 7 is geworden"
         (rf"\b{_NUM}\s+years?\s+of\s+(?:you|her|him|them|(?-i:[A-Z][a-z]+))\b", "turns"),
         (rf"\b{_NUM}\s+(?:jaar\s+)?(?:is\s+|zijn\s+)?geworden\b", "turns"),
@@ -78,8 +126,32 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # Japanese kindergarten years: 年少 (3 to 4), 年中 (4 to 5), 年長 (5 to 6)
         (r"(?P<ja_k>年少|年中|年長)(?:さん|組|クラス|の|に|で|、|$)", "ja_kinder"),
         (rf"\b{_NUM}\s*(?:maanden|mnd)\b", "months"),
-        (rf"\b{_NUM}\s*(?:weeks?|weken)[\s-]*(?:old|oud)\b", "weeks"),
-        (r"\b(?P<n>\d{1,2})\s*jaar(?:\s+oud)?\b", "years"),
+        (rf"\b{_NUM}\s*(?:weeks?|weken)[\s-]*(?:old|oud|today|vandaag)\b", "weeks"),
+        (
+            rf"{_JAAR_SPAN}\b{_NUM}\s*jaar(?:\s+oud)?\b"
+            r"(?!\s+(?:geleden|getrouwd|samen|lang|terug|later|verder|gewerkt|gewoond|bij\s+elkaar))",
+            "years",
+        ),
+        # "4-jarige Sem", "onze 6-jarige"
+        (rf"\b{_NUM}[\s-]*jarige?\b", "years"),
+        # "mijn dochter van 4", "ons meisje van 2 (jaar)"
+        (rf"\b{_CHILD}\s+van\s+{_NUM}(?:\s*jaar)?\b(?!\s*(?:maanden|weken|mnd|keer|uur|minuten))", "years"),
+        # "our daughter is 6 and", "de tweeling is 3": a word for a child and a bare number
+        (
+            rf"\b{_CHILD}\s+(?:is|are|zijn|['’]s)\s+(?:now\s+|nu\s+|al\s+|already\s+|only\s+|just\s+|pas\s+)?"
+            rf"{_NUM}\b{_AGE_END}",
+            "years",
+        ),
+        # "Leo, 4, loves trains": a name and an age set off by commas
+        (
+            r"(?-i:\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+            r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Year|Page|Day|Week|Room|Table)\b)"
+            r"[A-Z][a-z]+),\s*(?P<n>\d{1,2})\s*(?=,|\)|\s+(?:and|en|&)\s)",
+            "years",
+        ),
+        # "I'm 4!" in a child's words
+        (rf"\bI(?:['’]m|\s+am)\s+{_NUM}\b(?=\s*(?:!|🎂|🎉|today|now|$))", "years"),
+        (rf"(?P<n>[{_KANJI_DIGITS}十]{{1,3}})\s*(?:歳|才)", "ja_kanji"),
         (r"(?<=[^\W\d_])\s*\(\s*(?P<n>\d{1,2})\s*\)", "years"),
         (r"(?P<n>\d{1,2})\s*(?:歳|才)", "years"),
         (r"(?P<n>\d{1,2})\s*(?:ヶ月|か月|カ月|ケ月)", "months"),
@@ -98,10 +170,15 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "school_year_n",
         ),
         (r"\b(?:started|starts|starting|start|finished|finishes|in|into)\s+(?P<r>reception)\b", "reception"),
+        # "Y2", "Year R" (reception), "1st grade"
+        (r"(?-i:\bY(?P<n>[1-9]|1[0-3])\b)(?!\s*(?:old|years?|months?))", "uk_y"),
+        (r"\b(?:year|yr)\s*(?-i:R)\b", "reception"),
+        (rf"\b(?:{_ORD})\s+grade\b", "us_grade"),
         # "Zuzia Year 1, Antek Reception": a name and the school year
         (r"(?-i:\b[A-Z][a-z]+\s+(?P<r>Reception))\b(?!\s+(?:desk|area|room|venue|drinks))", "reception"),
         (
-            rf"\b(?:is|are)\s+(?:now\s+|officially\s+|already\s+)?{_NUM}\b(?=\s*(?:today|now|already|!|🎂|🎉|\.|,|$))",
+            rf"\b(?:is|are)\s+(?:now\s+|officially\s+|already\s+)?{_NUM}\b"
+            r"(?=\s*(?:today|now|already|!|🎂|🎉|\.|,|$|½|and\s+a\s+half))",
             "turns",
         ),
         (r"(?<![\w.,])(?P<n>\d{1,2})\s+today\b", "turns"),
@@ -111,6 +188,15 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "birthday",
         ),
         (r"\bbirthday\s+(?:girl|boy|princess|prince)\b", "birthday"),
+        # "Happy 1st to our girl": an ordinal after "happy" is a birthday unless it says what else
+        (
+            rf"\bhappy\s+(?:{_ORD})\b(?!\s+(?:day|week|month|year|anniversary|wedding|mother|mothers|"
+            r"mother's|father|fathers|father's|christmas|xmas|easter|halloween|term|holiday|diwali|eid|"
+            r"valentine|valentines|valentine's|mothersday|fathersday|of))",
+            "ordinal_birthday",
+        ),
+        # "Six today!" at the start of a sentence
+        (rf"(?:^|(?<=[.!?\n]))\s*{_NUM}\s+today\b", "turns"),
     )
 )
 
@@ -150,6 +236,10 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                 value["half"] = True
             elif kind == "years":
                 value["years"] = n
+            elif kind == "one_year":
+                value["years"] = 1
+            elif kind == "ja_kanji":
+                value["years"] = _kanji_number(m.group("n"))
             elif kind == "months":
                 value["months"] = n
             elif kind == "weeks":
@@ -161,6 +251,10 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
             elif kind == "school_year_n":
                 # the youngest age in that school year: UK Year 2 is 6 to 7, Dutch groep 3 is 6 to 7
                 school = m.group("kind").lower().replace("yr", "year")
+                value["school_year"] = f"{school} {n}"
+                value["years"] = (n or 0) + SCHOOL_YEAR_AGE[school]
+            elif kind in ("uk_y", "us_grade"):
+                school = "year" if kind == "uk_y" else "grade"
                 value["school_year"] = f"{school} {n}"
                 value["years"] = (n or 0) + SCHOOL_YEAR_AGE[school]
             elif kind == "reception":
@@ -182,6 +276,8 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                 value["years"] = grade + 5
             if kind in ("ordinal_birthday", "turns") and _adult_nearby(text, m.start()):
                 continue
+            if _not_an_age(text, m):
+                continue
             # Adults' ages and "turns 40" are not about a child.
             if value["years"] is not None and value["years"] > 17:
                 continue
@@ -189,6 +285,39 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
             out.append((start, m.end(), AgeValue(**value)))
     out.sort(key=lambda t: t[0])
     return out
+
+
+def _kanji_number(raw: str) -> int | None:
+    """三 -> 3, 十二 -> 12; None for anything else."""
+    if raw == "十":
+        return 10
+    tens, sep, ones = raw.partition("十")
+    if not sep:
+        return _KANJI_DIGITS.index(raw) + 1 if len(raw) == 1 else None
+    high = (_KANJI_DIGITS.index(tens) + 1) if tens else 1
+    low = (_KANJI_DIGITS.index(ones) + 1) if ones else 0
+    return high * 10 + low
+
+
+#: Words before a bare "5 today" that make the number something else: "table for 4 today".
+_NOT_BEFORE_TODAY = frozenset(
+    "it it's its that that's there there's what what's this for at of to by from with in on than about "
+    "around only over under bus route table room page gate platform level number no score vs x".split()
+)
+
+
+def _not_an_age(text: str, m: re.Match[str]) -> bool:
+    """Readings of a pattern that are no age: "she's one of a kind", "table for 4 today"."""
+    raw = (m.groupdict().get("n") or "").lower()
+    if raw in ("one", "één") and not re.match(r"(?:turn|wordt|werd)", m.group(0), re.IGNORECASE):
+        nxt = re.match(r"\s+([^\W\d_]+)", text[m.end() :])
+        if nxt and nxt.group(1).lower() not in _ONE_OK_NEXT:
+            return True
+    if re.fullmatch(r"\d{1,2}\s+today", m.group(0).strip(), re.IGNORECASE):
+        before = text[: m.start()].split()
+        if before and before[-1].lower().replace("’", "'") in _NOT_BEFORE_TODAY:
+            return True
+    return False
 
 
 def _adult_nearby(text: str, start: int) -> bool:
@@ -216,7 +345,7 @@ def _summary(value: AgeValue) -> str:
 
 class AgesAnalyzer(TextAnalyzerBase):
     name = "ages"
-    version = "1"
+    version = "2"
     categories = ("age_or_birthday",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

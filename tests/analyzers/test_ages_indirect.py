@@ -1,0 +1,70 @@
+"""Ages said indirectly (issue 10): number words in Dutch and Japanese, months without "old",
+a word for the child and a bare number, school years written short, and what is no age."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzers.ages import AgesAnalyzer
+from tests.analyzers.textkit import run_captions
+
+
+def _keys(found: list) -> list[str]:
+    out = set()
+    for f in found:
+        v = f.value
+        out.add(f"{v.years}y" if v.years is not None else f"{v.months}m" if v.months is not None else "other")
+    return sorted(out)
+
+
+CASES = [
+    ("Bram wordt vandaag vijf!", ["5y"]),
+    ("Zes jaar vandaag, lieve Ties", ["6y"]),
+    ("ze is bijna vier", ["4y"]),
+    ("Eerste verjaardag van Lotje", ["1y"]),
+    ("ons meisje van 2 rent al overal", ["2y"]),
+    ("onze 7-jarige wil een telefoon", ["7y"]),
+    ("Otis is 14 months and into everything", ["14m"]),
+    ("she's 9 months now, where did it go", ["9m"]),
+    ("baby is 6 weken", ["1.4m"]),
+    ("our son is 9 and thinks he knows it all", ["9y"]),
+    ("Arlo, 3, has opinions about socks", ["3y"]),
+    ("the three-year-olds took over the party", ["3y"]),
+    ("Seven today! 🎉", ["7y"]),
+    ("our little man 5 today", ["5y"]),
+    ("she's a year old and walking", ["1y"]),
+    ("Happy 1st to our sweet pea", ["1y"]),
+    ("I'm 4! shouted Finn", ["4y"]),
+    ("Ada is 3 ½ and very sure of it", ["3y"]),
+    ("She's in Y3 now", ["7y"]),
+    ("Year R sports day", ["4y"]),
+    ("first day of 2nd grade", ["7y"]),
+    ("四歳になりました", ["4y"]),
+    ("十一歳になった", ["11y"]),
+]
+
+NOT_AGES = [
+    "she's one of a kind",
+    "He's one in a million",
+    "hij is een echte held",
+    "2 jaar geleden waren we hier",
+    "we wonen hier 5 jaar",
+    "al 3 jaar getrouwd",
+    "6 months ago we moved",
+    "Table for 4 today",
+    "It's 5 today in the kitchen",
+    "the kids are 2 streets away",
+    "Happy 1st day of school",
+    "she's 2 weeks late with everything",
+]
+
+
+@pytest.mark.parametrize(("caption", "want"), CASES)
+def test_indirect_ages_are_read(caption: str, want: list[str]) -> None:
+    (found,) = run_captions(AgesAnalyzer(), caption)
+    assert _keys(found) == want
+
+
+def test_numbers_that_are_no_age_are_left_alone() -> None:
+    out = run_captions(AgesAnalyzer(), *NOT_AGES)
+    assert {cap: _keys(f) for cap, f in zip(NOT_AGES, out, strict=True)} == {cap: [] for cap in NOT_AGES}
