@@ -13,6 +13,7 @@ import re
 from importlib import resources
 from typing import Any
 
+from analyzers.schools import find_schools
 from footprint_audit.context import PostContext
 from footprint_audit.findings import PlaceValue, TextSpan
 from footprint_audit.lexicon import JA_PLACE_RE, PLACE_PREPOSITIONS, given_names
@@ -166,13 +167,15 @@ _TRAILING_TIME = re.compile(
 
 class PlacesAnalyzer(TextAnalyzerBase):
     name = "places"
-    version = "1"
+    version = "2"
     categories = ("place_mention",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
         findings: list[Finding] = []
         for td in docs_for(post, ctx.run):
-            schools = [(r.start, r.end) for r in td.spans("SCHOOL")]
+            schools = [(r.start, r.end) for r in td.spans("SCHOOL")] + [
+                (a, b) for a, b, _ in find_schools(td)
+            ]
             seen: list[tuple[int, int]] = []
             candidates: list[tuple[str, int, int, str]] = [
                 ("VENUE", r.start, r.end, r.text) for r in td.spans("VENUE")

@@ -13,13 +13,130 @@ from footprint_audit.context import PostContext
 from footprint_audit.findings import SchoolValue, TextSpan
 from footprint_audit.lexicon import SCHOOL_WORD_CASE
 from footprint_audit.models import Finding, Post
-from footprint_audit.nlp import TextAnalyzerBase, docs_for
+from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for
 
 #: Bare keywords: the institution is mentioned, but not which one.
 _BARE = re.compile(
     r"^(?:basisschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|保育園|幼稚園|小学校|こども園|保育所)$",
     re.IGNORECASE,
 )
+
+
+_JA_KEYWORD = re.compile(r"(?:認定)?(?:保育園|幼稚園|小学校|中学校|こども園|保育所|学園)$")
+#: What cannot be inside a Japanese school's name: spaces, punctuation, brackets, emoji.
+_JA_STOP = re.compile(r"[\s、。！？!?,.「」（）()『』【】・…〜~＊*#＃♪☆★\U0001F000-\U0001FAFF\u2600-\u27BF]")
+#: Words that end before a school's name: "今日から", "4月から".
+_JA_ALWAYS_BOUNDARY = re.compile(r"(?:から|まで|より)$")
+#: Particles after a kanji or katakana word ("娘は", "区立に", "ママと"); の is not among them:
+#: it is inside many names ("星の子学園", "みどりの森保育園").
+_JA_AFTER_WORD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff\d０-９][はがをにでともへ]$")
+#: Words before a name that a particle, の too, closes: "娘の", "ゆいちゃんは", "近所の".
+_JA_SOFT_BOUNDARY = re.compile(
+    r"(?:娘|息子|長男|長女|次男|次女|三男|三女|ちゃん|くん|君|さん|たち|今日|明日|昨日|今年|来年|今月|"
+    r"近所|地元|うち|私|僕|妹|弟|兄|姉|友達|みんな|\d|[０-９])[はがをにでのともへ]$"
+)
+
+
+def _ja_name_start(text: str, kw_start: int) -> int:
+    """Where a Japanese school's name begins, reading back from its keyword: over kana and
+    kanji, stopping at punctuation and at particles that close the words before the name."""
+    start = kw_start
+    while start > 0 and kw_start - start < 14 and not _JA_STOP.match(text[start - 1]):
+        start -= 1
+    run = text[start:kw_start]
+    if run.endswith("の"):
+        return kw_start  # "最後の保育園", "初めての幼稚園": which one is not said
+    cut = 0
+    for i in range(2, len(run) + 1):
+        before = run[:i]
+        if (
+            _JA_ALWAYS_BOUNDARY.search(before)
+            or _JA_AFTER_WORD.search(before)
+            or _JA_SOFT_BOUNDARY.search(before)
+        ):
+            cut = i
+    return start + cut
+
+
+def _ja_whole_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole name of a Japanese school found at ``start:end`` (the words before it cut off,
+    a name with a particle inside kept whole: "にじいろ保育園", "かえで認定こども園")."""
+    span = text[start:end]
+    kw = _JA_KEYWORD.search(span)
+    if not kw:
+        return start, end
+    kw_start = start + kw.start()
+    # 認定こども園 is one keyword
+    if text[max(0, kw_start - 2) : kw_start] == "認定":
+        kw_start -= 2
+    return _ja_name_start(text, kw_start), end
+
+
+#: A Dutch school keyword, then a lower-case name after an article: "basisschool de regenboog".
+_NL_LOWER_NAME = re.compile(r"^\s+(?P<name>(?:de|het|'t)\s+[a-z][a-z'-]{2,})\b")
+_NL_NOT_NAME = frozenset(
+    "hele eerste laatste juf meester kinderen klas groep school dag week ochtend middag deur poort "
+    "leukste beste ouders opvang kleuters".split()
+)
+#: A named Dutch school without a keyword, in a sentence about school: "40 jaar op De Zonnewijzer",
+#: "juf Anja van De Zonnewijzer".
+_NL_SCHOOL_CUE = re.compile(
+    r"\b(?:juf|juffrouw|meester|school|schooldag|schoolreisje|klas|klasgenoot|groep\s*\d|kleuterklas|"
+    r"ouderavond|rapport|leerkracht|directeur|schoolplein|schooljaar)\b",
+    re.IGNORECASE,
+)
+_NL_CONTEXT_NAME = re.compile(
+    r"(?:\bop|\b(?:juf|meester)\s+(?-i:[A-Z])\w+\s+van)\s+"
+    r"(?P<name>(?-i:De|Het|'t)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)",
+    re.IGNORECASE,
+)
+
+
+#: Words that make a school phrase without a name: "Forest School", "Sunday School", "Big School",
+#: "High School", "of Primary School". A name needs one word that is none of these.
+_GENERIC_SCHOOL_WORDS = frozenset(
+    """
+    forest sunday swim swimming summer holiday high big little new old last first back to of the a an
+    day primary secondary infant infants junior juniors nursery school academy kindergarten kindy preschool
+    pre-school pre school montessori playgroup daycare creche crèche elementary middle dance ballet drama
+    music art driving language saturday after before breakfast club local village our my his her their
+    """.split()
+)
+
+
+def _generic(text: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’-]*", text.lower())
+    return bool(words) and all(w.strip("'’") in _GENERIC_SCHOOL_WORDS for w in words)
+
+
+def find_schools(td: TextDoc) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every school or nursery in one analysed text, whole names: the
+    rule layer's spans, a Japanese name read back to its first word, a lower-case Dutch name,
+    and a Dutch school named without a keyword in a sentence about school."""
+    text = td.analysed
+    out: list[tuple[int, int]] = []
+    for span in td.spans("SCHOOL"):
+        start, end = span.start, span.end
+        if _JA_KEYWORD.search(text[start:end]):
+            start, end = _ja_whole_name(text, start, end)
+        elif _BARE.match(text[start:end].strip()):
+            lower = _NL_LOWER_NAME.match(text[end:])
+            if lower and lower.group("name").split()[-1] not in _NL_NOT_NAME:
+                end += lower.end()
+        if td.script == "cjk" or _BARE.match(text[start:end].strip()) or not _generic(text[start:end]):
+            out.append((start, end))
+    for sentence in re.finditer(r"[^.!?\n]+", text):
+        if not _NL_SCHOOL_CUE.search(sentence.group(0)):
+            continue
+        for m in _NL_CONTEXT_NAME.finditer(sentence.group(0)):
+            s, e = sentence.start() + m.start("name"), sentence.start() + m.end("name")
+            if not any(a < e and s < b for a, b in out):
+                out.append((s, e))
+    whole: list[tuple[int, int]] = []
+    for s, e in sorted(set(out), key=lambda t: (t[0], -(t[1] - t[0]))):
+        if not any(a <= s and e <= b for a, b in whole):
+            whole.append((s, e))
+    return [(s, e, text[s:e]) for s, e in whole]
 
 
 def normalise_school(text: str) -> str:
@@ -36,16 +153,16 @@ def normalise_school(text: str) -> str:
 
 class SchoolsAnalyzer(TextAnalyzerBase):
     name = "schools"
-    version = "1"
+    version = "2"
     categories = ("school",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
         findings: list[Finding] = []
         for td in docs_for(post, ctx.run):
-            for span in td.spans("SCHOOL"):
-                bare = bool(_BARE.match(span.text.strip()))
-                name = normalise_school(span.text)
-                evidence = td.evidence(span.start, span.end)
+            for start, end, found in find_schools(td):
+                bare = bool(_BARE.match(found.strip()))
+                name = normalise_school(found)
+                evidence = td.evidence(start, end)
                 where = TextSpan(evidence["field"], evidence["start"], evidence["end"])
                 findings.append(
                     self.finding(
@@ -54,7 +171,7 @@ class SchoolsAnalyzer(TextAnalyzerBase):
                         "medium" if bare else "high",
                         0.5 if bare else 0.85,
                         summary=(
-                            f"Mentions a school or nursery (“{span.text}”) but not which one."
+                            f"Mentions a school or nursery (“{found}”) but not which one."
                             if bare
                             else f"Names your child's school or nursery, “{name}”: a stranger would know "
                             "where to find your child on weekdays."

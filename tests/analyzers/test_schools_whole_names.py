@@ -1,0 +1,49 @@
+"""Whole school names (issue 10): Japanese names with a particle inside them, Dutch names in
+lower case or without a keyword, and school phrases that name no school."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzers.places import PlacesAnalyzer
+from analyzers.schools import SchoolsAnalyzer
+from tests.analyzers.textkit import run_captions
+
+
+def _named(found: list) -> list[str]:
+    return sorted(f.value.text for f in found if f.severity == "high")
+
+
+CASES = [
+    ("娘はにじいろ保育園に通ってます", ["にじいろ保育園"]),
+    ("息子がひがし幼稚園に入園", ["ひがし幼稚園"]),
+    ("4月からみどりの森保育園", ["みどりの森保育園"]),
+    ("星の子学園の発表会", ["星の子学園"]),
+    ("ゆいちゃんはさくら保育園の年中さん", ["さくら保育園"]),
+    ("かえで認定こども園の夏祭り", ["かえで認定こども園"]),
+    ("娘の保育園の運動会", []),
+    ("最後の幼稚園バス", []),
+    ("Eerste week op basisschool de regenboog", ["Basisschool De Regenboog"]),
+    ("Juf Marleen van De Wilgenhoek gaat met verlof", ["De Wilgenhoek"]),
+    ("Eerste schooldag op Het Baken 🎒", ["Het Baken"]),
+    ("Forest School today was muddy", []),
+    ("Sunday School at church", []),
+    ("Big School tomorrow!", []),
+    ("Happy Last Day of Primary School", []),
+    ("Nativity at Larchwood Primary", ["Larchwood Primary"]),
+]
+
+
+@pytest.mark.parametrize(("caption", "want"), CASES)
+def test_whole_school_names(caption: str, want: list[str]) -> None:
+    (found,) = run_captions(SchoolsAnalyzer(), caption)
+    assert _named(found) == want
+
+
+def test_a_dutch_school_is_no_trip_and_no_place() -> None:
+    schools, places = (
+        run_captions(a, "Schoolreisje naar De Efteling", "Juf Marleen van De Wilgenhoek gaat met verlof")
+        for a in (SchoolsAnalyzer(), PlacesAnalyzer())
+    )
+    assert [_named(f) for f in schools] == [[], ["De Wilgenhoek"]]
+    assert "De Wilgenhoek" not in [f.value.text for f in places[1]]
