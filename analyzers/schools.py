@@ -109,6 +109,30 @@ def _generic(text: str) -> bool:
     return bool(words) and all(w.strip("'’") in _GENERIC_SCHOOL_WORDS for w in words)
 
 
+#: Dutch schools named in one word ending in -school: "Sint-Jozefschool", "Prinses Julianaschool".
+_NL_COMPOUND = re.compile(
+    r"(?<![\w-])(?:(?-i:[A-Z])[a-z]+\s+)?(?P<stem>(?-i:[A-Z])[\w-]*?)-?school\b", re.IGNORECASE
+)
+_NL_KIND_STEMS = frozenset(
+    "basis montessori dalton jenaplan kleuter muziek zwem dans ballet rij middelbare vrije lagere "
+    "zondags voetbal hockey zomer pre home high after un out old boarding grammar middle elementary public "
+    "private sunday summer forest swim dance driving primary secondary infant junior nursery art drama "
+    "the my our".split()
+)
+#: Words before a Dutch keyword that belong to the name: "RK Basisschool Sint Jozef".
+_NL_QUALIFIER = re.compile(
+    r"(?:\b(?:rk|r\.k\.|openbare|christelijke|katholieke|protestants-christelijke|"
+    r"gereformeerde|islamitische|algemene|obs|cbs|pcbs)\s+)$",
+    re.IGNORECASE,
+)
+#: "Vrije School Zutphen": the town after a Dutch school kind.
+_NL_TOWN_AFTER = re.compile(r"^\s+(?-i:[A-Z])[a-z]+(?:\s+(?:aan|op|bij)\s+(?-i:[A-Z])[a-z]+)?\b")
+#: "さくら小の運動会": a primary school by its short name. Not 大小, 最小.
+_JA_SHORT_PRIMARY = re.compile(
+    r"(?<![大最極縮弱狭微過])(?P<name>[ぁ-んァ-ヶ一-龥ー]{2,8})小(?=[のにでへとは、。！!\s]|$|[1-6１-６]年)"
+)
+
+
 def find_schools(td: TextDoc) -> list[tuple[int, int, str]]:
     """(start, end, text) of every school or nursery in one analysed text, whole names: the
     rule layer's spans, a Japanese name read back to its first word, a lower-case Dutch name,
@@ -119,10 +143,18 @@ def find_schools(td: TextDoc) -> list[tuple[int, int, str]]:
         start, end = span.start, span.end
         if _JA_KEYWORD.search(text[start:end]):
             start, end = _ja_whole_name(text, start, end)
-        elif _BARE.match(text[start:end].strip()):
-            lower = _NL_LOWER_NAME.match(text[end:])
-            if lower and lower.group("name").split()[-1] not in _NL_NOT_NAME:
-                end += lower.end()
+        else:
+            if _BARE.match(text[start:end].strip()):
+                lower = _NL_LOWER_NAME.match(text[end:])
+                if lower and lower.group("name").split()[-1] not in _NL_NOT_NAME:
+                    end += lower.end()
+            qualifier = _NL_QUALIFIER.search(text[:start])
+            if qualifier and re.match(r"(?i)basisschool|school|kindcentrum", text[start:end]):
+                start = qualifier.start()
+            if re.search(r"(?i)vrije\s+school$", text[start:end]) and (
+                town := _NL_TOWN_AFTER.match(text[end:])
+            ):
+                end += town.end()
         if td.script == "cjk" or _BARE.match(text[start:end].strip()) or not _generic(text[start:end]):
             out.append((start, end))
     for sentence in re.finditer(r"[^.!?\n]+", text):
@@ -132,6 +164,23 @@ def find_schools(td: TextDoc) -> list[tuple[int, int, str]]:
             s, e = sentence.start() + m.start("name"), sentence.start() + m.end("name")
             if not any(a < e and s < b for a, b in out):
                 out.append((s, e))
+    for m in _NL_COMPOUND.finditer(text):
+        parts = [w for w in m.group("stem").lower().split("-") if w]
+        if not parts or any(w in _NL_KIND_STEMS or w == "to" for w in parts):
+            continue
+        first = m.group(0).split()[0]
+        start = (
+            m.start()
+            if len(m.group(0).split()) == 1 or first.lower() not in ("de", "het", "op", "van")
+            else m.start("stem")
+        )
+        if not any(a < m.end() and start < b for a, b in out):
+            out.append((start, m.end()))
+    if td.script == "cjk":
+        for m in _JA_SHORT_PRIMARY.finditer(text):
+            start = _ja_name_start(text, m.end() - 1)
+            if m.end() - 1 - start >= 2 and not any(a < m.end() and start < b for a, b in out):
+                out.append((start, m.end()))
     whole: list[tuple[int, int]] = []
     for s, e in sorted(set(out), key=lambda t: (t[0], -(t[1] - t[0]))):
         if not any(a <= s and e <= b for a, b in whole):

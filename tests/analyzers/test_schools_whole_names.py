@@ -31,6 +31,15 @@ CASES = [
     ("Big School tomorrow!", []),
     ("Happy Last Day of Primary School", []),
     ("Nativity at Larchwood Primary", ["Larchwood Primary"]),
+    ("Kerstviering op de Bonifatiusschool", ["Bonifatiusschool"]),
+    ("Afscheid van de Koningin Wilhelminaschool", ["Koningin Wilhelminaschool"]),
+    ("Eerste dag op RK Basisschool Sint Ludger", ["RK Basisschool Sint Ludger"]),
+    ("Openbare Basisschool De Linde viert feest", ["Openbare Basisschool De Linde"]),
+    ("Open dag bij de Vrije School Deventer", ["Vrije School Deventer"]),
+    ("あさひ小の運動会", ["あさひ小"]),
+    ("大小のボール", []),
+    ("Back-to-school shoe shopping", []),
+    ("Preschool graduation!", []),
 ]
 
 
