@@ -83,6 +83,18 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\b{_NUM}[\s-]*(?:years?|yrs?)[\s-]*(?:olds?|young)\b", "years"),
         (r"\ba\s+year[\s-]+old\b", "one_year"),
         (rf"\b{_NUM}\s+and\s+a\s+half\b", "years"),
+        # "2,5 jaar", "Sem (2,5)", "4 1/2": the whole years
+        (
+            r"(?<![\d,.])(?P<n>\d{1,2})(?:[,.]5|\s+1/2|½)(?:\s*(?:jaar|years?|yrs?)(?:\s+old|\s+oud)?\b|(?=\s*\)))",
+            "years",
+        ),
+        # "3 years ago today you made me a mum": a birthday counted from the birth
+        (
+            rf"\b{_NUM}\s+years?\s+ago\s+today\b(?=[^.!?\n]{{0,30}}\b(?:born|arrived|made\s+me|came|entered|"
+            r"joined|welcomed|became))",
+            "turns",
+        ),
+        (r"\bdouble\s+(?:digits|figures)\b", "double_digits"),
         (
             rf"\b(?:nearly|almost|bijna)\s+{_NUM}\b(?!\s*(?:%|am|pm|:|minutes?|mins?|hours?|weeks?|days?|uur|o'clock))",
             "years",
@@ -128,7 +140,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\b{_NUM}\s*(?:maanden|mnd)\b", "months"),
         (rf"\b{_NUM}\s*(?:weeks?|weken)[\s-]*(?:old|oud|today|vandaag)\b", "weeks"),
         (
-            rf"{_JAAR_SPAN}\b{_NUM}\s*jaar(?:\s+oud)?\b"
+            rf"{_JAAR_SPAN}(?<!\d[,.])\b{_NUM}\s*jaar(?:\s+oud)?\b"
             r"(?!\s+(?:geleden|getrouwd|samen|lang|terug|later|verder|gewerkt|gewoond|bij\s+elkaar))",
             "years",
         ),
@@ -166,7 +178,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"\b(?:jarig|verjaardag)\b", "birthday"),
         (
-            r"\b(?P<kind>year|yr|groep|grade)\s*(?P<n>[1-9]|1[0-3])s?\b(?!\s*(?:old|years?|months?|jaar))",
+            r"\b(?P<kind>year|yr|groep|grade)\s*(?P<n>[1-9]|1[0-3]|one|two|three|four|five|six|seven|eight|"
+            r"nine|ten|eleven|twelve|thirteen|één|twee|drie|vier|vijf|zes|zeven|acht)s?\b"
+            r"(?!\s*(?:old|years?|months?|jaar|of\s+(?:the|lockdown|covid)))",
             "school_year_n",
         ),
         (r"\b(?:started|starts|starting|start|finished|finishes|in|into)\s+(?P<r>reception)\b", "reception"),
@@ -178,7 +192,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?-i:\b[A-Z][a-z]+\s+(?P<r>Reception))\b(?!\s+(?:desk|area|room|venue|drinks))", "reception"),
         (
             rf"\b(?:is|are)\s+(?:now\s+|officially\s+|already\s+)?{_NUM}\b"
-            r"(?=\s*(?:today|now|already|!|🎂|🎉|\.|,|$|½|and\s+a\s+half))",
+            r"(?=\s*(?:today|now|already|!|🎂|🎉|\.|,|$|½|1/2|and\s+a\s+half))",
             "turns",
         ),
         (r"(?<![\w.,])(?P<n>\d{1,2})\s+today\b", "turns"),
@@ -236,6 +250,9 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                 value["half"] = True
             elif kind == "years":
                 value["years"] = n
+            elif kind == "double_digits":
+                value["birthday"] = True
+                value["years"] = 10
             elif kind == "one_year":
                 value["years"] = 1
             elif kind == "ja_kanji":
@@ -309,8 +326,10 @@ _NOT_BEFORE_TODAY = frozenset(
 def _not_an_age(text: str, m: re.Match[str]) -> bool:
     """Readings of a pattern that are no age: "she's one of a kind", "table for 4 today"."""
     raw = (m.groupdict().get("n") or "").lower()
-    if raw in ("one", "één") and not re.match(r"(?:turn|wordt|werd)", m.group(0), re.IGNORECASE):
-        nxt = re.match(r"\s+([^\W\d_]+)", text[m.end() :])
+    if raw in ("one", "één") and not re.match(
+        r"(?:turn|wordt|werd|year|yr|groep|grade)", m.group(0), re.IGNORECASE
+    ):
+        nxt = re.match(r"\s+([^\W\d_]+)", text[m.end("n") :])
         if nxt and nxt.group(1).lower() not in _ONE_OK_NEXT:
             return True
     if re.fullmatch(r"\d{1,2}\s+today", m.group(0).strip(), re.IGNORECASE):

@@ -41,6 +41,13 @@ CASES = [
     ("first day of 2nd grade", ["7y"]),
     ("四歳になりました", ["4y"]),
     ("十一歳になった", ["11y"]),
+    ("Year Two starts tomorrow", ["6y"]),
+    ("groep acht, het laatste jaar", ["11y"]),
+    ("Jip is 3,5 jaar en weet alles beter", ["3y"]),
+    ("Noa (2,5) zingt de hele dag", ["2y"]),
+    ("Rory is 4 1/2 and counting", ["4y"]),
+    ("5 years ago today you made me a mum", ["5y"]),
+    ("Double digits today!", ["10y"]),
 ]
 
 NOT_AGES = [
