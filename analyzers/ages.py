@@ -293,7 +293,7 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                 value["years"] = grade + 5
             if kind in ("ordinal_birthday", "turns") and _adult_nearby(text, m.start()):
                 continue
-            if _not_an_age(text, m):
+            if _not_an_age(text, m) or _not_a_child(text, m, kind):
                 continue
             # Adults' ages and "turns 40" are not about a child.
             if value["years"] is not None and value["years"] > 17:
@@ -336,6 +336,40 @@ def _not_an_age(text: str, m: re.Match[str]) -> bool:
         before = text[: m.start()].split()
         if before and before[-1].lower().replace("’", "'") in _NOT_BEFORE_TODAY:
             return True
+    return False
+
+
+#: Pets and things with birthdays: "our puppy is 1 today", "the blog turns 5".
+_NOT_CHILD = re.compile(
+    r"\b(?:dog|doggy|doggo|pup|puppy|pups|pooch|cat|kitty|kitten|bunny|rabbit|hamster|guinea\s+pig|pony|"
+    r"horse|tortoise|goldfish|fur\s*baby|hond|hondje|kat|katje|konijn|blog|channel|shop|business|company|"
+    r"bakery|cafe|café|podcast)s?\b"
+    r"(?:\s+(?-i:[A-Z])\w+)?(?:['’]s)?\s*(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: "Happy 3rd birthday to our fur baby": the pet named after the birthday.
+_PET_AFTER = re.compile(
+    r"\s*(?:birthday|bday)?\s*,?\s*(?:to\s+)?(?:our|my|the)?\s*(?:little\s+|beautiful\s+|old\s+)?"
+    r"(?:dog|doggy|doggo|pup|puppy|pooch|cat|kitty|kitten|bunny|rabbit|hamster|pony|horse|fur\s*baby|"
+    r"hond|hondje|kat|katje|konijn)\b",
+    re.IGNORECASE,
+)
+#: A pregnancy counted in weeks or months is no child's age: "bump is 20 weeks today".
+_PREGNANT = re.compile(
+    r"\b(?:bump|pregnan\w*|zwanger\w*|expecting|trimester|due\s+date)\b|妊娠|マタニティ", re.I
+)
+
+
+def _not_a_child(text: str, m: re.Match[str], kind: str) -> bool:
+    """An age that belongs to a pet, a business, or a pregnancy."""
+    before = text[max(0, m.start() - 40) : m.start()]
+    if _NOT_CHILD.search(before) or _PET_AFTER.match(text[m.end() : m.end() + 40]):
+        return True
+    if kind in ("weeks", "months"):
+        sentence = re.search(r"[^.!?\n]*$", text[: m.start()])
+        rest = re.match(r"[^.!?\n]*", text[m.end() :])
+        around = (sentence.group(0) if sentence else "") + (rest.group(0) if rest else "")
+        return bool(_PREGNANT.search(around))
     return False
 
 

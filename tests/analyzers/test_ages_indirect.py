@@ -48,6 +48,7 @@ CASES = [
     ("Rory is 4 1/2 and counting", ["4y"]),
     ("5 years ago today you made me a mum", ["5y"]),
     ("Double digits today!", ["10y"]),
+    ("Dog walk with Leo, who is 4 now", ["4y"]),
 ]
 
 NOT_AGES = [
@@ -63,6 +64,11 @@ NOT_AGES = [
     "the kids are 2 streets away",
     "Happy 1st day of school",
     "she's 2 weeks late with everything",
+    "Our puppy is 1 today",
+    "our dog Max turns 5 today",
+    "Happy 3rd birthday to our fur baby",
+    "the blog turns 5 this week",
+    "Bump is 20 weeks today",
 ]
 
 
