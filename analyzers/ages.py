@@ -66,7 +66,10 @@ _BDAY = r"(?:birthday|bday|b-day|birthdayparty|verjaardag)"
 #: Adults whose birthdays are not about the child.
 _ADULT = (
     r"(?:mum|mom|mummy|mommy|mama|dad|daddy|papa|husband|wife|hubby|partner|friend|bestie|nan|nana|"
-    r"granny|grandma|grandad|grandpa|gran|auntie|aunt|aunty|uncle|boss|oma|opa|me|myself)"
+    r"granny|grandma|grandad|grandpa|gran|auntie|aunt|aunty|uncle|boss|oma|opa|me|myself|hubs|"
+    r"fianc[ée]e?|boyfriend|girlfriend|love\s+of\s+my\s+life|other\s+half|grandmother|grandfather|"
+    r"godmother|godfather|mother-in-law|father-in-law|teacher|colleague|mother|father|"
+    r"manlief|mijn\s+man|vrouw|moeder|vader|schoonmoeder|schoonvader|tante|oom|collega|vriendin|vriend)"
 )
 
 #: (pattern, kind) in the order they are tried; an earlier, longer match wins an overlap.
@@ -293,6 +296,8 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                 value["years"] = grade + 5
             if kind in ("ordinal_birthday", "turns") and _adult_nearby(text, m.start()):
                 continue
+            if kind == "birthday" and _adults_birthday(text, m):
+                continue
             if _not_an_age(text, m) or _not_a_child(text, m, kind):
                 continue
             # Adults' ages and "turns 40" are not about a child.
@@ -371,6 +376,31 @@ def _not_a_child(text: str, m: re.Match[str], kind: str) -> bool:
         around = (sentence.group(0) if sentence else "") + (rest.group(0) if rest else "")
         return bool(_PREGNANT.search(around))
     return False
+
+
+#: Japanese words for adults before の誕生日: "夫の誕生日", "ママのお誕生日".
+_JA_ADULT_BEFORE = re.compile(
+    r"(?:夫|旦那|主人|妻|嫁|母|父|ママ|パパ|義母|義父|祖母|祖父|じいじ|ばあば|おじいちゃん|おばあちゃん|"
+    r"友達|彼氏|彼女|私|自分|僕|俺|母親|父親|姉|兄)(?:さん|ちゃん|様)?の?(?:お)?$"
+)
+
+
+def _adults_birthday(text: str, m: re.Match[str]) -> bool:
+    """A bare birthday word about an adult: "夫の誕生日", "Opa is jarig", "verjaardag van mijn moeder"."""
+    if _JA_ADULT_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+        return True
+    if _adult_nearby(text, m.start()) and re.search(r"\b(?:is|zijn|was)\s*$", text[: m.start()]):
+        return True
+    after = text[m.end() : m.end() + 40]
+    if re.search(rf"\b{_ADULT}(?:'s|’s)\s*(?:\w+\s+)?$", text[max(0, m.start() - 30) : m.start()], re.I):
+        return True
+    return bool(
+        re.match(
+            rf"(?:\s+\w+)?\s+(?:van|of|for|to)\s+(?:mijn|m'n|onze|my|our)?\s*(?:lieve\s+|dear\s+)?{_ADULT}\b",
+            after,
+            re.I,
+        )
+    )
 
 
 def _adult_nearby(text: str, start: int) -> bool:
