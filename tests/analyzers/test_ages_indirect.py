@@ -69,7 +69,16 @@ NOT_AGES = [
     "Happy 3rd birthday to our fur baby",
     "the blog turns 5 this week",
     "Bump is 20 weeks today",
+    "夫の誕生日、ケーキ作りました",
+    "ママのお誕生日",
+    "Opa is jarig!",
+    "verjaardag van mijn moeder",
 ]
+
+
+def test_a_childs_bare_birthday_is_still_read() -> None:
+    out = run_captions(AgesAnalyzer(), "Sem is jarig!", "はなちゃんの誕生日")
+    assert [[f.value.birthday for f in found] for found in out] == [[True], [True]]
 
 
 @pytest.mark.parametrize(("caption", "want"), CASES)
