@@ -159,6 +159,36 @@ def named_venues(td: TextDoc) -> list[tuple[str, int, int, str]]:
     return out
 
 
+#: Japanese named places by their last word: "上野動物園", "葛西臨海公園", "東京ディズニーランド".
+_JA_VENUE = re.compile(
+    r"[一-龥々ヶァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９]{1,12}"
+    r"(?:動物園|水族館|公園|遊園地|植物園|博物館|美術館|科学館|児童館|図書館|神社|大社|神宮|寺|城|駅|空港|"
+    r"海岸|海水浴場|ビーチ|牧場|温泉|キャンプ場|スタジアム|ドーム|タワー|ランド|シー|パーク|アウトレット|モール)"
+)
+_JA_VENUE_KIND = re.compile(
+    r"(?:動物園|水族館|公園|遊園地|植物園|博物館|美術館|科学館|児童館|図書館|神社|大社|神宮|寺|城|駅|空港|"
+    r"海岸|海水浴場|ビーチ|牧場|温泉|キャンプ場|スタジアム|ドーム|タワー|ランド|シー|パーク|アウトレット|モール)$"
+)
+#: Time and frequency words a kanji run before a place can start with: "今日公園" is no park's name.
+_JA_VENUE_PREFIX = re.compile(
+    r"^(?:今日|昨日|明日|毎日|毎週|週末|今朝|先週|来週|久々|午前|午後|夕方|朝|夜|初|近所|地元|近く)+"
+)
+
+
+def ja_venues(td: TextDoc) -> list[tuple[str, int, int, str]]:
+    """Japanese places named by their kind of place, whole: "上野動物園", not "上野"."""
+    if td.script != "cjk":
+        return []
+    out: list[tuple[str, int, int, str]] = []
+    for m in _JA_VENUE.finditer(td.analysed):
+        start = m.start() + (p.end() if (p := _JA_VENUE_PREFIX.match(m.group(0))) else 0)
+        name = td.analysed[start : m.end()]
+        kind = _JA_VENUE_KIND.search(name)
+        if kind is not None and kind.start() >= 1:
+            out.append(("FAC", start, m.end(), name))
+    return out
+
+
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week|weekend)|now))+$",
     re.IGNORECASE,
@@ -180,6 +210,7 @@ class PlacesAnalyzer(TextAnalyzerBase):
             candidates: list[tuple[str, int, int, str]] = [
                 ("VENUE", r.start, r.end, r.text) for r in td.spans("VENUE")
             ]
+            candidates += ja_venues(td)
             candidates += named_venues(td)
             candidates += td.ents(*PLACE_LABELS)
             candidates += text_places(td)
