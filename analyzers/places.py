@@ -16,9 +16,10 @@ from typing import Any
 from analyzers.schools import find_schools
 from footprint_audit.context import PostContext
 from footprint_audit.findings import PlaceValue, TextSpan
-from footprint_audit.lexicon import JA_PLACE_RE, PLACE_PREPOSITIONS, given_names
+from footprint_audit.lexicon import DUTCH_COMMON, JA_PLACE_RE, PLACE_PREPOSITIONS, given_names
 from footprint_audit.models import Finding, Post
 from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for
+from footprint_audit.text_rules import CHILD_NOUNS
 
 _GAZETTEER: dict[str, dict[str, Any]] | None = None
 #: Entity labels the English model uses for places.
@@ -154,6 +155,9 @@ def named_venues(td: TextDoc) -> list[tuple[str, int, int, str]]:
         ):
             start = td.analysed.index(words[1], start + len(words[0]))
             words = words[1:]
+        # "bij de Reeuwijkse Plassen": a lower-case article is the sentence's, "De Tongelreep" the name's
+        if words[0] in ("the", "de") and len(words) > 1:
+            start = td.analysed.index(words[1], start + len(words[0]))
         text = td.analysed[start : m.end()]
         out.append(("FAC", start, m.end(), text))
     return out
@@ -189,6 +193,68 @@ def ja_venues(td: TextDoc) -> list[tuple[str, int, int, str]]:
     return out
 
 
+#: A Dutch place after a place word: "Weekendje Texel", "op Ameland", "zwemles in De Tongelreep".
+_NL_AFTER_CUE = re.compile(
+    r"\b(?:weekendje|weekend|dagje|dagjes|uitje|vakantie|vakantietje|strandje|logeren|naar|op|in|bij|uit)\s+"
+    r"(?P<place>(?:(?-i:De|Het|'t)\s+)?(?-i:[A-Z])[a-zà-ÿ'-]{2,}(?:\s+(?:aan|op|bij|den|(?-i:[A-Z])[a-zà-ÿ'-]+)){0,2})",
+    re.IGNORECASE,
+)
+#: Capitalised Dutch words after a place word that are no place: people, feasts, platforms.
+_NL_NOT_PLACE = frozenset(
+    """
+    oma opa mama papa mam pap juf meester tante oom ome sinterklaas sint piet kerst pasen koningsdag
+    instagram facebook youtube netflix tiktok google whatsapp school groep de het een onze mijn ons
+    """.split()
+)
+
+
+#: "Zoo van Antwerpen", "Kasteel van Gaasbeek": a kind of place of a town.
+_NL_PLACE_OF = re.compile(
+    r"(?-i:\b(?:Zoo|Dierentuin|Kasteel|Paleis|Museum|Haven|Strand|Markt|Kermis|Kathedraal|Toren|Grotten|"
+    r"Bos|Park|Kerk|Pier|Boulevard|Abdij|Slot|Sterrenwacht)\s+van\s+[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+)?)"
+)
+#: English: "Lunch at The Pig", "drinks at The Ivy": a named place after "at The".
+_AT_THE = re.compile(r"(?<![\w])(?:at|@)\s+(?P<place>(?-i:The\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))")
+#: English: "Florence for the weekend", "York bound": a known town opening a sentence before a trip word.
+_TOWN_TRIP = re.compile(
+    r"(?:^|(?<=[.!?\n]\s))(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+"
+    r"(?:for\s+the\s+(?:weekend|day|week|night)|bound|day\s+trip)\b"
+)
+
+
+def trip_places(td: TextDoc) -> list[tuple[str, int, int, str]]:
+    """Places by the words around them: "Zoo van Antwerpen", "at The Pig", "Florence for the weekend"."""
+    if td.script == "cjk":
+        return []
+    out = [("FAC", m.start(), m.end(), m.group(0)) for m in _NL_PLACE_OF.finditer(td.analysed)]
+    if td.script != "nl":
+        out += [
+            ("FAC", m.start("place"), m.end("place"), m.group("place")) for m in _AT_THE.finditer(td.analysed)
+        ]
+        for m in _TOWN_TRIP.finditer(td.analysed):
+            if geocode(m.group("place")) is not None:
+                out.append(("GPE", m.start("place"), m.end("place"), m.group("place")))
+    return out
+
+
+def dutch_places(td: TextDoc) -> list[tuple[str, int, int, str]]:
+    """Dutch places the towns list does not know, by the word before them ("Weekendje Texel")."""
+    if td.script != "nl":
+        return []
+    out: list[tuple[str, int, int, str]] = []
+    names = given_names()
+    for m in _NL_AFTER_CUE.finditer(td.analysed):
+        words = m.group("place").split()
+        # "bij Sem", "naar Oma": a person, not a place
+        first = words[1] if words[0] in ("De", "Het", "'t") and len(words) > 1 else words[0]
+        if first.lower() in _NL_NOT_PLACE or (len(words) == 1 and first.lower() in names):
+            continue
+        if words[-1].lower() in DUTCH_COMMON:
+            continue
+        out.append(("GPE", m.start("place"), m.end("place"), m.group("place")))
+    return out
+
+
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening|week|weekend)|now))+$",
     re.IGNORECASE,
@@ -211,9 +277,11 @@ class PlacesAnalyzer(TextAnalyzerBase):
                 ("VENUE", r.start, r.end, r.text) for r in td.spans("VENUE")
             ]
             candidates += ja_venues(td)
+            candidates += trip_places(td)
             candidates += named_venues(td)
             candidates += td.ents(*PLACE_LABELS)
             candidates += text_places(td)
+            candidates += dutch_places(td)
             for label, s, e, text in candidates:
                 # "So proud of Henry today": a time word the model kept on the end is no place's
                 trimmed = _TRAILING_TIME.sub("", re.sub(r"[\s\W_]+$", "", text))
@@ -222,6 +290,9 @@ class PlacesAnalyzer(TextAnalyzerBase):
                 if any(a < e and s < b for a, b in schools + seen):
                     continue
                 if label != "VENUE" and _a_childs_name(td, s, text):
+                    continue
+                # "Twins Louis and Jules": a word for a child opens no place's name
+                if text.split()[0].lower() in CHILD_NOUNS:
                     continue
                 seen.append((s, e))
                 venue = label in ("VENUE", "FAC")

@@ -1,4 +1,5 @@
-"""Places named whole by their kind of place (issue 10): Japanese parks, zoos and stations."""
+"""Places named whole (issue 10): Japanese parks and zoos by their kind, Dutch places by the word
+before them, venues after "at The", a town before a trip word; and what is no place."""
 
 from __future__ import annotations
 
@@ -14,6 +15,14 @@ CASES = [
     ("桜山公園でお花見", ["桜山公園"]),
     ("今日公園行った", []),
     ("近所の公園で遊んだ", []),
+    ("Weekendje Vlieland met de kids", ["Vlieland"]),
+    ("Elke vrijdag zwemles in De Wetering, Noor kan het al", ["De Wetering"]),
+    ("Vandaag met de kinderen naar oma en opa", []),
+    ("Lowie gaat met de klas naar de Dierentuin van Emmen", ["Dierentuin van Emmen"]),
+    ("Tea at The Wheatsheaf near Bristol", ["Bristol", "The Wheatsheaf"]),
+    ("Edinburgh for the weekend with the kids", ["Edinburgh"]),
+    ("Brilliant weekend with the kids", []),
+    ("Twins Noah and Isla are 3 today", []),
 ]
 
 
