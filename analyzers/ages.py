@@ -49,7 +49,9 @@ _KANJI_DIGITS = "一二三四五六七八九"
 #: Words that name a child, before "is 6" or "van 4".
 _CHILD = (
     r"(?:son|daughter|boy|girl|baby|babe|twins|kids|little\s+one|eldest|youngest|oldest|middle\s+one|"
-    r"dochter|dochtertje|zoon|zoontje|jongen|meisje|kindje|tweeling|jongste|oudste|middelste|broertje|zusje)"
+    r"dochter|dochtertje|zoon|zoontje|jongen|meisje|kindje|tweeling|jongste|oudste|middelste|broertje|zusje|"
+    r"meid|meidje|mannetje|ventje|vent|kereltje|kleintje|prinses|lieverd|ukkie|dreumes|peuter|kleuter|"
+    r"jongens|meiden|kinderen)"
 )
 #: What may follow a bare age ("is 6"): the end of a clause, not a unit ("is 6 streets away").
 _AGE_END = (
@@ -138,6 +140,30 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         # "Femke en Jasper, 7 en 5," : two ages for two children named just before
         (r"(?<=,\s)(?P<n>\d{1,2})\s+(?:en|and|&)\s+(?P<n2>\d{1,2})(?=\s*[,.!]|$)", "pair"),
+        # "4 en 6 jaar", "aged 3 and 5", "ages 2 & 4"
+        (
+            r"\b(?P<n>\d{1,2})\s+(?:en|and|&)\s+(?P<n2>\d{1,2})\s*(?=jaar\b|years?\s+old\b|yo\b|y/o\b)"
+            r"|\b(?:aged?|ages)\s+(?P<n_>\d{1,2})\s*(?:,|and|&|en)\s*(?P<n2_>\d{1,2})\b",
+            "pair",
+        ),
+        # "Leo (2yrs)", "3.5yo"
+        (r"\(\s*(?P<n>\d{1,2})\s*(?:yrs?|years?|y|jr)\s*\)", "years"),
+        (r"\b(?P<n>\d{1,2})[,.]5\s*(?:yo|y/o|yrs?)\b", "years"),
+        (
+            r"(?:\b(?:is|are|zijn)|['’]s)\s+(?:now\s+|nu\s+|al\s+)?(?P<n>\d{1,2})[.,]5\b"
+            r"(?!\s*(?:km|miles?|kg|kilo|cm|%|m\b|uur|hours?|hrs?|stars?|sterren))",
+            "years",
+        ),
+        # "a whole year old", "both four today"
+        (r"\ba\s+whole\s+year(?:\s+old)?\b", "one_year"),
+        (rf"\bboth\s+{_NUM}\b{_AGE_END}", "years"),
+        # Reception as a school year, not a wedding's
+        (
+            r"(?<!wedding\s)\b(?P<r>reception)\s+(?:class|year|graduation|nativity|teacher|assembly|leavers?)\b"
+            r"|\b(?:end|last\s+day|first\s+day|start)\s+of\s+(?P<r2>reception)\b",
+            "reception",
+        ),
+        (r"\bhalve\s+verjaardag\b|\bhalf[- ]?jaar[- ]?feestje\b", "half"),
         # Japanese kindergarten years: 年少 (3 to 4), 年中 (4 to 5), 年長 (5 to 6)
         (r"(?P<ja_k>年少|年中|年長)(?:さん|組|クラス|の|に|で|、|$)", "ja_kinder"),
         (rf"\b{_NUM}\s*(?:maanden|mnd)\b", "months"),
@@ -213,7 +239,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "ordinal_birthday",
         ),
         # "Six today!" at the start of a sentence
-        (rf"(?:^|(?<=[.!?\n]))\s*{_NUM}\s+today\b", "turns"),
+        (rf"(?:^|(?<=[.!?\n,]))\s*{_NUM}\s+today\b", "turns"),
+        (rf"\b{_NUM}\s+years?\s+since\s+(?:you|she|he|they|we)\s+(?:were|was|arrived|came|made)\b", "turns"),
     )
 )
 
@@ -284,10 +311,14 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                 value["school_year"] = m.group("ja_k")
                 value["years"] = {"年少": 3, "年中": 4, "年長": 5}[m.group("ja_k")]
             elif kind == "pair":
+                n = n if n is not None else int(m.group("n_"))
                 value["years"] = n
-                second = int(m.group("n2"))
+                n2_group = "n2" if m.group("n2") else "n2_"
+                second = int(m.group(n2_group))
                 if second <= 17 and n is not None and n <= 17:
-                    out.append((m.end() - len(m.group("n2")), m.end(), AgeValue(m.group("n2"), years=second)))
+                    out.append(
+                        (m.start(n2_group), m.end(n2_group), AgeValue(m.group(n2_group), years=second))
+                    )
             elif kind == "ja_grade":
                 grade = JA_NUMERALS.get(m.group("n"), None) or int(
                     unicodedata.normalize("NFKC", m.group("n"))
@@ -331,6 +362,12 @@ _NOT_BEFORE_TODAY = frozenset(
 def _not_an_age(text: str, m: re.Match[str]) -> bool:
     """Readings of a pattern that are no age: "she's one of a kind", "table for 4 today"."""
     raw = (m.groupdict().get("n") or "").lower()
+    if raw.isdigit():
+        # a piece of a decimal ("3.5yo", "2,5 jaar"), which the half-year pattern reads whole
+        if re.match(r"\d[.,]$", text[max(0, m.start("n") - 2) : m.start("n")]):
+            return True
+        if m.end() <= m.end("n") + 1 and re.match(r"[.,]5\b", text[m.end("n") :]):
+            return True
     if raw in ("one", "één") and not re.match(
         r"(?:turn|wordt|werd|year|yr|groep|grade)", m.group(0), re.IGNORECASE
     ):

@@ -49,6 +49,16 @@ CASES = [
     ("5 years ago today you made me a mum", ["5y"]),
     ("Double digits today!", ["10y"]),
     ("Dog walk with Leo, who is 4 now", ["4y"]),
+    ("Pim en Fenna, 3 en 8 jaar", ["3y", "8y"]),
+    ("the boys, aged 2 and 6, at the lido", ["2y", "6y"]),
+    ("Ivy (3yrs) and her wellies", ["3y"]),
+    ("he's 5.5yo and says so", ["5y"]),
+    ("Nell is 6.5!", ["6y"]),
+    ("a whole year old today", ["1y"]),
+    ("Ada and Bea, both two today!", ["2y"]),
+    ("Reception class assembly", ["4y"]),
+    ("onze kleine meid van 3", ["3y"]),
+    ("7 years since you made me a mum", ["7y"]),
 ]
 
 NOT_AGES = [
@@ -73,6 +83,8 @@ NOT_AGES = [
     "ママのお誕生日",
     "Opa is jarig!",
     "verjaardag van mijn moeder",
+    "wedding reception was lovely",
+    "ran 4.5 miles today",
 ]
 
 
