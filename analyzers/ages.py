@@ -87,7 +87,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\bis\s+{_NUM}\s+today\b", "turns"),
         (rf"\b{_NUM}[\s-]*(?:years?|yrs?)[\s-]*(?:olds?|young)\b", "years"),
         (r"\ba\s+year[\s-]+old\b", "one_year"),
-        (rf"\b{_NUM}\s+and\s+a\s+half\b", "years"),
+        (rf"\b{_NUM}[\s-]+and[\s-]+a[\s-]+half\b", "years"),
         # "2,5 jaar", "Sem (2,5)", "4 1/2": the whole years
         (
             r"(?<![\d,.])(?P<n>\d{1,2})(?:[,.]5|\s+1/2|½)(?:\s*(?:jaar|years?|yrs?)(?:\s+old|\s+oud)?\b|(?=\s*\)))",
@@ -104,7 +104,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             rf"\b(?:nearly|almost|bijna)\s+{_NUM}\b(?!\s*(?:%|am|pm|:|minutes?|mins?|hours?|weeks?|days?|uur|o'clock))",
             "years",
         ),
-        (rf"\b{_NUM}\s*(?:y/o|yo)\b", "years"),
+        (rf"\b{_NUM}\s*(?:y/o|yo|y\.o\.?)(?!\w)", "years"),
         (rf"\b{_NUM}[\s-]*(?:months?|mo)[\s-]*(?:old|today)\b", "months"),
         (rf"\b(?:aged?|at)\s+{_NUM}\s*(?:months?|mo|maanden)\b", "months"),
         # "Noah is 18 months", "she's 10 months now": a child's age, not "18 months ago"
@@ -180,6 +180,13 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "our daughter is 6 and", "de tweeling is 3": a word for a child and a bare number
         (
             rf"\b{_CHILD}\s+(?:is|are|zijn|['’]s)\s+(?:now\s+|nu\s+|al\s+|already\s+|only\s+|just\s+|pas\s+)?"
+            rf"{_NUM}\b{_AGE_END}",
+            "years",
+        ),
+        # "Eva is 3 and Sam is 1": a capitalised name and a bare number
+        (
+            r"(?-i:\b(?!(?:It|This|That|There|What|Today|Tomorrow|Score|Chapter|Page|Number|Table|Room|Bus)\b)"
+            rf"[A-Z][a-z]+)\s+(?:is|zijn|turned|turns)\s+(?:now\s+|nu\s+|al\s+|already\s+|only\s+|just\s+)?"
             rf"{_NUM}\b{_AGE_END}",
             "years",
         ),

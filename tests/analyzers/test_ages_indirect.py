@@ -59,6 +59,9 @@ CASES = [
     ("Reception class assembly", ["4y"]),
     ("onze kleine meid van 3", ["3y"]),
     ("7 years since you made me a mum", ["7y"]),
+    ("Eva is 3 and Sam is 1", ["1y", "3y"]),
+    ("three-and-a-half today", ["3y"]),
+    ("our 5 y.o. says no", ["5y"]),
 ]
 
 NOT_AGES = [
@@ -85,6 +88,7 @@ NOT_AGES = [
     "verjaardag van mijn moeder",
     "wedding reception was lovely",
     "ran 4.5 miles today",
+    "It is 5 and sunny",
 ]
 
 
