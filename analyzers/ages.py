@@ -48,10 +48,15 @@ _ORD = r"(?P<n>\d{1,2})(?:st|nd|rd|th|ste|de|e)|(?P<o>" + "|".join(ORDINAL_WORDS
 _KANJI_DIGITS = "一二三四五六七八九"
 #: Words that name a child, before "is 6" or "van 4".
 _CHILD = (
-    r"(?:son|daughter|boy|girl|baby|babe|twins|kids|little\s+one|eldest|youngest|oldest|middle\s+one|"
+    r"(?:son|sons|daughter|daughters|boy|boys|girl|girls|baby|babies|babe|bubba|twins|kid|kids|kiddo|kiddos|"
+    r"toddler|littles|little\s+one|little\s+man|little\s+lady|eldest|youngest|oldest|middle\s+one|"
     r"dochter|dochtertje|zoon|zoontje|jongen|meisje|kindje|tweeling|jongste|oudste|middelste|broertje|zusje|"
     r"meid|meidje|mannetje|ventje|vent|kereltje|kleintje|prinses|lieverd|ukkie|dreumes|peuter|kleuter|"
     r"jongens|meiden|kinderen)"
+)
+#: Words after "3 years ago today" that make it a birth: "you were born", "we brought you home".
+_BORN_AFTER = (
+    r"[^.!?\n]{0,30}\b(?:born|arrived|made\s+me|came|entered|joined|welcomed|became|brought|met|held)"
 )
 #: What may follow a bare age ("is 6"): the end of a clause, not a unit ("is 6 streets away").
 _AGE_END = (
@@ -95,10 +100,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         # "3 years ago today you made me a mum": a birthday counted from the birth
         (
-            rf"\b{_NUM}\s+years?\s+ago\s+today\b(?=[^.!?\n]{{0,30}}\b(?:born|arrived|made\s+me|came|entered|"
-            r"joined|welcomed|became))",
+            rf"\b{_NUM}\s+years?\s+ago\s+today\b(?={_BORN_AFTER})",
             "turns",
         ),
+        (rf"\ba\s+year\s+ago\s+today\b(?={_BORN_AFTER})", "one_year"),
+        (rf"\bborn\s+{_NUM}\s+years?\s+ago\b", "turns"),
         (r"\bdouble\s+(?:digits|figures)\b", "double_digits"),
         (
             rf"\b(?:nearly|almost|bijna)\s+{_NUM}\b(?!\s*(?:%|am|pm|:|minutes?|mins?|hours?|weeks?|days?|uur|o'clock))",
@@ -129,7 +135,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\b{_NUM}\s+(?:jaar\s+)?(?:is\s+|zijn\s+)?geworden\b", "turns"),
         # "she's 2", "hij is 8": a pronoun and a bare number
         (
-            rf"\b(?:she|he)(?:'s|’s|\s+is)\s+(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+)?{_NUM}\b"
+            rf"\b(?:she|he)(?:'s|’s|\s+is)\s+(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+|finally\s+|"
+            rf"officially\s+|already\s+)?{_NUM}\b"
             r"(?!\s*(?:%|am|pm|:|minutes?|mins?|hours?|hrs?|o'clock|weeks?|days?|months?|x|times|cm|kg|feet|ft))",
             "years",
         ),
@@ -194,7 +201,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"(?-i:\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
             r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Year|Page|Day|Week|Room|Table)\b)"
-            r"[A-Z][a-z]+),\s*(?P<n>\d{1,2})\s*(?=,|\)|\s+(?:and|en|&)\s)",
+            r"[A-Z][a-z]+),\s*(?P<n>\d{1,2})\s*(?=,|\)|\s+(?:and|en|&)\s|\s+going\s+on\b)",
             "years",
         ),
         # "I'm 4!" in a child's words

@@ -62,6 +62,10 @@ CASES = [
     ("Eva is 3 and Sam is 1", ["1y", "3y"]),
     ("three-and-a-half today", ["3y"]),
     ("our 5 y.o. says no", ["5y"]),
+    ("A year ago today you were born", ["1y"]),
+    ("she is finally 5!", ["5y"]),
+    ("Kit, 4 going on 14", ["4y"]),
+    ("my babies are 2 today", ["2y"]),
 ]
 
 NOT_AGES = [
