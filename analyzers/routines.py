@@ -78,7 +78,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         (r"\b(?:elk|ieder)\s+weekend\b|\bin\s+het\s+weekend\s+altijd\b", "weekends"),
         (r"毎週末|毎週土日|週末はいつも", "weekends"),
         # weekdays: "every weekday", "Monday to Friday", "the school run", "doordeweeks", "平日"
-        (r"\b(?:every|each)\s+weekday\b|\bweekdays\b|\bmon(?:day)?\s*(?:-|–|to)\s*fri(?:day)?\b", "weekdays"),
+        (
+            r"\b(?:every|each)\s+weekday\b|\bweekdays\b|\bmon(?:day)?s?\s*(?:-|–|to|until|till)\s*fri(?:day)?s?\b"
+            r"|\bschool\s+(?:mornings|nights)\b",
+            "weekdays",
+        ),
+        (r"\bevery\.?\s+single\.?\s+day\b", "daily"),
         # "every school day", "on school days", "weekday mornings", "every week day"
         (
             r"\b(?:every|each)\s+(?:school|week)[\s-]?day\b|\b(?:on|most|all)\s+(?:school|week)[\s-]?days\b"
@@ -118,6 +123,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         # "Thursday's are for swimming" (a plural written with an apostrophe), "our usual Tuesday"
         (rf"\b{_DAY}['’]s\s+(?:are|=|mean)\b", None),
         (rf"\b(?:usual|regular|weekly)\s+{_DAY}\b", None),
+        # "Wednesday is always swimming", "always on a Friday", "Saturdays we usually"
+        (rf"\b{_DAY}s?\s+(?:is|are|we|she|he|they)\s+(?:always|usually)\b", None),
+        (rf"\b(?:always|usually)\s+(?:on\s+)?(?:a\s+)?{_DAY}\b(?!\s+(?:in|this|last|next))", None),
         (rf"\b{_DAY}\s+(?:morning|afternoon|evening|night)\s+(?P<act>{ACTIVITIES})\b", None),
         (rf"\bon\s+a\s+{_DAY}\b(?!\s+(?:in|this|last|next))", None),
         (rf"\b(?:every|each)\s+other\s+{_DAY}\b", None),

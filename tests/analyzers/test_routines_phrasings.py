@@ -29,6 +29,11 @@ CASES = [
     ("nightly bath, book, bed", ["daily"]),
     ("we scoot to school everyday", ["daily"]),
     ("zaterdagen zijn voor hockey", ["saturday"]),
+    ("Mondays to Fridays at the childminder", ["weekdays"]),
+    ("school mornings are chaos", ["weekdays"]),
+    ("Every. Single. Day.", ["daily"]),
+    ("Wednesday is always swimming", ["wednesday"]),
+    ("Saturday we usually go to the market", ["saturday"]),
 ]
 
 ONE_OFFS = [
