@@ -17,12 +17,18 @@ from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for
 
 #: Bare keywords: the institution is mentioned, but not which one.
 _BARE = re.compile(
-    r"^(?:basisschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|保育園|幼稚園|小学校|こども園|保育所)$",
+    r"^(?:basisschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|crèche|creche|"
+    r"保育園|幼稚園|小学校|こども園|保育所)$",
     re.IGNORECASE,
 )
 
 
-_JA_KEYWORD = re.compile(r"(?:認定)?(?:保育園|幼稚園|小学校|中学校|こども園|保育所|学園)$")
+_JA_KEYWORD = re.compile(
+    r"(?:認定)?(?:保育園|幼稚園|小学校|中学校|こども園|保育所|学園|インターナショナルスクール|プリスクール|"
+    r"ナーサリー|保育室|託児所|幼稚舎)$"
+)
+#: Japanese school kinds the rule layer does not look for: "ABCインターナショナルスクール", "ひよこ保育室".
+_JA_MORE_KINDS = re.compile(r"(?:インターナショナルスクール|プリスクール|ナーサリー|保育室|託児所|幼稚舎)")
 #: What cannot be inside a Japanese school's name: spaces, punctuation, brackets, emoji.
 _JA_STOP = re.compile(r"[\s、。！？!?,.「」（）()『』【】・…〜~＊*#＃♪☆★\U0001F000-\U0001FAFF\u2600-\u27BF]")
 #: Words that end before a school's name: "今日から", "4月から".
@@ -34,6 +40,16 @@ _JA_AFTER_WORD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff\d０-９][はがをに
 _JA_SOFT_BOUNDARY = re.compile(
     r"(?:娘|息子|長男|長女|次男|次女|三男|三女|ちゃん|くん|君|さん|たち|今日|明日|昨日|今年|来年|今月|"
     r"近所|地元|うち|私|僕|妹|弟|兄|姉|友達|みんな|\d|[０-９])[はがをにでのともへ]$"
+)
+
+
+#: A verb or adjective closes the words before a name: "通うさくら保育園", "新しい保育園".
+_JA_VERB_END = re.compile(
+    r"[\u4e00-\u9fff](?:う|く|ぐ|す|つ|ぬ|ぶ|む|る|った|んだ|いた|いだ|した|てる|ている|ってる|っている|ます|ました)$"
+)
+_JA_ADJ_END = re.compile(
+    r"(?:新しい|楽しい|大きい|小さい|近い|遠い|広い|狭い|かわいい|可愛い|大好きな|好きな|同じ|憧れの|念願の|"
+    r"第一志望の|いつもの)$"
 )
 
 
@@ -53,6 +69,8 @@ def _ja_name_start(text: str, kw_start: int) -> int:
             _JA_ALWAYS_BOUNDARY.search(before)
             or _JA_AFTER_WORD.search(before)
             or _JA_SOFT_BOUNDARY.search(before)
+            or _JA_VERB_END.search(before)
+            or _JA_ADJ_END.search(before)
         ):
             cut = i
     return start + cut
@@ -81,13 +99,13 @@ _NL_NOT_NAME = frozenset(
 #: A named Dutch school without a keyword, in a sentence about school: "40 jaar op De Zonnewijzer",
 #: "juf Anja van De Zonnewijzer".
 _NL_SCHOOL_CUE = re.compile(
-    r"\b(?:juf|juffrouw|meester|school|schooldag|schoolreisje|klas|klasgenoot|groep\s*\d|kleuterklas|"
-    r"ouderavond|rapport|leerkracht|directeur|schoolplein|schooljaar)\b",
+    r"\b(?:juf|juffrouw|meester|school|schooldag|klas|klasgenoot|groep\s*\d|kleuterklas|"
+    r"ouderavond|rapport|leerkracht|directeur|schoolplein|schooljaar)\b(?!\s*(?:reisje|kamp))",
     re.IGNORECASE,
 )
 _NL_CONTEXT_NAME = re.compile(
     r"(?:\bop|\b(?:juf|meester)\s+(?-i:[A-Z])\w+\s+van)\s+"
-    r"(?P<name>(?-i:De|Het|'t)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)",
+    r"(?P<name>(?:de|het|'t)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)",
     re.IGNORECASE,
 )
 
@@ -177,6 +195,10 @@ def find_schools(td: TextDoc) -> list[tuple[int, int, str]]:
         if not any(a < m.end() and start < b for a, b in out):
             out.append((start, m.end()))
     if td.script == "cjk":
+        for m in _JA_MORE_KINDS.finditer(text):
+            start = _ja_name_start(text, m.start())
+            if m.start() - start >= 1 and not any(a < m.end() and start < b for a, b in out):
+                out.append((start, m.end()))
         for m in _JA_SHORT_PRIMARY.finditer(text):
             start = _ja_name_start(text, m.end() - 1)
             if m.end() - 1 - start >= 2 and not any(a < m.end() and start < b for a, b in out):

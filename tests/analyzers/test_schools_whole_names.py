@@ -40,6 +40,13 @@ CASES = [
     ("大小のボール", []),
     ("Back-to-school shoe shopping", []),
     ("Preschool graduation!", []),
+    ("通うさくら保育園にも慣れた", ["さくら保育園"]),
+    ("新しい保育園にも慣れてきた", []),
+    ("娘が通っているみどり幼稚園", ["みどり幼稚園"]),
+    ("ABCインターナショナルスクールに入学", ["ABCインターナショナルスクール"]),
+    ("Eerste dag op VBS De Knipoog", ["VBS De Knipoog"]),
+    ("De juf op de Regenboog is lief", ["De Regenboog"]),
+    ("schoolreisje op de Veluwe", []),
 ]
 
 
