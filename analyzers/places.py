@@ -100,10 +100,20 @@ def text_places(td: TextDoc) -> list[tuple[str, int, int, str]]:
         # "a day trip to Nottingham": a capitalised town after a place word, whatever the model says
         for m in _AFTER_PREPOSITION.finditer(td.analysed):
             words = m.group("place").split()
-            for n in range(len(words), 0, -1):
-                name = " ".join(words[:n])
-                if geocode(name) is not None:
-                    out.append(("GPE", m.start("place"), m.start("place") + len(name), name))
+            # "at Pizza Express in Bath": the town may start after the first word
+            starts = [0] + [i + 1 for i, w in enumerate(words[:-1]) if w in ("in", "on")]
+            for first in starts:
+                found = next(
+                    (
+                        " ".join(words[first:n])
+                        for n in range(len(words), first, -1)
+                        if geocode(" ".join(words[first:n])) is not None
+                    ),
+                    None,
+                )
+                if found is not None:
+                    start = td.analysed.index(found, m.start("place"))
+                    out.append(("GPE", start, start + len(found), found))
                     break
     return out
 
@@ -217,8 +227,15 @@ _NL_PLACE_OF = re.compile(
 _AT_THE = re.compile(r"(?<![\w])(?:at|@)\s+(?P<place>(?-i:The\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))")
 #: English: "Florence for the weekend", "York bound": a known town opening a sentence before a trip word.
 _TOWN_TRIP = re.compile(
-    r"(?:^|(?<=[.!?\n]\s))(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s+"
+    r"(?:^|(?<=[.!?\n]\s))(?P<place>[A-Z][a-z'-]+(?:-[a-zA-Z]+)*(?:\s+[A-Z][a-z'-]+)?)\s+"
     r"(?:for\s+the\s+(?:weekend|day|week|night)|bound|day\s+trip)\b"
+)
+
+
+#: "Holiday in Mallorca", "a week in Lanzarote": a capitalised name after a stay word and "in".
+_STAY_IN = re.compile(
+    r"\b(?i:holiday|holidays|hols|week|weekend|fortnight|trip|break|honeymoon|staycation|getaway)\s+(?:in|to)\s+"
+    r"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
 )
 
 
@@ -231,6 +248,12 @@ def trip_places(td: TextDoc) -> list[tuple[str, int, int, str]]:
         out += [
             ("FAC", m.start("place"), m.end("place"), m.group("place")) for m in _AT_THE.finditer(td.analysed)
         ]
+        names = given_names()
+        for m in _STAY_IN.finditer(td.analysed):
+            if m.group("place").split()[0] in ("Photos", "Pictures", "Pics", "Review", "Numbers", "Bed"):
+                continue
+            if m.group("place").lower() not in names or geocode(m.group("place")) is not None:
+                out.append(("GPE", m.start("place"), m.end("place"), m.group("place")))
         for m in _TOWN_TRIP.finditer(td.analysed):
             if geocode(m.group("place")) is not None:
                 out.append(("GPE", m.start("place"), m.end("place"), m.group("place")))
@@ -283,6 +306,9 @@ class PlacesAnalyzer(TextAnalyzerBase):
             candidates += text_places(td)
             candidates += dutch_places(td)
             for label, s, e, text in candidates:
+                # "in the Peak District": the sentence's lower-case article is not part of the name
+                if text.startswith("the ") and len(text) > 4:
+                    s, text = s + 4, text[4:]
                 # "So proud of Henry today": a time word the model kept on the end is no place's
                 trimmed = _TRAILING_TIME.sub("", re.sub(r"[\s\W_]+$", "", text))
                 if trimmed and trimmed != text and label != "VENUE":

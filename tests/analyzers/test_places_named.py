@@ -23,6 +23,11 @@ CASES = [
     ("Edinburgh for the weekend with the kids", ["Edinburgh"]),
     ("Brilliant weekend with the kids", []),
     ("Twins Noah and Isla are 3 today", []),
+    ("Lunch at Pizza Express in Bath", ["Bath"]),
+    ("Camping in the Peak District", ["Peak District"]),
+    ("Holiday in Mallorca", ["Mallorca"]),
+    ("Our week in Pictures", []),
+    ("Stratford-upon-Avon for the day", ["Stratford-upon-Avon"]),
 ]
 
 
