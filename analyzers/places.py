@@ -103,7 +103,7 @@ def text_places(td: TextDoc) -> list[tuple[str, int, int, str]]:
             # "at Pizza Express in Bath": the town may start after the first word
             starts = [0] + [i + 1 for i, w in enumerate(words[:-1]) if w in ("in", "on")]
             for first in starts:
-                found = next(
+                town = next(
                     (
                         " ".join(words[first:n])
                         for n in range(len(words), first, -1)
@@ -111,9 +111,9 @@ def text_places(td: TextDoc) -> list[tuple[str, int, int, str]]:
                     ),
                     None,
                 )
-                if found is not None:
-                    start = td.analysed.index(found, m.start("place"))
-                    out.append(("GPE", start, start + len(found), found))
+                if town is not None:
+                    start = td.analysed.index(town, m.start("place"))
+                    out.append(("GPE", start, start + len(town), town))
                     break
     return out
 
