@@ -103,8 +103,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             rf"\b{_NUM}\s+years?\s+ago\s+today\b(?={_BORN_AFTER})",
             "turns",
         ),
-        (rf"\ba\s+year\s+ago\s+today\b(?={_BORN_AFTER})", "one_year"),
-        (rf"\bborn\s+{_NUM}\s+years?\s+ago\b", "turns"),
+        (rf"\ba\s+year\s+ago\s+today\b(?={_BORN_AFTER})", "one_year_today"),
+        # "born 3 years ago": an age, but not a birthday on the post's date
+        (rf"\bborn\s+{_NUM}\s+years?\s+ago\b", "years"),
         (r"\bdouble\s+(?:digits|figures)\b", "double_digits"),
         (
             rf"\b(?:nearly|almost|bijna)\s+{_NUM}\b(?!\s*(?:%|am|pm|:|minutes?|mins?|hours?|weeks?|days?|uur|o'clock))",
@@ -254,7 +255,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         # "Six today!" at the start of a sentence
         (rf"(?:^|(?<=[.!?\n,]))\s*{_NUM}\s+today\b", "turns"),
-        (rf"\b{_NUM}\s+years?\s+since\s+(?:you|she|he|they|we)\s+(?:were|was|arrived|came|made)\b", "turns"),
+        (rf"\b{_NUM}\s+years?\s+since\s+(?:you|she|he|they|we)\s+(?:were|was|arrived|came|made)\b", "years"),
     )
 )
 
@@ -297,8 +298,9 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
             elif kind == "double_digits":
                 value["birthday"] = True
                 value["years"] = 10
-            elif kind == "one_year":
+            elif kind in ("one_year", "one_year_today"):
                 value["years"] = 1
+                value["birthday"] = kind == "one_year_today"
             elif kind == "ja_kanji":
                 value["years"] = _kanji_number(m.group("n"))
             elif kind == "months":

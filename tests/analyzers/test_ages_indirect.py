@@ -110,3 +110,21 @@ def test_indirect_ages_are_read(caption: str, want: list[str]) -> None:
 def test_numbers_that_are_no_age_are_left_alone() -> None:
     out = run_captions(AgesAnalyzer(), *NOT_AGES)
     assert {cap: _keys(f) for cap, f in zip(NOT_AGES, out, strict=True)} == {cap: [] for cap in NOT_AGES}
+
+
+def test_only_a_birth_on_the_post_date_is_a_birthday() -> None:
+    """The dossier dates a birth from a birthday finding: "N years since" and "born N years ago"
+    give an age, not today's date."""
+    out = run_captions(
+        AgesAnalyzer(),
+        "A year ago today you were born",
+        "3 years ago today you made me a mum",
+        "7 years since you made me a mum",
+        "born 4 years ago",
+    )
+    assert [[(f.value.years, f.value.birthday) for f in found] for found in out] == [
+        [(1, True)],
+        [(3, True)],
+        [(7, False)],
+        [(4, False)],
+    ]
