@@ -151,6 +151,13 @@ _JA_SHORT_PRIMARY = re.compile(
 )
 
 
+#: The first of two saints a school is named after: "St Mary and St John CE Primary",
+#: "Saints Peter and Paul Catholic Primary".
+_FIRST_SAINT = re.compile(
+    r"(?:\b(?:St\.?|Saint|Saints|Sts\.?)\s+[A-Z][\w’'-]*\s+(?:and|&)\s+(?:(?:St\.?|Saint)\s+)?)$"
+)
+
+
 def find_schools(td: TextDoc) -> list[tuple[int, int, str]]:
     """(start, end, text) of every school or nursery in one analysed text, whole names: the
     rule layer's spans, a Japanese name read back to its first word, a lower-case Dutch name,
@@ -161,6 +168,8 @@ def find_schools(td: TextDoc) -> list[tuple[int, int, str]]:
         start, end = span.start, span.end
         if _JA_KEYWORD.search(text[start:end]):
             start, end = _ja_whole_name(text, start, end)
+        elif (saint := _FIRST_SAINT.search(text[:start])) is not None:
+            start = saint.start()
         else:
             if _BARE.match(text[start:end].strip()):
                 lower = _NL_LOWER_NAME.match(text[end:])
@@ -215,7 +224,9 @@ def normalise_school(text: str) -> str:
     words = re.sub(r"\s+", " ", text).strip(" .,!?#@").split(" ")
     out = []
     for w in words:
-        if w.lower() in SCHOOL_WORD_CASE and w.islower():
+        if w in ("and", "en"):
+            out.append(w)  # "St Anne and St Agnes"
+        elif w.lower() in SCHOOL_WORD_CASE and w.islower():
             out.append(SCHOOL_WORD_CASE[w.lower()])  # "c of e" -> "C of E", "rc" -> "RC"
         else:
             out.append(w[:1].upper() + w[1:] if w.isascii() and w.islower() else w)

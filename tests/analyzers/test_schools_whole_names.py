@@ -47,6 +47,8 @@ CASES = [
     ("Eerste dag op VBS De Knipoog", ["VBS De Knipoog"]),
     ("De juf op de Regenboog is lief", ["De Regenboog"]),
     ("schoolreisje op de Veluwe", []),
+    ("Harvest festival at St Anne and St Agnes CE Primary", ["St Anne and St Agnes CE Primary"]),
+    ("Saints Peter and Paul Catholic Primary School", ["Saints Peter and Paul Catholic Primary School"]),
 ]
 
 
