@@ -53,6 +53,19 @@ _JA_ADJ_END = re.compile(
 )
 
 
+def _kanji_no_then_kana(run: str, i: int) -> bool:
+    """ "評判のさくら保育園": a kanji word and の before a name written in kana closes the words
+    before it; "星の子学園" (one kanji after の) is a name of its own."""
+    after = run[i:]
+    return (
+        run[:i].endswith("の")
+        and i >= 2
+        and "\u4e00" <= run[i - 2] <= "\u9fff"
+        and len(after) >= 2
+        and "\u3040" <= after[0] <= "\u30ff"
+    )
+
+
 def _ja_name_start(text: str, kw_start: int) -> int:
     """Where a Japanese school's name begins, reading back from its keyword: over kana and
     kanji, stopping at punctuation and at particles that close the words before the name."""
@@ -71,6 +84,7 @@ def _ja_name_start(text: str, kw_start: int) -> int:
             or _JA_SOFT_BOUNDARY.search(before)
             or _JA_VERB_END.search(before)
             or _JA_ADJ_END.search(before)
+            or _kanji_no_then_kana(run, i)
         ):
             cut = i
     return start + cut

@@ -49,6 +49,8 @@ CASES = [
     ("schoolreisje op de Veluwe", []),
     ("Harvest festival at St Anne and St Agnes CE Primary", ["St Anne and St Agnes CE Primary"]),
     ("Saints Peter and Paul Catholic Primary School", ["Saints Peter and Paul Catholic Primary School"]),
+    ("近所で評判のさくら保育園", ["さくら保育園"]),
+    ("森の子保育園の夏祭り", ["森の子保育園"]),
 ]
 
 
