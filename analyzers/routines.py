@@ -80,7 +80,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         # weekdays: "every weekday", "Monday to Friday", "the school run", "doordeweeks", "平日"
         (
             r"\b(?:every|each)\s+weekday\b|\bweekdays\b|\bmon(?:day)?s?\s*(?:-|–|to|until|till)\s*fri(?:day)?s?\b"
-            r"|\bschool\s+(?:mornings|nights)\b",
+            r"|\bschool\s+(?:mornings|nights)\b|\b(?:every\s+)?week[\s-]?nights?\b",
             "weekdays",
         ),
         (r"\bevery\.?\s+single\.?\s+day\b", "daily"),
@@ -113,7 +113,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         # "Mon, Wed and Fri": a list of short day names says which days, not one
         (rf"\b{_SHORT_DAY}\b\.?(?=(?:\s*(?:,|/|&|and|\+)\s*{_SHORT_LIST_DAY}\b\.?)+)", None),
         # "nursery days are Monday and Friday", "PE days are Tuesday and Thursday"
-        (rf"\b[a-z]+\s+days?\s+(?:are|is|=)\s+(?:on\s+)?{_DAY}s?\b", None),
+        (rf"\b[a-z]+\s+days?\s*(?:are|is|=|:)\s*(?:on\s+)?{_DAY}s?\b", None),
+        # "Thursday evening is Scouts", "Saturdays are for football"
+        (
+            rf"\b{_DAY}s?(?:\s+{_PARTS}s?)?\s+(?:is|are|=|means)\s+(?:for\s+)?(?:always\s+)?(?P<act>{ACTIVITIES})\b",
+            None,
+        ),
         # "Tuesday club", "our Saturday tradition", "Sunday morning routine"
         (rf"\b{_DAY}(?:\s+{_PARTS})?\s+(?:[a-z]+\s+)?(?:tradition|routine|ritual|club)\b", None),
         # "Saturday mornings are for parkrun", "on a Wednesday", "every other Friday",

@@ -34,6 +34,9 @@ CASES = [
     ("Every. Single. Day.", ["daily"]),
     ("Wednesday is always swimming", ["wednesday"]),
     ("Saturday we usually go to the market", ["saturday"]),
+    ("Thursday evening is Scouts", ["thursday"]),
+    ("Nursery days: Monday, Wednesday, Friday", ["friday", "monday", "wednesday"]),
+    ("every weeknight at 7", ["weekdays"]),
 ]
 
 ONE_OFFS = [
