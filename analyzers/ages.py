@@ -84,6 +84,13 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), kind)
     for p, kind in (
         (r"\bhalf[- ]?(?:birthday|bday|b-day)\b", "half"),
+        # "4 en 6 jaar", "aged 3 and 5", "ages 2 & 4"
+        (
+            rf"\b{_NUM}\s+(?:en|and|&)\s+{_NUM.replace('?P<n>', '?P<n2>')}"
+            r"[\s-]*(?=jaar\b|years?[\s-]+olds?\b|yo\b|y/o\b)"
+            r"|\b(?:aged?|ages)\s+(?P<n_>\d{1,2})\s*(?:,|and|&|en)\s*(?P<n2_>\d{1,2})\b",
+            "pair",
+        ),
         (rf"\b(?:{_ORD})\s+{_BDAY}\b", "ordinal_birthday"),
         (
             rf"\b(?:turns?|turned|turning|wordt|werd)\s+(?:vandaag\s+|today\s+|officially\s+)?{_NUM}\b(?:\s+(?:today|vandaag))?",
@@ -148,12 +155,6 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         # "Femke en Jasper, 7 en 5," : two ages for two children named just before
         (r"(?<=,\s)(?P<n>\d{1,2})\s+(?:en|and|&)\s+(?P<n2>\d{1,2})(?=\s*[,.!]|$)", "pair"),
-        # "4 en 6 jaar", "aged 3 and 5", "ages 2 & 4"
-        (
-            r"\b(?P<n>\d{1,2})\s+(?:en|and|&)\s+(?P<n2>\d{1,2})\s*(?=jaar\b|years?\s+old\b|yo\b|y/o\b)"
-            r"|\b(?:aged?|ages)\s+(?P<n_>\d{1,2})\s*(?:,|and|&|en)\s*(?P<n2_>\d{1,2})\b",
-            "pair",
-        ),
         # "Leo (2yrs)", "3.5yo"
         (r"\(\s*(?P<n>\d{1,2})\s*(?:yrs?|years?|y|jr)\s*\)", "years"),
         (r"\b(?P<n>\d{1,2})[,.]5\s*(?:yo|y/o|yrs?)\b", "years"),
@@ -329,8 +330,9 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
             elif kind == "pair":
                 n = n if n is not None else int(m.group("n_"))
                 value["years"] = n
-                n2_group = "n2" if m.group("n2") else "n2_"
-                second = int(m.group(n2_group))
+                n2_group = "n2" if m.groupdict().get("n2") else "n2_"
+                raw2 = m.group(n2_group).lower()
+                second = int(raw2) if raw2.isdigit() else NUMBER_WORDS.get(raw2, 99)
                 if second <= 17 and n is not None and n <= 17:
                     out.append(
                         (m.start(n2_group), m.end(n2_group), AgeValue(m.group(n2_group), years=second))

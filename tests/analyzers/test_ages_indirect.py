@@ -66,6 +66,8 @@ CASES = [
     ("she is finally 5!", ["5y"]),
     ("Kit, 4 going on 14", ["4y"]),
     ("my babies are 2 today", ["2y"]),
+    ("my 7 & 4 year olds", ["4y", "7y"]),
+    ("my seven and four year olds", ["4y", "7y"]),
 ]
 
 NOT_AGES = [
