@@ -117,8 +117,14 @@ _NL_SCHOOL_CUE = re.compile(
     r"ouderavond|rapport|leerkracht|directeur|schoolplein|schooljaar)\b(?!\s*(?:reisje|kamp))",
     re.IGNORECASE,
 )
+#: A school trip names where the class goes, not the school: "met de klas naar Het Scheepvaartmuseum".
+_NL_TRIP = re.compile(r"(?:reisje|uitje|excursie|schoolreis|kamp)\b", re.IGNORECASE)
+_NL_NOT_SCHOOL_NAME = re.compile(
+    r"(?:museum|dierentuin|zoo|park|bos|strand|bibliotheek|theater|bioscoop|zwembad|efteling|kerk|markt)",
+    re.IGNORECASE,
+)
 _NL_CONTEXT_NAME = re.compile(
-    r"(?:\bop|\b(?:juf|meester)\s+(?-i:[A-Z])\w+\s+van)\s+"
+    r"(?:\b(?:op|naar|van|bij)|\b(?:juf|meester)\s+(?-i:[A-Z])\w+\s+van)\s+"
     r"(?P<name>(?:de|het|'t)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)",
     re.IGNORECASE,
 )
@@ -199,9 +205,11 @@ def find_schools(td: TextDoc) -> list[tuple[int, int, str]]:
         if td.script == "cjk" or _BARE.match(text[start:end].strip()) or not _generic(text[start:end]):
             out.append((start, end))
     for sentence in re.finditer(r"[^.!?\n]+", text):
-        if not _NL_SCHOOL_CUE.search(sentence.group(0)):
+        if not _NL_SCHOOL_CUE.search(sentence.group(0)) or _NL_TRIP.search(sentence.group(0)):
             continue
         for m in _NL_CONTEXT_NAME.finditer(sentence.group(0)):
+            if _NL_NOT_SCHOOL_NAME.search(m.group("name")):
+                continue
             s, e = sentence.start() + m.start("name"), sentence.start() + m.end("name")
             if not any(a < e and s < b for a, b in out):
                 out.append((s, e))

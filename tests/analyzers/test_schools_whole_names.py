@@ -51,6 +51,9 @@ CASES = [
     ("Saints Peter and Paul Catholic Primary School", ["Saints Peter and Paul Catholic Primary School"]),
     ("近所で評判のさくら保育園", ["さくら保育園"]),
     ("森の子保育園の夏祭り", ["森の子保育園"]),
+    ("Eerste schooldag naar De Regenboog", ["De Regenboog"]),
+    ("de kinderen van groep 3 van De Klimop", ["De Klimop"]),
+    ("met de klas naar Het Scheepvaartmuseum", []),
 ]
 
 
