@@ -68,6 +68,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
     for p, every in (
         # every day / morning: "every morning", "each day", "daily", "elke ochtend", "毎朝"
         (rf"\b(?:every|each)\s+(?:single\s+)?(?:day|{_PARTS})\b|\bdaily\b", "daily"),
+        (
+            r"\b(?:every|each)\s+(?:single\s+)?(?:lunch\s*time|tea\s*time|nap\s*time|breakfast|school\s+pick[- ]?up)\b",
+            "daily",
+        ),
         (rf"\b(?:elke|iedere)\s+(?:dag|{_NL_PARTS})\b|\bdagelijks\b", "daily"),
         (r"毎日|毎朝|毎晩|毎夕", "daily"),
         # weekends: "every weekend", "weekends are for", "elk weekend", "毎週末", "毎週土日"

@@ -37,6 +37,7 @@ CASES = [
     ("Thursday evening is Scouts", ["thursday"]),
     ("Nursery days: Monday, Wednesday, Friday", ["friday", "monday", "wednesday"]),
     ("every weeknight at 7", ["weekdays"]),
+    ("every lunchtime without fail", ["daily"]),
 ]
 
 ONE_OFFS = [
