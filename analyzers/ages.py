@@ -24,9 +24,20 @@ NUMBER_WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen".split()
     )
 }
+#: Months run past sixteen: "eighteen months old", "twenty-two months".
+NUMBER_WORDS.update({"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20})
+NUMBER_WORDS.update({f"twenty-{w}": 20 + i for i, w in enumerate("one two three four".split(), start=1)})
 #: Dutch number words; "een" (also "a") is left out, "één" is the number.
 NUMBER_WORDS.update(
     {w: i for i, w in enumerate("nul één twee drie vier vijf zes zeven acht negen tien elf twaalf".split())}
+)
+NUMBER_WORDS.update(
+    {
+        w: i
+        for i, w in enumerate(
+            "dertien veertien vijftien zestien zeventien achttien negentien twintig".split(), 13
+        )
+    }
 )
 ORDINAL_WORDS = {
     w: i

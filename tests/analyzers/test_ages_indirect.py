@@ -68,6 +68,9 @@ CASES = [
     ("my babies are 2 today", ["2y"]),
     ("my 7 & 4 year olds", ["4y", "7y"]),
     ("my seven and four year olds", ["4y", "7y"]),
+    ("Noah is eighteen months old", ["18m"]),
+    ("twenty-two months today", ["22m"]),
+    ("Mees is achttien maanden", ["18m"]),
 ]
 
 NOT_AGES = [
