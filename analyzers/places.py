@@ -130,7 +130,8 @@ def _a_childs_name(td: TextDoc, s: int, text: str) -> bool:
         return False
     before = td.analysed[:s].split()
     if before and before[-1].lower() in PLACE_PREPOSITIONS:
-        return False
+        # "more on the floor than in Rowan": a first name that is no known town is a person
+        return geocode(text) is None
     # "swimming at York": a town after "at" is the place; "tea at Phoebe's" is a child's home
     after = td.analysed[s + len(text) :]
     return not (before and before[-1].lower() == "at" and not after.startswith(("'s", "’s")))

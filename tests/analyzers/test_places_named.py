@@ -28,6 +28,8 @@ CASES = [
     ("Holiday in Mallorca", ["Mallorca"]),
     ("Our week in Pictures", []),
     ("Stratford-upon-Avon for the day", ["Stratford-upon-Avon"]),
+    ("more yoghurt on the floor than in Matilda", []),
+    ("Half term in Florence", ["Florence"]),
 ]
 
 
