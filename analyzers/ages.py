@@ -258,6 +258,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "birthday",
         ),
         (r"\bbirthday\s+(?:girl|boy|princess|prince)\b", "birthday"),
+        (r"(?-i:\b[A-Z][a-z]+)['’]s\s+(?:birthday|bday|b-day)\b", "birthday"),
         # "Happy 1st to our girl": an ordinal after "happy" is a birthday unless it says what else
         (
             rf"\bhappy\s+(?:{_ORD})\b(?!\s+(?:day|week|month|year|anniversary|wedding|mother|mothers|"
@@ -455,6 +456,8 @@ def _adults_birthday(text: str, m: re.Match[str]) -> bool:
     """A bare birthday word about an adult: "夫の誕生日", "Opa is jarig", "verjaardag van mijn moeder"."""
     if _JA_ADULT_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
         return True
+    if re.match(rf"{_ADULT}['’]s\b", m.group(0), re.IGNORECASE):
+        return True  # "Mum's birthday"
     if _adult_nearby(text, m.start()) and re.search(r"\b(?:is|zijn|was)\s*$", text[: m.start()]):
         return True
     after = text[m.end() : m.end() + 40]
