@@ -67,7 +67,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
     (re.compile(p, re.IGNORECASE), every)
     for p, every in (
         # every day / morning: "every morning", "each day", "daily", "elke ochtend", "毎朝"
-        (rf"\b(?:every|each)\s+(?:single\s+)?(?:day|{_PARTS})\b|\bdaily\b", "daily"),
+        # "every day this week" is a holiday, not a routine
+        (
+            rf"\b(?:every|each)\s+(?:single\s+)?(?:day|{_PARTS})\b"
+            r"(?!\s+(?:this|last|next|of\s+(?:the\s+)?(?:holiday|holidays|half\s+term|trip))\b)|\bdaily\b",
+            "daily",
+        ),
         (
             r"\b(?:every|each)\s+(?:single\s+)?(?:lunch\s*time|tea\s*time|nap\s*time|breakfast|school\s+pick[- ]?up)\b",
             "daily",
@@ -132,6 +137,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         # "Thursday's are for swimming" (a plural written with an apostrophe), "our usual Tuesday"
         (rf"\b{_DAY}['’]s\s+(?:are|=|mean)\b", None),
         (rf"\b(?:usual|regular|weekly)\s+{_DAY}\b", None),
+        # "Sunday = roast", "a Saturday must", "Tues swim, Thurs gym"
+        (rf"\b{_DAY}s?\s*=\s*\w", None),
+        (rf"\ba\s+{_DAY}\s+(?:must|thing|staple|tradition|ritual|regular)\b", None),
+        # ("sat" and "sun" are words: "we sat swimming")
+        (rf"(?-i:\b(?P<short>Mon|Tues?|Weds?|Thu(?:rs?)?|Fri))\.?\s+(?P<act>{ACTIVITIES})\b", None),
         # "Wednesday is always swimming", "always on a Friday", "Saturdays we usually"
         (rf"\b{_DAY}s?\s+(?:is|are|we|she|he|they)\s+(?:always|usually)\b", None),
         (rf"\b(?:always|usually)\s+(?:on\s+)?(?:a\s+)?{_DAY}\b(?!\s+(?:in|this|last|next))", None),

@@ -38,6 +38,9 @@ CASES = [
     ("Nursery days: Monday, Wednesday, Friday", ["friday", "monday", "wednesday"]),
     ("every weeknight at 7", ["weekdays"]),
     ("every lunchtime without fail", ["daily"]),
+    ("Sunday = roast", ["sunday"]),
+    ("Park run with Dad, a Saturday must", ["saturday"]),
+    ("Tues swim, Thurs gym", ["thursday", "tuesday"]),
 ]
 
 ONE_OFFS = [
@@ -46,6 +49,7 @@ ONE_OFFS = [
     "back in my school days",
     "everyday life with three kids",
     "Sun, sea and sand",
+    "Beach every day this week!",
 ]
 
 
