@@ -13,11 +13,13 @@ import re
 from importlib import resources
 from typing import Any
 
+from analyzers.schools import find_schools
 from footprint_audit.context import PostContext
 from footprint_audit.findings import PlaceValue, TextSpan
-from footprint_audit.lexicon import JA_PLACE_RE, PLACE_PREPOSITIONS, given_names
+from footprint_audit.lexicon import DUTCH_COMMON, JA_PLACE_RE, PLACE_PREPOSITIONS, given_names
 from footprint_audit.models import Finding, Post
 from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for
+from footprint_audit.text_rules import CHILD_NOUNS
 
 _GAZETTEER: dict[str, dict[str, Any]] | None = None
 #: Entity labels the English model uses for places.
@@ -98,10 +100,20 @@ def text_places(td: TextDoc) -> list[tuple[str, int, int, str]]:
         # "a day trip to Nottingham": a capitalised town after a place word, whatever the model says
         for m in _AFTER_PREPOSITION.finditer(td.analysed):
             words = m.group("place").split()
-            for n in range(len(words), 0, -1):
-                name = " ".join(words[:n])
-                if geocode(name) is not None:
-                    out.append(("GPE", m.start("place"), m.start("place") + len(name), name))
+            # "at Pizza Express in Bath": the town may start after the first word
+            starts = [0] + [i + 1 for i, w in enumerate(words[:-1]) if w in ("in", "on")]
+            for first in starts:
+                town = next(
+                    (
+                        " ".join(words[first:n])
+                        for n in range(len(words), first, -1)
+                        if geocode(" ".join(words[first:n])) is not None
+                    ),
+                    None,
+                )
+                if town is not None:
+                    start = td.analysed.index(town, m.start("place"))
+                    out.append(("GPE", start, start + len(town), town))
                     break
     return out
 
@@ -118,7 +130,8 @@ def _a_childs_name(td: TextDoc, s: int, text: str) -> bool:
         return False
     before = td.analysed[:s].split()
     if before and before[-1].lower() in PLACE_PREPOSITIONS:
-        return False
+        # "more on the floor than in Rowan": a first name that is no known town is a person
+        return geocode(text) is None
     # "swimming at York": a town after "at" is the place; "tea at Phoebe's" is a child's home
     after = td.analysed[s + len(text) :]
     return not (before and before[-1].lower() == "at" and not after.startswith(("'s", "’s")))
@@ -153,8 +166,116 @@ def named_venues(td: TextDoc) -> list[tuple[str, int, int, str]]:
         ):
             start = td.analysed.index(words[1], start + len(words[0]))
             words = words[1:]
+        # "bij de Reeuwijkse Plassen": a lower-case article is the sentence's, "De Tongelreep" the name's
+        if words[0] in ("the", "de") and len(words) > 1:
+            start = td.analysed.index(words[1], start + len(words[0]))
         text = td.analysed[start : m.end()]
         out.append(("FAC", start, m.end(), text))
+    return out
+
+
+#: Japanese named places by their last word: "上野動物園", "葛西臨海公園", "東京ディズニーランド".
+_JA_VENUE = re.compile(
+    r"[一-龥々ヶァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９]{1,12}"
+    r"(?:動物園|水族館|公園|遊園地|植物園|博物館|美術館|科学館|児童館|図書館|神社|大社|神宮|寺|城|駅|空港|"
+    r"海岸|海水浴場|ビーチ|牧場|温泉|キャンプ場|スタジアム|ドーム|タワー|ランド|シー|パーク|アウトレット|モール)"
+)
+_JA_VENUE_KIND = re.compile(
+    r"(?:動物園|水族館|公園|遊園地|植物園|博物館|美術館|科学館|児童館|図書館|神社|大社|神宮|寺|城|駅|空港|"
+    r"海岸|海水浴場|ビーチ|牧場|温泉|キャンプ場|スタジアム|ドーム|タワー|ランド|シー|パーク|アウトレット|モール)$"
+)
+#: Time and frequency words a kanji run before a place can start with: "今日公園" is no park's name.
+_JA_VENUE_PREFIX = re.compile(
+    r"^(?:今日|昨日|明日|毎日|毎週|週末|今朝|先週|来週|久々|午前|午後|夕方|朝|夜|初|近所|地元|近く)+"
+)
+
+
+def ja_venues(td: TextDoc) -> list[tuple[str, int, int, str]]:
+    """Japanese places named by their kind of place, whole: "上野動物園", not "上野"."""
+    if td.script != "cjk":
+        return []
+    out: list[tuple[str, int, int, str]] = []
+    for m in _JA_VENUE.finditer(td.analysed):
+        start = m.start() + (p.end() if (p := _JA_VENUE_PREFIX.match(m.group(0))) else 0)
+        name = td.analysed[start : m.end()]
+        kind = _JA_VENUE_KIND.search(name)
+        if kind is not None and kind.start() >= 1:
+            out.append(("FAC", start, m.end(), name))
+    return out
+
+
+#: A Dutch place after a place word: "Weekendje Texel", "op Ameland", "zwemles in De Tongelreep".
+_NL_AFTER_CUE = re.compile(
+    r"\b(?:weekendje|weekend|dagje|dagjes|uitje|vakantie|vakantietje|strandje|logeren|naar|op|in|bij|uit)\s+"
+    r"(?P<place>(?:(?-i:De|Het|'t)\s+)?(?-i:[A-Z])[a-zà-ÿ'-]{2,}(?:\s+(?:aan|op|bij|den|(?-i:[A-Z])[a-zà-ÿ'-]+)){0,2})",
+    re.IGNORECASE,
+)
+#: Capitalised Dutch words after a place word that are no place: people, feasts, platforms.
+_NL_NOT_PLACE = frozenset(
+    """
+    oma opa mama papa mam pap juf meester tante oom ome sinterklaas sint piet kerst pasen koningsdag
+    instagram facebook youtube netflix tiktok google whatsapp school groep de het een onze mijn ons
+    """.split()
+)
+
+
+#: "Zoo van Antwerpen", "Kasteel van Gaasbeek": a kind of place of a town.
+_NL_PLACE_OF = re.compile(
+    r"(?-i:\b(?:Zoo|Dierentuin|Kasteel|Paleis|Museum|Haven|Strand|Markt|Kermis|Kathedraal|Toren|Grotten|"
+    r"Bos|Park|Kerk|Pier|Boulevard|Abdij|Slot|Sterrenwacht)\s+van\s+[A-Z][a-zà-ÿ'-]+(?:\s+[A-Z][a-zà-ÿ'-]+)?)"
+)
+#: English: "Lunch at The Pig", "drinks at The Ivy": a named place after "at The".
+_AT_THE = re.compile(r"(?<![\w])(?:at|@)\s+(?P<place>(?-i:The\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))")
+#: English: "Florence for the weekend", "York bound": a known town opening a sentence before a trip word.
+_TOWN_TRIP = re.compile(
+    r"(?:^|(?<=[.!?\n]\s))(?P<place>[A-Z][a-z'-]+(?:-[a-zA-Z]+)*(?:\s+[A-Z][a-z'-]+)?)\s+"
+    r"(?:for\s+the\s+(?:weekend|day|week|night)|bound|day\s+trip)\b"
+)
+
+
+#: "Holiday in Mallorca", "a week in Lanzarote": a capitalised name after a stay word and "in".
+_STAY_IN = re.compile(
+    r"\b(?i:holiday|holidays|hols|week|weekend|fortnight|trip|break|honeymoon|staycation|getaway)\s+(?:in|to)\s+"
+    r"(?P<place>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+)
+
+
+def trip_places(td: TextDoc) -> list[tuple[str, int, int, str]]:
+    """Places by the words around them: "Zoo van Antwerpen", "at The Pig", "Florence for the weekend"."""
+    if td.script == "cjk":
+        return []
+    out = [("FAC", m.start(), m.end(), m.group(0)) for m in _NL_PLACE_OF.finditer(td.analysed)]
+    if td.script != "nl":
+        out += [
+            ("FAC", m.start("place"), m.end("place"), m.group("place")) for m in _AT_THE.finditer(td.analysed)
+        ]
+        names = given_names()
+        for m in _STAY_IN.finditer(td.analysed):
+            if m.group("place").split()[0] in ("Photos", "Pictures", "Pics", "Review", "Numbers", "Bed"):
+                continue
+            if m.group("place").lower() not in names or geocode(m.group("place")) is not None:
+                out.append(("GPE", m.start("place"), m.end("place"), m.group("place")))
+        for m in _TOWN_TRIP.finditer(td.analysed):
+            if geocode(m.group("place")) is not None:
+                out.append(("GPE", m.start("place"), m.end("place"), m.group("place")))
+    return out
+
+
+def dutch_places(td: TextDoc) -> list[tuple[str, int, int, str]]:
+    """Dutch places the towns list does not know, by the word before them ("Weekendje Texel")."""
+    if td.script != "nl":
+        return []
+    out: list[tuple[str, int, int, str]] = []
+    names = given_names()
+    for m in _NL_AFTER_CUE.finditer(td.analysed):
+        words = m.group("place").split()
+        # "bij Sem", "naar Oma": a person, not a place
+        first = words[1] if words[0] in ("De", "Het", "'t") and len(words) > 1 else words[0]
+        if first.lower() in _NL_NOT_PLACE or (len(words) == 1 and first.lower() in names):
+            continue
+        if words[-1].lower() in DUTCH_COMMON:
+            continue
+        out.append(("GPE", m.start("place"), m.end("place"), m.group("place")))
     return out
 
 
@@ -166,21 +287,29 @@ _TRAILING_TIME = re.compile(
 
 class PlacesAnalyzer(TextAnalyzerBase):
     name = "places"
-    version = "1"
+    version = "2"
     categories = ("place_mention",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
         findings: list[Finding] = []
         for td in docs_for(post, ctx.run):
-            schools = [(r.start, r.end) for r in td.spans("SCHOOL")]
+            schools = [(r.start, r.end) for r in td.spans("SCHOOL")] + [
+                (a, b) for a, b, _ in find_schools(td)
+            ]
             seen: list[tuple[int, int]] = []
             candidates: list[tuple[str, int, int, str]] = [
                 ("VENUE", r.start, r.end, r.text) for r in td.spans("VENUE")
             ]
+            candidates += ja_venues(td)
+            candidates += trip_places(td)
             candidates += named_venues(td)
             candidates += td.ents(*PLACE_LABELS)
             candidates += text_places(td)
+            candidates += dutch_places(td)
             for label, s, e, text in candidates:
+                # "in the Peak District": the sentence's lower-case article is not part of the name
+                if text.startswith("the ") and len(text) > 4:
+                    s, text = s + 4, text[4:]
                 # "So proud of Henry today": a time word the model kept on the end is no place's
                 trimmed = _TRAILING_TIME.sub("", re.sub(r"[\s\W_]+$", "", text))
                 if trimmed and trimmed != text and label != "VENUE":
@@ -188,6 +317,9 @@ class PlacesAnalyzer(TextAnalyzerBase):
                 if any(a < e and s < b for a, b in schools + seen):
                     continue
                 if label != "VENUE" and _a_childs_name(td, s, text):
+                    continue
+                # "Twins Louis and Jules": a word for a child opens no place's name
+                if text.split()[0].lower() in CHILD_NOUNS:
                     continue
                 seen.append((s, e))
                 venue = label in ("VENUE", "FAC")

@@ -30,7 +30,11 @@ ACTIVITIES = (
     r"guides|tumble\s*tots|forest\s+school|sunday\s+school|hockey|netball|athletics|climbing|parkrun|"
     r"playgroup|toddler\s+group|rhyme\s*time|story\s*time|baby\s+sensory|sensory|baby\s+yoga|yoga|"
     r"trampolining|riding|horse\s+riding|cheer(?:leading)?|badminton|fencing|kickboxing|jiu[- ]?jitsu|"
-    r"swim\s+school|mini\s+rugby|tag\s+rugby|church|mass|training|practice)"
+    r"swim\s+school|mini\s+rugby|tag\s+rugby|church|mass|training|practice|squirrels|kumon|tutoring|"
+    r"tuition|violin|guitar|drums|theatre|stagecoach|pottery|bouldering|skating|ice\s+skating|surf(?:ing)?|"
+    r"boxing|little\s+kickers|kickers|water\s*babies|jo\s+jingles|monkey\s+music|sing\s+and\s+sign|"
+    r"messy\s+play|soft\s+play|lessons?|club|nursery|childminder|forest\s+club|brigade|"
+    r"sunday\s+league|junior\s+parkrun|cadets|ninja\s+warrior)"
 )
 NL_ACTIVITIES = (
     r"(?:voetbal|hockey|zwemmen|zwemles|turnen|turnles|ballet|balletles|dansen|dansles|judo|tennis|"
@@ -48,6 +52,8 @@ SHORT_DAYS = {
     "sa": "saturday",
     "su": "sunday",
 }
+#: The later items of a list of short day names ("Mon, Wed and Fri").
+_SHORT_LIST_DAY = r"(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)"
 _NLDAY = r"(?P<nlday>maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 
 _DAYS_EN = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -61,15 +67,47 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
     (re.compile(p, re.IGNORECASE), every)
     for p, every in (
         # every day / morning: "every morning", "each day", "daily", "elke ochtend", "毎朝"
-        (rf"\b(?:every|each)\s+(?:single\s+)?(?:day|{_PARTS})\b|\bdaily\b", "daily"),
+        # "every day this week" is a holiday, not a routine
+        (
+            rf"\b(?:every|each)\s+(?:single\s+)?(?:day|{_PARTS})\b"
+            r"(?!\s+(?:this|last|next|of\s+(?:the\s+)?(?:holiday|holidays|half\s+term|trip))\b)|\bdaily\b",
+            "daily",
+        ),
+        (
+            r"\b(?:every|each)\s+(?:single\s+)?(?:lunch\s*time|tea\s*time|nap\s*time|breakfast|school\s+pick[- ]?up)\b",
+            "daily",
+        ),
         (rf"\b(?:elke|iedere)\s+(?:dag|{_NL_PARTS})\b|\bdagelijks\b", "daily"),
         (r"毎日|毎朝|毎晩|毎夕", "daily"),
         # weekends: "every weekend", "weekends are for", "elk weekend", "毎週末", "毎週土日"
-        (r"\b(?:every|each)\s+weekend\b|\bweekends\b|\bat\s+the\s+weekend\b(?=.*\balways\b)", "weekends"),
+        (
+            r"\b(?:every|each)\s+(?:other\s+|single\s+)?weekend\b|\bweekends\b|\bat\s+the\s+weekend\b(?=.*\balways\b)",
+            "weekends",
+        ),
         (r"\b(?:elk|ieder)\s+weekend\b|\bin\s+het\s+weekend\s+altijd\b", "weekends"),
         (r"毎週末|毎週土日|週末はいつも", "weekends"),
         # weekdays: "every weekday", "Monday to Friday", "the school run", "doordeweeks", "平日"
-        (r"\b(?:every|each)\s+weekday\b|\bweekdays\b|\bmon(?:day)?\s*(?:-|–|to)\s*fri(?:day)?\b", "weekdays"),
+        (
+            r"\b(?:every|each)\s+weekday\b|\bweekdays\b|\bmon(?:day)?s?\s*(?:-|–|to|until|till)\s*fri(?:day)?s?\b"
+            r"|\bschool\s+(?:mornings|nights)\b|\b(?:every\s+)?week[\s-]?nights?\b",
+            "weekdays",
+        ),
+        (r"\bevery\.?\s+single\.?\s+day\b", "daily"),
+        # "every school day", "on school days", "weekday mornings", "every week day"
+        (
+            r"\b(?:every|each)\s+(?:school|week)[\s-]?day\b|\b(?:on|most|all)\s+(?:school|week)[\s-]?days\b"
+            r"|\bweek[\s-]days\b"
+            rf"|\bweekday\s+{_PARTS}s\b|\b(?:op\s+)?schooldagen\b",
+            "weekdays",
+        ),
+        (rf"\bweekend\s+{_PARTS}s\b|\bweekenden\b|\bin\s+de\s+weekenden\b", "weekends"),
+        (
+            r"\bnightly\b|\bmost\s+(?:days|mornings|evenings|nights)\b|\bevery\s+(?:bed|bath)\s*time\b"
+            r"|\beveryday\b(?=\s*(?:$|[^\w\s]|after|before|at|since|without|and|but|so|for|this|now|again))",
+            "daily",
+        ),
+        (r"\bevery\s+school\s+(?:morning|night|run)\b|\b(?:5|five)\s+days\s+a\s+week\b", "weekdays"),
+        (r"\b(?:7|seven)\s+days\s+a\s+week\b|\bday\s+in,?\s+day\s+out\b", "daily"),
         # the school run says a routine exists, not that this post is about one: no "when"
         (
             r"\b(?:school|nursery)\s+(?:run|pick[- ]?up|drop[- ]?off)\b|\b(?:pick[- ]?up|drop[- ]?off)\s+at\s+(?:school|nursery)\b",
@@ -81,9 +119,32 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         (rf"\b(?:every|each)\s+{_DAY}s?\b(?:\s+(?:{_PARTS}|after\s+school))?", None),
         (rf"\b(?:on\s+)?{_DAY}s\b", None),
         (rf"\b(?:every|each)\s+(?:other\s+|single\s+)?{_SHORT_DAY}\b\.?", None),
+        # "Mon, Wed and Fri": a list of short day names says which days, not one
+        (rf"\b{_SHORT_DAY}\b\.?(?=(?:\s*(?:,|/|&|and|\+)\s*{_SHORT_LIST_DAY}\b\.?)+)", None),
+        # "nursery days are Monday and Friday", "PE days are Tuesday and Thursday"
+        (rf"\b[a-z]+\s+days?\s*(?:are|is|=|:)\s*(?:on\s+)?{_DAY}s?\b", None),
+        # "Thursday evening is Scouts", "Saturdays are for football"
+        (
+            rf"\b{_DAY}s?(?:\s+{_PARTS}s?)?\s+(?:is|are|=|means)\s+(?:for\s+)?(?:always\s+)?(?P<act>{ACTIVITIES})\b",
+            None,
+        ),
+        # "Tuesday club", "our Saturday tradition", "Sunday morning routine"
+        (rf"\b{_DAY}(?:\s+{_PARTS})?\s+(?:[a-z]+\s+)?(?:tradition|routine|ritual|club)\b", None),
         # "Saturday mornings are for parkrun", "on a Wednesday", "every other Friday",
         # "Friday night is pizza night"
         (rf"\b{_DAY}\s+(?:mornings|afternoons|evenings|nights)\b", None),
+        (rf"\b{_SHORT_DAY}\.?\s+(?:mornings|afternoons|evenings|nights)\b", None),
+        # "Thursday's are for swimming" (a plural written with an apostrophe), "our usual Tuesday"
+        (rf"\b{_DAY}['’]s\s+(?:are|=|mean)\b", None),
+        (rf"\b(?:usual|regular|weekly)\s+{_DAY}\b", None),
+        # "Sunday = roast", "a Saturday must", "Tues swim, Thurs gym"
+        (rf"\b{_DAY}s?\s*=\s*\w", None),
+        (rf"\ba\s+{_DAY}\s+(?:must|thing|staple|tradition|ritual|regular)\b", None),
+        # ("sat" and "sun" are words: "we sat swimming")
+        (rf"(?-i:\b(?P<short>Mon|Tues?|Weds?|Thu(?:rs?)?|Fri))\.?\s+(?P<act>{ACTIVITIES})\b", None),
+        # "Wednesday is always swimming", "always on a Friday", "Saturdays we usually"
+        (rf"\b{_DAY}s?\s+(?:is|are|we|she|he|they)\s+(?:always|usually)\b", None),
+        (rf"\b(?:always|usually)\s+(?:on\s+)?(?:a\s+)?{_DAY}\b(?!\s+(?:in|this|last|next))", None),
         (rf"\b{_DAY}\s+(?:morning|afternoon|evening|night)\s+(?P<act>{ACTIVITIES})\b", None),
         (rf"\bon\s+a\s+{_DAY}\b(?!\s+(?:in|this|last|next))", None),
         (rf"\b(?:every|each)\s+other\s+{_DAY}\b", None),
@@ -102,7 +163,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         (r"\b(?:every|each)\s+(?:week|saturday\s+morning|morning\s+before\s+school)\b", None),
         (r"\b(?:after|before)\s+(?:school|nursery|daycare|preschool|kindy|kindergarten)\b", None),
         (rf"\b(?:elke|iedere)\s+{_NLDAY}(?:{_NL_PARTS})?\b", None),
-        (rf"\b(?:op\s+)?{_NLDAY}(?:middag(?:en)?|s|ochtenden|avonden)\b", None),
+        (rf"\b(?:op\s+)?{_NLDAY}(?:middag(?:en)?|s|en|ochtenden|avonden)\b", None),
         (rf"\b{_NLDAY}(?:ochtend|middag|avond)?\s+(?:altijd|steeds|vast|standaard)\b", None),
         # "Zaterdag voetbal, zondag hockey": a Dutch weekday and a club activity
         (rf"\b{_NLDAY}\s+(?P<act>{NL_ACTIVITIES})\b", None),
@@ -118,6 +179,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
 )
 #: "every Monday and Wednesday", "Tuesdays & Thursdays", "maandag en woensdag": the days after the first.
 _MORE_DAYS = re.compile(rf"^(?:\s*(?:,|and|&|or|en|of)\s*(?P<more>{_DAYS_EN}|{_DAYS_NL})s?\b)", re.IGNORECASE)
+_MORE_SHORT_DAYS = re.compile(
+    rf"^(?:\.?\s*(?:,|/|&|and|\+)\s*(?P<more>{_SHORT_LIST_DAY}|{_DAYS_EN})s?\b\.?)", re.IGNORECASE
+)
+#: "Tuesday and Thursday mornings": the days of a list before the one a pattern found.
+_DAYS_BEFORE = re.compile(rf"(?P<before>{_DAYS_EN}|{_DAYS_NL})s?\s*(?:,|and|&|en)\s*$", re.IGNORECASE)
 _MORE_JA_DAYS = re.compile(r"^[・と、](?P<more>[月火水木金土日])(?:曜日?)?")
 
 
@@ -161,14 +227,25 @@ def find_routines(td: TextDoc) -> list[tuple[int, int, RoutineValue]]:
                 continue
             # the other days of a list share the first one's routine
             end = m.end()
-            more_re = (
-                _MORE_JA_DAYS
-                if any(g.get(k) for k in ("jpday", "jpday2", "jpday3", "jpday4"))
-                else _MORE_DAYS
-            )
+            japanese = any(g.get(k) for k in ("jpday", "jpday2", "jpday3", "jpday4"))
+            more_re = _MORE_JA_DAYS if japanese else _MORE_SHORT_DAYS if g.get("short") else _MORE_DAYS
+            start = m.start()
+            while not japanese and (prev := _DAYS_BEFORE.search(text[:start])) is not None:
+                word = prev.group("before").lower()
+                other = DUTCH_DAYS.get(word) or word
+                start = prev.start()
+                if _ONE_OFF_BEFORE.search(text[:start]):
+                    break
+                if not any(a < prev.end() and start < b for a, b, _ in out):
+                    out.append((start, prev.end(), RoutineValue(prev.group(0), other.capitalize(), activity)))
             while (more := more_re.match(text[end:])) is not None:
                 word = more.group("more")
-                other = JAPANESE_DAYS.get(word) or DUTCH_DAYS.get(word.lower()) or word.lower()
+                other = (
+                    JAPANESE_DAYS.get(word)
+                    or DUTCH_DAYS.get(word.lower())
+                    or _weekday({"short": word})
+                    or word.lower()
+                )
                 s = end + more.start("more")
                 end += more.end()
                 if not any(a < end and s < b for a, b, _ in out):
@@ -207,7 +284,7 @@ _EVERY = {"daily": " every day", "weekdays": " on weekdays", "weekends": " at we
 
 class RoutinesAnalyzer(TextAnalyzerBase):
     name = "routines"
-    version = "1"
+    version = "2"
     categories = ("routine_hint",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

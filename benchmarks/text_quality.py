@@ -80,7 +80,8 @@ def routine_key(value: RoutineValue) -> str | None:
 def _ages(keys: Iterable[str]) -> Counter[str]:
     """One statement per age: "jarig, 5 jaar" and "turns 5, happy birthday" say one thing."""
     found = Counter(keys)
-    if any(k.endswith("y") for k in found):
+    # "5y" is an age in years; "birthday" also ends in "y" and must not count as one
+    if any(k.endswith("y") and k[:-1].isdigit() for k in found):
         found.pop("birthday", None)
     return Counter({k: 1 for k in found})
 

@@ -1,0 +1,39 @@
+"""Places named whole (issue 10): Japanese parks and zoos by their kind, Dutch places by the word
+before them, venues after "at The", a town before a trip word; and what is no place."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzers.places import PlacesAnalyzer
+from tests.analyzers.textkit import run_captions
+
+CASES = [
+    ("上野動物園でパンダ見てきたよ", ["上野動物園"]),
+    ("葛西臨海公園で観覧車", ["葛西臨海公園"]),
+    ("東京ディズニーランドへ", ["東京ディズニーランド"]),
+    ("桜山公園でお花見", ["桜山公園"]),
+    ("今日公園行った", []),
+    ("近所の公園で遊んだ", []),
+    ("Weekendje Vlieland met de kids", ["Vlieland"]),
+    ("Elke vrijdag zwemles in De Wetering, Noor kan het al", ["De Wetering"]),
+    ("Vandaag met de kinderen naar oma en opa", []),
+    ("Lowie gaat met de klas naar de Dierentuin van Emmen", ["Dierentuin van Emmen"]),
+    ("Tea at The Wheatsheaf near Bristol", ["Bristol", "The Wheatsheaf"]),
+    ("Edinburgh for the weekend with the kids", ["Edinburgh"]),
+    ("Brilliant weekend with the kids", []),
+    ("Twins Noah and Isla are 3 today", []),
+    ("Lunch at Pizza Express in Bath", ["Bath"]),
+    ("Camping in the Peak District", ["Peak District"]),
+    ("Holiday in Mallorca", ["Mallorca"]),
+    ("Our week in Pictures", []),
+    ("Stratford-upon-Avon for the day", ["Stratford-upon-Avon"]),
+    ("more yoghurt on the floor than in Matilda", []),
+    ("Half term in Florence", ["Florence"]),
+]
+
+
+@pytest.mark.parametrize(("caption", "want"), CASES)
+def test_named_places(caption: str, want: list[str]) -> None:
+    (found,) = run_captions(PlacesAnalyzer(), caption)
+    assert sorted(f.value.text for f in found) == want

@@ -1,0 +1,64 @@
+"""When a routine repeats, said the many ways parents say it (issue 10): day lists before a
+part of the day, short day lists, school days, habits without a weekday, and one-offs."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzers.routines import RoutinesAnalyzer
+from tests.analyzers.textkit import run_captions
+
+
+def _when(found: list) -> list[str]:
+    return sorted({(f.value.weekday or f.value.every or "").lower() for f in found} - {""})
+
+
+CASES = [
+    ("Monday and Wednesday afternoons are for the allotment", ["monday", "wednesday"]),
+    ("Tues, Thurs and Sat at the pool", ["saturday", "thursday", "tuesday"]),
+    ("club days are Monday and Friday", ["friday", "monday"]),
+    ("our Friday film routine", ["friday"]),
+    ("Wednesday's are for pottery", ["wednesday"]),
+    ("her regular Sunday", ["sunday"]),
+    ("Sun mornings at the lido", ["sunday"]),
+    ("every school day at 8.20 on the dot", ["weekdays"]),
+    ("on school days we scoot", ["weekdays"]),
+    ("weekday mornings are a blur", ["weekdays"]),
+    ("weekend mornings in the woods", ["weekends"]),
+    ("every other weekend with grandad", ["weekends"]),
+    ("nightly bath, book, bed", ["daily"]),
+    ("we scoot to school everyday", ["daily"]),
+    ("zaterdagen zijn voor hockey", ["saturday"]),
+    ("Mondays to Fridays at the childminder", ["weekdays"]),
+    ("school mornings are chaos", ["weekdays"]),
+    ("Every. Single. Day.", ["daily"]),
+    ("Wednesday is always swimming", ["wednesday"]),
+    ("Saturday we usually go to the market", ["saturday"]),
+    ("Thursday evening is Scouts", ["thursday"]),
+    ("Nursery days: Monday, Wednesday, Friday", ["friday", "monday", "wednesday"]),
+    ("every weeknight at 7", ["weekdays"]),
+    ("every lunchtime without fail", ["daily"]),
+    ("Sunday = roast", ["sunday"]),
+    ("Park run with Dad, a Saturday must", ["saturday"]),
+    ("Tues swim, Thurs gym", ["thursday", "tuesday"]),
+]
+
+ONE_OFFS = [
+    "On Tuesday and Wednesday we stayed with friends",
+    "Last Monday and the Tuesday after were wet",
+    "back in my school days",
+    "everyday life with three kids",
+    "Sun, sea and sand",
+    "Beach every day this week!",
+]
+
+
+@pytest.mark.parametrize(("caption", "want"), CASES)
+def test_repeating_days_are_read(caption: str, want: list[str]) -> None:
+    (found,) = run_captions(RoutinesAnalyzer(), caption)
+    assert _when(found) == sorted(want)
+
+
+def test_one_off_days_are_no_routine() -> None:
+    out = run_captions(RoutinesAnalyzer(), *ONE_OFFS)
+    assert {c: _when(f) for c, f in zip(ONE_OFFS, out, strict=True)} == {c: [] for c in ONE_OFFS}

@@ -1,0 +1,72 @@
+"""Whole school names (issue 10): Japanese names with a particle inside them, Dutch names in
+lower case or without a keyword, and school phrases that name no school."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzers.places import PlacesAnalyzer
+from analyzers.schools import SchoolsAnalyzer
+from tests.analyzers.textkit import run_captions
+
+
+def _named(found: list) -> list[str]:
+    return sorted(f.value.text for f in found if f.severity == "high")
+
+
+CASES = [
+    ("娘はにじいろ保育園に通ってます", ["にじいろ保育園"]),
+    ("息子がひがし幼稚園に入園", ["ひがし幼稚園"]),
+    ("4月からみどりの森保育園", ["みどりの森保育園"]),
+    ("星の子学園の発表会", ["星の子学園"]),
+    ("ゆいちゃんはさくら保育園の年中さん", ["さくら保育園"]),
+    ("かえで認定こども園の夏祭り", ["かえで認定こども園"]),
+    ("娘の保育園の運動会", []),
+    ("最後の幼稚園バス", []),
+    ("Eerste week op basisschool de regenboog", ["Basisschool De Regenboog"]),
+    ("Juf Marleen van De Wilgenhoek gaat met verlof", ["De Wilgenhoek"]),
+    ("Eerste schooldag op Het Baken 🎒", ["Het Baken"]),
+    ("Forest School today was muddy", []),
+    ("Sunday School at church", []),
+    ("Big School tomorrow!", []),
+    ("Happy Last Day of Primary School", []),
+    ("Nativity at Larchwood Primary", ["Larchwood Primary"]),
+    ("Kerstviering op de Bonifatiusschool", ["Bonifatiusschool"]),
+    ("Afscheid van de Koningin Wilhelminaschool", ["Koningin Wilhelminaschool"]),
+    ("Eerste dag op RK Basisschool Sint Ludger", ["RK Basisschool Sint Ludger"]),
+    ("Openbare Basisschool De Linde viert feest", ["Openbare Basisschool De Linde"]),
+    ("Open dag bij de Vrije School Deventer", ["Vrije School Deventer"]),
+    ("あさひ小の運動会", ["あさひ小"]),
+    ("大小のボール", []),
+    ("Back-to-school shoe shopping", []),
+    ("Preschool graduation!", []),
+    ("通うさくら保育園にも慣れた", ["さくら保育園"]),
+    ("新しい保育園にも慣れてきた", []),
+    ("娘が通っているみどり幼稚園", ["みどり幼稚園"]),
+    ("ABCインターナショナルスクールに入学", ["ABCインターナショナルスクール"]),
+    ("Eerste dag op VBS De Knipoog", ["VBS De Knipoog"]),
+    ("De juf op de Regenboog is lief", ["De Regenboog"]),
+    ("schoolreisje op de Veluwe", []),
+    ("Harvest festival at St Anne and St Agnes CE Primary", ["St Anne and St Agnes CE Primary"]),
+    ("Saints Peter and Paul Catholic Primary School", ["Saints Peter and Paul Catholic Primary School"]),
+    ("近所で評判のさくら保育園", ["さくら保育園"]),
+    ("森の子保育園の夏祭り", ["森の子保育園"]),
+    ("Eerste schooldag naar De Regenboog", ["De Regenboog"]),
+    ("de kinderen van groep 3 van De Klimop", ["De Klimop"]),
+    ("met de klas naar Het Scheepvaartmuseum", []),
+]
+
+
+@pytest.mark.parametrize(("caption", "want"), CASES)
+def test_whole_school_names(caption: str, want: list[str]) -> None:
+    (found,) = run_captions(SchoolsAnalyzer(), caption)
+    assert _named(found) == want
+
+
+def test_a_dutch_school_is_no_trip_and_no_place() -> None:
+    schools, places = (
+        run_captions(a, "Schoolreisje naar De Efteling", "Juf Marleen van De Wilgenhoek gaat met verlof")
+        for a in (SchoolsAnalyzer(), PlacesAnalyzer())
+    )
+    assert [_named(f) for f in schools] == [[], ["De Wilgenhoek"]]
+    assert "De Wilgenhoek" not in [f.value.text for f in places[1]]
