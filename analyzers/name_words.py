@@ -176,6 +176,8 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         before = text[: m.start()].rstrip().split()
         prev = before[-1].lower().strip(".,:;!?") if before else ""
         possessive = after.startswith(("'s", "’s"))
+        if low in lexicon.PLACE_NOUNS and prev[:1].isupper() is False and before and before[-1][:1].isupper():
+            continue  # "Albert Dock", "Salts Mill": the second word of a place's name
         # a preposition or compass word must touch the name ("de deur uit, Daan" is no place);
         # "to Harper's christening" is a person's
         joined = bool(before) and before[-1][-1:].isalpha()
@@ -184,6 +186,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             joined
             and (prev in lexicon.PLACE_PREPOSITIONS or prev in lexicon.PLACE_QUALIFIERS)
             and not (possessive and low not in _towns())
+            and not lexicon.PERSON_BEFORE.search(text[: m.start()])  # "good luck to Aria"
         ):
             continue
         # "swimming at York": a town after "at" is a place ("tea at Phoebe's" stays a name)
@@ -327,6 +330,23 @@ def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
     return out
 
 
+_LIST_ITEM = re.compile(r"\s*(?P<sep>,|and|&|en)\s*(?P<w>[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)", re.IGNORECASE)
+
+
+def list_words(more: str) -> list[int]:
+    """Offsets in ``more`` (the words after a name: ", Ivy and Mae") of the names that belong to
+    its list. A list ends with its "and" item, and commas alone make no list: in "tea with Nanna
+    and Grandad, Rosie showed ..." or "speelafspraakje met Tess, Julia vond ...", the name after
+    the comma opens a new clause."""
+    items = [(m.group("sep").lower(), m.start("w")) for m in _LIST_ITEM.finditer(more)]
+    out: list[int] = []
+    for sep, start in items:
+        out.append(start)
+        if sep != ",":
+            return out
+    return []
+
+
 def _named(td: TextDoc, patterns: Sequence[re.Pattern[str]]) -> Iterator[tuple[re.Match[str], set[int]]]:
     """Each match of ``patterns`` with the start offsets of the names it covers: its ``name``
     group and every word of its ``more`` group ("Sarah and Mark") but the joining words."""
@@ -335,9 +355,7 @@ def _named(td: TextDoc, patterns: Sequence[re.Pattern[str]]) -> Iterator[tuple[r
             starts = {m.start("name")}
             more = m.group("more") if "more" in pattern.groupindex else None
             if more:
-                for w in re.finditer(r"[A-Za-z][a-z]+", more):
-                    if w.group(0).lower() not in ("and", "en"):
-                        starts.add(m.start("more") + w.start())
+                starts |= {m.start("more") + o for o in list_words(more)}
             yield m, starts
 
 
@@ -373,10 +391,7 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
             other.add(m.start("name"))
             more = m.group("more") if "more" in pattern.groupindex else None
             if more:
-                base = m.start("more")
-                for w in re.finditer(r"[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?", more):
-                    if w.group(0).lower() not in ("and", "en"):
-                        other.add(base + w.start())
+                other |= {m.start("more") + o for o in list_words(more)}
     hosts: set[int] = set()
     for pattern in lexicon.PARTY_HOST:
         for m in pattern.finditer(text):

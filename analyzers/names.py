@@ -210,6 +210,10 @@ class NamesAnalyzer(TextAnalyzerBase):
                 findings.append(self._child(post, td, full, s, e, why))
             for _label, s, e, text in td.ents("PERSON"):
                 text = re.sub(rf"{_POSS}$", "", text).strip()
+                # "Frozen with Lyra": the model's span ran over a joining word; the name is its tail
+                joined = re.search(r"^.*\s[a-z][\w'’-]*\s+(?=[A-Z])", text)
+                if joined:
+                    s, text = s + joined.end(), text[joined.end() :]
                 e = s + len(text)
                 if _overlaps(s, e, taken + blocked) or not plausible_name(text.split()[0], stop):
                     continue

@@ -134,7 +134,8 @@ PERSON_NEXT = re.compile(
     # a present-tense verb with its object: "feeds the ducks", "never misses it", "vindt het prima"
     r"|\s+(?:(?:never|always|still|just|really|finally|also|nooit|altijd|ook|echt)\s+)?"
     r"(?:[a-z]{2,}s\s+(?:the|a|an|his|her|their|my|our|it|me|us|with|to|in|on|at|up|out|off|all|every)"
-    r"|[a-z]{2,}t\s+(?:het|de|een|zijn|haar|graag|nog|al|er|met))\b"
+    r"|[a-z]{2,}t\s+(?:het|de|een|zijn|haar|graag|nog|al|er|met|elke|iedere|vandaag|morgen|weer|altijd|nu|"
+    r"naar|bij|zo|heel|lekker|mee|samen|voor|op|in))\b"
     # "Clara and I", "in his first costume", "at 11 months"
     r"|\s+(?:and|&)\s+(?:I|me)\b|\s+en\s+ik\b|\s+(?:in|on|with|and)\s+(?:his|her|their|zijn|haar)\b"
     r"|\s+(?:at|aged?)\s+\d{1,2}\s*(?:months?|weeks?|years?|mo)\b)"
@@ -150,7 +151,7 @@ STRONG_PERSON_NEXT = re.compile(
 )
 #: Words before a name that only a person follows ("so proud of Poppy").
 PERSON_BEFORE = re.compile(
-    r"\b(?:proud\s+of|well\s+done|congrats(?:\s+to)?|congratulations(?:\s+to)?|love\s+you|miss\s+you|"
+    r"\b(?:proud\s+of|well\s+done|good\s+luck(?:\s+to)?|congrats(?:\s+to)?|congratulations(?:\s+to)?|love\s+you|miss\s+you|"
     r"happy\s+birthday(?:\s+to)?|gefeliciteerd|trots\s+op|[a-z]\s+with|[a-z]\s+met)\s*,?\s*$",
     re.IGNORECASE,
 )
@@ -159,7 +160,10 @@ PERSON_NEXT_ANY_CASE = re.compile(PERSON_NEXT.pattern.replace("[A-Z][a-z]", "[A-
 ADULT_CUES = re.compile(
     r"\b(?:dinner|brunch|lunch\s+date|drinks|wine|prosecco|cocktails?|gin|beers?|pub|date\s+night|"
     r"catch[\s-]?up|girls'?\s+night|lads'?\s+night|hen\s+do|stag\s+do|colleagues?|work\s+friends|"
-    r"husband|wife|hubby|fianc[eé]e?|anniversary|wedding|babysitting|babysat)\b|🥂|🍷|🍸|🍺|🍻",
+    r"husband|wife|hubby|fianc[eé]e?|anniversary|wedding|engage(?:d|ment)|retire(?:d|ment)|babysitting|babysat|"
+    # Dutch: coffee, drinks, dinner with friends or colleagues, a wedding or anniversary
+    r"borrel(?:en|tje)?|wijntje|etentje|uit\s+eten|terrasje|collega'?s?|getrouwd|bruiloft|"
+    r"vriendinnen|jubileum|pensioen)\b|🥂|🍷|🍸|🍺|🍻|💍",
     re.IGNORECASE,
 )
 #: Titles before surnames ("Mrs Patel"): the next word is no child's first name.
@@ -176,6 +180,7 @@ PLACE_NOUNS = frozenset(
     island bay park zoo farm beach hill lane road street court land castle church hall bridge gardens
     garden museum centre center arboretum forest woods wood common heath green square palace abbey
     cathedral station market pier marina harbour harbor lake falls valley moor point head sands
+    dock docks quay wharf mill reservoir estuary gorge cove downs fell hills woods country manor
     """.split()
 )
 #: Prepositions that make a following capitalised word a place more likely than a person.
@@ -229,6 +234,8 @@ OTHER_CHILD = tuple(
         rf"\b(?:buurjongen|buurmeisje|buurkind|buurjongetje|buurmeisjes|buurkinderen|neighbours?'?\s+(?:kids?|boy|girl|son|daughter))\s*,?\s+{_NAME}{_MORE}",
         # a friend's newborn: "Baby Clara arrived safely ... Congratulations Hannah and Tom"
         rf"\bbaby\s+{_NAME}\s+(?:arrived|was\s+born|is\s+here|has\s+arrived)(?=[\s\S]*\bcongrat)",
+        rf"\bwelcome\s+(?:to\s+the\s+world\s*,?\s+)?(?:little\s+|baby\s+)+{_NAME}(?=[\s\S]*\bcongrat)",
+        rf"\bwelkom\s+(?:op\s+de\s+wereld\s*,?\s+)?(?:kleine\s+|lieve\s+)*{_NAME}(?=[\s\S]*\bgefeliciteerd)",
         # Dutch
         rf"\b(?:speelafspraak(?:je)?|logeerpartij(?:tje)?)\s*(?:met|:)?\s+{_NAME}{_MORE}",
         rf"\b(?:vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\s+{_NAME}{_MORE}",
@@ -250,9 +257,12 @@ ADULT_NAMED = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         rf"\b(?:thank\s+you|thanks|thx)\s+{_NAME}{_MORE}\s+for\s+having\b",
-        rf"\b{_NAME}\s+(?:and|&)\s+(?:her|his|their)\s+(?:new\s+|little\s+)?(?:baby|little\s+one|kids|children|son|daughter|boys|girls|twins)\b",
-        rf"(?s:^(?=.*\b(?:baby|arrived|born|newborn)\b).*?)\bcongrat(?:ulation)?s\s+(?:to\s+)?{_NAME}{_MORE}",
+        rf"\b{_NAME}\s+(?:and|&|en)\s+(?:her|his|their|haar|zijn)\s+(?:new\s+|little\s+|nieuwe\s+|kleine\s+)?"
+        r"(?:baby|little\s+one|kids|children|son|daughter|boys?|girls?|twins|newborn|zoon(?:tje)?|dochter(?:tje)?|kinderen)\b",
+        rf"(?s:^(?=.*\b(?:baby|arrived|born|newborn|welcome\s+to\s+the\s+world)\b).*?)\bcongrat(?:ulation)?s\s+(?:to\s+)?{_NAME}{_MORE}",
         rf"\b(?:mum|mom|mama|dad|parents?|ouders)\s+{_NAME}\b",
+        # grown-ups' outings: "coffee with Kate and Lucy", "koffie met Linda" (a child's is "tea with")
+        rf"\b(?:coffee|brunch|drinks|cocktails|wine|koffie|borrel|borrelen|wijntje|etentje|terrasje)\s+(?:with|met)\s+{_NAME}{_MORE}",
         rf"\b(?:my|mijn|our|onze)\s+(?:husband|hubby|wife|man|vrouw|partner|vriend|vriendin|schoonzus|zwager|"
         rf"schoonmoeder|schoonvader|sister|brother|sister-in-law|brother-in-law|zus|broer|mum|mom|dad|moeder|"
         rf"vader|friend|bestie|colleague|collega|neighbour|buurvrouw|buurman)\s+{_NAME}\b",
@@ -268,6 +278,8 @@ NOT_A_PERSON = tuple(
         rf"\b(?:(?:my|our|the|their|his|her|mijn|onze|new|nieuwe)\s+)?(?:{_ADJ_PET}\s+)?{_PET}\s*,?\s+(?P<name>(?-i:[A-Z][a-z]+))",
         rf"\b{_NAME}\s*,?\s+(?:the|our|de|onze)\s+{_PET}\b",
         rf"\b{_NAME}\s*\(\s*(?:the|our)?\s*{_PET}\s*\)",
+        # a named storm: "Storm Ciara is not letting us out"
+        r"\b(?:storm|hurricane|typhoon)\s+(?P<name>(?-i:[A-Z][a-z]+))\b(?!\s+(?:and|&|en)\b)",
         rf"\bdressed\s+(?:up\s+)?as\s+(?:a\s+|an\s+|the\s+|little\s+)?{_NAME}(?:\s+[A-Z][a-z]+)?",
         rf"\b{_NAME}(?:\s+[A-Z][a-z]+)?\s+(?:costume|outfit|fancy\s+dress|vibes)\b",
     )

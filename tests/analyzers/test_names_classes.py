@@ -1,0 +1,68 @@
+"""Classes of name errors, one synthetic caption per case (each caption its own account, so a
+name learnt in one cannot help another). Captions are written for these tests, not taken from
+the evaluation files."""
+
+from __future__ import annotations
+
+from analyzers.names import NamesAnalyzer
+from tests.analyzers.textkit import run_captions
+
+
+def _children(caption: str) -> list[tuple[str, str]]:
+    """(name, 'own' or 'other') of the child names found in one caption."""
+    (found,) = run_captions(NamesAnalyzer(), caption)
+    return [
+        (f.value.text, "other" if f.value.reason.name == "NAMED_AS_OTHER_CHILD" else "own")
+        for f in found
+        if f.category == "child_name"
+    ]
+
+
+def test_a_comma_after_a_named_child_opens_a_new_clause_not_a_list() -> None:
+    # "tea with Gran and Grandpa, Mabel ..." : Mabel is ours, not a guest's
+    assert _children("Tea with Gran and Grandpa, Mabel did a handstand on the lawn") == [("Mabel", "own")]
+    assert sorted(_children("Speelafspraakje met Fleur, Sanne vond het prachtig")) == [
+        ("Fleur", "other"),
+        ("Sanne", "own"),
+    ]
+    # a list still ends with its "and" item
+    assert sorted(_children("Playdate with Otis, Remy and Ada today")) == [
+        ("Ada", "other"),
+        ("Otis", "other"),
+        ("Remy", "other"),
+    ]
+
+
+def test_a_parent_with_her_little_boy_is_an_adult() -> None:
+    assert _children("Bumped into Gemma and her little girl Orla at the library") == [("Orla", "other")]
+
+
+def test_a_friends_newborn_welcomed_is_another_familys_child() -> None:
+    assert _children("Welcome to the world little Otto! Congratulations Fay and Rob") == [("Otto", "other")]
+
+
+def test_adults_occasions_name_no_children() -> None:
+    assert _children("Congrats to Liam and Abby on their engagement 💍") == []
+    assert _children("Koffie met Marloes, eindelijk weer eens bijgepraat") == []
+    assert _children("Coffee with Priya and Jo, first time out without the baby") == []
+
+
+def test_a_named_storm_is_no_child() -> None:
+    assert _children("Storm Dudley is rattling the windows tonight") == []
+
+
+def test_a_place_noun_after_a_capitalised_word_is_a_place() -> None:
+    assert _children("Canning Dock at sunset, Wilbur loved the boats") == [("Wilbur", "own")]
+
+
+def test_good_luck_to_a_name_is_a_person() -> None:
+    assert _children("Good luck to Mira at her piano exam today 🎹") == [("Mira", "own")]
+
+
+def test_a_dutch_verb_after_a_name_opening_a_sentence() -> None:
+    assert _children("Stijn speelt elke zaterdag hockey, weer of geen weer") == [("Stijn", "own")]
+
+
+def test_a_name_the_model_joins_to_a_word_before_it() -> None:
+    found = _children("Went to see Wonka with Kestrel and her friend Juno from school")
+    assert ("Kestrel", "own") in found and ("Juno", "other") in found
