@@ -176,7 +176,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         before = text[: m.start()].rstrip().split()
         prev = before[-1].lower().strip(".,:;!?") if before else ""
         possessive = after.startswith(("'s", "’s"))
-        if low in lexicon.PLACE_NOUNS and prev[:1].isupper() is False and before and before[-1][:1].isupper():
+        if low in lexicon.PLACE_NOUNS and before and before[-1][:1].isupper():
             continue  # "Albert Dock", "Salts Mill": the second word of a place's name
         # a preposition or compass word must touch the name ("de deur uit, Daan" is no place);
         # "to Harper's christening" is a person's
@@ -219,6 +219,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
                 or low in stop
                 or low in lexicon.DUTCH_COMMON
                 or any(a == ws for _, a, _ in out)
+                or _after_title(text[:ws])
             ):
                 continue
             if word.islower() and (
@@ -268,6 +269,12 @@ _SIBLING = re.compile(
 )
 _CONTRACTION = re.compile(r"^['’](?:t|ve|ll|re|d)\b")
 _NEXT_CAPITALISED = re.compile(r"^(?:'s|’s)?\s+([A-Z][a-z]+)\b")
+
+
+def _after_title(before: str) -> bool:
+    """Is the word right after a title or a kin word ("Nanny Jean", "Mrs Patel", "oma Truus")?"""
+    words = before.rstrip().split()
+    return bool(words) and before[-1:].isspace() and words[-1].lower().strip(".") in lexicon.TITLES
 
 
 def _place_after(after: str) -> bool:

@@ -41,8 +41,8 @@ _ADJ = (
     r"favourite|favorite|lovely|clever|brave|cheeky|amazing|wonderful|funny|crazy|kleine|grote|lieve)"
 )
 _NOUN = (
-    r"(?:son|daughter|boy|girl|kid|child|baby|babe|toddler|sister|brother|one|princess|"
-    r"monkey|bean|munchkin|kiddo|lad|sis|bro|eldest|youngest|oldest|littlest|dochter|dochtertje|zoon|"
+    r"(?:son|daughter|boy|girl|kid|child|baby|babe|toddler|one|princess|"
+    r"monkey|bean|munchkin|kiddo|lad|eldest|youngest|oldest|littlest|dochter|dochtertje|zoon|"
     r"zoontje|meisje|jongen|meid|vent)"
 )
 REL = rf"(?:(?:my|our|the|mijn|onze|ons)\s+(?:(?:{_ADJ}\s+){{0,2}}{_NOUN}|(?:{_ADJ}\s+){{1,2}}(?:man|lady))|(?:big|little|baby|twin)\s+(?:sister|brother|sis|bro))"

@@ -261,6 +261,7 @@ ADULT_NAMED = tuple(
         r"(?:baby|little\s+one|kids|children|son|daughter|boys?|girls?|twins|newborn|zoon(?:tje)?|dochter(?:tje)?|kinderen)\b",
         rf"(?s:^(?=.*\b(?:baby|arrived|born|newborn|welcome\s+to\s+the\s+world)\b).*?)\bcongrat(?:ulation)?s\s+(?:to\s+)?{_NAME}{_MORE}",
         rf"\b(?:mum|mom|mama|dad|parents?|ouders)\s+{_NAME}\b",
+        rf"\b{_NAME}{_MORE}\s+(?:from|van)\s+(?:work|the\s+office|uni|het\s+werk|mijn\s+werk|kantoor)\b",
         # grown-ups' outings: "coffee with Kate and Lucy", "koffie met Linda" (a child's is "tea with")
         rf"\b(?:coffee|brunch|drinks|cocktails|wine|koffie|borrel|borrelen|wijntje|etentje|terrasje)\s+(?:with|met)\s+{_NAME}{_MORE}",
         rf"\b(?:my|mijn|our|onze)\s+(?:husband|hubby|wife|man|vrouw|partner|vriend|vriendin|schoonzus|zwager|"

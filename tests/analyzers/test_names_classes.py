@@ -66,3 +66,17 @@ def test_a_dutch_verb_after_a_name_opening_a_sentence() -> None:
 def test_a_name_the_model_joins_to_a_word_before_it() -> None:
     found = _children("Went to see Wonka with Kestrel and her friend Juno from school")
     assert ("Kestrel", "own") in found and ("Juno", "other") in found
+
+
+def test_a_grandparent_named_with_a_child_is_no_child() -> None:
+    assert _children("Grandma Doreen and Arlo icing biscuits") == [("Arlo", "own")]
+
+
+def test_a_parents_sister_is_an_adult() -> None:
+    assert _children("My sister Philippa stayed over, Cosmo was thrilled") == [("Cosmo", "own")]
+    # a child's sister is still a child
+    assert ("Dora", "own") in _children("Ezra and his little sister Dora at the beach")
+
+
+def test_colleagues_are_adults() -> None:
+    assert _children("Nathan and Kieran from work came round for a barbecue") == []
