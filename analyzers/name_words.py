@@ -388,17 +388,27 @@ def adult_names(td: TextDoc) -> set[int]:
     return out
 
 
+def phrased_as_other_child(td: TextDoc) -> frozenset[int]:
+    """Start offsets of the words another family's child's phrasing names ("my nephew Alfie",
+    "vriendje Stan"), found or not: the phrase outweighs adult cues elsewhere in the post."""
+    cached = td.cache.get("names.other_phrased")
+    if cached is None:
+        out: set[int] = set()
+        for pattern in lexicon.OTHER_CHILD:
+            for m in pattern.finditer(td.analysed):
+                out.add(m.start("name"))
+                more = m.group("more") if "more" in pattern.groupindex else None
+                if more:
+                    out |= {m.start("more") + o for o in list_words(more)}
+        cached = td.cache["names.other_phrased"] = frozenset(out)
+    return cached  # type: ignore[no-any-return]
+
+
 def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[int]:
     """Start offsets of the names in ``found`` that are another family's child."""
     text = td.analysed
     starts = {s for _, s, _ in found}
-    other: set[int] = set()
-    for pattern in lexicon.OTHER_CHILD:
-        for m in pattern.finditer(text):
-            other.add(m.start("name"))
-            more = m.group("more") if "more" in pattern.groupindex else None
-            if more:
-                other |= {m.start("more") + o for o in list_words(more)}
+    other = set(phrased_as_other_child(td))
     hosts: set[int] = set()
     for pattern in lexicon.PARTY_HOST:
         for m in pattern.finditer(text):

@@ -22,6 +22,7 @@ from analyzers.name_words import (
     gazetteer_names,
     no_person,
     other_children,
+    phrased_as_other_child,
     plausible_name,
     pronoun,
     siblings_of,
@@ -191,7 +192,7 @@ class NamesAnalyzer(TextAnalyzerBase):
                 if _overlaps(s, e, taken + blocked) or s in not_people:
                     continue
                 taken.append((s, e))
-                if adults or s in named_adults:
+                if (adults and s not in phrased_as_other_child(td)) or s in named_adults:
                     findings.append(self._person(post, td, name, s, e))
                 else:
                     found.append((name, s, e, NameReason.NAMED_IN_A_FAMILY_POST))

@@ -223,8 +223,13 @@ OTHER_CHILD = tuple(
         rf"\b(?:bumped\s+into|met\s+up\s+with)\s+{_NAME}",
         # another adult's child: "Becky and her new baby Hugo", "my sister and her kids, Logan ..."
         rf"\b(?:her|his|their)\s+(?:new\s+|little\s+|baby\s+|two\s+|three\s+)?(?:little\s+ones?|baby|son|daughter|boys?|"
-        rf"girls?|kids|children|twins|newborn)\s*,?\s+{_NAME}{_MORE}",
-        rf"\b[A-Za-z]+(?:'s|’s)\s+(?:kids|children|boys|girls|lot|little\s+ones?|twins|son|daughter|baby)\s*,?\s+{_NAME}{_MORE}",
+        rf"girls?|kids|children|twins|newborn|two|three|four|lot|youngest|eldest|oldest|littlest)\s*,?\s+{_NAME}{_MORE}",
+        # "Sophie's youngest, Reggie", "our neighbours' little boy Kai", "my friend's daughter Mila"
+        rf"\b[A-Za-z]+(?:'s|’s|s'|s’)\s+(?:(?:little|baby|new|two|three|eldest|youngest|oldest)\s+)?(?:kids|children|boys?|"
+        rf"girls?|lot|little\s+ones?|twins|son|daughter|baby|youngest|eldest|oldest|littlest|two|three)\s*,?\s+{_NAME}{_MORE}",
+        # "Jude and Raffy, his best friend from school": a friend named before the relation word
+        rf"(?<=,|&|d)\s*{_NAME}\s*,\s*(?:his|her|their|zijn|haar)\s+(?:best\s+|beste\s+|little\s+)?(?:friend|mate|pal|buddy|"
+        rf"classmate|cousin|vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\b",
         rf"\b{_NAME}\s*\(\s*(?:our|my|her|his|their)?\s*(?:niece|nephew|cousin|god-?son|god-?daughter|friend)\b",
         # a child named through their parent: "thanks to Isla's mum", "with Ava and her mum",
         # "de moeder van Saar", "buurmeisje Noor"
@@ -239,7 +244,13 @@ OTHER_CHILD = tuple(
         # Dutch
         rf"\b(?:speelafspraak(?:je)?|logeerpartij(?:tje)?)\s*(?:met|:)?\s+{_NAME}{_MORE}",
         rf"\b(?:vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\s+{_NAME}{_MORE}",
-        rf"\bkinderfeest(?:je)?\s+(?:van|bij)\s+{_NAME}",
+        rf"\b(?:kinder|verjaardags)?feest(?:je)?\s+(?:van|bij)\s+{_NAME}",
+        rf"\b(?:logeetje|logee|logé|logeerkind)\s*,?\s+{_NAME}{_MORE}",
+        # "de zoon van mijn vriendin, Jens", "Lotte en Ruben (de kinderen van mijn broer)"
+        rf"\b(?:zoon(?:tje)?|dochter(?:tje)?|kind(?:eren)?|kids|baby|jongens|meiden)\s+van\s+(?:mijn|onze|de|een)\s+"
+        rf"(?:[a-z]+\s+)?[a-z]+\s*,?\s+{_NAME}{_MORE}",
+        rf"\b{_NAME}{_MORE}\s*\(\s*(?:de\s+|het\s+)?(?:zoon(?:tje)?|dochter(?:tje)?|kind(?:eren)?|kids|baby|neefje|nichtje)\s+van\b",
+        rf"\b{_NAME}{_MORE}\s*\(\s*(?:my|our)\s+[a-z]+(?:'s|’s|s'|s’)\s+(?:kids|son|daughter|boys?|girls?|little\s+ones?)\b",
         rf"\b(?:haar|zijn|hun)\s+(?:zoon(?:tje)?|dochter(?:tje)?|kinderen|kids|baby)\s*,?\s+{_NAME}{_MORE}",
         rf"\b{_NAME}\s+(?:kwam|komt|bleef)\s+(?:spelen|logeren|slapen)",
         rf"\bbij\s+{_NAME}\s+(?:spelen|logeren|thuis|op\s+visite)\b",
@@ -261,6 +272,8 @@ ADULT_NAMED = tuple(
         r"(?:baby|little\s+one|kids|children|son|daughter|boys?|girls?|twins|newborn|zoon(?:tje)?|dochter(?:tje)?|kinderen)\b",
         rf"(?s:^(?=.*\b(?:baby|arrived|born|newborn|welcome\s+to\s+the\s+world)\b).*?)\bcongrat(?:ulation)?s\s+(?:to\s+)?{_NAME}{_MORE}",
         rf"\b(?:mum|mom|mama|dad|parents?|ouders)\s+{_NAME}\b",
+        rf"\b{_NAME}(?:'s|’s)\s+(?:(?:little|baby|new|two|three)\s+)?(?:youngest|eldest|oldest|littlest|kids|children|boys|girls|"
+        rf"son|daughter|little\s+ones?|twins)\s*,?\s+(?-i:[A-Z])",
         rf"\b{_NAME}{_MORE}\s+(?:from|van)\s+(?:work|the\s+office|uni|het\s+werk|mijn\s+werk|kantoor)\b",
         # grown-ups' outings: "coffee with Kate and Lucy", "koffie met Linda" (a child's is "tea with")
         rf"\b(?:coffee|brunch|drinks|cocktails|wine|koffie|borrel|borrelen|wijntje|etentje|terrasje)\s+(?:with|met)\s+{_NAME}{_MORE}",
@@ -323,7 +336,7 @@ JA_WENT_WITH = re.compile(
 JA_LEADING_PARTICLE = re.compile(r"^(?:の|は|が|と|も|に|を|で|へ|や)")
 #: Words before a name that make it another family's child.
 JA_OTHER_BEFORE = re.compile(
-    r"(?:お友達|友達|友だち|ともだち|クラス|同級生|いとこ|同じ組|同じクラス|組|近所|お隣|となり|仲良し)の$"
+    r"(?:お友達|友達|友だち|ともだち|クラス|同級生|いとこ|同じ組|同じクラス|組|近所|お隣|となり|仲良し|姪っ子|甥っ子|姪|甥|親戚)の$"
 )
 #: Words before a name that make it an adult's: "ママ友のりさちゃん" (a mum friend).
 JA_ADULT_BEFORE = re.compile(r"(?:ママ友|パパ友|友人|同僚|先輩|後輩|上司|先生|義姉|義妹|姉|妹|兄|弟)の$")

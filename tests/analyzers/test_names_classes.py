@@ -80,3 +80,43 @@ def test_a_parents_sister_is_an_adult() -> None:
 
 def test_colleagues_are_adults() -> None:
     assert _children("Nathan and Kieran from work came round for a barbecue") == []
+
+
+def test_another_adults_child_by_possessive() -> None:
+    assert _children("Our neighbours' little girl Freya fed the ducks with us") == [("Freya", "other")]
+    # the parent is an adult, the child is theirs
+    assert _children("Gemma's eldest, Cormac, is taller than me now") == [("Cormac", "other")]
+    assert _children("Lunch with my brother and his two, Ossie and Wynn") == [
+        ("Ossie", "other"),
+        ("Wynn", "other"),
+    ]
+
+
+def test_a_friend_named_before_the_relation_word() -> None:
+    assert sorted(_children("Ezra and Tobias, his best friend from nursery, at the zoo")) == [
+        ("Ezra", "own"),
+        ("Tobias", "other"),
+    ]
+
+
+def test_a_relatives_child_outweighs_an_adult_cue() -> None:
+    # "babysitting" says grown-ups are about, but "my niece" names a child
+    assert _children("Babysitting my niece Clemmie tonight, wish me luck") == [("Clemmie", "other")]
+
+
+def test_dutch_other_families_children() -> None:
+    assert _children("Logeetje Roosje blijft vannacht slapen") == [("Roosje", "other")]
+    assert sorted(_children("Naar het verjaardagsfeestje van Daan, Sem vond het geweldig")) == [
+        ("Daan", "other"),
+        ("Sem", "own"),
+    ]
+    assert _children("Het zoontje van mijn collega, Joep, is zo lief") == [("Joep", "other")]
+    assert sorted(_children("Fien en Ties (de kinderen van mijn zus) logeren hier")) == [
+        ("Fien", "other"),
+        ("Ties", "other"),
+    ]
+
+
+def test_japanese_nieces_and_nephews_are_other_children() -> None:
+    assert _children("姪のこはるちゃんが遊びに来た") == [("こはる", "other")]
+    assert _children("甥っ子のたいがくんと動物園へ") == [("たいが", "other")]
