@@ -401,7 +401,7 @@ def phrased_as_other_child(td: TextDoc) -> frozenset[int]:
                 if more:
                     out |= {m.start("more") + o for o in list_words(more)}
         cached = td.cache["names.other_phrased"] = frozenset(out)
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[int]:
