@@ -319,7 +319,7 @@ JA_HONORIFIC = re.compile(rf"(?P<name>{_KANA_NAME}|{_KANJI_NAME})(?:ちゃん|�
 #: "娘の結衣", "長男の大翔": a relation word, の, and the name.
 JA_RELATION = re.compile(
     rf"(?:娘|息子|長男|長女|次男|次女|三男|三女|末っ子|子ども|子供|小学?[1-6一二三四五六]年生|年長|年中|年少|[0-9０-９]{{1,2}}歳)の(?P<name>{_KANA_NAME}?|{_KANJI_NAME}?)"
-    r"(?=ちゃん|くん|君|は|が|、|,|の|も|\s|$|[0-9０-９])"
+    r"(?=ちゃん|くん|君|は|が|、|,|の|も|と|を|に|\s|$|[0-9０-９])"
 )
 #: "お誕生日おめでとう、ひなた": the name after the wish.
 JA_WISH = re.compile(rf"おめでとう[、,!！\s]*(?P<name>{_KANA_NAME}|{_KANJI_NAME})(?=[！!。、\s]|$)")

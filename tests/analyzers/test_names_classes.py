@@ -120,3 +120,28 @@ def test_dutch_other_families_children() -> None:
 def test_japanese_nieces_and_nephews_are_other_children() -> None:
     assert _children("姪のこはるちゃんが遊びに来た") == [("こはる", "other")]
     assert _children("甥っ子のたいがくんと動物園へ") == [("たいが", "other")]
+
+
+def test_japanese_listed_names_without_an_honorific() -> None:
+    assert _children("陽翔と湊斗、兄弟でお風呂") == [("陽翔", "own"), ("湊斗", "own")]
+    assert _children("こはるがハイハイし始めた") == [("こはる", "own")]
+    assert _children("夫と蓮とキャンプ") == [("蓮", "own")]
+
+
+def test_japanese_listed_names_not_inside_words() -> None:
+    # a compound, a kana word, an adverb, a name that is also an everyday word
+    assert _children("蓮根のきんぴら作った") == []
+    assert _children("れんこん掘り体験") == []
+    assert _children("凛とした冬の朝") == []
+    assert _children("さくらが満開") == []
+    assert _children("朝陽が眩しい") == []
+
+
+def test_japanese_kana_name_after_a_kin_word_and_no() -> None:
+    assert _children("いとこのはるとくんと海へ") == [("はると", "other")]
+    # kana after a kanji is the word's ending ("初めて"), not a name
+    assert _children("芽生の初めての運動会") == [("芽生", "own")]
+
+
+def test_japanese_relation_word_before_two_names() -> None:
+    assert sorted(_children("長男の湊と次男の蓮、仲良し")) == [("湊", "own"), ("蓮", "own")]
