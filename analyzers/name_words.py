@@ -189,6 +189,18 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             and not lexicon.PERSON_BEFORE.search(text[: m.start()])  # "good luck to Aria"
         ):
             continue
+        # "Mary Berry", "Jamie Oliver's": an English surname after a capitalised first name (a
+        # child's full name is read by the relation patterns, "our son Harry Thompson")
+        if (
+            td.script == "latin"
+            and not lower_writer
+            and re.search(r"(?<![\w'’])[A-Z][a-z]+ $", text[: m.start()])
+            and before[-1].lower() in names
+        ):
+            continue
+        # "Maarten van der Weijden": a Dutch full name, a grown-up's
+        if re.match(r"^\s+(?:van\s+(?:der|den|de|het)|van|de|ter|ten|te)\s+[A-Z]", after):
+            continue
         # "swimming at York": a town after "at" is a place ("tea at Phoebe's" stays a name)
         if prev == "at" and low in _towns() and not possessive:
             continue
@@ -200,7 +212,19 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         opening = bool(SENTENCE_START.search(text[: m.start()]))
         # a town's name ("London looking gorgeous") needs the same
         town = low in _towns() and text[: m.start()].rstrip().endswith(",")
-        if (low in lexicon.WORD_NAMES or opening or town) and not (person_slot or strong or unlisted):
+        # a common given name that is no English word ("Hamish fell asleep", "Arlo at nursery")
+        # needs no verb after it to open a sentence
+        plain_name = (
+            opening
+            and not town
+            and low in lexicon.core_names()
+            and low not in lexicon.WORD_NAMES
+            and not lexicon.in_dictionary(low)
+            and not re.match(r"^(?:'s|’s)?\s+[A-Z]", after)  # "Joe Wicks", "Beverley Minster"
+        )
+        if (low in lexicon.WORD_NAMES or opening or town) and not (
+            person_slot or strong or unlisted or plain_name
+        ):
             continue
         if low in lexicon.WORD_NAMES and opening and not strong and re.match(r"^\s+with\b", after):
             continue  # "Tea with Leo", "Sunshine with the kids": a word, not a person

@@ -274,7 +274,7 @@ ADULT_NAMED = tuple(
         rf"\b(?:mum|mom|mama|dad|parents?|ouders)\s+{_NAME}\b",
         rf"\b{_NAME}(?:'s|’s)\s+(?:(?:little|baby|new|two|three)\s+)?(?:youngest|eldest|oldest|littlest|kids|children|boys|girls|"
         rf"son|daughter|little\s+ones?|twins)\s*,?\s+(?-i:[A-Z])",
-        rf"\b{_NAME}{_MORE}\s+(?:from|van)\s+(?:work|the\s+office|uni|het\s+werk|mijn\s+werk|kantoor)\b",
+        rf"\b{_NAME}{_MORE}\s+(?:from|van)\s+(?:work|the\s+office|uni|the\s+gym|het\s+werk|mijn\s+werk|kantoor|de\s+sportschool)\b",
         # grown-ups' outings: "coffee with Kate and Lucy", "koffie met Linda" (a child's is "tea with")
         rf"\b(?:coffee|brunch|drinks|cocktails|wine|koffie|borrel|borrelen|wijntje|etentje|terrasje)\s+(?:with|met)\s+{_NAME}{_MORE}",
         rf"\b(?:my|mijn|our|onze)\s+(?:husband|hubby|wife|man|vrouw|partner|vriend|vriendin|schoonzus|zwager|"

@@ -145,3 +145,16 @@ def test_japanese_kana_name_after_a_kin_word_and_no() -> None:
 
 def test_japanese_relation_word_before_two_names() -> None:
     assert sorted(_children("長男の湊と次男の蓮、仲良し")) == [("湊", "own"), ("蓮", "own")]
+
+
+def test_a_common_name_opening_a_sentence_needs_no_verb() -> None:
+    assert _children("Hamza at the swings again 🛝") == [("Hamza", "own")]
+    # ... but a name that is also a word, or the first of two capitalised words, still does
+    assert _children("Victoria sponge for pudding, nobody complained") == []
+    assert _children("Beverley Minster in the frost") == []
+
+
+def test_a_grown_ups_full_name_is_no_child() -> None:
+    assert _children("Mary Berry's scones, again, because why not") == []
+    assert _children("Freek de Jonge op tv, de kinderen snappen er niks van") == []
+    assert _children("Coffee and a chat with Priya from the gym") == []
