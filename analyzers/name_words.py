@@ -151,8 +151,8 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             continue
         if (low in NOT_NAMES or low in stop) and not strong:
             continue
-        if low in lexicon.DUTCH_COMMON:
-            continue
+        if low in lexicon.DUTCH_COMMON and not (strong and low in names and word[:1].isupper()):
+            continue  # "lieve", "storm" are words, but "Lieve is 2 geworden" is a child
         if (
             td.script == "nl"
             and low in _dutch_stop_words()
@@ -400,6 +400,14 @@ def no_person(td: TextDoc) -> set[int]:
         tail = re.match(r"\s+([A-Z][a-z]+)", td.analysed[m.end("name") :])
         if tail and re.search(r"costume|outfit|fancy|vibes|dressed", m.group(0), re.IGNORECASE):
             out.add(m.end("name") + tail.start(1))
+    # characters: "Peppa and George", "Sint en Piet", "Elsa" in a Frozen post, "Matilda the Musical"
+    stories = frozenset().union(
+        *(names for cue, names in lexicon.CHARACTER_STORIES if cue.search(td.analysed))
+    )
+    for w in re.finditer(r"(?<![\w@#])[A-Z][a-z]+", td.analysed):
+        low = w.group(0).lower()
+        if low in lexicon.CHARACTERS or low in stories or lexicon.TITLE_AFTER.match(td.analysed[w.end() :]):
+            out.add(w.start())
     return out
 
 

@@ -298,6 +298,25 @@ NOT_A_PERSON = tuple(
         rf"\b{_NAME}(?:\s+[A-Z][a-z]+)?\s+(?:costume|outfit|fancy\s+dress|vibes)\b",
     )
 )
+#: Children's characters that are nobody's name in a caption ("Peppa and George are on
+#: again", "Piet heeft de cadeaus gebracht"): always, or when their story is named in the post.
+CHARACTERS = frozenset(
+    "peppa bluey bingo gruffalo paddington nijntje bumba olaf pikachu elmo moana shrek pieten".split()
+)
+CHARACTER_STORIES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (
+        re.compile(r"\bsinterklaas|\b(?:sint|pakjesavond|pepernoten|schoen\s+zetten)\b", re.I),
+        frozenset({"piet", "sint"}),
+    ),
+    (re.compile(r"\bfrozen\b|\bdisney\b", re.I), frozenset({"elsa", "anna", "kristoff", "sven"})),
+    (re.compile(r"\bpeppa\b", re.I), frozenset({"george", "suzy", "danny", "rebecca", "pedro"})),
+    (
+        re.compile(r"\bpaw\s+patrol\b", re.I),
+        frozenset({"chase", "marshall", "skye", "rocky", "rubble", "zuma", "ryder"}),
+    ),
+)
+#: "Matilda the Musical": a title, not a person.
+TITLE_AFTER = re.compile(r"^\s+the\s+(?:musical|movie|film|show|book|series)\b", re.I)
 #: "X's party", "party for X's 5th", "happy birthday X! thanks for having ...": X's own party.
 #: That child is another family's when the post also names a child of the account.
 PARTY_HOST = tuple(

@@ -158,3 +158,19 @@ def test_a_grown_ups_full_name_is_no_child() -> None:
     assert _children("Mary Berry's scones, again, because why not") == []
     assert _children("Freek de Jonge op tv, de kinderen snappen er niks van") == []
     assert _children("Coffee and a chat with Priya from the gym") == []
+
+
+def test_childrens_characters_are_nobody() -> None:
+    assert _children("Peppa and George on a loop since breakfast") == []
+    assert _children("Frozen on repeat, Elsa is the boss of this house") == []
+    assert _children("Sinterklaasavond: Piet bracht een zak cadeautjes, Jip was stil van ontzag") == [
+        ("Jip", "own")
+    ]
+    assert _children("Matilda the Musical tonight, the girls are buzzing") == []
+    # without its story, the same name is a child's
+    assert _children("Elsa is 4 today!") == [("Elsa", "own")]
+
+
+def test_a_dutch_word_that_is_a_name_with_an_age() -> None:
+    assert _children("Hoera, Lieve is 3 geworden!") == [("Lieve", "own")]
+    assert _children("Vandaag is 5 december, pakjesavond!") == []
