@@ -81,6 +81,11 @@ CHILD_CUES = re.compile(
 )
 
 
+#: A plural noun or a verb, then a preposition: after a word-name it is the noun ("Dawn chorus
+#: at", "Lily pads at") as often as the verb ("Ruby swims at").
+_NOUN_THEN_PLACE = re.compile(r"^\s+[a-z]{2,}s\s+(?:at|in|on|to|up|out|off|all|every)\b")
+
+
 def uses_capitals(text: str) -> bool:
     """Does the writer capitalise words inside sentences? Then a lower-case word is no name."""
     plain = re.sub(r"[#@]\S+", "", text)
@@ -216,6 +221,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         # needs no verb after it to open a sentence
         plain_name = (
             opening
+            and td.script != "nl"  # no Dutch dictionary here: "Roos in de vaas" is a rose
             and not town
             and low in lexicon.core_names()
             and low not in lexicon.WORD_NAMES
@@ -228,6 +234,13 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             continue
         if low in lexicon.WORD_NAMES and opening and not strong and re.match(r"^\s+with\b", after):
             continue  # "Tea with Leo", "Sunshine with the kids": a word, not a person
+        if (
+            low in lexicon.WORD_NAMES
+            and not strong
+            and _NOUN_THEN_PLACE.match(after)
+            and not lexicon.PERSON_BEFORE.search(text[: m.start()])
+        ):
+            continue  # "Dawn chorus at 4am", "April showers in full force": a word and a noun
         out.append((clean_name(word), m.start(), m.end()))
     # "Sem and Milan": a capitalised word joined by "and" to a name is a name too, even one
     # the list does not have.

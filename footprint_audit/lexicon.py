@@ -52,7 +52,19 @@ def given_names() -> frozenset[str]:
         found = _census_names() | _faker_names()
     except (ModuleNotFoundError, OSError):  # both packages are declared dependencies; degrade, not crash
         return frozenset()
-    return frozenset(n for n in found if _NAME_SHAPE.match(n))
+    return frozenset(n for n in found | recent_names() if _NAME_SHAPE.match(n))
+
+
+@functools.cache
+def recent_names() -> frozenset[str]:
+    """Names common among children born since about 2005 in the UK, Ireland, the Netherlands
+    and Flanders ("Tilly", "Ffion", "Esme", "Jurre"), which the older lists lack; a list shipped
+    in analyzers/data. They count as common names too (see core_names). One that is also an
+    English word ("wren", "posy") is left out: the older lists decide those, in context."""
+    path = resources.files("analyzers") / "data" / "given_names_recent.txt"
+    text = path.read_text(encoding="utf-8")
+    listed = (ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(n for n in listed if not in_dictionary(n))
 
 
 @functools.cache
@@ -73,7 +85,7 @@ def core_names() -> frozenset[str]:
                 out.update(str(v).lower() for v in getattr(provider, attr, ()))
     except (ModuleNotFoundError, OSError, ValueError):
         return frozenset()
-    return frozenset(out)
+    return frozenset(out | recent_names())
 
 
 def in_dictionary(word: str) -> bool:
@@ -135,7 +147,9 @@ PERSON_NEXT = re.compile(
     r"|\s+(?:(?:never|always|still|just|really|finally|also|nooit|altijd|ook|echt)\s+)?"
     r"(?:[a-z]{2,}s\s+(?:the|a|an|his|her|their|my|our|it|me|us|with|to|in|on|at|up|out|off|all|every)"
     r"|[a-z]{2,}t\s+(?:het|de|een|zijn|haar|graag|nog|al|er|met|elke|iedere|vandaag|morgen|weer|altijd|nu|"
-    r"naar|bij|zo|heel|lekker|mee|samen|voor|op|in))\b"
+    r"naar|bij|zo|heel|lekker|mee|samen|voor|op|in)"
+    # a Dutch past tense: "Jurre speelde vandaag", "Tess maakte een tekening"
+    r"|[a-z]{3,}(?:de|te)\s+(?:vandaag|gisteren|de|het|een|met|bij|op|in|zijn|haar|al|voor|ook|heel|zo))\b"
     # "Clara and I", "in his first costume", "at 11 months"
     r"|\s+(?:and|&)\s+(?:I|me)\b|\s+en\s+ik\b|\s+(?:in|on|with|and)\s+(?:his|her|their|zijn|haar)\b"
     r"|\s+(?:at|aged?)\s+\d{1,2}\s*(?:months?|weeks?|years?|mo)\b)"
@@ -199,7 +213,7 @@ DUTCH_COMMON = frozenset(
     eerste tweede samen weekend weekendje vakantie wandelen zwemmen spelen jarig feest kinderfeestje
     speelafspraak speelafspraakje logeerpartij logeerpartijtje schoolreisje koningsdag sinterklaas
     kerst pasen regenachtige zonnige tijd wat een geweldig super top trots reactie gefeliciteerd
-    elke elk iedere ieder regen zon oren
+    elke elk iedere ieder regen zon oren maart mei juni juli augustus
     """.split()
 )
 
@@ -301,14 +315,14 @@ NOT_A_PERSON = tuple(
 #: Children's characters that are nobody's name in a caption ("Peppa and George are on
 #: again", "Piet heeft de cadeaus gebracht"): always, or when their story is named in the post.
 CHARACTERS = frozenset(
-    "peppa bluey bingo gruffalo paddington nijntje bumba olaf pikachu elmo moana shrek pieten".split()
+    "peppa bluey bingo gruffalo paddington nijntje bumba pikachu elmo moana shrek pieten".split()
 )
 CHARACTER_STORIES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (
         re.compile(r"\bsinterklaas|\b(?:sint|pakjesavond|pepernoten|schoen\s+zetten)\b", re.I),
         frozenset({"piet", "sint"}),
     ),
-    (re.compile(r"\bfrozen\b|\bdisney\b", re.I), frozenset({"elsa", "anna", "kristoff", "sven"})),
+    (re.compile(r"\bfrozen\b|\bdisney\b", re.I), frozenset({"elsa", "anna", "olaf", "kristoff", "sven"})),
     (re.compile(r"\bpeppa\b", re.I), frozenset({"george", "suzy", "danny", "rebecca", "pedro"})),
     (
         re.compile(r"\bpaw\s+patrol\b", re.I),

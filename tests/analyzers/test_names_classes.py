@@ -174,3 +174,21 @@ def test_childrens_characters_are_nobody() -> None:
 def test_a_dutch_word_that_is_a_name_with_an_age() -> None:
     assert _children("Hoera, Lieve is 3 geworden!") == [("Lieve", "own")]
     assert _children("Vandaag is 5 december, pakjesavond!") == []
+
+
+def test_recent_names_the_older_lists_lack() -> None:
+    assert _children("Lovely walk with Ffion this morning") == [("Ffion", "own")]
+    # a recent name that is also an English word is not taken from the list
+    assert _children("Wren spotted on the bird feeder") == []
+
+
+def test_a_dutch_past_tense_after_a_name() -> None:
+    assert sorted(_children("Jurre speelde vandaag bij zijn vriendje Stan")) == [
+        ("Jurre", "own"),
+        ("Stan", "other"),
+    ]
+
+
+def test_a_word_name_before_a_noun_and_a_preposition() -> None:
+    assert _children("Dawn chorus at 5am, thanks birds") == []
+    assert _children("April showers in full force") == []
