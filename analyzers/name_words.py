@@ -56,6 +56,8 @@ def stop_words() -> frozenset[str]:
 
 def plausible_name(name: str, stop: frozenset[str]) -> bool:
     low = name.lower()
+    if low.split("-")[-1] in NOT_NAMES:
+        return False  # "Great-Grandma", "Step-Dad"
     return len(low) >= 2 and low not in NOT_NAMES and low not in stop and not low.isdigit()
 
 
@@ -186,7 +188,9 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         # a preposition or compass word must touch the name ("de deur uit, Daan" is no place);
         # "to Harper's christening" is a person's
         joined = bool(before) and before[-1][-1:].isalpha()
-        titled = prev in lexicon.TITLES and (joined or before[-1].endswith("."))  # "oma, Hidde" is no title
+        titled = prev.split("-")[-1] in lexicon.TITLES and (
+            joined or before[-1].endswith(".")
+        )  # "oma, Hidde" is no title
         if titled or (
             joined
             and (prev in lexicon.PLACE_PREPOSITIONS or prev in lexicon.PLACE_QUALIFIERS)
@@ -256,7 +260,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
                 or low in stop
                 or low in lexicon.DUTCH_COMMON
                 or any(a == ws for _, a, _ in out)
-                or _after_title(text[:ws])
+                or after_title(text[:ws])
             ):
                 continue
             if word.islower() and (
@@ -308,10 +312,15 @@ _CONTRACTION = re.compile(r"^['’](?:t|ve|ll|re|d)\b")
 _NEXT_CAPITALISED = re.compile(r"^(?:'s|’s)?\s+([A-Z][a-z]+)\b")
 
 
-def _after_title(before: str) -> bool:
-    """Is the word right after a title or a kin word ("Nanny Jean", "Mrs Patel", "oma Truus")?"""
+def after_title(before: str) -> bool:
+    """Is the word right after a title or a kin word ("Nanny Jean", "Mrs Patel", "oma Truus",
+    "Great-Grandpa Norman")?"""
     words = before.rstrip().split()
-    return bool(words) and before[-1:].isspace() and words[-1].lower().strip(".") in lexicon.TITLES
+    return (
+        bool(words)
+        and before[-1:].isspace()
+        and words[-1].lower().strip(".").split("-")[-1] in lexicon.TITLES
+    )
 
 
 def _place_after(after: str) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 from analyzers.name_words import (
     SENTENCE_START,
     adult_names,
+    after_title,
     child_context,
     clean_name,
     cued_children,
@@ -125,6 +126,8 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
                 start = end - len(name)
             if not plausible_name(name, stop) or (name.islower() and uses_capitals(td.text)):
                 continue
+            if why is not NameReason.NAMED_AS_YOUR_CHILD and after_title(td.analysed[:start]):
+                continue  # "Great-Grandpa Norman's 90th birthday": a grown-up's
             full = clean_name(name)
             if surname and plausible_name(surname.strip(), stop):
                 full = f"{full} {surname.strip()}"

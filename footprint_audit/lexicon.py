@@ -286,6 +286,9 @@ ADULT_NAMED = tuple(
         r"(?:baby|little\s+one|kids|children|son|daughter|boys?|girls?|twins|newborn|zoon(?:tje)?|dochter(?:tje)?|kinderen)\b",
         rf"(?s:^(?=.*\b(?:baby|arrived|born|newborn|welcome\s+to\s+the\s+world)\b).*?)\bcongrat(?:ulation)?s\s+(?:to\s+)?{_NAME}{_MORE}",
         rf"\b(?:mum|mom|mama|dad|parents?|ouders)\s+{_NAME}\b",
+        rf"\b(?:childminder|child\s+minder|midwife|babysitter|baby\s+sitter|au\s+pair|health\s+visitor|nurse|doctor|"
+        rf"vicar|rev|reverend|pastor|priest|godmother|godfather|teacher|teaching\s+assistant|oppas|verloskundige|"
+        rf"kraamverzorgster|leidster|juf|meester|dokter|huisarts)\.?\s*,?\s+{_NAME}",
         rf"\b{_NAME}(?:'s|’s)\s+(?:(?:little|baby|new|two|three)\s+)?(?:youngest|eldest|oldest|littlest|kids|children|boys|girls|"
         rf"son|daughter|little\s+ones?|twins)\s*,?\s+(?-i:[A-Z])",
         rf"\b{_NAME}{_MORE}\s+(?:from|van)\s+(?:work|the\s+office|uni|the\s+gym|het\s+werk|mijn\s+werk|kantoor|de\s+sportschool)\b",
@@ -299,11 +302,23 @@ ADULT_NAMED = tuple(
 #: Names that are no person's: pets ("our dog Biscuit", "Luna the cat") and characters
 #: ("dressed as Elsa", "Bo Peep costume").
 _ADJ_PET = r"(?:little|old|new|rescue|family|crazy|lazy|fluffy|sweet|naughty)"
-_PET = r"(?:dog|doggy|doggo|puppy|pup|cat|kitty|kitten|bunny|rabbit|hamster|guinea\s+pig|pony|horse|tortoise|hond|hondje|puppy|kat|poes|kitten|konijn)"
+_PET = (
+    r"(?:dog|doggy|doggo|puppy|pup|cat|kitty|kitten|bunny|rabbit|hamster|guinea\s+pig|pony|horse|tortoise|"
+    r"goldfish|fish|budgie|parrot|hen|chicken|lamb|gerbil|lizard|snake|hond|hondje|kat|poes|konijn|cavia|"
+    # dog breeds: "our cockapoo Teddy", "Bella the labrador"
+    r"labrador|lab|cockapoo|cavapoo|labradoodle|spaniel|retriever|collie|terrier|dachshund|sausage\s+dog|pug|"
+    r"frenchie|beagle|poodle|husky|whippet|greyhound|lurcher|schnauzer|chihuahua|jack\s+russell|staffy|"
+    r"teckel|herder)"
+)
+_PETS = rf"(?:{_PET}(?:s|es))"  # "the guinea pigs, Salt and Pepper": a list of pets
 NOT_A_PERSON = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         rf"\b(?:(?:my|our|the|their|his|her|mijn|onze|new|nieuwe)\s+)?(?:{_ADJ_PET}\s+)?{_PET}\s*,?\s+(?P<name>(?-i:[A-Z][a-z]+))",
+        rf"\b{_PETS}\s*,?\s+(?P<name>(?-i:[A-Z][a-z]+)){_MORE}",
+        # "New puppy alert! Meet Luna", "our spaniel Marley", "Marley our spaniel"
+        rf"\b{_PET}\b[^.!?\n]{{0,40}}[.!?\n]*\s*(?:meet|say\s+hello\s+to|welcome)\s+(?P<name>(?-i:[A-Z][a-z]+))",
+        rf"\b(?P<name>(?-i:[A-Z][a-z]+))\s*,?\s+(?:our|my|the)\s+(?:{_ADJ_PET}\s+)?{_PET}\b",
         rf"\b{_NAME}\s*,?\s+(?:the|our|de|onze)\s+{_PET}\b",
         rf"\b{_NAME}\s*\(\s*(?:the|our)?\s*{_PET}\s*\)",
         # a named storm: "Storm Ciara is not letting us out"

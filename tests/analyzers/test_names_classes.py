@@ -192,3 +192,18 @@ def test_a_dutch_past_tense_after_a_name() -> None:
 def test_a_word_name_before_a_noun_and_a_preposition() -> None:
     assert _children("Dawn chorus at 5am, thanks birds") == []
     assert _children("April showers in full force") == []
+
+
+def test_grown_ups_by_their_role() -> None:
+    assert _children("Our childminder Bernie is a saint") == []
+    assert _children("Huge thanks to the midwife, Rosalind, for everything") == []
+    assert _children("Onze oppas Marit is echt een topper") == []
+    assert _children("Great-Grandpa Norman's 90th birthday, four generations") == []
+    assert ("Arlo", "own") in _children("Reverend Alison did a lovely christening for Arlo")
+
+
+def test_pets_by_breed_or_introduction() -> None:
+    assert _children("Our cockapoo Mabel has eaten a sock") == []
+    assert _children("Bramble the labrador loves the beach more than the kids do") == []
+    assert _children("The guinea pigs, Salt and Pepper, have escaped again") == []
+    assert _children("New puppy alert! Meet Nala 🐶") == []
