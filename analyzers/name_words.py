@@ -433,6 +433,18 @@ def no_person(td: TextDoc) -> set[int]:
     return out
 
 
+def adult_age(td: TextDoc, start: int, end: int) -> bool:
+    """Does the text give the name a grown-up's age (18 or more): "Tom is 35 today", "Sarah's
+    30th", "Happy 40th birthday Kate"?"""
+    for m in (
+        lexicon.ADULT_AGE_AFTER.match(td.analysed[end:]),
+        lexicon.ADULT_AGE_BEFORE.search(td.analysed[max(0, start - 40) : start]),
+    ):
+        if m and 18 <= int(m.group("n")) <= 120:
+            return True
+    return False
+
+
 def adult_names(td: TextDoc) -> set[int]:
     """Start offsets of names the phrasing shows to be adults ("thank you Sarah and Mark for
     having us", "Becky and her new baby", "mijn man Koen")."""

@@ -15,6 +15,7 @@ from typing import Any
 
 from analyzers.name_words import (
     SENTENCE_START,
+    adult_age,
     adult_names,
     after_title,
     child_context,
@@ -206,6 +207,9 @@ class NamesAnalyzer(TextAnalyzerBase):
                     found.append((name, s, e, NameReason.NAMED_IN_A_FAMILY_POST))
             others = ja_other | other_children(td, [(n, s, e) for n, s, e, _ in found])
             for full, s, e, why in found:
+                if why is not NameReason.NAMED_AS_YOUR_CHILD and adult_age(td, s, e):
+                    findings.append(self._person(post, td, full, s, e))
+                    continue
                 if s in others and why is not NameReason.NAMED_AS_YOUR_CHILD:
                     findings.append(self._child(post, td, full, s, e, NameReason.NAMED_AS_OTHER_CHILD))
                     continue

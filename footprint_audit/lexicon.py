@@ -299,6 +299,17 @@ ADULT_NAMED = tuple(
         rf"vader|friend|bestie|colleague|collega|neighbour|buurvrouw|buurman)\s+{_NAME}\b",
     )
 )
+#: An age of a grown-up with a name: "Tom is 35 today", "Sarah's 30th", "Happy 40th birthday
+#: Kate", "Sanne wordt vandaag 30", "Gefeliciteerd Marco met je 40e verjaardag".
+ADULT_AGE_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:(?:is|turns|turned|wordt|werd|met\s+(?:je|zijn|haar))\s+)?(?:now\s+|nu\s+|vandaag\s+|today\s+)?"
+    r"(?P<n>\d{2,3})(?:st|nd|rd|th|e|ste)?\b(?!\s*(?:%|am|pm|:|months?|weeks?|maanden|weken|minutes|mins|min|km|miles|m\b))",
+    re.IGNORECASE,
+)
+ADULT_AGE_BEFORE = re.compile(
+    r"\b(?:happy|gefeliciteerd|congrats\s+on)\s+(?P<n>\d{2,3})(?:st|nd|rd|th|e|ste)?\s+(?:birthday|bday|verjaardag)?\s*,?\s*(?:to\s+)?$",
+    re.IGNORECASE,
+)
 #: Names that are no person's: pets ("our dog Biscuit", "Luna the cat") and characters
 #: ("dressed as Elsa", "Bo Peep costume").
 _ADJ_PET = r"(?:little|old|new|rescue|family|crazy|lazy|fluffy|sweet|naughty)"

@@ -207,3 +207,13 @@ def test_pets_by_breed_or_introduction() -> None:
     assert _children("Bramble the labrador loves the beach more than the kids do") == []
     assert _children("The guinea pigs, Salt and Pepper, have escaped again") == []
     assert _children("New puppy alert! Meet Nala 🐶") == []
+
+
+def test_a_grown_ups_age_names_an_adult() -> None:
+    assert _children("Happy 40th birthday Becca, the best friend a girl could ask for") == []
+    assert _children("Lorna's 30th was a blast, sore head today") == []
+    assert _children("Gareth is 35 today and still can't cook") == []
+    assert _children("Marloes wordt vandaag 30, proost!") == []
+    # a child's age or months still make a child
+    assert _children("Happy 5th birthday Ellis!") == [("Ellis", "own")]
+    assert _children("Orla is 20 months and into everything") == [("Orla", "own")]
