@@ -239,7 +239,14 @@ class NamesAnalyzer(TextAnalyzerBase):
                 if s in siblings_of(td, others):
                     findings.append(self._child(post, td, text, s, e, NameReason.NAMED_AS_OTHER_CHILD))
                     continue
-                if len(text.split()) <= 2 and child_context(td):
+                grown_up = (
+                    after_title(td.analysed[:s])  # "Ms Okafor" read as "Okafor"
+                    or s in named_adults
+                    or adult_age(td, s, e)
+                    or " "
+                    in text  # "David Attenborough", "Julia Donaldson": a child's full name comes with a relation word
+                )
+                if not grown_up and child_context(td):
                     findings.append(self._child(post, td, text, s, e, NameReason.BESIDE_CHILD_CONTEXT))
                     continue
                 findings.append(self._person(post, td, text, s, e))

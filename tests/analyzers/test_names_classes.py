@@ -217,3 +217,9 @@ def test_a_grown_ups_age_names_an_adult() -> None:
     # a child's age or months still make a child
     assert _children("Happy 5th birthday Ellis!") == [("Ellis", "own")]
     assert _children("Orla is 20 months and into everything") == [("Orla", "own")]
+
+
+def test_a_full_name_beside_a_school_word_is_a_grown_up() -> None:
+    # a famous author in a school post: a person, not the poster's child
+    (found,) = run_captions(NamesAnalyzer(), "World Book Day at school, all about Roald Dahl this year")
+    assert [f.value.text for f in found if f.category == "child_name"] == []
