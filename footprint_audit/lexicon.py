@@ -398,13 +398,18 @@ JA_OTHER_BEFORE = re.compile(
     r"(?:お友達|友達|友だち|ともだち|クラス|同級生|いとこ|同じ組|同じクラス|組|近所|お隣|となり|仲良し|姪っ子|甥っ子|姪|甥|親戚)の$"
 )
 #: Words before a name that make it an adult's: "ママ友のりさちゃん" (a mum friend).
-JA_ADULT_BEFORE = re.compile(r"(?:ママ友|パパ友|友人|同僚|先輩|後輩|上司|先生|義姉|義妹|姉|妹|兄|弟)の$")
+JA_ADULT_BEFORE = re.compile(
+    r"(?:ママ友|パパ友|友人|同僚|先輩|後輩|上司|先生|義姉|義妹|姉|妹|兄|弟|夫|旦那|主人|妻|嫁|彼氏|彼女|義母|義父|母|父|祖母|祖父)の$"
+    # a pet: "愛犬のモカちゃん", "うちのわんこ、ココちゃん"
+    r"|(?:愛犬|愛猫|わんこ|ワンコ|わんちゃん|にゃんこ|ニャンコ|うさぎ|ハムスター|インコ|犬|猫)(?:の|、|,|\s)*$"
+)
 #: Words after a name (and its honorific) that make it another family's child.
 JA_OTHER_AFTER = re.compile(
     r"^(?:ちゃん|くん|君)?(?:の(?:お)?誕生日(?:会|パーティー?)|のバースデー|が遊びに|ちで|の家|ママ|にお呼ばれ)"
 )
 #: Hiragana words that look like names before ちゃん but are not ("赤ちゃん" is kanji + kana).
 JA_NOT_NAMES = frozenset(
+    "キティ ミッフィー アンパンマン ドラえもん ピカチュウ しまじろう プリキュア エルサ アナ ペッパ "
     "おねえ おにい おねい おばあ おじい おばあ ねえ にい ばあ じい 友達 友だち お友達 ともだち くん ちゃん さん 君 様 歳 才 夫 妻 主人 旦那 嫁 母 父 祖母 祖父 義母 義父 息子 娘 長男 長女 次男 次女 三男 三女 家族 私 僕".split()
 )
 #: A name opening a sentence and followed by も ("also") or と and a second name in a family

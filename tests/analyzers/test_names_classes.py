@@ -223,3 +223,12 @@ def test_a_full_name_beside_a_school_word_is_a_grown_up() -> None:
     # a famous author in a school post: a person, not the poster's child
     (found,) = run_captions(NamesAnalyzer(), "World Book Day at school, all about Roald Dahl this year")
     assert [f.value.text for f in found if f.category == "child_name"] == []
+
+
+def test_japanese_husbands_pets_and_characters_are_no_children() -> None:
+    assert _children("夫のたかくんが夕飯作ってくれた") == []
+    assert _children("愛犬のモカちゃんとお散歩") == []
+    assert _children("うちのわんこ、ココちゃんがお昼寝中") == []
+    assert _children("キティちゃんのケーキ") == []
+    # a child in the same words is still one
+    assert _children("娘のゆなちゃんとお散歩") == [("ゆな", "own")]
