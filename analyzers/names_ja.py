@@ -33,6 +33,7 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     ):
         for m in pattern.finditer(text):
             name, start = m.group("name"), m.start("name")
+            name = re.sub(r"(?:ちゃん|くん)$", "", name)  # a greedy kana run took the honorific: "ゆなちゃん"
             split = False
             if re.match(r"[一-龯々]", name):
                 name, start = _without_time_word(text, name, start)
