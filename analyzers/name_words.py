@@ -30,6 +30,7 @@ NOT_NAMES = (
     eldest youngest oldest littlest middle lost got had has made went came loves loved
     january february march september october november december monday tuesday wednesday thursday
     friday saturday sunday headteacher head teachers nanny coach
+    prince princess king queen duke duchess lord santa nain taid mamgu bampi mam mammy
     """.split()
     )
     | HASHTAG_WORDS
@@ -422,6 +423,9 @@ def no_person(td: TextDoc) -> set[int]:
         tail = re.match(r"\s+([A-Z][a-z]+)", td.analysed[m.end("name") :])
         if tail and re.search(r"costume|outfit|fancy|vibes|dressed", m.group(0), re.IGNORECASE):
             out.add(m.end("name") + tail.start(1))
+    # shops, brands and stories: every word of "Marks and Spencer", "Ben & Jerry's"
+    for b in lexicon.BRANDS.finditer(td.analysed):
+        out |= {b.start() + w.start() for w in re.finditer(r"[A-Za-z]+", b.group(0))}
     # characters: "Peppa and George", "Sint en Piet", "Elsa" in a Frozen post, "Matilda the Musical"
     stories = frozenset().union(
         *(names for cue, names in lexicon.CHARACTER_STORIES if cue.search(td.analysed))

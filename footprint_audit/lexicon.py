@@ -185,6 +185,7 @@ TITLES = frozenset(
     """
     mr mrs ms miss dr sir madam mister juf meester meneer mevrouw coach teacher uncle auntie aunt
     aunty grandma grandad grandpa granny nanny nan nana oma opa tante oom neighbour buurvrouw buurman
+    prince princess king queen duke duchess lord lady saint st rev reverend father
     """.split()
 )
 #: Words after a capitalised name that make it part of a place ("Barry Island", "Trent Bridge",
@@ -354,6 +355,16 @@ CHARACTER_STORIES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
         re.compile(r"\bpaw\s+patrol\b", re.I),
         frozenset({"chase", "marshall", "skye", "rocky", "rubble", "zuma", "ryder"}),
     ),
+)
+#: Shops, brands and stories whose names hold a given name ("Marks and Spencer", "Ben & Jerry's",
+#: "John Lewis", "Postman Pat"), and Santa: no person of the post.
+BRANDS = re.compile(
+    r"\b(?:marks\s*(?:and|&)\s*spencer|ben\s*(?:and|&)\s*jerry|holland\s*(?:and|&)\s*barrett|frankie\s*(?:and|&)\s*benny|"
+    r"john\s+lewis|jo\s+malone|ted\s+baker|charlotte\s+tilbury|harvey\s+nichols|dunelm|sainsbury|morrisons|waitrose|"
+    r"hobbycraft|smyths|hamleys|mothercare|nando|wetherspoons?|harry\s+potter|peter\s+rabbit|winnie\s+the\s+pooh|"
+    r"thomas\s+the\s+tank(?:\s+engine)?|bob\s+the\s+builder|fireman\s+sam|postman\s+pat|santa(?:\s+claus)?|"
+    r"father\s+christmas|sinterklaas|zwarte\s+piet|tooth\s+fairy|easter\s+bunny)(?:'s|’s)?\b",
+    re.IGNORECASE,
 )
 #: "Matilda the Musical": a title, not a person.
 TITLE_AFTER = re.compile(r"^\s+the\s+(?:musical|movie|film|show|book|series)\b", re.I)

@@ -232,3 +232,12 @@ def test_japanese_husbands_pets_and_characters_are_no_children() -> None:
     assert _children("キティちゃんのケーキ") == []
     # a child in the same words is still one
     assert _children("娘のゆなちゃんとお散歩") == [("ゆな", "own")]
+
+
+def test_shops_brands_saints_and_royals_are_no_children() -> None:
+    assert _children("Marks and Spencer picnic in the garden") == []
+    assert _children("Ben & Jerry's and a film, perfect night in") == []
+    assert _children("Prince Louis's school is near here apparently") == []
+    assert _children("Lunch at St Agnes then a walk on the beach") == []
+    assert ("Ottilie", "own") in _children("Ottilie's face when she saw Santa")
+    assert ("Santa", "own") not in _children("Ottilie's face when she saw Santa")
