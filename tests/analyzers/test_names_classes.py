@@ -241,3 +241,9 @@ def test_shops_brands_saints_and_royals_are_no_children() -> None:
     assert _children("Lunch at St Agnes then a walk on the beach") == []
     assert ("Ottilie", "own") in _children("Ottilie's face when she saw Santa")
     assert ("Santa", "own") not in _children("Ottilie's face when she saw Santa")
+
+
+def test_stories_and_places_that_hold_a_name() -> None:
+    assert _children("Ben and Holly on repeat this morning") == []
+    assert _children("Colin the Caterpillar cake for pudding") == []
+    assert _children("Day out at Alton Towers, Nate was tall enough for everything") == [("Nate", "own")]
