@@ -357,7 +357,7 @@ def _all_towns() -> frozenset[str]:
     return frozenset(_gazetteer())
 
 
-_PAIR_BEFORE = re.compile(r"(?<![\w'’./@-])(?P<w>[^\W\d_]{2,19})\s*(?:and|&|en)\s*$")
+_PAIR_BEFORE = re.compile(r"(?<![\w'’./@-])(?P<w>[^\W\d_]{2,19})(?:\s+(?:and|en)|\s*&)\s*$")
 _PAIR_AFTER = re.compile(r"^\s*(?:and|&|en)\s+(?P<w>[^\W\d_]{2,19})(?![\w'’/-]|\.\w)")
 
 
@@ -384,7 +384,9 @@ def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
     return out
 
 
-_LIST_ITEM = re.compile(r"\s*(?P<sep>,|and|&|en)\s*(?P<w>[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)", re.IGNORECASE)
+_LIST_ITEM = re.compile(
+    r"(?:\s*(?P<sep>,|&)|\s+(?P<word>and|en)\b)\s*(?P<w>[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)", re.IGNORECASE
+)
 
 
 def list_words(more: str) -> list[int]:
@@ -392,7 +394,7 @@ def list_words(more: str) -> list[int]:
     its list. A list ends with its "and" item, and commas alone make no list: in "tea with Nanna
     and Grandad, Rosie showed ..." or "speelafspraakje met Tess, Julia vond ...", the name after
     the comma opens a new clause."""
-    items = [(m.group("sep").lower(), m.start("w")) for m in _LIST_ITEM.finditer(more)]
+    items = [((m.group("sep") or m.group("word")).lower(), m.start("w")) for m in _LIST_ITEM.finditer(more)]
     out: list[int] = []
     for sep, start in items:
         out.append(start)

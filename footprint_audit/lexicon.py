@@ -225,7 +225,7 @@ DUTCH_COMMON = frozenset(
 # --- other people's children -------------------------------------------------------------
 
 _NAME = r"(?P<name>[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)"
-_MORE = r"(?P<more>(?:\s*(?:,|and|&|en)\s*[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)*)"
+_MORE = r"(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)*)"
 #: Phrasings that name another family's child (English and Dutch); ``name`` and ``more``
 #: hold the names.
 OTHER_CHILD = tuple(

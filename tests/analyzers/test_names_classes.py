@@ -247,3 +247,8 @@ def test_stories_and_places_that_hold_a_name() -> None:
     assert _children("Ben and Holly on repeat this morning") == []
     assert _children("Colin the Caterpillar cake for pudding") == []
     assert _children("Day out at Alton Towers, Nate was tall enough for everything") == [("Nate", "own")]
+
+
+def test_a_word_ending_in_en_is_no_list_of_names() -> None:
+    # "Buurjongen" is not "Buurjong en ..."
+    assert _children("Buurjongen Jelle komt elke dag spelen") == [("Jelle", "other")]
