@@ -197,6 +197,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             and (prev in lexicon.PLACE_PREPOSITIONS or prev in lexicon.PLACE_QUALIFIERS)
             and not (possessive and low not in _towns())
             and not lexicon.PERSON_BEFORE.search(text[: m.start()])  # "good luck to Aria"
+            and not _listed_pair(low, after, names)  # "breakfast in bed from Ruby and Ted"
         ):
             continue
         # "Mary Berry", "Jamie Oliver's": an English surname after a capitalised first name (a
@@ -295,6 +296,19 @@ def _and_listed(after: str, names: frozenset[str], words: frozenset[str]) -> boo
         partner
         and partner.group(1) in names
         and (partner.group(1) in lexicon.core_names() or partner.group(1) not in words)
+    )
+
+
+def _listed_pair(low: str, after: str, names: frozenset[str]) -> bool:
+    """Is the word a listed name joined by "and" to another listed name, neither a big town?
+    Two names are people, even after "from" or "to"."""
+    partner = re.match(r"^\s+(?:and|&|en)\s+([A-Z][a-z]+)\b", after)
+    return bool(
+        partner
+        and low in names
+        and partner.group(1).lower() in names
+        and low not in _towns()
+        and partner.group(1).lower() not in _towns()
     )
 
 

@@ -355,6 +355,11 @@ CHARACTER_STORIES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     ),
     (re.compile(r"\bfrozen\b|\bdisney\b", re.I), frozenset({"elsa", "anna", "olaf", "kristoff", "sven"})),
     (re.compile(r"\bpeppa\b", re.I), frozenset({"george", "suzy", "danny", "rebecca", "pedro"})),
+    # a nativity's parts: "Lola was Mary"
+    (
+        re.compile(r"\bnativity\b|\bkerstspel\b", re.I),
+        frozenset({"mary", "joseph", "gabriel", "jesus", "maria", "jozef"}),
+    ),
     (
         re.compile(r"\bpaw\s+patrol\b", re.I),
         frozenset({"chase", "marshall", "skye", "rocky", "rubble", "zuma", "ryder"}),

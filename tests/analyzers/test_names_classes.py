@@ -252,3 +252,15 @@ def test_stories_and_places_that_hold_a_name() -> None:
 def test_a_word_ending_in_en_is_no_list_of_names() -> None:
     # "Buurjongen" is not "Buurjong en ..."
     assert _children("Buurjongen Jelle komt elke dag spelen") == [("Jelle", "other")]
+
+
+def test_a_nativity_part_a_hyphenated_name_and_two_names_after_from() -> None:
+    assert sorted(_children("Nativity day: Alma was a sheep and her friend Bea was Mary")) == [
+        ("Alma", "own"),
+        ("Bea", "other"),
+    ]
+    assert _children("Our Ellie-Mae got her first trophy today") == [("Ellie-Mae", "own")]
+    assert sorted(_children("Breakfast in bed from Ruby and Ted, best Mother's Day")) == [
+        ("Ruby", "own"),
+        ("Ted", "own"),
+    ]
