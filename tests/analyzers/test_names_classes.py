@@ -264,3 +264,11 @@ def test_a_nativity_part_a_hyphenated_name_and_two_names_after_from() -> None:
         ("Ruby", "own"),
         ("Ted", "own"),
     ]
+
+
+def test_a_word_name_after_for_is_a_person() -> None:
+    assert sorted(_children("First day of Year 2 for Otis and Reception for Ivy")) == [
+        ("Ivy", "own"),
+        ("Otis", "own"),
+    ]
+    assert _children("Shopping for Christmas with the kids") == []
