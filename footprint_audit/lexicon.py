@@ -170,7 +170,9 @@ STRONG_PERSON_NEXT = re.compile(
 #: Words before a name that only a person follows ("so proud of Poppy").
 PERSON_BEFORE = re.compile(
     r"\b(?:proud\s+of|well\s+done|good\s+luck(?:\s+to)?|congrats(?:\s+to)?|congratulations(?:\s+to)?|love\s+you|miss\s+you|"
-    r"happy\s+birthday(?:\s+to)?|gefeliciteerd|trots\s+op|[a-z]\s+with|[a-z]\s+met|[a-z]\s+for)\s*,?\s*$",
+    r"happy\s+birthday(?:\s+to)?|gefeliciteerd|trots\s+op)\s*,?\s*$"
+    # "football with Poppy", "Reception for Ivy" (a word before it: "With love," opens no slot)
+    r"|(?<=[a-z])\s+(?:with|met|for)\s+$",
     re.IGNORECASE,
 )
 PERSON_NEXT_ANY_CASE = re.compile(PERSON_NEXT.pattern.replace("[A-Z][a-z]", "[A-Za-z][a-z]"))
