@@ -153,7 +153,7 @@ PERSON_NEXT = re.compile(
     r"|[a-z]{2,}t\s+(?:het|de|een|zijn|haar|graag|nog|al|er|met|elke|iedere|vandaag|morgen|weer|altijd|nu|"
     r"naar|bij|zo|heel|lekker|mee|samen|voor|op|in)"
     # a Dutch past tense: "Jurre speelde vandaag", "Tess maakte een tekening"
-    r"|[a-z]{3,}(?:de|te)\s+(?:vandaag|gisteren|de|het|een|met|bij|op|in|zijn|haar|al|voor|ook|heel|zo))\b"
+    r"|[a-z]{3,}(?:de|te)\s+(?:vandaag|gisteren|vanmiddag|vanochtend|vanavond|de|het|een|met|bij|op|in|zijn|haar|al|voor|ook|heel|zo))\b"
     # "Clara and I", "in his first costume", "at 11 months"
     r"|\s+(?:and|&)\s+(?:I|me)\b|\s+en\s+ik\b|\s+(?:in|on|with|and)\s+(?:his|her|their|zijn|haar)\b"
     r"|\s+(?:at|aged?)\s+\d{1,2}\s*(?:months?|weeks?|years?|mo)\b)"
@@ -220,7 +220,7 @@ DUTCH_COMMON = frozenset(
     eerste tweede samen weekend weekendje vakantie wandelen zwemmen spelen jarig feest kinderfeestje
     speelafspraak speelafspraakje logeerpartij logeerpartijtje schoolreisje koningsdag sinterklaas
     kerst pasen regenachtige zonnige tijd wat een geweldig super top trots reactie gefeliciteerd
-    elke elk iedere ieder regen zon oren maart mei juni juli augustus
+    elke elk iedere ieder regen zon oren maart mei juni juli augustus kinderen kids jongens meiden buren
     """.split()
 )
 
@@ -237,7 +237,10 @@ OTHER_CHILD = tuple(
         rf"\b(?:friends?|best\s+friends?|bestie|besties|best\s+mate|mates?|classmates?|cousins?|pals?|buddy|"
         rf"nieces?|nephews?|god-?sons?|god-?daughters?)"
         rf"(?:\s+from\s+(?:class|nursery|school|reception))?\s*,?\s+{_NAME}{_MORE}",
-        rf"\b{_NAME}\s+from\s+(?:[A-Za-z]+(?:'s|’s)\s+|(?:her|his|their|the)\s+)?(?:class|nursery|school|reception|preschool|football|swimming|ballet|rainbows|beavers)",
+        rf"\b{_NAME}{_MORE}\s+from\s+(?:[A-Za-z]+(?:'s|’s)\s+|(?:her|his|their|the)\s+)?(?:class|nursery|school|reception|preschool|football|swimming|ballet|rainbows|beavers)",
+        # "Dropped Zac at Harry's for a sleepover", "X is staying with us", "X stayed over"
+        rf"\bat\s+{_NAME}(?:'s|’s)\s+(?:house|for\s+(?:a\s+)?(?:sleepover|play\s?date|tea|party))",
+        rf"\b{_NAME}{_MORE}\s+(?:stayed|stays|is\s+staying|slept)\s+(?:over|the\s+night|with\s+us|at\s+ours)\b",
         rf"\b(?:had|having)\s+{_NAME}{_MORE}\s+(?:round|over)\b",
         rf"\b{_NAME}{_MORE}\s+(?:came|come|comes|coming)\s+(?:over|round|to\s+play|for\s+tea|for\s+a\s+(?:play\s?date|sleepover))",
         rf"\b{_NAME}\s+from\s+(?:next\s+door|down\s+the\s+road|across\s+the\s+road|over\s+the\s+road)\b",
@@ -275,8 +278,14 @@ OTHER_CHILD = tuple(
         rf"\b(?:haar|zijn|hun)\s+(?:zoon(?:tje)?|dochter(?:tje)?|kinderen|kids|baby)\s*,?\s+{_NAME}{_MORE}",
         rf"\b{_NAME}\s+(?:kwam|komt|bleef)\s+(?:spelen|logeren|slapen)",
         rf"\bbij\s+{_NAME}\s+(?:spelen|logeren|thuis|op\s+visite)\b",
+        # "op bezoek bij Noor", "speelde vanmiddag bij Tygo", "Sam logeert vannacht bij ons"
+        # ("Lotte kwam spelen bij Daan": Daan is the host, ours)
+        rf"(?<!kwam\s)(?<!komt\s)(?<!komen\s)(?<!kwamen\s)\b(?:op\s+bezoek|op\s+visite|spelen|logeren|slapen|speelt|speelde|"
+        rf"speelden|logeert|logeerde)\s+(?:[a-z]+\s+)?bij\s+{_NAME}",
+        rf"\b{_NAME}{_MORE}\s+(?:logeert|logeerde|logeren|slaapt|sliep|blijft\s+slapen)\s+(?:[a-z]+\s+)?(?:bij\s+ons|hier)\b",
         rf"\bmet\s+{_NAME}\s+en\s+(?:haar|zijn)\s+(?:moeder|mama|vader|papa|ouders)\b",
-        rf"\b{_NAME}\s+(?:van|uit)\s+(?:school|de\s+klas|(?:haar|zijn)\s+klas|groep\s+\d|de\s+opvang|de\s+bso|de\s+kdv|voetbal|hockey|zwemles)\b",
+        rf"\b{_NAME}{_MORE}\s+(?:van|uit)\s+(?:school|de\s+klas|(?:haar|zijn)\s+klas|groep\s+\d|de\s+opvang|de\s+bso|de\s+kdv|voetbal|hockey|zwemles|"
+        rf"hiernaast|de\s+overkant|de\s+buren|naast\s+ons|om\s+de\s+hoek|verderop|de\s+straat)\b",
     )
 )
 #: Another family's event: its host is another family's child even when no child of ours is named.

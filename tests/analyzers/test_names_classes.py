@@ -272,3 +272,23 @@ def test_a_word_name_after_for_is_a_person() -> None:
         ("Otis", "own"),
     ]
     assert _children("Shopping for Christmas with the kids") == []
+
+
+def test_more_other_children_phrasings() -> None:
+    assert sorted(_children("Dropped Zac at Harry's for a sleepover")) == [("Harry", "other"), ("Zac", "own")]
+    assert _children("Fleur van hiernaast komt elke woensdag spelen") == [("Fleur", "other")]
+    assert sorted(_children("Sam logeert vannacht bij ons, Mila is door het dolle heen")) == [
+        ("Mila", "own"),
+        ("Sam", "other"),
+    ]
+    assert sorted(_children("Jesse speelde vanmiddag bij Tygo")) == [("Jesse", "own"), ("Tygo", "other")]
+    # the host of "came to play at" is ours
+    assert sorted(_children("Lotte kwam spelen bij Daan na school")) == [("Daan", "own"), ("Lotte", "other")]
+    assert sorted(_children("Ties en Daan van voetbal kwamen nog even langs")) == [
+        ("Daan", "other"),
+        ("Ties", "other"),
+    ]
+    assert sorted(_children("Kinderen van de buren, Lars en Eva, kwamen taart eten")) == [
+        ("Eva", "other"),
+        ("Lars", "other"),
+    ]
