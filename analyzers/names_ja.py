@@ -30,6 +30,7 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
         lexicon.JA_WITH_AGE,
         lexicon.JA_RELATION_GLUED,
         lexicon.JA_ALSO,
+        lexicon.JA_ACHIEVED,
     ):
         for m in pattern.finditer(text):
             name, start = m.group("name"), m.start("name")
@@ -59,7 +60,9 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
             end = start + len(name)
             if any(s < end and start < e for _, s, e, _ in out):
                 continue
-            if pattern is lexicon.JA_ALSO and (name in lexicon.JA_COMMON_OPENERS or _is_place(name)):
+            if pattern in (lexicon.JA_ALSO, lexicon.JA_ACHIEVED) and (
+                name in lexicon.JA_COMMON_OPENERS or _is_place(name)
+            ):
                 continue
             if lexicon.JA_ADULT_BEFORE.search(text[max(0, start - 8) : start]):
                 continue  # "ママ友のりさちゃん": a friend of the parent

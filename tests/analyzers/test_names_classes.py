@@ -292,3 +292,11 @@ def test_more_other_children_phrasings() -> None:
         ("Eva", "other"),
         ("Lars", "other"),
     ]
+
+
+def test_japanese_names_by_a_childs_first_or_achievement() -> None:
+    assert _children("真琴、初めてのおつかい成功！") == [("真琴", "own")]
+    assert _children("和樹が補助輪なしで自転車に乗れた") == [("和樹", "own")]
+    assert _children("息子・恭平、今日から小学生") == [("恭平", "own")]
+    assert _children("娘(しずか)のピアノ発表会") == [("しずか", "own")]
+    assert _children("二人が仲良く歩いた") == []
