@@ -456,6 +456,9 @@ JA_OTHER_AFTER = re.compile(
 #: Hiragana words that look like names before ちゃん but are not ("赤ちゃん" is kanji + kana).
 JA_NOT_NAMES = frozenset(
     "キティ ミッフィー アンパンマン ドラえもん ピカチュウ しまじろう プリキュア エルサ アナ ペッパ "
+    # baby words, animals and toys said with ちゃん: "あかちゃん", "わんちゃん", "くまちゃん"
+    "あか おかあ おとう かあ とう おじ おば ねぇ にぃ ばぁ じぃ わん にゃん にゃ うさ くま ぞう ねこ いぬ "
+    "パンダ クマ ネコ イヌ ウサギ ワン ニャン トーマス "
     "おねえ おにい おねい おばあ おじい おばあ ねえ にい ばあ じい 友達 友だち お友達 ともだち くん ちゃん さん 君 様 歳 才 夫 妻 主人 旦那 嫁 母 父 祖母 祖父 義母 義父 息子 娘 長男 長女 次男 次女 三男 三女 家族 私 僕".split()
 )
 #: A name opening a sentence and followed by も ("also") or と and a second name in a family

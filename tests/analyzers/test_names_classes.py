@@ -300,3 +300,9 @@ def test_japanese_names_by_a_childs_first_or_achievement() -> None:
     assert _children("息子・恭平、今日から小学生") == [("恭平", "own")]
     assert _children("娘(しずか)のピアノ発表会") == [("しずか", "own")]
     assert _children("二人が仲良く歩いた") == []
+
+
+def test_japanese_baby_words_animals_and_toys_with_chan() -> None:
+    assert _children("あかちゃんと公園へ") == []
+    assert _children("わんちゃんと遊んだよ") == []
+    assert _children("くまちゃんのぬいぐるみが大好き") == []
