@@ -20,6 +20,8 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     """(name, start, end, other) of the children named in Japanese text."""
     text = td.analysed
     out: list[tuple[str, int, int, bool]] = []
+    if not _JAPANESE.search(text):
+        return out  # most captions: no kana or kanji, nothing to read
     for pattern in (
         lexicon.JA_RELATION,
         lexicon.JA_HONORIFIC,
@@ -82,6 +84,7 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     return out
 
 
+_JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-龯]")
 _SECOND = re.compile(r"と(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,4})(?:ちゃん|くん|君)?(?:は|が|も)")
 
 
