@@ -59,6 +59,8 @@ def plausible_name(name: str, stop: frozenset[str]) -> bool:
     low = name.lower()
     if low.split("-")[-1] in NOT_NAMES:
         return False  # "Great-Grandma", "Step-Dad"
+    if any(len(part) > 12 for part in low.split("-")):
+        return False  # "Wizardingworld": a hashtag the splitter left whole, no given name
     return len(low) >= 2 and low not in NOT_NAMES and low not in stop and not low.isdigit()
 
 

@@ -120,8 +120,9 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
             name = m.group("name")
             start, end = m.start("name"), m.end("name")
             surname = m.group("surname")
-            if not plausible_name(name, stop) and surname:
-                # "with Leo (4)": the word before the name was taken for a first name
+            if surname and (not plausible_name(name, stop) or name.islower()):
+                # "with Leo (4)", "party prep Evie turns 4": the word before the name was taken
+                # for a first name (a lower-case one before a capitalised one is no first name)
                 name, surname = surname.strip(), None
                 end = m.end("surname")
                 start = end - len(name)

@@ -306,3 +306,8 @@ def test_japanese_baby_words_animals_and_toys_with_chan() -> None:
     assert _children("あかちゃんと公園へ") == []
     assert _children("わんちゃんと遊んだよ") == []
     assert _children("くまちゃんのぬいぐるみが大好き") == []
+
+
+def test_a_long_hashtag_word_is_no_name() -> None:
+    assert _children("Family fun #harrypotterstudiotour #wizardingworld") == []
+    assert _children("Party prep #evieturns4 #unicornparty") == [("Evie", "own")]
