@@ -31,6 +31,7 @@ NOT_NAMES = (
     january february march september october november december monday tuesday wednesday thursday
     friday saturday sunday headteacher head teachers nanny coach
     prince princess king queen duke duchess lord santa nain taid mamgu bampi mam mammy
+    jesus christ god allah buddha villa
     """.split()
     )
     | HASHTAG_WORDS

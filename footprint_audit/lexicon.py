@@ -381,7 +381,7 @@ CHARACTER_STORIES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 BRANDS = re.compile(
     r"\b(?:marks\s*(?:and|&)\s*spencer|ben\s*(?:and|&)\s*jerry|holland\s*(?:and|&)\s*barrett|frankie\s*(?:and|&)\s*benny|"
     r"john\s+lewis|jo\s+malone|ted\s+baker|charlotte\s+tilbury|harvey\s+nichols|dunelm|sainsbury|morrisons|waitrose|"
-    r"hobbycraft|smyths|hamleys|mothercare|nando|wetherspoons?|harry\s+potter|peter\s+rabbit|winnie\s+the\s+pooh|"
+    r"hobbycraft|smyths|hamleys|mothercare|nando|wetherspoons?|mercedes(?:-benz)?|harry\s+potter|peter\s+rabbit|winnie\s+the\s+pooh|"
     r"thomas\s+the\s+tank(?:\s+engine)?|bob\s+the\s+builder|fireman\s+sam|postman\s+pat|santa(?:\s+claus)?|"
     r"father\s+christmas|sinterklaas|zwarte\s+piet|tooth\s+fairy|easter\s+bunny|"
     # children's books and television

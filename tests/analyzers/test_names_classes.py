@@ -311,3 +311,9 @@ def test_japanese_baby_words_animals_and_toys_with_chan() -> None:
 def test_a_long_hashtag_word_is_no_name() -> None:
     assert _children("Family fun #harrypotterstudiotour #wizardingworld") == []
     assert _children("Party prep #evieturns4 #unicornparty") == [("Evie", "own")]
+
+
+def test_religious_words_clubs_and_cars_are_no_children() -> None:
+    assert _children("Jesus loves you says the Sunday school card") == []
+    assert _children("Mercedes finally back from the garage") == []
+    assert _children("Watching Villa with Grandad, Ezra fell asleep at half time") == [("Ezra", "own")]
