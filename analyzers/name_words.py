@@ -272,7 +272,14 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
                 not lower_writer or (low in lexicon.english_words() and low not in lexicon.given_names())
             ):
                 continue
-            if not word.islower() and low not in lexicon.given_names() and low in lexicon.english_words():
+            after_pair = text[ws + len(word) :]
+            if (
+                not word.islower()
+                and low not in lexicon.given_names()
+                and low in lexicon.english_words()
+                # "Tilly and Wren did ...", "Faith and Blessing, my two angels": a person's slot after the pair
+                and not (_UNLISTED_SLOT.match(after_pair) or re.match(r"^\s*,\s*(?:my|our)\s", after_pair))
+            ):
                 continue  # "Fish and Chips"
             out.append((clean_name(word), ws, ws + len(word)))
     return sorted(out, key=lambda t: t[1])

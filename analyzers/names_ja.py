@@ -51,7 +51,15 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
                 continue  # "初めての運動会": kana after a kanji is the word's ending, no name
             lead = lexicon.JA_LEADING_PARTICLE.match(name)
             glued = pattern in (lexicon.JA_HONORIFIC, lexicon.JA_OCCASION, lexicon.JA_WITH_AGE)
-            if lead and glued and not split and start > 0 and not _ja_boundary(text[start - 1]):
+            listed = name in given_names()  # "はるき" starts with は but is a name, not "は" + "るき"
+            if (
+                lead
+                and glued
+                and not split
+                and not listed
+                and start > 0
+                and not _ja_boundary(text[start - 1])
+            ):
                 name, start = name[lead.end() :], start + lead.end()
             if (
                 len(name) < 1

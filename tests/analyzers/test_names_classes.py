@@ -317,3 +317,20 @@ def test_religious_words_clubs_and_cars_are_no_children() -> None:
     assert _children("Jesus loves you says the Sunday school card") == []
     assert _children("Mercedes finally back from the garage") == []
     assert _children("Watching Villa with Grandad, Ezra fell asleep at half time") == [("Ezra", "own")]
+
+
+def test_a_word_name_paired_with_a_name_in_a_persons_slot() -> None:
+    assert sorted(_children("Daisy and Robin did a cake sale for the hospice")) == [
+        ("Daisy", "own"),
+        ("Robin", "own"),
+    ]
+    assert sorted(_children("Hope and Blessing, my two angels, ready for church")) == [
+        ("Blessing", "own"),
+        ("Hope", "own"),
+    ]
+    assert _children("Fish and Chips on the beach") == []
+
+
+def test_a_japanese_name_that_starts_like_a_particle() -> None:
+    # "はるき" begins with は: a listed name is not read as "は" + "るき"
+    assert _children("毎朝はるきくんと保育園へ") == [("はるき", "own")]
