@@ -30,6 +30,8 @@ NOT_NAMES = (
     eldest youngest oldest littlest middle lost got had has made went came loves loved
     january february march september october november december monday tuesday wednesday thursday
     friday saturday sunday headteacher head teachers nanny coach
+    prince princess king queen duke duchess lord santa nain taid mamgu bampi mam mammy
+    jesus christ god allah buddha villa
     """.split()
     )
     | HASHTAG_WORDS
@@ -56,6 +58,10 @@ def stop_words() -> frozenset[str]:
 
 def plausible_name(name: str, stop: frozenset[str]) -> bool:
     low = name.lower()
+    if low.split("-")[-1] in NOT_NAMES:
+        return False  # "Great-Grandma", "Step-Dad"
+    if any(len(part) > 12 for part in low.split("-")):
+        return False  # "Wizardingworld": a hashtag the splitter left whole, no given name
     return len(low) >= 2 and low not in NOT_NAMES and low not in stop and not low.isdigit()
 
 
@@ -79,6 +85,11 @@ CHILD_CUES = re.compile(
     r"swim(?:ming)?\s+(?:class|lesson)|ballet|birthday|bday|turns\s+\d|years?\s+old|months?\s+old)\b",
     re.IGNORECASE,
 )
+
+
+#: A plural noun or a verb, then a preposition: after a word-name it is the noun ("Dawn chorus
+#: at", "Lily pads at") as often as the verb ("Ruby swims at").
+_NOUN_THEN_PLACE = re.compile(r"^\s+[a-z]{2,}s\s+(?:at|in|on|to|up|out|off|all|every)\b")
 
 
 def uses_capitals(text: str) -> bool:
@@ -151,8 +162,8 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             continue
         if (low in NOT_NAMES or low in stop) and not strong:
             continue
-        if low in lexicon.DUTCH_COMMON:
-            continue
+        if low in lexicon.DUTCH_COMMON and not (strong and low in names and word[:1].isupper()):
+            continue  # "lieve", "storm" are words, but "Lieve is 2 geworden" is a child
         if (
             td.script == "nl"
             and low in _dutch_stop_words()
@@ -176,15 +187,33 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         before = text[: m.start()].rstrip().split()
         prev = before[-1].lower().strip(".,:;!?") if before else ""
         possessive = after.startswith(("'s", "’s"))
+        if low in lexicon.PLACE_NOUNS and before and before[-1][:1].isupper():
+            continue  # "Albert Dock", "Salts Mill": the second word of a place's name
         # a preposition or compass word must touch the name ("de deur uit, Daan" is no place);
         # "to Harper's christening" is a person's
         joined = bool(before) and before[-1][-1:].isalpha()
-        titled = prev in lexicon.TITLES and (joined or before[-1].endswith("."))  # "oma, Hidde" is no title
+        titled = prev.split("-")[-1] in lexicon.TITLES and (
+            joined or before[-1].endswith(".")
+        )  # "oma, Hidde" is no title
         if titled or (
             joined
             and (prev in lexicon.PLACE_PREPOSITIONS or prev in lexicon.PLACE_QUALIFIERS)
             and not (possessive and low not in _towns())
+            and not lexicon.PERSON_BEFORE.search(text[: m.start()])  # "good luck to Aria"
+            and not _listed_pair(low, after, names)  # "breakfast in bed from Ruby and Ted"
         ):
+            continue
+        # "Mary Berry", "Jamie Oliver's": an English surname after a capitalised first name (a
+        # child's full name is read by the relation patterns, "our son Harry Thompson")
+        if (
+            td.script == "latin"
+            and not lower_writer
+            and re.search(r"(?<![\w'’])[A-Z][a-z]+ $", text[: m.start()])
+            and before[-1].lower() in names
+        ):
+            continue
+        # "Maarten van der Weijden": a Dutch full name, a grown-up's
+        if re.match(r"^\s+(?:van\s+(?:der|den|de|het)|van|de|ter|ten|te)\s+[A-Z]", after):
             continue
         # "swimming at York": a town after "at" is a place ("tea at Phoebe's" stays a name)
         if prev == "at" and low in _towns() and not possessive:
@@ -197,10 +226,30 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         opening = bool(SENTENCE_START.search(text[: m.start()]))
         # a town's name ("London looking gorgeous") needs the same
         town = low in _towns() and text[: m.start()].rstrip().endswith(",")
-        if (low in lexicon.WORD_NAMES or opening or town) and not (person_slot or strong or unlisted):
+        # a common given name that is no English word ("Hamish fell asleep", "Arlo at nursery")
+        # needs no verb after it to open a sentence
+        plain_name = (
+            opening
+            and td.script != "nl"  # no Dutch dictionary here: "Roos in de vaas" is a rose
+            and not town
+            and low in lexicon.core_names()
+            and low not in lexicon.WORD_NAMES
+            and not lexicon.in_dictionary(low)
+            and not re.match(r"^(?:'s|’s)?\s+[A-Z]", after)  # "Joe Wicks", "Beverley Minster"
+        )
+        if (low in lexicon.WORD_NAMES or opening or town) and not (
+            person_slot or strong or unlisted or plain_name
+        ):
             continue
         if low in lexicon.WORD_NAMES and opening and not strong and re.match(r"^\s+with\b", after):
             continue  # "Tea with Leo", "Sunshine with the kids": a word, not a person
+        if (
+            low in lexicon.WORD_NAMES
+            and not strong
+            and _NOUN_THEN_PLACE.match(after)
+            and not lexicon.PERSON_BEFORE.search(text[: m.start()])
+        ):
+            continue  # "Dawn chorus at 4am", "April showers in full force": a word and a noun
         out.append((clean_name(word), m.start(), m.end()))
     # "Sem and Milan": a capitalised word joined by "and" to a name is a name too, even one
     # the list does not have.
@@ -216,13 +265,21 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
                 or low in stop
                 or low in lexicon.DUTCH_COMMON
                 or any(a == ws for _, a, _ in out)
+                or after_title(text[:ws])
             ):
                 continue
             if word.islower() and (
                 not lower_writer or (low in lexicon.english_words() and low not in lexicon.given_names())
             ):
                 continue
-            if not word.islower() and low not in lexicon.given_names() and low in lexicon.english_words():
+            after_pair = text[ws + len(word) :]
+            if (
+                not word.islower()
+                and low not in lexicon.given_names()
+                and low in lexicon.english_words()
+                # "Tilly and Wren did ...", "Faith and Blessing, my two angels": a person's slot after the pair
+                and not (_UNLISTED_SLOT.match(after_pair) or re.match(r"^\s*,\s*(?:my|our)\s", after_pair))
+            ):
                 continue  # "Fish and Chips"
             out.append((clean_name(word), ws, ws + len(word)))
     return sorted(out, key=lambda t: t[1])
@@ -252,6 +309,19 @@ def _and_listed(after: str, names: frozenset[str], words: frozenset[str]) -> boo
     )
 
 
+def _listed_pair(low: str, after: str, names: frozenset[str]) -> bool:
+    """Is the word a listed name joined by "and" to another listed name, neither a big town?
+    Two names are people, even after "from" or "to"."""
+    partner = re.match(r"^\s+(?:and|&|en)\s+([A-Z][a-z]+)\b", after)
+    return bool(
+        partner
+        and low in names
+        and partner.group(1).lower() in names
+        and low not in _towns()
+        and partner.group(1).lower() not in _towns()
+    )
+
+
 def _pair_in_slot(after: str) -> bool:
     """ "Tilly and Wren did ...": the word is joined by "and" to a capitalised word in a person's slot."""
     m = re.match(r"^\s+(?:and|&)\s+[A-Z][a-z]+", after)
@@ -265,6 +335,17 @@ _SIBLING = re.compile(
 )
 _CONTRACTION = re.compile(r"^['’](?:t|ve|ll|re|d)\b")
 _NEXT_CAPITALISED = re.compile(r"^(?:'s|’s)?\s+([A-Z][a-z]+)\b")
+
+
+def after_title(before: str) -> bool:
+    """Is the word right after a title or a kin word ("Nanny Jean", "Mrs Patel", "oma Truus",
+    "Great-Grandpa Norman")?"""
+    words = before.rstrip().split()
+    return (
+        bool(words)
+        and before[-1:].isspace()
+        and words[-1].lower().strip(".").split("-")[-1] in lexicon.TITLES
+    )
 
 
 def _place_after(after: str) -> bool:
@@ -300,7 +381,7 @@ def _all_towns() -> frozenset[str]:
     return frozenset(_gazetteer())
 
 
-_PAIR_BEFORE = re.compile(r"(?<![\w'’./@-])(?P<w>[^\W\d_]{2,19})\s*(?:and|&|en)\s*$")
+_PAIR_BEFORE = re.compile(r"(?<![\w'’./@-])(?P<w>[^\W\d_]{2,19})(?:\s+(?:and|en)|\s*&)\s*$")
 _PAIR_AFTER = re.compile(r"^\s*(?:and|&|en)\s+(?P<w>[^\W\d_]{2,19})(?![\w'’/-]|\.\w)")
 
 
@@ -327,6 +408,25 @@ def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
     return out
 
 
+_LIST_ITEM = re.compile(
+    r"(?:\s*(?P<sep>,|&)|\s+(?P<word>and|en)\b)\s*(?P<w>[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)", re.IGNORECASE
+)
+
+
+def list_words(more: str) -> list[int]:
+    """Offsets in ``more`` (the words after a name: ", Ivy and Mae") of the names that belong to
+    its list. A list ends with its "and" item, and commas alone make no list: in "tea with Nanna
+    and Grandad, Rosie showed ..." or "speelafspraakje met Tess, Julia vond ...", the name after
+    the comma opens a new clause."""
+    items = [((m.group("sep") or m.group("word")).lower(), m.start("w")) for m in _LIST_ITEM.finditer(more)]
+    out: list[int] = []
+    for sep, start in items:
+        out.append(start)
+        if sep != ",":
+            return out
+    return []
+
+
 def _named(td: TextDoc, patterns: Sequence[re.Pattern[str]]) -> Iterator[tuple[re.Match[str], set[int]]]:
     """Each match of ``patterns`` with the start offsets of the names it covers: its ``name``
     group and every word of its ``more`` group ("Sarah and Mark") but the joining words."""
@@ -335,9 +435,7 @@ def _named(td: TextDoc, patterns: Sequence[re.Pattern[str]]) -> Iterator[tuple[r
             starts = {m.start("name")}
             more = m.group("more") if "more" in pattern.groupindex else None
             if more:
-                for w in re.finditer(r"[A-Za-z][a-z]+", more):
-                    if w.group(0).lower() not in ("and", "en"):
-                        starts.add(m.start("more") + w.start())
+                starts |= {m.start("more") + o for o in list_words(more)}
             yield m, starts
 
 
@@ -351,7 +449,30 @@ def no_person(td: TextDoc) -> set[int]:
         tail = re.match(r"\s+([A-Z][a-z]+)", td.analysed[m.end("name") :])
         if tail and re.search(r"costume|outfit|fancy|vibes|dressed", m.group(0), re.IGNORECASE):
             out.add(m.end("name") + tail.start(1))
+    # shops, brands and stories: every word of "Marks and Spencer", "Ben & Jerry's"
+    for b in lexicon.BRANDS.finditer(td.analysed):
+        out |= {b.start() + w.start() for w in re.finditer(r"[A-Za-z]+", b.group(0))}
+    # characters: "Peppa and George", "Sint en Piet", "Elsa" in a Frozen post, "Matilda the Musical"
+    stories = frozenset().union(
+        *(names for cue, names in lexicon.CHARACTER_STORIES if cue.search(td.analysed))
+    )
+    for w in re.finditer(r"(?<![\w@#])[A-Z][a-z]+", td.analysed):
+        low = w.group(0).lower()
+        if low in lexicon.CHARACTERS or low in stories or lexicon.TITLE_AFTER.match(td.analysed[w.end() :]):
+            out.add(w.start())
     return out
+
+
+def adult_age(td: TextDoc, start: int, end: int) -> bool:
+    """Does the text give the name a grown-up's age (18 or more): "Tom is 35 today", "Sarah's
+    30th", "Happy 40th birthday Kate"?"""
+    for m in (
+        lexicon.ADULT_AGE_AFTER.match(td.analysed[end:]),
+        lexicon.ADULT_AGE_BEFORE.search(td.analysed[max(0, start - 40) : start]),
+    ):
+        if m and 18 <= int(m.group("n")) <= 120:
+            return True
+    return False
 
 
 def adult_names(td: TextDoc) -> set[int]:
@@ -363,20 +484,27 @@ def adult_names(td: TextDoc) -> set[int]:
     return out
 
 
+def phrased_as_other_child(td: TextDoc) -> frozenset[int]:
+    """Start offsets of the words another family's child's phrasing names ("my nephew Alfie",
+    "vriendje Stan"), found or not: the phrase outweighs adult cues elsewhere in the post."""
+    cached = td.cache.get("names.other_phrased")
+    if cached is None:
+        out: set[int] = set()
+        for pattern in lexicon.OTHER_CHILD:
+            for m in pattern.finditer(td.analysed):
+                out.add(m.start("name"))
+                more = m.group("more") if "more" in pattern.groupindex else None
+                if more:
+                    out |= {m.start("more") + o for o in list_words(more)}
+        cached = td.cache["names.other_phrased"] = frozenset(out)
+    return cached
+
+
 def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[int]:
     """Start offsets of the names in ``found`` that are another family's child."""
     text = td.analysed
     starts = {s for _, s, _ in found}
-    other: set[int] = set()
-    for pattern in lexicon.OTHER_CHILD:
-        for m in pattern.finditer(text):
-            other.add(m.start("name"))
-            more = m.group("more") if "more" in pattern.groupindex else None
-            if more:
-                base = m.start("more")
-                for w in re.finditer(r"[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?", more):
-                    if w.group(0).lower() not in ("and", "en"):
-                        other.add(base + w.start())
+    other = set(phrased_as_other_child(td))
     hosts: set[int] = set()
     for pattern in lexicon.PARTY_HOST:
         for m in pattern.finditer(text):

@@ -15,13 +15,16 @@ from typing import Any
 
 from analyzers.name_words import (
     SENTENCE_START,
+    adult_age,
     adult_names,
+    after_title,
     child_context,
     clean_name,
     cued_children,
     gazetteer_names,
     no_person,
     other_children,
+    phrased_as_other_child,
     plausible_name,
     pronoun,
     siblings_of,
@@ -41,14 +44,14 @@ _ADJ = (
     r"favourite|favorite|lovely|clever|brave|cheeky|amazing|wonderful|funny|crazy|kleine|grote|lieve)"
 )
 _NOUN = (
-    r"(?:son|daughter|boy|girl|kid|child|baby|babe|toddler|sister|brother|one|princess|"
-    r"monkey|bean|munchkin|kiddo|lad|sis|bro|eldest|youngest|oldest|littlest|dochter|dochtertje|zoon|"
+    r"(?:son|daughter|boy|girl|kid|child|baby|babe|toddler|one|princess|"
+    r"monkey|bean|munchkin|kiddo|lad|eldest|youngest|oldest|littlest|dochter|dochtertje|zoon|"
     r"zoontje|meisje|jongen|meid|vent)"
 )
 REL = rf"(?:(?:my|our|the|mijn|onze|ons)\s+(?:(?:{_ADJ}\s+){{0,2}}{_NOUN}|(?:{_ADJ}\s+){{1,2}}(?:man|lady))|(?:big|little|baby|twin)\s+(?:sister|brother|sis|bro))"
 #: A first name (any case; filtered against common words) and an optional capitalised surname.
 #: A capitalised first name only ("our Freddie"), for contexts too loose for lower case.
-NAME_CAP = r"(?P<name>(?-i:[A-Z][a-z]{1,19}))(?P<surname>\s+(?-i:[A-Z][a-z]{1,19}))?"
+NAME_CAP = r"(?P<name>(?-i:[A-Z][a-z]{1,19}(?:-[A-Z][a-z]{1,19})?))(?P<surname>\s+(?-i:[A-Z][a-z]{1,19}))?"
 NAME = r"(?P<name>[^\W\d_][^\W\d_]{1,19}(?:-[^\W\d_]{2,19})?)(?P<surname>\s+(?-i:[A-Z][a-z]{1,19}))?"
 _NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
@@ -117,13 +120,16 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
             name = m.group("name")
             start, end = m.start("name"), m.end("name")
             surname = m.group("surname")
-            if not plausible_name(name, stop) and surname:
-                # "with Leo (4)": the word before the name was taken for a first name
+            if surname and (not plausible_name(name, stop) or name.islower()):
+                # "with Leo (4)", "party prep Evie turns 4": the word before the name was taken
+                # for a first name (a lower-case one before a capitalised one is no first name)
                 name, surname = surname.strip(), None
                 end = m.end("surname")
                 start = end - len(name)
             if not plausible_name(name, stop) or (name.islower() and uses_capitals(td.text)):
                 continue
+            if why is not NameReason.NAMED_AS_YOUR_CHILD and after_title(td.analysed[:start]):
+                continue  # "Great-Grandpa Norman's 90th birthday": a grown-up's
             full = clean_name(name)
             if surname and plausible_name(surname.strip(), stop):
                 full = f"{full} {surname.strip()}"
@@ -194,7 +200,7 @@ class NamesAnalyzer(TextAnalyzerBase):
                 if _overlaps(s, e, taken + blocked) or s in not_people:
                     continue
                 taken.append((s, e))
-                if adults or s in named_adults:
+                if (adults and s not in phrased_as_other_child(td)) or s in named_adults:
                     findings.append(self._person(post, td, name, s, e))
                 else:
                     found.append((name, s, e, NameReason.NAMED_IN_A_FAMILY_POST))
@@ -205,6 +211,9 @@ class NamesAnalyzer(TextAnalyzerBase):
                     found.append((name, s, e, NameReason.NAMED_IN_A_FAMILY_POST))
             others = ja_other | other_children(td, [(n, s, e) for n, s, e, _ in found])
             for full, s, e, why in found:
+                if why is not NameReason.NAMED_AS_YOUR_CHILD and adult_age(td, s, e):
+                    findings.append(self._person(post, td, full, s, e))
+                    continue
                 if s in others and why is not NameReason.NAMED_AS_YOUR_CHILD:
                     findings.append(self._child(post, td, full, s, e, NameReason.NAMED_AS_OTHER_CHILD))
                     continue
@@ -213,6 +222,10 @@ class NamesAnalyzer(TextAnalyzerBase):
                 findings.append(self._child(post, td, full, s, e, why))
             for _label, s, e, text in td.ents("PERSON"):
                 text = re.sub(rf"{_POSS}$", "", text).strip()
+                # "Frozen with Lyra": the model's span ran over a joining word; the name is its tail
+                joined = re.search(r"^.*\s[a-z][\w'’-]*\s+(?=[A-Z])", text)
+                if joined:
+                    s, text = s + joined.end(), text[joined.end() :]
                 e = s + len(text)
                 if _overlaps(s, e, taken + blocked) or not plausible_name(text.split()[0], stop):
                     continue
@@ -230,7 +243,14 @@ class NamesAnalyzer(TextAnalyzerBase):
                 if s in siblings_of(td, others):
                     findings.append(self._child(post, td, text, s, e, NameReason.NAMED_AS_OTHER_CHILD))
                     continue
-                if len(text.split()) <= 2 and child_context(td):
+                grown_up = (
+                    after_title(td.analysed[:s])  # "Ms Okafor" read as "Okafor"
+                    or s in named_adults
+                    or adult_age(td, s, e)
+                    or " "
+                    in text  # "David Attenborough", "Julia Donaldson": a child's full name comes with a relation word
+                )
+                if not grown_up and child_context(td):
                     findings.append(self._child(post, td, text, s, e, NameReason.BESIDE_CHILD_CONTEXT))
                     continue
                 findings.append(self._person(post, td, text, s, e))

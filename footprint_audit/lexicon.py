@@ -6,7 +6,11 @@ packages: ``names`` (MIT; the 1990 US census first-name lists, public-domain dat
 locales), about 8,900 names. Measured on the evaluation's name lists it covers more than the
 GPLv3 ``gender-guesser`` table it replaced (generated English 68/70 for both, Dutch 36/36
 against 32/36; hand-written English 67/73 against 63/73, Dutch 30/31 against 25/31).
-Japanese names are read by phrase rules (analyzers/names_ja.py), not by a table.
+A short list of names common among children born since about 2005 (analyzers/data/
+given_names_recent.txt, written from the published UK, Irish, Dutch and Flemish rankings)
+adds the 38 those older lists lack ("Tilly", "Ffion", "Esme", "Jurre").
+Japanese names are read by phrase rules and a list of common children's names in kanji and
+hiragana (analyzers/names_ja.py, analyzers/data/ja_given_names.txt).
 The other lists here are the ordinary words and phrasings that decide whether a name is a
 child's, another family's child's or an adult's.
 """
@@ -52,7 +56,19 @@ def given_names() -> frozenset[str]:
         found = _census_names() | _faker_names()
     except (ModuleNotFoundError, OSError):  # both packages are declared dependencies; degrade, not crash
         return frozenset()
-    return frozenset(n for n in found if _NAME_SHAPE.match(n))
+    return frozenset(n for n in found | recent_names() if _NAME_SHAPE.match(n))
+
+
+@functools.cache
+def recent_names() -> frozenset[str]:
+    """Names common among children born since about 2005 in the UK, Ireland, the Netherlands
+    and Flanders ("Tilly", "Ffion", "Esme", "Jurre"), which the older lists lack; a list shipped
+    in analyzers/data. They count as common names too (see core_names). One that is also an
+    English word ("wren", "posy") is left out: the older lists decide those, in context."""
+    path = resources.files("analyzers") / "data" / "given_names_recent.txt"
+    text = path.read_text(encoding="utf-8")
+    listed = (ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(n for n in listed if not in_dictionary(n))
 
 
 @functools.cache
@@ -73,7 +89,7 @@ def core_names() -> frozenset[str]:
                 out.update(str(v).lower() for v in getattr(provider, attr, ()))
     except (ModuleNotFoundError, OSError, ValueError):
         return frozenset()
-    return frozenset(out)
+    return frozenset(out | recent_names())
 
 
 def in_dictionary(word: str) -> bool:
@@ -134,7 +150,10 @@ PERSON_NEXT = re.compile(
     # a present-tense verb with its object: "feeds the ducks", "never misses it", "vindt het prima"
     r"|\s+(?:(?:never|always|still|just|really|finally|also|nooit|altijd|ook|echt)\s+)?"
     r"(?:[a-z]{2,}s\s+(?:the|a|an|his|her|their|my|our|it|me|us|with|to|in|on|at|up|out|off|all|every)"
-    r"|[a-z]{2,}t\s+(?:het|de|een|zijn|haar|graag|nog|al|er|met))\b"
+    r"|[a-z]{2,}t\s+(?:het|de|een|zijn|haar|graag|nog|al|er|met|elke|iedere|vandaag|morgen|weer|altijd|nu|"
+    r"naar|bij|zo|heel|lekker|mee|samen|voor|op|in)"
+    # a Dutch past tense: "Jurre speelde vandaag", "Tess maakte een tekening"
+    r"|[a-z]{3,}(?:de|te)\s+(?:vandaag|gisteren|vanmiddag|vanochtend|vanavond|de|het|een|met|bij|op|in|zijn|haar|al|voor|ook|heel|zo))\b"
     # "Clara and I", "in his first costume", "at 11 months"
     r"|\s+(?:and|&)\s+(?:I|me)\b|\s+en\s+ik\b|\s+(?:in|on|with|and)\s+(?:his|her|their|zijn|haar)\b"
     r"|\s+(?:at|aged?)\s+\d{1,2}\s*(?:months?|weeks?|years?|mo)\b)"
@@ -150,8 +169,10 @@ STRONG_PERSON_NEXT = re.compile(
 )
 #: Words before a name that only a person follows ("so proud of Poppy").
 PERSON_BEFORE = re.compile(
-    r"\b(?:proud\s+of|well\s+done|congrats(?:\s+to)?|congratulations(?:\s+to)?|love\s+you|miss\s+you|"
-    r"happy\s+birthday(?:\s+to)?|gefeliciteerd|trots\s+op|[a-z]\s+with|[a-z]\s+met)\s*,?\s*$",
+    r"\b(?:proud\s+of|well\s+done|good\s+luck(?:\s+to)?|congrats(?:\s+to)?|congratulations(?:\s+to)?|love\s+you|miss\s+you|"
+    r"happy\s+birthday(?:\s+to)?|gefeliciteerd|trots\s+op)\s*,?\s*$"
+    # "football with Poppy", "Reception for Ivy" (a word before it: "With love," opens no slot)
+    r"|(?<=[a-z])\s+(?:with|met|for)\s+$",
     re.IGNORECASE,
 )
 PERSON_NEXT_ANY_CASE = re.compile(PERSON_NEXT.pattern.replace("[A-Z][a-z]", "[A-Za-z][a-z]"))
@@ -159,7 +180,10 @@ PERSON_NEXT_ANY_CASE = re.compile(PERSON_NEXT.pattern.replace("[A-Z][a-z]", "[A-
 ADULT_CUES = re.compile(
     r"\b(?:dinner|brunch|lunch\s+date|drinks|wine|prosecco|cocktails?|gin|beers?|pub|date\s+night|"
     r"catch[\s-]?up|girls'?\s+night|lads'?\s+night|hen\s+do|stag\s+do|colleagues?|work\s+friends|"
-    r"husband|wife|hubby|fianc[eé]e?|anniversary|wedding|babysitting|babysat)\b|🥂|🍷|🍸|🍺|🍻",
+    r"husband|wife|hubby|fianc[eé]e?|anniversary|wedding|engage(?:d|ment)|retire(?:d|ment)|babysitting|babysat|"
+    # Dutch: coffee, drinks, dinner with friends or colleagues, a wedding or anniversary
+    r"borrel(?:en|tje)?|wijntje|etentje|uit\s+eten|terrasje|collega'?s?|getrouwd|bruiloft|"
+    r"vriendinnen|jubileum|pensioen)\b|🥂|🍷|🍸|🍺|🍻|💍",
     re.IGNORECASE,
 )
 #: Titles before surnames ("Mrs Patel"): the next word is no child's first name.
@@ -167,6 +191,7 @@ TITLES = frozenset(
     """
     mr mrs ms miss dr sir madam mister juf meester meneer mevrouw coach teacher uncle auntie aunt
     aunty grandma grandad grandpa granny nanny nan nana oma opa tante oom neighbour buurvrouw buurman
+    prince princess king queen duke duchess lord lady saint st rev reverend father
     """.split()
 )
 #: Words after a capitalised name that make it part of a place ("Barry Island", "Trent Bridge",
@@ -176,6 +201,7 @@ PLACE_NOUNS = frozenset(
     island bay park zoo farm beach hill lane road street court land castle church hall bridge gardens
     garden museum centre center arboretum forest woods wood common heath green square palace abbey
     cathedral station market pier marina harbour harbor lake falls valley moor point head sands
+    dock docks quay wharf mill reservoir estuary gorge cove downs fell hills woods country manor
     """.split()
 )
 #: Prepositions that make a following capitalised word a place more likely than a person.
@@ -194,14 +220,14 @@ DUTCH_COMMON = frozenset(
     eerste tweede samen weekend weekendje vakantie wandelen zwemmen spelen jarig feest kinderfeestje
     speelafspraak speelafspraakje logeerpartij logeerpartijtje schoolreisje koningsdag sinterklaas
     kerst pasen regenachtige zonnige tijd wat een geweldig super top trots reactie gefeliciteerd
-    elke elk iedere ieder regen zon oren
+    elke elk iedere ieder regen zon oren maart mei juni juli augustus kinderen kids jongens meiden buren
     """.split()
 )
 
 # --- other people's children -------------------------------------------------------------
 
 _NAME = r"(?P<name>[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)"
-_MORE = r"(?P<more>(?:\s*(?:,|and|&|en)\s*[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)*)"
+_MORE = r"(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)*)"
 #: Phrasings that name another family's child (English and Dutch); ``name`` and ``more``
 #: hold the names.
 OTHER_CHILD = tuple(
@@ -211,15 +237,23 @@ OTHER_CHILD = tuple(
         rf"\b(?:friends?|best\s+friends?|bestie|besties|best\s+mate|mates?|classmates?|cousins?|pals?|buddy|"
         rf"nieces?|nephews?|god-?sons?|god-?daughters?)"
         rf"(?:\s+from\s+(?:class|nursery|school|reception))?\s*,?\s+{_NAME}{_MORE}",
-        rf"\b{_NAME}\s+from\s+(?:[A-Za-z]+(?:'s|’s)\s+|(?:her|his|their|the)\s+)?(?:class|nursery|school|reception|preschool|football|swimming|ballet|rainbows|beavers)",
+        rf"\b{_NAME}{_MORE}\s+from\s+(?:[A-Za-z]+(?:'s|’s)\s+|(?:her|his|their|the)\s+)?(?:class|nursery|school|reception|preschool|football|swimming|ballet|rainbows|beavers)",
+        # "Dropped Zac at Harry's for a sleepover", "X is staying with us", "X stayed over"
+        rf"\bat\s+{_NAME}(?:'s|’s)\s+(?:house|for\s+(?:a\s+)?(?:sleepover|play\s?date|tea|party))",
+        rf"\b{_NAME}{_MORE}\s+(?:stayed|stays|is\s+staying|slept)\s+(?:over|the\s+night|with\s+us|at\s+ours)\b",
         rf"\b(?:had|having)\s+{_NAME}{_MORE}\s+(?:round|over)\b",
         rf"\b{_NAME}{_MORE}\s+(?:came|come|comes|coming)\s+(?:over|round|to\s+play|for\s+tea|for\s+a\s+(?:play\s?date|sleepover))",
         rf"\b{_NAME}\s+from\s+(?:next\s+door|down\s+the\s+road|across\s+the\s+road|over\s+the\s+road)\b",
         rf"\b(?:bumped\s+into|met\s+up\s+with)\s+{_NAME}",
         # another adult's child: "Becky and her new baby Hugo", "my sister and her kids, Logan ..."
         rf"\b(?:her|his|their)\s+(?:new\s+|little\s+|baby\s+|two\s+|three\s+)?(?:little\s+ones?|baby|son|daughter|boys?|"
-        rf"girls?|kids|children|twins|newborn)\s*,?\s+{_NAME}{_MORE}",
-        rf"\b[A-Za-z]+(?:'s|’s)\s+(?:kids|children|boys|girls|lot|little\s+ones?|twins|son|daughter|baby)\s*,?\s+{_NAME}{_MORE}",
+        rf"girls?|kids|children|twins|newborn|two|three|four|lot|youngest|eldest|oldest|littlest)\s*,?\s+{_NAME}{_MORE}",
+        # "Sophie's youngest, Reggie", "our neighbours' little boy Kai", "my friend's daughter Mila"
+        rf"\b[A-Za-z]+(?:'s|’s|s'|s’)\s+(?:(?:little|baby|new|two|three|eldest|youngest|oldest)\s+)?(?:kids|children|boys?|"
+        rf"girls?|lot|little\s+ones?|twins|son|daughter|baby|youngest|eldest|oldest|littlest|two|three)\s*,?\s+{_NAME}{_MORE}",
+        # "Jude and Raffy, his best friend from school": a friend named before the relation word
+        rf"(?<=,|&|d)\s*{_NAME}\s*,\s*(?:his|her|their|zijn|haar)\s+(?:best\s+|beste\s+|little\s+)?(?:friend|mate|pal|buddy|"
+        rf"classmate|cousin|vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\b",
         rf"\b{_NAME}\s*\(\s*(?:our|my|her|his|their)?\s*(?:niece|nephew|cousin|god-?son|god-?daughter|friend)\b",
         # a child named through their parent: "thanks to Isla's mum", "with Ava and her mum",
         # "de moeder van Saar", "buurmeisje Noor"
@@ -229,15 +263,29 @@ OTHER_CHILD = tuple(
         rf"\b(?:buurjongen|buurmeisje|buurkind|buurjongetje|buurmeisjes|buurkinderen|neighbours?'?\s+(?:kids?|boy|girl|son|daughter))\s*,?\s+{_NAME}{_MORE}",
         # a friend's newborn: "Baby Clara arrived safely ... Congratulations Hannah and Tom"
         rf"\bbaby\s+{_NAME}\s+(?:arrived|was\s+born|is\s+here|has\s+arrived)(?=[\s\S]*\bcongrat)",
+        rf"\bwelcome\s+(?:to\s+the\s+world\s*,?\s+)?(?:little\s+|baby\s+)+{_NAME}(?=[\s\S]*\bcongrat)",
+        rf"\bwelkom\s+(?:op\s+de\s+wereld\s*,?\s+)?(?:kleine\s+|lieve\s+)*{_NAME}(?=[\s\S]*\bgefeliciteerd)",
         # Dutch
         rf"\b(?:speelafspraak(?:je)?|logeerpartij(?:tje)?)\s*(?:met|:)?\s+{_NAME}{_MORE}",
         rf"\b(?:vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\s+{_NAME}{_MORE}",
-        rf"\bkinderfeest(?:je)?\s+(?:van|bij)\s+{_NAME}",
+        rf"\b(?:kinder|verjaardags)?feest(?:je)?\s+(?:van|bij)\s+{_NAME}",
+        rf"\b(?:logeetje|logee|logé|logeerkind)\s*,?\s+{_NAME}{_MORE}",
+        # "de zoon van mijn vriendin, Jens", "Lotte en Ruben (de kinderen van mijn broer)"
+        rf"\b(?:zoon(?:tje)?|dochter(?:tje)?|kind(?:eren)?|kids|baby|jongens|meiden)\s+van\s+(?:mijn|onze|de|een)\s+"
+        rf"(?:[a-z]+\s+)?[a-z]+\s*,?\s+{_NAME}{_MORE}",
+        rf"\b{_NAME}{_MORE}\s*\(\s*(?:de\s+|het\s+)?(?:zoon(?:tje)?|dochter(?:tje)?|kind(?:eren)?|kids|baby|neefje|nichtje)\s+van\b",
+        rf"\b{_NAME}{_MORE}\s*\(\s*(?:my|our)\s+[a-z]+(?:'s|’s|s'|s’)\s+(?:kids|son|daughter|boys?|girls?|little\s+ones?)\b",
         rf"\b(?:haar|zijn|hun)\s+(?:zoon(?:tje)?|dochter(?:tje)?|kinderen|kids|baby)\s*,?\s+{_NAME}{_MORE}",
         rf"\b{_NAME}\s+(?:kwam|komt|bleef)\s+(?:spelen|logeren|slapen)",
         rf"\bbij\s+{_NAME}\s+(?:spelen|logeren|thuis|op\s+visite)\b",
+        # "op bezoek bij Noor", "speelde vanmiddag bij Tygo", "Sam logeert vannacht bij ons"
+        # ("Lotte kwam spelen bij Daan": Daan is the host, ours)
+        rf"(?<!kwam\s)(?<!komt\s)(?<!komen\s)(?<!kwamen\s)\b(?:op\s+bezoek|op\s+visite|spelen|logeren|slapen|speelt|speelde|"
+        rf"speelden|logeert|logeerde)\s+(?:[a-z]+\s+)?bij\s+{_NAME}",
+        rf"\b{_NAME}{_MORE}\s+(?:logeert|logeerde|logeren|slaapt|sliep|blijft\s+slapen)\s+(?:[a-z]+\s+)?(?:bij\s+ons|hier)\b",
         rf"\bmet\s+{_NAME}\s+en\s+(?:haar|zijn)\s+(?:moeder|mama|vader|papa|ouders)\b",
-        rf"\b{_NAME}\s+(?:van|uit)\s+(?:school|de\s+klas|(?:haar|zijn)\s+klas|groep\s+\d|de\s+opvang|de\s+bso|de\s+kdv|voetbal|hockey|zwemles)\b",
+        rf"\b{_NAME}{_MORE}\s+(?:van|uit)\s+(?:school|de\s+klas|(?:haar|zijn)\s+klas|groep\s+\d|de\s+opvang|de\s+bso|de\s+kdv|voetbal|hockey|zwemles|"
+        rf"hiernaast|de\s+overkant|de\s+buren|naast\s+ons|om\s+de\s+hoek|verderop|de\s+straat)\b",
     )
 )
 #: Another family's event: its host is another family's child even when no child of ours is named.
@@ -250,28 +298,104 @@ ADULT_NAMED = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         rf"\b(?:thank\s+you|thanks|thx)\s+{_NAME}{_MORE}\s+for\s+having\b",
-        rf"\b{_NAME}\s+(?:and|&)\s+(?:her|his|their)\s+(?:new\s+|little\s+)?(?:baby|little\s+one|kids|children|son|daughter|boys|girls|twins)\b",
-        rf"(?s:^(?=.*\b(?:baby|arrived|born|newborn)\b).*?)\bcongrat(?:ulation)?s\s+(?:to\s+)?{_NAME}{_MORE}",
+        rf"\b{_NAME}\s+(?:and|&|en)\s+(?:her|his|their|haar|zijn)\s+(?:new\s+|little\s+|nieuwe\s+|kleine\s+)?"
+        r"(?:baby|little\s+one|kids|children|son|daughter|boys?|girls?|twins|newborn|zoon(?:tje)?|dochter(?:tje)?|kinderen)\b",
+        rf"(?s:^(?=.*\b(?:baby|arrived|born|newborn|welcome\s+to\s+the\s+world)\b).*?)\bcongrat(?:ulation)?s\s+(?:to\s+)?{_NAME}{_MORE}",
         rf"\b(?:mum|mom|mama|dad|parents?|ouders)\s+{_NAME}\b",
+        rf"\b(?:childminder|child\s+minder|midwife|babysitter|baby\s+sitter|au\s+pair|health\s+visitor|nurse|doctor|"
+        rf"vicar|rev|reverend|pastor|priest|godmother|godfather|teacher|teaching\s+assistant|oppas|verloskundige|"
+        rf"kraamverzorgster|leidster|juf|meester|dokter|huisarts)\.?\s*,?\s+{_NAME}",
+        rf"\b{_NAME}(?:'s|’s)\s+(?:(?:little|baby|new|two|three)\s+)?(?:youngest|eldest|oldest|littlest|kids|children|boys|girls|"
+        rf"son|daughter|little\s+ones?|twins)\s*,?\s+(?-i:[A-Z])",
+        rf"\b{_NAME}{_MORE}\s+(?:from|van)\s+(?:work|the\s+office|uni|the\s+gym|het\s+werk|mijn\s+werk|kantoor|de\s+sportschool)\b",
+        # grown-ups' outings: "coffee with Kate and Lucy", "koffie met Linda" (a child's is "tea with")
+        rf"\b(?:coffee|brunch|drinks|cocktails|wine|koffie|borrel|borrelen|wijntje|etentje|terrasje)\s+(?:with|met)\s+{_NAME}{_MORE}",
         rf"\b(?:my|mijn|our|onze)\s+(?:husband|hubby|wife|man|vrouw|partner|vriend|vriendin|schoonzus|zwager|"
         rf"schoonmoeder|schoonvader|sister|brother|sister-in-law|brother-in-law|zus|broer|mum|mom|dad|moeder|"
         rf"vader|friend|bestie|colleague|collega|neighbour|buurvrouw|buurman)\s+{_NAME}\b",
     )
 )
+#: An age of a grown-up with a name: "Tom is 35 today", "Sarah's 30th", "Happy 40th birthday
+#: Kate", "Sanne wordt vandaag 30", "Gefeliciteerd Marco met je 40e verjaardag".
+ADULT_AGE_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:(?:is|turns|turned|wordt|werd|met\s+(?:je|zijn|haar))\s+)?(?:now\s+|nu\s+|vandaag\s+|today\s+)?"
+    r"(?P<n>\d{2,3})(?:st|nd|rd|th|e|ste)?\b(?!\s*(?:%|am|pm|:|months?|weeks?|maanden|weken|minutes|mins|min|km|miles|m\b))",
+    re.IGNORECASE,
+)
+ADULT_AGE_BEFORE = re.compile(
+    r"\b(?:happy|gefeliciteerd|congrats\s+on)\s+(?P<n>\d{2,3})(?:st|nd|rd|th|e|ste)?\s+(?:birthday|bday|verjaardag)?\s*,?\s*(?:to\s+)?$",
+    re.IGNORECASE,
+)
 #: Names that are no person's: pets ("our dog Biscuit", "Luna the cat") and characters
 #: ("dressed as Elsa", "Bo Peep costume").
 _ADJ_PET = r"(?:little|old|new|rescue|family|crazy|lazy|fluffy|sweet|naughty)"
-_PET = r"(?:dog|doggy|doggo|puppy|pup|cat|kitty|kitten|bunny|rabbit|hamster|guinea\s+pig|pony|horse|tortoise|hond|hondje|puppy|kat|poes|kitten|konijn)"
+_PET = (
+    r"(?:dog|doggy|doggo|puppy|pup|cat|kitty|kitten|bunny|rabbit|hamster|guinea\s+pig|pony|horse|tortoise|"
+    r"goldfish|fish|budgie|parrot|hen|chicken|lamb|gerbil|lizard|snake|hond|hondje|kat|poes|konijn|cavia|"
+    # dog breeds: "our cockapoo Teddy", "Bella the labrador"
+    r"labrador|lab|cockapoo|cavapoo|labradoodle|spaniel|retriever|collie|terrier|dachshund|sausage\s+dog|pug|"
+    r"frenchie|beagle|poodle|husky|whippet|greyhound|lurcher|schnauzer|chihuahua|jack\s+russell|staffy|"
+    r"teckel|herder)"
+)
+_PETS = rf"(?:{_PET}(?:s|es))"  # "the guinea pigs, Salt and Pepper": a list of pets
 NOT_A_PERSON = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         rf"\b(?:(?:my|our|the|their|his|her|mijn|onze|new|nieuwe)\s+)?(?:{_ADJ_PET}\s+)?{_PET}\s*,?\s+(?P<name>(?-i:[A-Z][a-z]+))",
+        rf"\b{_PETS}\s*,?\s+(?P<name>(?-i:[A-Z][a-z]+)){_MORE}",
+        # "New puppy alert! Meet Luna", "our spaniel Marley", "Marley our spaniel"
+        rf"\b{_PET}\b[^.!?\n]{{0,40}}[.!?\n]*\s*(?:meet|say\s+hello\s+to|welcome)\s+(?P<name>(?-i:[A-Z][a-z]+))",
+        rf"\b(?P<name>(?-i:[A-Z][a-z]+))\s*,?\s+(?:our|my|the)\s+(?:{_ADJ_PET}\s+)?{_PET}\b",
         rf"\b{_NAME}\s*,?\s+(?:the|our|de|onze)\s+{_PET}\b",
         rf"\b{_NAME}\s*\(\s*(?:the|our)?\s*{_PET}\s*\)",
+        # a named storm: "Storm Ciara is not letting us out"
+        r"\b(?:storm|hurricane|typhoon)\s+(?P<name>(?-i:[A-Z][a-z]+))\b(?!\s+(?:and|&|en)\b)",
         rf"\bdressed\s+(?:up\s+)?as\s+(?:a\s+|an\s+|the\s+|little\s+)?{_NAME}(?:\s+[A-Z][a-z]+)?",
         rf"\b{_NAME}(?:\s+[A-Z][a-z]+)?\s+(?:costume|outfit|fancy\s+dress|vibes)\b",
     )
 )
+#: Children's characters that are nobody's name in a caption ("Peppa and George are on
+#: again", "Piet heeft de cadeaus gebracht"): always, or when their story is named in the post.
+CHARACTERS = frozenset(
+    "peppa bluey bingo gruffalo paddington nijntje bumba pikachu elmo moana shrek pieten".split()
+)
+CHARACTER_STORIES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (
+        re.compile(r"\bsinterklaas|\b(?:sint|pakjesavond|pepernoten|schoen\s+zetten)\b", re.I),
+        frozenset({"piet", "sint"}),
+    ),
+    (re.compile(r"\bfrozen\b|\bdisney\b", re.I), frozenset({"elsa", "anna", "olaf", "kristoff", "sven"})),
+    (re.compile(r"\bpeppa\b", re.I), frozenset({"george", "suzy", "danny", "rebecca", "pedro"})),
+    # a nativity's parts: "Lola was Mary"
+    (
+        re.compile(r"\bnativity\b|\bkerstspel\b", re.I),
+        frozenset({"mary", "joseph", "gabriel", "jesus", "maria", "jozef"}),
+    ),
+    (
+        re.compile(r"\bpaw\s+patrol\b", re.I),
+        frozenset({"chase", "marshall", "skye", "rocky", "rubble", "zuma", "ryder"}),
+    ),
+)
+#: Shops, brands and stories whose names hold a given name ("Marks and Spencer", "Ben & Jerry's",
+#: "John Lewis", "Postman Pat"), and Santa: no person of the post.
+BRANDS = re.compile(
+    r"\b(?:marks\s*(?:and|&)\s*spencer|ben\s*(?:and|&)\s*jerry|holland\s*(?:and|&)\s*barrett|frankie\s*(?:and|&)\s*benny|"
+    r"john\s+lewis|jo\s+malone|ted\s+baker|charlotte\s+tilbury|harvey\s+nichols|dunelm|sainsbury|morrisons|waitrose|"
+    r"hobbycraft|smyths|hamleys|mothercare|nando|wetherspoons?|mercedes(?:-benz)?|harry\s+potter|peter\s+rabbit|winnie\s+the\s+pooh|"
+    r"thomas\s+the\s+tank(?:\s+engine)?|bob\s+the\s+builder|fireman\s+sam|postman\s+pat|santa(?:\s+claus)?|"
+    r"father\s+christmas|sinterklaas|zwarte\s+piet|tooth\s+fairy|easter\s+bunny|"
+    # children's books and television
+    r"ben\s*(?:and|&)\s*holly|sarah\s*(?:and|&)\s*duck|hey\s+duggee|peter\s+pan|alice\s+in\s+wonderland|"
+    r"charlie\s+and\s+the\s+chocolate\s+factory|james\s+and\s+the\s+giant\s+peach|horrid\s+henry|"
+    r"wallace\s*(?:and|&)\s*gromit|colin\s+the\s+caterpillar|percy\s+pig|hairy\s+maclary|biff\s*,?\s*chip|"
+    r"(?:peppa|george|daddy|mummy)\s+pig|mr\s+tumble|stick\s+man|"
+    # places that hold a given name
+    r"milton\s+keynes|port\s+isaac|kings?\s+lynn|alton\s+towers|drayton\s+manor|paultons|chessington|"
+    r"lake\s+district|peak\s+district|st\.?\s+[A-Z][a-z]+)(?:'s|’s)?\b",
+    re.IGNORECASE,
+)
+#: "Matilda the Musical": a title, not a person.
+TITLE_AFTER = re.compile(r"^\s+the\s+(?:musical|movie|film|show|book|series)\b", re.I)
 #: "X's party", "party for X's 5th", "happy birthday X! thanks for having ...": X's own party.
 #: That child is another family's when the post also names a child of the account.
 PARTY_HOST = tuple(
@@ -292,15 +416,22 @@ _KANJI_NAME = r"[一-龯々]{1,3}"
 JA_HONORIFIC = re.compile(rf"(?P<name>{_KANA_NAME}|{_KANJI_NAME})(?:ちゃん|くん|君)")
 #: "娘の結衣", "長男の大翔": a relation word, の, and the name.
 JA_RELATION = re.compile(
-    rf"(?:娘|息子|長男|長女|次男|次女|三男|三女|末っ子|子ども|子供|小学?[1-6一二三四五六]年生|年長|年中|年少|[0-9０-９]{{1,2}}歳)の(?P<name>{_KANA_NAME}?|{_KANJI_NAME}?)"
-    r"(?=ちゃん|くん|君|は|が|、|,|の|も|\s|$|[0-9０-９])"
+    rf"(?:娘|息子|長男|長女|次男|次女|三男|三女|末っ子|子ども|子供|小学?[1-6一二三四五六]年生|年長|年中|年少|[0-9０-９]{{1,2}}歳)(?:の|・|[（(])(?P<name>{_KANA_NAME}?|{_KANJI_NAME}?)"
+    r"(?=ちゃん|くん|君|は|が|、|,|の|も|と|を|に|[)）]|\s|$|[0-9０-９])"
 )
 #: "お誕生日おめでとう、ひなた": the name after the wish.
 JA_WISH = re.compile(rf"おめでとう[、,!！\s]*(?P<name>{_KANA_NAME}|{_KANJI_NAME})(?=[！!。、\s]|$)")
 #: A child spoken to at the start of a sentence: "陽翔、がんばってね", "ひなた、7歳おめでとう".
 JA_VOCATIVE = re.compile(
     rf"(?:^|(?<=[。！!？?\s]))(?P<name>{_KANA_NAME}|{_KANJI_NAME})[、,]\s*"
-    r"(?=がんばって|今日から|今日は|明日から|頑張って|おめでとう|お誕生日|誕生日|大好き|ありがとう|きょうで|今日で|[0-9０-９]+\s*(?:歳|さい))"
+    r"(?=がんばって|今日から|今日は|明日から|頑張って|おめでとう|お誕生日|誕生日|大好き|ありがとう|きょうで|今日で|[0-9０-９]+\s*(?:歳|さい)|"
+    # a child's first: "真琴、初めてのおつかい"
+    r"初めて|はじめて|入園|入学|卒園|卒業)"
+)
+#: A child's achievement opening a sentence: "和樹が補助輪なしで自転車に乗れた", "ゆいが初めて歩いた".
+JA_ACHIEVED = re.compile(
+    r"(?:^|(?<=[\s。！!？?]))(?P<name>[一-龯々]{2,3}|[ぁ-ゖ]{2,4})が(?=[^。！!？?\n]{0,20}?"
+    r"(?:乗れた|歩いた|立った|しゃべった|話した|言えた|泳げた|書けた|読めた|食べられた|できた|できるようになった|寝返り|ハイハイ))"
 )
 #: "...に結衣と行ってきた": the child the parent went somewhere with.
 JA_WENT_WITH = re.compile(
@@ -310,16 +441,24 @@ JA_WENT_WITH = re.compile(
 JA_LEADING_PARTICLE = re.compile(r"^(?:の|は|が|と|も|に|を|で|へ|や)")
 #: Words before a name that make it another family's child.
 JA_OTHER_BEFORE = re.compile(
-    r"(?:お友達|友達|友だち|ともだち|クラス|同級生|いとこ|同じ組|同じクラス|組|近所|お隣|となり|仲良し)の$"
+    r"(?:お友達|友達|友だち|ともだち|クラス|同級生|いとこ|同じ組|同じクラス|組|近所|お隣|となり|仲良し|姪っ子|甥っ子|姪|甥|親戚)の$"
 )
 #: Words before a name that make it an adult's: "ママ友のりさちゃん" (a mum friend).
-JA_ADULT_BEFORE = re.compile(r"(?:ママ友|パパ友|友人|同僚|先輩|後輩|上司|先生|義姉|義妹|姉|妹|兄|弟)の$")
+JA_ADULT_BEFORE = re.compile(
+    r"(?:ママ友|パパ友|友人|同僚|先輩|後輩|上司|先生|義姉|義妹|姉|妹|兄|弟|夫|旦那|主人|妻|嫁|彼氏|彼女|義母|義父|母|父|祖母|祖父)の$"
+    # a pet: "愛犬のモカちゃん", "うちのわんこ、ココちゃん"
+    r"|(?:愛犬|愛猫|わんこ|ワンコ|わんちゃん|にゃんこ|ニャンコ|うさぎ|ハムスター|インコ|犬|猫)(?:の|、|,|\s)*$"
+)
 #: Words after a name (and its honorific) that make it another family's child.
 JA_OTHER_AFTER = re.compile(
     r"^(?:ちゃん|くん|君)?(?:の(?:お)?誕生日(?:会|パーティー?)|のバースデー|が遊びに|ちで|の家|ママ|にお呼ばれ)"
 )
 #: Hiragana words that look like names before ちゃん but are not ("赤ちゃん" is kanji + kana).
 JA_NOT_NAMES = frozenset(
+    "キティ ミッフィー アンパンマン ドラえもん ピカチュウ しまじろう プリキュア エルサ アナ ペッパ "
+    # baby words, animals and toys said with ちゃん: "あかちゃん", "わんちゃん", "くまちゃん"
+    "あか おかあ おとう かあ とう おじ おば ねぇ にぃ ばぁ じぃ わん にゃん にゃ うさ くま ぞう ねこ いぬ "
+    "パンダ クマ ネコ イヌ ウサギ ワン ニャン トーマス "
     "おねえ おにい おねい おばあ おじい おばあ ねえ にい ばあ じい 友達 友だち お友達 ともだち くん ちゃん さん 君 様 歳 才 夫 妻 主人 旦那 嫁 母 父 祖母 祖父 義母 義父 息子 娘 長男 長女 次男 次女 三男 三女 家族 私 僕".split()
 )
 #: A name opening a sentence and followed by も ("also") or と and a second name in a family
@@ -333,6 +472,7 @@ JA_COMMON_OPENERS = frozenset(
     今日 明日 昨日 今朝 今年 今週 毎日 毎週 毎朝 私 僕 俺 夫 妻 主人 旦那 パパ ママ 家族 みんな 子供 子ども
     息子 娘 兄 姉 弟 妹 祖母 祖父 友達 これ それ あれ どれ ここ そこ いつ なに 何 雨 雪 天気 朝 夜 昼 夕方
     わたし ぼく おれ みんな きょう あした きのう いつも また まだ もう とても ちょっと すこし
+    二人 三人 兄弟 姉妹 双子 赤ん坊 長男 長女 次男 次女 末っ子 うちの子 下の子 上の子 姉妹 甥 姪 孫
     """.split()
 )
 #: "ゆい(3)", "陽翔（5歳）": a name with an age in brackets; "長女ゆい", "息子陽翔": a relation

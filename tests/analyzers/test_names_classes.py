@@ -1,0 +1,336 @@
+"""Classes of name errors, one synthetic caption per case (each caption its own account, so a
+name learnt in one cannot help another). Captions are written for these tests, not taken from
+the evaluation files."""
+
+from __future__ import annotations
+
+from analyzers.names import NamesAnalyzer
+from tests.analyzers.textkit import run_captions
+
+
+def _children(caption: str) -> list[tuple[str, str]]:
+    """(name, 'own' or 'other') of the child names found in one caption."""
+    (found,) = run_captions(NamesAnalyzer(), caption)
+    return [
+        (f.value.text, "other" if f.value.reason.name == "NAMED_AS_OTHER_CHILD" else "own")
+        for f in found
+        if f.category == "child_name"
+    ]
+
+
+def test_a_comma_after_a_named_child_opens_a_new_clause_not_a_list() -> None:
+    # "tea with Gran and Grandpa, Mabel ..." : Mabel is ours, not a guest's
+    assert _children("Tea with Gran and Grandpa, Mabel did a handstand on the lawn") == [("Mabel", "own")]
+    assert sorted(_children("Speelafspraakje met Fleur, Sanne vond het prachtig")) == [
+        ("Fleur", "other"),
+        ("Sanne", "own"),
+    ]
+    # a list still ends with its "and" item
+    assert sorted(_children("Playdate with Otis, Remy and Ada today")) == [
+        ("Ada", "other"),
+        ("Otis", "other"),
+        ("Remy", "other"),
+    ]
+
+
+def test_a_parent_with_her_little_boy_is_an_adult() -> None:
+    assert _children("Bumped into Gemma and her little girl Orla at the library") == [("Orla", "other")]
+
+
+def test_a_friends_newborn_welcomed_is_another_familys_child() -> None:
+    assert _children("Welcome to the world little Otto! Congratulations Fay and Rob") == [("Otto", "other")]
+
+
+def test_adults_occasions_name_no_children() -> None:
+    assert _children("Congrats to Liam and Abby on their engagement 💍") == []
+    assert _children("Koffie met Marloes, eindelijk weer eens bijgepraat") == []
+    assert _children("Coffee with Priya and Jo, first time out without the baby") == []
+
+
+def test_a_named_storm_is_no_child() -> None:
+    assert _children("Storm Dudley is rattling the windows tonight") == []
+
+
+def test_a_place_noun_after_a_capitalised_word_is_a_place() -> None:
+    assert _children("Canning Dock at sunset, Wilbur loved the boats") == [("Wilbur", "own")]
+
+
+def test_good_luck_to_a_name_is_a_person() -> None:
+    assert _children("Good luck to Mira at her piano exam today 🎹") == [("Mira", "own")]
+
+
+def test_a_dutch_verb_after_a_name_opening_a_sentence() -> None:
+    assert _children("Stijn speelt elke zaterdag hockey, weer of geen weer") == [("Stijn", "own")]
+
+
+def test_a_name_the_model_joins_to_a_word_before_it() -> None:
+    found = _children("Went to see Wonka with Kestrel and her friend Juno from school")
+    assert ("Kestrel", "own") in found and ("Juno", "other") in found
+
+
+def test_a_grandparent_named_with_a_child_is_no_child() -> None:
+    assert _children("Grandma Doreen and Arlo icing biscuits") == [("Arlo", "own")]
+
+
+def test_a_parents_sister_is_an_adult() -> None:
+    assert _children("My sister Philippa stayed over, Cosmo was thrilled") == [("Cosmo", "own")]
+    # a child's sister is still a child
+    assert ("Dora", "own") in _children("Ezra and his little sister Dora at the beach")
+
+
+def test_colleagues_are_adults() -> None:
+    assert _children("Nathan and Kieran from work came round for a barbecue") == []
+
+
+def test_another_adults_child_by_possessive() -> None:
+    assert _children("Our neighbours' little girl Freya fed the ducks with us") == [("Freya", "other")]
+    # the parent is an adult, the child is theirs
+    assert _children("Gemma's eldest, Cormac, is taller than me now") == [("Cormac", "other")]
+    assert _children("Lunch with my brother and his two, Ossie and Wynn") == [
+        ("Ossie", "other"),
+        ("Wynn", "other"),
+    ]
+
+
+def test_a_friend_named_before_the_relation_word() -> None:
+    assert sorted(_children("Ezra and Tobias, his best friend from nursery, at the zoo")) == [
+        ("Ezra", "own"),
+        ("Tobias", "other"),
+    ]
+
+
+def test_a_relatives_child_outweighs_an_adult_cue() -> None:
+    # "babysitting" says grown-ups are about, but "my niece" names a child
+    assert _children("Babysitting my niece Clemmie tonight, wish me luck") == [("Clemmie", "other")]
+
+
+def test_dutch_other_families_children() -> None:
+    assert _children("Logeetje Roosje blijft vannacht slapen") == [("Roosje", "other")]
+    assert sorted(_children("Naar het verjaardagsfeestje van Daan, Sem vond het geweldig")) == [
+        ("Daan", "other"),
+        ("Sem", "own"),
+    ]
+    assert _children("Het zoontje van mijn collega, Joep, is zo lief") == [("Joep", "other")]
+    assert sorted(_children("Fien en Ties (de kinderen van mijn zus) logeren hier")) == [
+        ("Fien", "other"),
+        ("Ties", "other"),
+    ]
+
+
+def test_japanese_nieces_and_nephews_are_other_children() -> None:
+    assert _children("姪のこはるちゃんが遊びに来た") == [("こはる", "other")]
+    assert _children("甥っ子のたいがくんと動物園へ") == [("たいが", "other")]
+
+
+def test_japanese_listed_names_without_an_honorific() -> None:
+    assert _children("陽翔と湊斗、兄弟でお風呂") == [("陽翔", "own"), ("湊斗", "own")]
+    assert _children("こはるがハイハイし始めた") == [("こはる", "own")]
+    assert _children("夫と蓮とキャンプ") == [("蓮", "own")]
+
+
+def test_japanese_listed_names_not_inside_words() -> None:
+    # a compound, a kana word, an adverb, a name that is also an everyday word
+    assert _children("蓮根のきんぴら作った") == []
+    assert _children("れんこん掘り体験") == []
+    assert _children("凛とした冬の朝") == []
+    assert _children("さくらが満開") == []
+    assert _children("朝陽が眩しい") == []
+
+
+def test_japanese_kana_name_after_a_kin_word_and_no() -> None:
+    assert _children("いとこのはるとくんと海へ") == [("はると", "other")]
+    # kana after a kanji is the word's ending ("初めて"), not a name
+    assert _children("芽生の初めての運動会") == [("芽生", "own")]
+
+
+def test_japanese_relation_word_before_two_names() -> None:
+    assert sorted(_children("長男の湊と次男の蓮、仲良し")) == [("湊", "own"), ("蓮", "own")]
+
+
+def test_a_common_name_opening_a_sentence_needs_no_verb() -> None:
+    assert _children("Hamza at the swings again 🛝") == [("Hamza", "own")]
+    # ... but a name that is also a word, or the first of two capitalised words, still does
+    assert _children("Victoria sponge for pudding, nobody complained") == []
+    assert _children("Beverley Minster in the frost") == []
+
+
+def test_a_grown_ups_full_name_is_no_child() -> None:
+    assert _children("Mary Berry's scones, again, because why not") == []
+    assert _children("Freek de Jonge op tv, de kinderen snappen er niks van") == []
+    assert _children("Coffee and a chat with Priya from the gym") == []
+
+
+def test_childrens_characters_are_nobody() -> None:
+    assert _children("Peppa and George on a loop since breakfast") == []
+    assert _children("Frozen on repeat, Elsa is the boss of this house") == []
+    assert _children("Sinterklaasavond: Piet bracht een zak cadeautjes, Jip was stil van ontzag") == [
+        ("Jip", "own")
+    ]
+    assert _children("Matilda the Musical tonight, the girls are buzzing") == []
+    # without its story, the same name is a child's
+    assert _children("Elsa is 4 today!") == [("Elsa", "own")]
+
+
+def test_a_dutch_word_that_is_a_name_with_an_age() -> None:
+    assert _children("Hoera, Lieve is 3 geworden!") == [("Lieve", "own")]
+    assert _children("Vandaag is 5 december, pakjesavond!") == []
+
+
+def test_recent_names_the_older_lists_lack() -> None:
+    assert _children("Lovely walk with Ffion this morning") == [("Ffion", "own")]
+    # a recent name that is also an English word is not taken from the list
+    assert _children("Wren spotted on the bird feeder") == []
+
+
+def test_a_dutch_past_tense_after_a_name() -> None:
+    assert sorted(_children("Jurre speelde vandaag bij zijn vriendje Stan")) == [
+        ("Jurre", "own"),
+        ("Stan", "other"),
+    ]
+
+
+def test_a_word_name_before_a_noun_and_a_preposition() -> None:
+    assert _children("Dawn chorus at 5am, thanks birds") == []
+    assert _children("April showers in full force") == []
+
+
+def test_grown_ups_by_their_role() -> None:
+    assert _children("Our childminder Bernie is a saint") == []
+    assert _children("Huge thanks to the midwife, Rosalind, for everything") == []
+    assert _children("Onze oppas Marit is echt een topper") == []
+    assert _children("Great-Grandpa Norman's 90th birthday, four generations") == []
+    assert ("Arlo", "own") in _children("Reverend Alison did a lovely christening for Arlo")
+
+
+def test_pets_by_breed_or_introduction() -> None:
+    assert _children("Our cockapoo Mabel has eaten a sock") == []
+    assert _children("Bramble the labrador loves the beach more than the kids do") == []
+    assert _children("The guinea pigs, Salt and Pepper, have escaped again") == []
+    assert _children("New puppy alert! Meet Nala 🐶") == []
+
+
+def test_a_grown_ups_age_names_an_adult() -> None:
+    assert _children("Happy 40th birthday Becca, the best friend a girl could ask for") == []
+    assert _children("Lorna's 30th was a blast, sore head today") == []
+    assert _children("Gareth is 35 today and still can't cook") == []
+    assert _children("Marloes wordt vandaag 30, proost!") == []
+    # a child's age or months still make a child
+    assert _children("Happy 5th birthday Ellis!") == [("Ellis", "own")]
+    assert _children("Orla is 20 months and into everything") == [("Orla", "own")]
+
+
+def test_a_full_name_beside_a_school_word_is_a_grown_up() -> None:
+    # a famous author in a school post: a person, not the poster's child
+    (found,) = run_captions(NamesAnalyzer(), "World Book Day at school, all about Roald Dahl this year")
+    assert [f.value.text for f in found if f.category == "child_name"] == []
+
+
+def test_japanese_husbands_pets_and_characters_are_no_children() -> None:
+    assert _children("夫のたかくんが夕飯作ってくれた") == []
+    assert _children("愛犬のモカちゃんとお散歩") == []
+    assert _children("うちのわんこ、ココちゃんがお昼寝中") == []
+    assert _children("キティちゃんのケーキ") == []
+    # a child in the same words is still one
+    assert _children("娘のゆなちゃんとお散歩") == [("ゆな", "own")]
+
+
+def test_shops_brands_saints_and_royals_are_no_children() -> None:
+    assert _children("Marks and Spencer picnic in the garden") == []
+    assert _children("Ben & Jerry's and a film, perfect night in") == []
+    assert _children("Prince Louis's school is near here apparently") == []
+    assert _children("Lunch at St Agnes then a walk on the beach") == []
+    assert ("Ottilie", "own") in _children("Ottilie's face when she saw Santa")
+    assert ("Santa", "own") not in _children("Ottilie's face when she saw Santa")
+
+
+def test_stories_and_places_that_hold_a_name() -> None:
+    assert _children("Ben and Holly on repeat this morning") == []
+    assert _children("Colin the Caterpillar cake for pudding") == []
+    assert _children("Day out at Alton Towers, Nate was tall enough for everything") == [("Nate", "own")]
+
+
+def test_a_word_ending_in_en_is_no_list_of_names() -> None:
+    # "Buurjongen" is not "Buurjong en ..."
+    assert _children("Buurjongen Jelle komt elke dag spelen") == [("Jelle", "other")]
+
+
+def test_a_nativity_part_a_hyphenated_name_and_two_names_after_from() -> None:
+    assert sorted(_children("Nativity day: Alma was a sheep and her friend Bea was Mary")) == [
+        ("Alma", "own"),
+        ("Bea", "other"),
+    ]
+    assert _children("Our Ellie-Mae got her first trophy today") == [("Ellie-Mae", "own")]
+    assert sorted(_children("Breakfast in bed from Ruby and Ted, best Mother's Day")) == [
+        ("Ruby", "own"),
+        ("Ted", "own"),
+    ]
+
+
+def test_a_word_name_after_for_is_a_person() -> None:
+    assert sorted(_children("First day of Year 2 for Otis and Reception for Ivy")) == [
+        ("Ivy", "own"),
+        ("Otis", "own"),
+    ]
+    assert _children("Shopping for Christmas with the kids") == []
+
+
+def test_more_other_children_phrasings() -> None:
+    assert sorted(_children("Dropped Zac at Harry's for a sleepover")) == [("Harry", "other"), ("Zac", "own")]
+    assert _children("Fleur van hiernaast komt elke woensdag spelen") == [("Fleur", "other")]
+    assert sorted(_children("Sam logeert vannacht bij ons, Mila is door het dolle heen")) == [
+        ("Mila", "own"),
+        ("Sam", "other"),
+    ]
+    assert sorted(_children("Jesse speelde vanmiddag bij Tygo")) == [("Jesse", "own"), ("Tygo", "other")]
+    # the host of "came to play at" is ours
+    assert sorted(_children("Lotte kwam spelen bij Daan na school")) == [("Daan", "own"), ("Lotte", "other")]
+    assert sorted(_children("Ties en Daan van voetbal kwamen nog even langs")) == [
+        ("Daan", "other"),
+        ("Ties", "other"),
+    ]
+    assert sorted(_children("Kinderen van de buren, Lars en Eva, kwamen taart eten")) == [
+        ("Eva", "other"),
+        ("Lars", "other"),
+    ]
+
+
+def test_japanese_names_by_a_childs_first_or_achievement() -> None:
+    assert _children("真琴、初めてのおつかい成功！") == [("真琴", "own")]
+    assert _children("和樹が補助輪なしで自転車に乗れた") == [("和樹", "own")]
+    assert _children("息子・恭平、今日から小学生") == [("恭平", "own")]
+    assert _children("娘(しずか)のピアノ発表会") == [("しずか", "own")]
+    assert _children("二人が仲良く歩いた") == []
+
+
+def test_japanese_baby_words_animals_and_toys_with_chan() -> None:
+    assert _children("あかちゃんと公園へ") == []
+    assert _children("わんちゃんと遊んだよ") == []
+    assert _children("くまちゃんのぬいぐるみが大好き") == []
+
+
+def test_a_long_hashtag_word_is_no_name() -> None:
+    assert _children("Family fun #harrypotterstudiotour #wizardingworld") == []
+    assert _children("Party prep #evieturns4 #unicornparty") == [("Evie", "own")]
+
+
+def test_religious_words_clubs_and_cars_are_no_children() -> None:
+    assert _children("Jesus loves you says the Sunday school card") == []
+    assert _children("Mercedes finally back from the garage") == []
+    assert _children("Watching Villa with Grandad, Ezra fell asleep at half time") == [("Ezra", "own")]
+
+
+def test_a_word_name_paired_with_a_name_in_a_persons_slot() -> None:
+    assert sorted(_children("Daisy and Robin did a cake sale for the hospice")) == [
+        ("Daisy", "own"),
+        ("Robin", "own"),
+    ]
+    assert sorted(_children("Hope and Blessing, my two angels, ready for church")) == [
+        ("Blessing", "own"),
+        ("Hope", "own"),
+    ]
+    assert _children("Fish and Chips on the beach") == []
+
+
+def test_a_japanese_name_that_starts_like_a_particle() -> None:
+    # "はるき" begins with は: a listed name is not read as "は" + "るき"
+    assert _children("毎朝はるきくんと保育園へ") == [("はるき", "own")]
