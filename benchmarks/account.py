@@ -1,6 +1,6 @@
 """The whole scan on generated accounts: first scan, re-scan, and re-scan after 10 new posts.
 
-    .venv/bin/python benchmarks/account.py [--sizes 100,300,1000] [--workers N] [--keep DIR]
+    .venv/bin/python benchmarks/account.py [--sizes 100,300,1000] [--workers N] [--runs 3] [--keep DIR]
 
 Each account is an instaloader-style folder (what ``footprint-audit scan`` reads from a real
 download), generated deterministically: per post a 1080 px JPEG of a drawn scene (sky, ground,
@@ -26,6 +26,7 @@ import platform
 import random
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -244,6 +245,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="100,300,1000")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--keep", type=Path, help="build the accounts here and keep them")
+    parser.add_argument("--runs", type=int, default=3, help="repeats per size; medians are printed")
     args, _ = parser.parse_known_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     cli = str(Path(sys.executable).parent / "footprint-audit")
@@ -256,38 +258,50 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
         for n in sizes:
-            folder = base / f"account-{n}"
-            t = time.perf_counter()
-            account = build(folder, 0, n)
-            built = time.perf_counter() - t
-            profile = folder / "profile"
-            if n == sizes[0]:  # compile the tool's bytecode once, outside the figures
-                run_cli([cli, "scan", str(build(base / "warm", 0, 2)), "--profile", str(base / "warm-profile"),
-                         "--out", str(base / "warm-report"), "--quiet", "--workers", str(args.workers)])  # fmt: skip
-            scan = [cli, "scan", str(account), "--profile", str(profile), "--out", str(folder / "report"),
-                    "--quiet", "--workers", str(args.workers), "--timezone", "Europe/London", "-v"]  # fmt: skip
-            first = run_cli(scan)
-            again = run_cli(scan)
-            build(folder, n, 10)
-            more = run_cli(scan)
-            rows.append((n, built, first, again, more))
-            print(
-                f"  {n} posts built in {built:.0f} s; first scan image work: {_stages(str(first['stderr']))}"
+            samples: list[tuple[dict[str, float | str], ...]] = []
+            for run in range(max(1, args.runs)):
+                # Each run on a fresh copy of the account and a fresh profile: nothing cached.
+                folder = base / f"account-{n}-run{run + 1}"
+                t = time.perf_counter()
+                account = build(folder, 0, n)
+                built = time.perf_counter() - t
+                profile = folder / "profile"
+                if n == sizes[0] and run == 0:  # compile the tool's bytecode once, outside the figures
+                    run_cli([cli, "scan", str(build(base / "warm", 0, 2)), "--profile", str(base / "warm-profile"),
+                             "--out", str(base / "warm-report"), "--quiet", "--workers", str(args.workers)])  # fmt: skip
+                scan = [cli, "scan", str(account), "--profile", str(profile), "--out", str(folder / "report"),
+                        "--quiet", "--workers", str(args.workers), "--timezone", "Europe/London", "-v"]  # fmt: skip
+                first = run_cli(scan)
+                again = run_cli(scan)
+                build(folder, n, 10)
+                more = run_cli(scan)
+                samples.append((first, again, more))
+                print(
+                    f"  {n} posts, run {run + 1}: built in {built:.0f} s; first scan image work: "
+                    f"{_stages(str(first['stderr']))}"
+                )
+                print(f"  +10 posts image work: {_stages(str(more['stderr']))}")
+                cells = [
+                    f"{r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU, {r['peak_mb']:.0f} MB"
+                    for r in (first, again, more)
+                ]
+                print(
+                    f"  {n} posts: first scan {cells[0]}; re-scan {cells[1]}; +10 posts {cells[2]}",
+                    flush=True,
+                )
+            medians = tuple(
+                {k: statistics.median(float(s[i][k]) for s in samples) for k in ("wall", "cpu", "peak_mb")}
+                for i in range(3)
             )
-            print(f"  +10 posts image work: {_stages(str(more['stderr']))}")
-            cells = [
-                f"{r['wall']:.1f} s wall, {r['cpu']:.1f} s CPU, {r['peak_mb']:.0f} MB"
-                for r in (first, again, more)
-            ]
-            print(f"  {n} posts: first scan {cells[0]}; re-scan {cells[1]}; +10 posts {cells[2]}", flush=True)
+            rows.append((n, len(samples), *medians))
     print()
     print(f"{'posts':>5} | {'first scan':>26} | {'re-scan':>26} | {'+10 posts':>26}")
     print(
         f"{'':>5} | {'wall s   CPU s   peak MB':>26} | {'wall s   CPU s   peak MB':>26} | {'wall s   CPU s   peak MB':>26}"
     )
-    for n, _, *runs in rows:
+    for n, count, *runs in rows:
         cells = [f"{r['wall']:6.1f} {r['cpu']:7.1f} {r['peak_mb']:9.0f}" for r in runs]
-        print(f"{n:5d} | {cells[0]:>26} | {cells[1]:>26} | {cells[2]:>26}")
+        print(f"{n:5d} | {cells[0]:>26} | {cells[1]:>26} | {cells[2]:>26}   (medians of {count} runs)")
     return 0
 
 
