@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from footprint_audit import lexicon
+from footprint_audit import lexicon, lexicon_people
 from footprint_audit.nlp import HASHTAG_WORDS, TextDoc
 from footprint_audit.text_rules import CHILD_NOUNS
 
@@ -395,7 +395,7 @@ def _towns() -> frozenset[str]:
 def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int]]:
     """Capitalised words in a phrase that only a child's name fills ("playdate with Saar")."""
     out: list[tuple[str, int, int]] = []
-    for pattern in lexicon.OTHER_CHILD:
+    for pattern in lexicon_people.OTHER_CHILD:
         for m in pattern.finditer(td.analysed):
             word = m.group("name")
             low = word.lower()
@@ -443,22 +443,26 @@ def no_person(td: TextDoc) -> set[int]:
     """Start offsets of names that are a pet's or a character's ("our dog Biscuit", "dressed as
     Elsa", "Mia Wallace vibes"): no finding at all."""
     out: set[int] = set()
-    for m, starts in _named(td, lexicon.NOT_A_PERSON):
+    for m, starts in _named(td, lexicon_people.NOT_A_PERSON):
         out |= starts
         # the second word of a character's name ("Bo Peep", "Mia Wallace")
         tail = re.match(r"\s+([A-Z][a-z]+)", td.analysed[m.end("name") :])
         if tail and re.search(r"costume|outfit|fancy|vibes|dressed", m.group(0), re.IGNORECASE):
             out.add(m.end("name") + tail.start(1))
     # shops, brands and stories: every word of "Marks and Spencer", "Ben & Jerry's"
-    for b in lexicon.BRANDS.finditer(td.analysed):
+    for b in lexicon_people.BRANDS.finditer(td.analysed):
         out |= {b.start() + w.start() for w in re.finditer(r"[A-Za-z]+", b.group(0))}
     # characters: "Peppa and George", "Sint en Piet", "Elsa" in a Frozen post, "Matilda the Musical"
     stories = frozenset().union(
-        *(names for cue, names in lexicon.CHARACTER_STORIES if cue.search(td.analysed))
+        *(names for cue, names in lexicon_people.CHARACTER_STORIES if cue.search(td.analysed))
     )
     for w in re.finditer(r"(?<![\w@#])[A-Z][a-z]+", td.analysed):
         low = w.group(0).lower()
-        if low in lexicon.CHARACTERS or low in stories or lexicon.TITLE_AFTER.match(td.analysed[w.end() :]):
+        if (
+            low in lexicon_people.CHARACTERS
+            or low in stories
+            or lexicon_people.TITLE_AFTER.match(td.analysed[w.end() :])
+        ):
             out.add(w.start())
     return out
 
@@ -467,8 +471,8 @@ def adult_age(td: TextDoc, start: int, end: int) -> bool:
     """Does the text give the name a grown-up's age (18 or more): "Tom is 35 today", "Sarah's
     30th", "Happy 40th birthday Kate"?"""
     for m in (
-        lexicon.ADULT_AGE_AFTER.match(td.analysed[end:]),
-        lexicon.ADULT_AGE_BEFORE.search(td.analysed[max(0, start - 40) : start]),
+        lexicon_people.ADULT_AGE_AFTER.match(td.analysed[end:]),
+        lexicon_people.ADULT_AGE_BEFORE.search(td.analysed[max(0, start - 40) : start]),
     ):
         if m and 18 <= int(m.group("n")) <= 120:
             return True
@@ -479,7 +483,7 @@ def adult_names(td: TextDoc) -> set[int]:
     """Start offsets of names the phrasing shows to be adults ("thank you Sarah and Mark for
     having us", "Becky and her new baby", "mijn man Koen")."""
     out: set[int] = set()
-    for _m, starts in _named(td, lexicon.ADULT_NAMED):
+    for _m, starts in _named(td, lexicon_people.ADULT_NAMED):
         out |= starts
     return out
 
@@ -490,7 +494,7 @@ def phrased_as_other_child(td: TextDoc) -> frozenset[int]:
     cached = td.cache.get("names.other_phrased")
     if cached is None:
         out: set[int] = set()
-        for pattern in lexicon.OTHER_CHILD:
+        for pattern in lexicon_people.OTHER_CHILD:
             for m in pattern.finditer(td.analysed):
                 out.add(m.start("name"))
                 more = m.group("more") if "more" in pattern.groupindex else None
@@ -506,13 +510,13 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
     starts = {s for _, s, _ in found}
     other = set(phrased_as_other_child(td))
     hosts: set[int] = set()
-    for pattern in lexicon.PARTY_HOST:
+    for pattern in lexicon_people.PARTY_HOST:
         for m in pattern.finditer(text):
             hosts.add(m.start("name"))
     # The party's host is another family's child when the post names one of ours as well, or
     # thanks the hosts for having us.
     ours = starts - other - hosts
-    if ours or lexicon.GUEST_CUE.search(text):
+    if ours or lexicon_people.GUEST_CUE.search(text):
         other |= hosts & starts
     other |= siblings_of(td, other)
     return other & starts

@@ -85,14 +85,14 @@ def main() -> int:
 
 def _single_800(image):  # type: ignore[no-untyped-def]
     """Detection as it was: one pass at 800 px, nothing under the threshold looked at again."""
-    from footprint_audit.engines import faces
+    from footprint_audit.engines import face_detection as fd
 
-    kept = faces.CANDIDATE_THRESHOLD
-    faces.CANDIDATE_THRESHOLD = faces.DETECT_THRESHOLD
+    kept = fd.CANDIDATE_THRESHOLD
+    fd.CANDIDATE_THRESHOLD = fd.DETECT_THRESHOLD
     try:
-        return faces.detect(image, side=800)
+        return fd.detect(image, side=800)
     finally:
-        faces.CANDIDATE_THRESHOLD = kept
+        fd.CANDIDATE_THRESHOLD = kept
 
 
 def detection(paths: list[Path]) -> None:

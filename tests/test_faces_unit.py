@@ -256,7 +256,11 @@ def test_small_faces_are_found_by_a_second_look_at_full_detail(monkeypatch: pyte
     canvas, n = _faces_on_canvas(12)
     assert n >= 6
     assert len(faces_mod.detect(canvas)) == n
-    monkeypatch.setattr(faces_mod, "CANDIDATE_THRESHOLD", faces_mod.DETECT_THRESHOLD)  # no second look
+    from footprint_audit.engines import face_detection
+
+    monkeypatch.setattr(
+        face_detection, "CANDIDATE_THRESHOLD", face_detection.DETECT_THRESHOLD
+    )  # no second look
     assert len(faces_mod.detect(canvas)) < n
 
 

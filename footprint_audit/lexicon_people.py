@@ -1,0 +1,192 @@
+"""Whose a name is: the English and Dutch phrasings that make a named person another family's
+child (a classmate, a party's host, a sleepover guest), an adult (a role, a title, an adult's
+age, grown-ups' outings) or nobody at all (a pet, a character, a brand). Read by
+analyzers/name_words.py; the word lists that decide whether a word is a name at all are in
+footprint_audit.lexicon."""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"(?P<name>[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)"
+_MORE = r"(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)*)"
+#: Phrasings that name another family's child (English and Dutch); ``name`` and ``more``
+#: hold the names.
+OTHER_CHILD = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b(?:play\s?date|play\s?dates|sleepover|tea)\s+(?:with|at)\s+{_NAME}{_MORE}",
+        rf"\b(?:friends?|best\s+friends?|bestie|besties|best\s+mate|mates?|classmates?|cousins?|pals?|buddy|"
+        rf"nieces?|nephews?|god-?sons?|god-?daughters?)"
+        rf"(?:\s+from\s+(?:class|nursery|school|reception))?\s*,?\s+{_NAME}{_MORE}",
+        rf"\b{_NAME}{_MORE}\s+from\s+(?:[A-Za-z]+(?:'s|’s)\s+|(?:her|his|their|the)\s+)?(?:class|nursery|school|reception|preschool|football|swimming|ballet|rainbows|beavers)",
+        # "Dropped Zac at Harry's for a sleepover", "X is staying with us", "X stayed over"
+        rf"\bat\s+{_NAME}(?:'s|’s)\s+(?:house|for\s+(?:a\s+)?(?:sleepover|play\s?date|tea|party))",
+        rf"\b{_NAME}{_MORE}\s+(?:stayed|stays|is\s+staying|slept)\s+(?:over|the\s+night|with\s+us|at\s+ours)\b",
+        rf"\b(?:had|having)\s+{_NAME}{_MORE}\s+(?:round|over)\b",
+        rf"\b{_NAME}{_MORE}\s+(?:came|come|comes|coming)\s+(?:over|round|to\s+play|for\s+tea|for\s+a\s+(?:play\s?date|sleepover))",
+        rf"\b{_NAME}\s+from\s+(?:next\s+door|down\s+the\s+road|across\s+the\s+road|over\s+the\s+road)\b",
+        rf"\b(?:bumped\s+into|met\s+up\s+with)\s+{_NAME}",
+        # another adult's child: "Becky and her new baby Hugo", "my sister and her kids, Logan ..."
+        rf"\b(?:her|his|their)\s+(?:new\s+|little\s+|baby\s+|two\s+|three\s+)?(?:little\s+ones?|baby|son|daughter|boys?|"
+        rf"girls?|kids|children|twins|newborn|two|three|four|lot|youngest|eldest|oldest|littlest)\s*,?\s+{_NAME}{_MORE}",
+        # "Sophie's youngest, Reggie", "our neighbours' little boy Kai", "my friend's daughter Mila"
+        rf"\b[A-Za-z]+(?:'s|’s|s'|s’)\s+(?:(?:little|baby|new|two|three|eldest|youngest|oldest)\s+)?(?:kids|children|boys?|"
+        rf"girls?|lot|little\s+ones?|twins|son|daughter|baby|youngest|eldest|oldest|littlest|two|three)\s*,?\s+{_NAME}{_MORE}",
+        # "Jude and Raffy, his best friend from school": a friend named before the relation word
+        rf"(?<=,|&|d)\s*{_NAME}\s*,\s*(?:his|her|their|zijn|haar)\s+(?:best\s+|beste\s+|little\s+)?(?:friend|mate|pal|buddy|"
+        rf"classmate|cousin|vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\b",
+        rf"\b{_NAME}\s*\(\s*(?:our|my|her|his|their)?\s*(?:niece|nephew|cousin|god-?son|god-?daughter|friend)\b",
+        # a child named through their parent: "thanks to Isla's mum", "with Ava and her mum",
+        # "de moeder van Saar", "buurmeisje Noor"
+        rf"\b{_NAME}(?:'s|’s)\s+(?:mum|mummy|mom|mommy|mama|dad|daddy|papa|parents|nan|nana|grandma|granny)\b",
+        rf"\bwith\s+{_NAME}\s+(?:and|&)\s+(?:her|his|their)\s+(?:mum|mummy|mom|mama|dad|daddy|parents|nan|grandma)\b",
+        rf"\b(?:de\s+)?(?:moeder|mama|vader|papa|ouders)\s+van\s+{_NAME}",
+        rf"\b(?:buurjongen|buurmeisje|buurkind|buurjongetje|buurmeisjes|buurkinderen|neighbours?'?\s+(?:kids?|boy|girl|son|daughter))\s*,?\s+{_NAME}{_MORE}",
+        # a friend's newborn: "Baby Clara arrived safely ... Congratulations Hannah and Tom"
+        rf"\bbaby\s+{_NAME}\s+(?:arrived|was\s+born|is\s+here|has\s+arrived)(?=[\s\S]*\bcongrat)",
+        rf"\bwelcome\s+(?:to\s+the\s+world\s*,?\s+)?(?:little\s+|baby\s+)+{_NAME}(?=[\s\S]*\bcongrat)",
+        rf"\bwelkom\s+(?:op\s+de\s+wereld\s*,?\s+)?(?:kleine\s+|lieve\s+)*{_NAME}(?=[\s\S]*\bgefeliciteerd)",
+        # Dutch
+        rf"\b(?:speelafspraak(?:je)?|logeerpartij(?:tje)?)\s*(?:met|:)?\s+{_NAME}{_MORE}",
+        rf"\b(?:vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\s+{_NAME}{_MORE}",
+        rf"\b(?:kinder|verjaardags)?feest(?:je)?\s+(?:van|bij)\s+{_NAME}",
+        rf"\b(?:logeetje|logee|logé|logeerkind)\s*,?\s+{_NAME}{_MORE}",
+        # "de zoon van mijn vriendin, Jens", "Lotte en Ruben (de kinderen van mijn broer)"
+        rf"\b(?:zoon(?:tje)?|dochter(?:tje)?|kind(?:eren)?|kids|baby|jongens|meiden)\s+van\s+(?:mijn|onze|de|een)\s+"
+        rf"(?:[a-z]+\s+)?[a-z]+\s*,?\s+{_NAME}{_MORE}",
+        rf"\b{_NAME}{_MORE}\s*\(\s*(?:de\s+|het\s+)?(?:zoon(?:tje)?|dochter(?:tje)?|kind(?:eren)?|kids|baby|neefje|nichtje)\s+van\b",
+        rf"\b{_NAME}{_MORE}\s*\(\s*(?:my|our)\s+[a-z]+(?:'s|’s|s'|s’)\s+(?:kids|son|daughter|boys?|girls?|little\s+ones?)\b",
+        rf"\b(?:haar|zijn|hun)\s+(?:zoon(?:tje)?|dochter(?:tje)?|kinderen|kids|baby)\s*,?\s+{_NAME}{_MORE}",
+        rf"\b{_NAME}\s+(?:kwam|komt|bleef)\s+(?:spelen|logeren|slapen)",
+        rf"\bbij\s+{_NAME}\s+(?:spelen|logeren|thuis|op\s+visite)\b",
+        # "op bezoek bij Noor", "speelde vanmiddag bij Tygo", "Sam logeert vannacht bij ons"
+        # ("Lotte kwam spelen bij Daan": Daan is the host, ours)
+        rf"(?<!kwam\s)(?<!komt\s)(?<!komen\s)(?<!kwamen\s)\b(?:op\s+bezoek|op\s+visite|spelen|logeren|slapen|speelt|speelde|"
+        rf"speelden|logeert|logeerde)\s+(?:[a-z]+\s+)?bij\s+{_NAME}",
+        rf"\b{_NAME}{_MORE}\s+(?:logeert|logeerde|logeren|slaapt|sliep|blijft\s+slapen)\s+(?:[a-z]+\s+)?(?:bij\s+ons|hier)\b",
+        rf"\bmet\s+{_NAME}\s+en\s+(?:haar|zijn)\s+(?:moeder|mama|vader|papa|ouders)\b",
+        rf"\b{_NAME}{_MORE}\s+(?:van|uit)\s+(?:school|de\s+klas|(?:haar|zijn)\s+klas|groep\s+\d|de\s+opvang|de\s+bso|de\s+kdv|voetbal|hockey|zwemles|"
+        rf"hiernaast|de\s+overkant|de\s+buren|naast\s+ons|om\s+de\s+hoek|verderop|de\s+straat)\b",
+    )
+)
+#: Another family's event: its host is another family's child even when no child of ours is named.
+GUEST_CUE = re.compile(
+    r"\b(?:for\s+having\s+(?:us|me|him|her|them)|invited\s+us|bedankt\s+voor\s+de\s+uitnodiging)\b", re.I
+)
+#: Names these phrasings show to be adults: "thank you Sarah and Mark for having us", "Becky
+#: and her new baby", "Congratulations Hannah and Tom" on a birth.
+ADULT_NAMED = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b(?:thank\s+you|thanks|thx)\s+{_NAME}{_MORE}\s+for\s+having\b",
+        rf"\b{_NAME}\s+(?:and|&|en)\s+(?:her|his|their|haar|zijn)\s+(?:new\s+|little\s+|nieuwe\s+|kleine\s+)?"
+        r"(?:baby|little\s+one|kids|children|son|daughter|boys?|girls?|twins|newborn|zoon(?:tje)?|dochter(?:tje)?|kinderen)\b",
+        rf"(?s:^(?=.*\b(?:baby|arrived|born|newborn|welcome\s+to\s+the\s+world)\b).*?)\bcongrat(?:ulation)?s\s+(?:to\s+)?{_NAME}{_MORE}",
+        rf"\b(?:mum|mom|mama|dad|parents?|ouders)\s+{_NAME}\b",
+        rf"\b(?:childminder|child\s+minder|midwife|babysitter|baby\s+sitter|au\s+pair|health\s+visitor|nurse|doctor|"
+        rf"vicar|rev|reverend|pastor|priest|godmother|godfather|teacher|teaching\s+assistant|oppas|verloskundige|"
+        rf"kraamverzorgster|leidster|juf|meester|dokter|huisarts)\.?\s*,?\s+{_NAME}",
+        rf"\b{_NAME}(?:'s|’s)\s+(?:(?:little|baby|new|two|three)\s+)?(?:youngest|eldest|oldest|littlest|kids|children|boys|girls|"
+        rf"son|daughter|little\s+ones?|twins)\s*,?\s+(?-i:[A-Z])",
+        rf"\b{_NAME}{_MORE}\s+(?:from|van)\s+(?:work|the\s+office|uni|the\s+gym|het\s+werk|mijn\s+werk|kantoor|de\s+sportschool)\b",
+        # grown-ups' outings: "coffee with Kate and Lucy", "koffie met Linda" (a child's is "tea with")
+        rf"\b(?:coffee|brunch|drinks|cocktails|wine|koffie|borrel|borrelen|wijntje|etentje|terrasje)\s+(?:with|met)\s+{_NAME}{_MORE}",
+        rf"\b(?:my|mijn|our|onze)\s+(?:husband|hubby|wife|man|vrouw|partner|vriend|vriendin|schoonzus|zwager|"
+        rf"schoonmoeder|schoonvader|sister|brother|sister-in-law|brother-in-law|zus|broer|mum|mom|dad|moeder|"
+        rf"vader|friend|bestie|colleague|collega|neighbour|buurvrouw|buurman)\s+{_NAME}\b",
+    )
+)
+#: An age of a grown-up with a name: "Tom is 35 today", "Sarah's 30th", "Happy 40th birthday
+#: Kate", "Sanne wordt vandaag 30", "Gefeliciteerd Marco met je 40e verjaardag".
+ADULT_AGE_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:(?:is|turns|turned|wordt|werd|met\s+(?:je|zijn|haar))\s+)?(?:now\s+|nu\s+|vandaag\s+|today\s+)?"
+    r"(?P<n>\d{2,3})(?:st|nd|rd|th|e|ste)?\b(?!\s*(?:%|am|pm|:|months?|weeks?|maanden|weken|minutes|mins|min|km|miles|m\b))",
+    re.IGNORECASE,
+)
+ADULT_AGE_BEFORE = re.compile(
+    r"\b(?:happy|gefeliciteerd|congrats\s+on)\s+(?P<n>\d{2,3})(?:st|nd|rd|th|e|ste)?\s+(?:birthday|bday|verjaardag)?\s*,?\s*(?:to\s+)?$",
+    re.IGNORECASE,
+)
+#: Names that are no person's: pets ("our dog Biscuit", "Luna the cat") and characters
+#: ("dressed as Elsa", "Bo Peep costume").
+_ADJ_PET = r"(?:little|old|new|rescue|family|crazy|lazy|fluffy|sweet|naughty)"
+_PET = (
+    r"(?:dog|doggy|doggo|puppy|pup|cat|kitty|kitten|bunny|rabbit|hamster|guinea\s+pig|pony|horse|tortoise|"
+    r"goldfish|fish|budgie|parrot|hen|chicken|lamb|gerbil|lizard|snake|hond|hondje|kat|poes|konijn|cavia|"
+    # dog breeds: "our cockapoo Teddy", "Bella the labrador"
+    r"labrador|lab|cockapoo|cavapoo|labradoodle|spaniel|retriever|collie|terrier|dachshund|sausage\s+dog|pug|"
+    r"frenchie|beagle|poodle|husky|whippet|greyhound|lurcher|schnauzer|chihuahua|jack\s+russell|staffy|"
+    r"teckel|herder)"
+)
+_PETS = rf"(?:{_PET}(?:s|es))"  # "the guinea pigs, Salt and Pepper": a list of pets
+NOT_A_PERSON = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b(?:(?:my|our|the|their|his|her|mijn|onze|new|nieuwe)\s+)?(?:{_ADJ_PET}\s+)?{_PET}\s*,?\s+(?P<name>(?-i:[A-Z][a-z]+))",
+        rf"\b{_PETS}\s*,?\s+(?P<name>(?-i:[A-Z][a-z]+)){_MORE}",
+        # "New puppy alert! Meet Luna", "our spaniel Marley", "Marley our spaniel"
+        rf"\b{_PET}\b[^.!?\n]{{0,40}}[.!?\n]*\s*(?:meet|say\s+hello\s+to|welcome)\s+(?P<name>(?-i:[A-Z][a-z]+))",
+        rf"\b(?P<name>(?-i:[A-Z][a-z]+))\s*,?\s+(?:our|my|the)\s+(?:{_ADJ_PET}\s+)?{_PET}\b",
+        rf"\b{_NAME}\s*,?\s+(?:the|our|de|onze)\s+{_PET}\b",
+        rf"\b{_NAME}\s*\(\s*(?:the|our)?\s*{_PET}\s*\)",
+        # a named storm: "Storm Ciara is not letting us out"
+        r"\b(?:storm|hurricane|typhoon)\s+(?P<name>(?-i:[A-Z][a-z]+))\b(?!\s+(?:and|&|en)\b)",
+        rf"\bdressed\s+(?:up\s+)?as\s+(?:a\s+|an\s+|the\s+|little\s+)?{_NAME}(?:\s+[A-Z][a-z]+)?",
+        rf"\b{_NAME}(?:\s+[A-Z][a-z]+)?\s+(?:costume|outfit|fancy\s+dress|vibes)\b",
+    )
+)
+#: Children's characters that are nobody's name in a caption ("Peppa and George are on
+#: again", "Piet heeft de cadeaus gebracht"): always, or when their story is named in the post.
+CHARACTERS = frozenset(
+    "peppa bluey bingo gruffalo paddington nijntje bumba pikachu elmo moana shrek pieten".split()
+)
+CHARACTER_STORIES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (
+        re.compile(r"\bsinterklaas|\b(?:sint|pakjesavond|pepernoten|schoen\s+zetten)\b", re.I),
+        frozenset({"piet", "sint"}),
+    ),
+    (re.compile(r"\bfrozen\b|\bdisney\b", re.I), frozenset({"elsa", "anna", "olaf", "kristoff", "sven"})),
+    (re.compile(r"\bpeppa\b", re.I), frozenset({"george", "suzy", "danny", "rebecca", "pedro"})),
+    # a nativity's parts: "Lola was Mary"
+    (
+        re.compile(r"\bnativity\b|\bkerstspel\b", re.I),
+        frozenset({"mary", "joseph", "gabriel", "jesus", "maria", "jozef"}),
+    ),
+    (
+        re.compile(r"\bpaw\s+patrol\b", re.I),
+        frozenset({"chase", "marshall", "skye", "rocky", "rubble", "zuma", "ryder"}),
+    ),
+)
+#: Shops, brands and stories whose names hold a given name ("Marks and Spencer", "Ben & Jerry's",
+#: "John Lewis", "Postman Pat"), and Santa: no person of the post.
+BRANDS = re.compile(
+    r"\b(?:marks\s*(?:and|&)\s*spencer|ben\s*(?:and|&)\s*jerry|holland\s*(?:and|&)\s*barrett|frankie\s*(?:and|&)\s*benny|"
+    r"john\s+lewis|jo\s+malone|ted\s+baker|charlotte\s+tilbury|harvey\s+nichols|dunelm|sainsbury|morrisons|waitrose|"
+    r"hobbycraft|smyths|hamleys|mothercare|nando|wetherspoons?|mercedes(?:-benz)?|harry\s+potter|peter\s+rabbit|winnie\s+the\s+pooh|"
+    r"thomas\s+the\s+tank(?:\s+engine)?|bob\s+the\s+builder|fireman\s+sam|postman\s+pat|santa(?:\s+claus)?|"
+    r"father\s+christmas|sinterklaas|zwarte\s+piet|tooth\s+fairy|easter\s+bunny|"
+    # children's books and television
+    r"ben\s*(?:and|&)\s*holly|sarah\s*(?:and|&)\s*duck|hey\s+duggee|peter\s+pan|alice\s+in\s+wonderland|"
+    r"charlie\s+and\s+the\s+chocolate\s+factory|james\s+and\s+the\s+giant\s+peach|horrid\s+henry|"
+    r"wallace\s*(?:and|&)\s*gromit|colin\s+the\s+caterpillar|percy\s+pig|hairy\s+maclary|biff\s*,?\s*chip|"
+    r"(?:peppa|george|daddy|mummy)\s+pig|mr\s+tumble|stick\s+man|"
+    # places that hold a given name
+    r"milton\s+keynes|port\s+isaac|kings?\s+lynn|alton\s+towers|drayton\s+manor|paultons|chessington|"
+    r"lake\s+district|peak\s+district|st\.?\s+[A-Z][a-z]+)(?:'s|’s)?\b",
+    re.IGNORECASE,
+)
+#: "Matilda the Musical": a title, not a person.
+TITLE_AFTER = re.compile(r"^\s+the\s+(?:musical|movie|film|show|book|series)\b", re.I)
+#: "X's party", "party for X's 5th", "happy birthday X! thanks for having ...": X's own party.
+#: That child is another family's when the post also names a child of the account.
+PARTY_HOST = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b{_NAME}(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}(?:party|birthday|bday|do|christening|baptism|naming\s+day)\b",
+        rf"\bparty\s+for\s+{_NAME}(?:'s|’s)?",
+        rf"\bhappy\s+birthday\s+{_NAME}\b(?=.*\b(?:thanks?|thank\s+you)\s+for\s+having\b)",
+    )
+)
+
+# --- Japanese ----------------------------------------------------------------------------
