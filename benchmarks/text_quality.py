@@ -8,7 +8,7 @@ precision and recall per category and language, per half:
     .venv/bin/python benchmarks/text_quality.py [--n 1200] [--json out.json] [--show-misses 0]
 
 Only the ``tune`` halves (``tune``, ``independent_tune``) may be looked at while changing
-rules; ``held_out``, ``handwritten``, ``independent_heldout`` and ``independent2`` (a second author) are the score, and
+rules; ``held_out``, ``handwritten``, ``independent_heldout``, ``independent2`` and ``independent3`` (a second and a third author) are the score, and
 ``--show-misses`` never prints their misses. The ``independent_*`` captions were written by an
 author who never saw the rules.
 """
@@ -44,8 +44,18 @@ INDEPENDENT = {
     # A second author, who saw neither the rules nor the first author's captions; arrived after
     # the rules of this round were written: held out, never tuned on.
     "independent2": EVAL_DIR / "independent2.tsv",
+    # A third author (485 captions), after every rule of this round: held out, never tuned on.
+    "independent3": EVAL_DIR / "independent3.tsv",
 }
-SPLITS = ("tune", "held_out", "handwritten", "independent_tune", "independent_heldout", "independent2")
+SPLITS = (
+    "tune",
+    "held_out",
+    "handwritten",
+    "independent_tune",
+    "independent_heldout",
+    "independent2",
+    "independent3",
+)
 #: Splits whose misses may be read while changing rules.
 TUNE_SPLITS = ("tune", "independent_tune")
 #: Bare keywords ("basisschool", 保育園) say a school exists, not which: not a school name.
