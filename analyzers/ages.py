@@ -91,6 +91,8 @@ _ADULT = (
 )
 
 #: (pattern, kind) in the order they are tried; an earlier, longer match wins an overlap.
+_FLEMISH_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6}
+
 PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), kind)
     for p, kind in (
@@ -186,6 +188,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bhalve\s+verjaardag\b|\bhalf[- ]?jaar[- ]?feestje\b", "half"),
         # Japanese kindergarten years: 年少 (3 to 4), 年中 (4 to 5), 年長 (5 to 6)
         (r"(?P<ja_k>年少|年中|年長)(?:さん|組|クラス|の|に|で|、|$)", "ja_kinder"),
+        # Flemish school years: "eerste leerjaar" (primary, from 6), "derde kleuterklas" (from 3)
+        (
+            r"\b(?P<fl_n>eerste|tweede|derde|vierde|vijfde|zesde|1ste|[2-6]de|[1-6]e)\s+"
+            r"(?P<fl_kind>leerjaar|kleuterklas|kleuterklasje)\b",
+            "flemish",
+        ),
         (rf"\b{_NUM}\s*(?:maanden|mnd)\b", "months"),
         (rf"\b{_NUM}\s*(?:weeks?|weken)[\s-]*(?:old|oud|today|vandaag)\b", "weeks"),
         (
@@ -336,6 +344,12 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
             elif kind == "reception":
                 value["school_year"] = "reception"
                 value["years"] = SCHOOL_YEAR_AGE["reception"]
+            elif kind == "flemish":
+                # the youngest age of that year: eerste leerjaar from 6, eerste kleuterklas from 3
+                first = _FLEMISH_ORDINALS.get(m.group("fl_n").lower()) or int(m.group("fl_n")[0])
+                kind_fl = m.group("fl_kind").lower()
+                value["school_year"] = f"{m.group('fl_n').lower()} {kind_fl}"
+                value["years"] = first + (5 if kind_fl == "leerjaar" else 2)
             elif kind == "ja_kinder":
                 value["school_year"] = m.group("ja_k")
                 value["years"] = {"年少": 3, "年中": 4, "年長": 5}[m.group("ja_k")]
@@ -497,7 +511,7 @@ def _summary(value: AgeValue) -> str:
 
 class AgesAnalyzer(TextAnalyzerBase):
     name = "ages"
-    version = "2"
+    version = "3"
     categories = ("age_or_birthday",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

@@ -50,6 +50,9 @@ OTHER_CHILD = tuple(
         # Dutch
         rf"\b(?:speelafspraak(?:je)?|logeerpartij(?:tje)?)\s*(?:met|:)?\s+{_NAME}{_MORE}",
         rf"\b(?:vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\s+{_NAME}{_MORE}",
+        # plurals and mates: "haar vriendinnetjes Evi en Isa", "zijn maatje Lander",
+        # "alle vriendjes die kwamen: Mohamed, Sanne en Tijn"
+        rf"\b(?:vriendjes|vriendinnetjes|maatjes?|klasgenootjes|klasgenoten)(?:\s+die\s+[a-z]+)?\s*:?\s+{_NAME}{_MORE}",
         rf"\b(?:kinder|verjaardags)?feest(?:je)?\s+(?:van|bij)\s+{_NAME}",
         rf"\b(?:logeetje|logee|logé|logeerkind)\s*,?\s+{_NAME}{_MORE}",
         # "de zoon van mijn vriendin, Jens", "Lotte en Ruben (de kinderen van mijn broer)"

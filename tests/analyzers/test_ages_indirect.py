@@ -136,3 +136,19 @@ def test_only_a_birth_on_the_post_date_is_a_birthday() -> None:
         [(7, False)],
         [(4, False)],
     ]
+
+
+@pytest.mark.parametrize(
+    ("caption", "want"),
+    [
+        ("Eerste leerjaar voor Jens, de boekentas is groter dan hij", ["6y"]),
+        ("Noor zit al in het 3de leerjaar", ["8y"]),
+        ("De eerste kleuterklas: wat een grote stap", ["3y"]),
+        ("Morgen start Febe in de derde kleuterklas", ["5y"]),
+        ("De eerste les zwemmen was koud", []),
+    ],
+)
+def test_flemish_school_years_give_the_youngest_age_of_the_year(caption: str, want: list[str]) -> None:
+    """Flanders counts kleuterklas from 3 (eerste) and leerjaar from 6 (eerste)."""
+    (found,) = run_captions(AgesAnalyzer(), caption)
+    assert _keys(found) == want

@@ -334,3 +334,14 @@ def test_a_word_name_paired_with_a_name_in_a_persons_slot() -> None:
 def test_a_japanese_name_that_starts_like_a_particle() -> None:
     # "はるき" begins with は: a listed name is not read as "は" + "るき"
     assert _children("毎朝はるきくんと保育園へ") == [("はるき", "own")]
+
+
+def test_dutch_friends_in_the_plural_and_mates_are_other_families_children() -> None:
+    assert sorted(_children("Verjaardag van Fien! Haar vriendinnetjes Merel en Saar bleven slapen")) == [
+        ("Fien", "own"),
+        ("Merel", "other"),
+        ("Saar", "other"),
+    ]
+    assert ("Stan", "other") in _children("Daan en zijn maatje Stan deden hun eerste communie")
+    found = _children("Bedankt aan alle vriendjes die kwamen: Lars, Jip en Mees")
+    assert sorted(found) == [("Jip", "other"), ("Lars", "other"), ("Mees", "other")]
