@@ -1,16 +1,14 @@
-"""Which words of a post are people's names, and whose: the given-name list read in context
-("Poppy and Alfie", a lower-case writer, word-names like "Rose" only in a person's slot),
-children cued by another family's phrasing (playdates, classmates, party hosts), and the names
-that are pets, characters or adults. The names analyzer (analyzers/names.py) turns them into
-findings."""
+"""Which words of a post are people's names: the given-name list read in context ("Poppy and
+Alfie", a lower-case writer, word-names like "Rose" only in a person's slot). Whose they are
+(another family's child, an adult, a pet) is analyzers/name_owners.py. The names analyzer
+(analyzers/names.py) turns both into findings."""
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
 
-from footprint_audit import lexicon, lexicon_people
+from footprint_audit import lexicon
 from footprint_audit.nlp import HASHTAG_WORDS, TextDoc
 from footprint_audit.text_rules import CHILD_NOUNS
 
@@ -328,7 +326,7 @@ def _pair_in_slot(after: str) -> bool:
     return bool(m and _UNLISTED_SLOT.match(after[m.end() :]))
 
 
-_SIBLING = re.compile(
+SIBLING = re.compile(
     r"\b(?P<name>[A-Za-z][a-z]+)\s+(?:and|&|en)\s+(?:her|his|haar|zijn)\s+(?:little\s+|big\s+|baby\s+|kleine\s+|grote\s+)?"
     r"(?:brother|sister|broer(?:tje)?|zus(?:je)?)\s+(?P<sib>[A-Za-z][a-z]+)",
     re.IGNORECASE,
@@ -390,138 +388,3 @@ def _towns() -> frozenset[str]:
     from analyzers.places import _gazetteer
 
     return frozenset(k for k, row in _gazetteer().items() if int(row.get("population", 0) or 0) >= 100_000)
-
-
-def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int]]:
-    """Capitalised words in a phrase that only a child's name fills ("playdate with Saar")."""
-    out: list[tuple[str, int, int]] = []
-    for pattern in lexicon_people.OTHER_CHILD:
-        for m in pattern.finditer(td.analysed):
-            word = m.group("name")
-            low = word.lower()
-            if low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON:
-                continue
-            # the phrase says a child's name comes; a lower-case one must be a listed name
-            if not word[:1].isupper() and (low not in lexicon.given_names() or lexicon.in_dictionary(low)):
-                continue
-            out.append((clean_name(word), m.start("name"), m.end("name")))
-    return out
-
-
-_LIST_ITEM = re.compile(
-    r"(?:\s*(?P<sep>,|&)|\s+(?P<word>and|en)\b)\s*(?P<w>[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)", re.IGNORECASE
-)
-
-
-def list_words(more: str) -> list[int]:
-    """Offsets in ``more`` (the words after a name: ", Ivy and Mae") of the names that belong to
-    its list. A list ends with its "and" item, and commas alone make no list: in "tea with Nanna
-    and Grandad, Rosie showed ..." or "speelafspraakje met Tess, Julia vond ...", the name after
-    the comma opens a new clause."""
-    items = [((m.group("sep") or m.group("word")).lower(), m.start("w")) for m in _LIST_ITEM.finditer(more)]
-    out: list[int] = []
-    for sep, start in items:
-        out.append(start)
-        if sep != ",":
-            return out
-    return []
-
-
-def _named(td: TextDoc, patterns: Sequence[re.Pattern[str]]) -> Iterator[tuple[re.Match[str], set[int]]]:
-    """Each match of ``patterns`` with the start offsets of the names it covers: its ``name``
-    group and every word of its ``more`` group ("Sarah and Mark") but the joining words."""
-    for pattern in patterns:
-        for m in pattern.finditer(td.analysed):
-            starts = {m.start("name")}
-            more = m.group("more") if "more" in pattern.groupindex else None
-            if more:
-                starts |= {m.start("more") + o for o in list_words(more)}
-            yield m, starts
-
-
-def no_person(td: TextDoc) -> set[int]:
-    """Start offsets of names that are a pet's or a character's ("our dog Biscuit", "dressed as
-    Elsa", "Mia Wallace vibes"): no finding at all."""
-    out: set[int] = set()
-    for m, starts in _named(td, lexicon_people.NOT_A_PERSON):
-        out |= starts
-        # the second word of a character's name ("Bo Peep", "Mia Wallace")
-        tail = re.match(r"\s+([A-Z][a-z]+)", td.analysed[m.end("name") :])
-        if tail and re.search(r"costume|outfit|fancy|vibes|dressed", m.group(0), re.IGNORECASE):
-            out.add(m.end("name") + tail.start(1))
-    # shops, brands and stories: every word of "Marks and Spencer", "Ben & Jerry's"
-    for b in lexicon_people.BRANDS.finditer(td.analysed):
-        out |= {b.start() + w.start() for w in re.finditer(r"[A-Za-z]+", b.group(0))}
-    # characters: "Peppa and George", "Sint en Piet", "Elsa" in a Frozen post, "Matilda the Musical"
-    stories = frozenset().union(
-        *(names for cue, names in lexicon_people.CHARACTER_STORIES if cue.search(td.analysed))
-    )
-    for w in re.finditer(r"(?<![\w@#])[A-Z][a-z]+", td.analysed):
-        low = w.group(0).lower()
-        if (
-            low in lexicon_people.CHARACTERS
-            or low in stories
-            or lexicon_people.TITLE_AFTER.match(td.analysed[w.end() :])
-        ):
-            out.add(w.start())
-    return out
-
-
-def adult_age(td: TextDoc, start: int, end: int) -> bool:
-    """Does the text give the name a grown-up's age (18 or more): "Tom is 35 today", "Sarah's
-    30th", "Happy 40th birthday Kate"?"""
-    for m in (
-        lexicon_people.ADULT_AGE_AFTER.match(td.analysed[end:]),
-        lexicon_people.ADULT_AGE_BEFORE.search(td.analysed[max(0, start - 40) : start]),
-    ):
-        if m and 18 <= int(m.group("n")) <= 120:
-            return True
-    return False
-
-
-def adult_names(td: TextDoc) -> set[int]:
-    """Start offsets of names the phrasing shows to be adults ("thank you Sarah and Mark for
-    having us", "Becky and her new baby", "mijn man Koen")."""
-    out: set[int] = set()
-    for _m, starts in _named(td, lexicon_people.ADULT_NAMED):
-        out |= starts
-    return out
-
-
-def phrased_as_other_child(td: TextDoc) -> frozenset[int]:
-    """Start offsets of the words another family's child's phrasing names ("my nephew Alfie",
-    "vriendje Stan"), found or not: the phrase outweighs adult cues elsewhere in the post."""
-    cached = td.cache.get("names.other_phrased")
-    if cached is None:
-        out: set[int] = set()
-        for pattern in lexicon_people.OTHER_CHILD:
-            for m in pattern.finditer(td.analysed):
-                out.add(m.start("name"))
-                more = m.group("more") if "more" in pattern.groupindex else None
-                if more:
-                    out |= {m.start("more") + o for o in list_words(more)}
-        cached = td.cache["names.other_phrased"] = frozenset(out)
-    return cached
-
-
-def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[int]:
-    """Start offsets of the names in ``found`` that are another family's child."""
-    text = td.analysed
-    starts = {s for _, s, _ in found}
-    other = set(phrased_as_other_child(td))
-    hosts: set[int] = set()
-    for pattern in lexicon_people.PARTY_HOST:
-        for m in pattern.finditer(text):
-            hosts.add(m.start("name"))
-    # The party's host is another family's child when the post names one of ours as well, or
-    # thanks the hosts for having us.
-    ours = starts - other - hosts
-    if ours or lexicon_people.GUEST_CUE.search(text):
-        other |= hosts & starts
-    other |= siblings_of(td, other)
-    return other & starts
-
-
-def siblings_of(td: TextDoc, other: set[int]) -> set[int]:
-    """ "millie and her little brother finn": the sibling of another family's child is one too."""
-    return {m.start("sib") for m in _SIBLING.finditer(td.analysed) if m.start("name") in other}

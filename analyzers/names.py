@@ -13,21 +13,23 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from analyzers.name_words import (
-    SENTENCE_START,
+from analyzers.name_owners import (
     adult_age,
     adult_names,
-    after_title,
-    child_context,
-    clean_name,
     cued_children,
-    gazetteer_names,
     no_person,
     other_children,
     phrased_as_other_child,
+    siblings_of,
+)
+from analyzers.name_words import (
+    SENTENCE_START,
+    after_title,
+    child_context,
+    clean_name,
+    gazetteer_names,
     plausible_name,
     pronoun,
-    siblings_of,
     stop_words,
     uses_capitals,
 )
