@@ -16,7 +16,7 @@ from typing import Any
 
 from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import PostContext
-from footprint_audit.engines.image_tasks import OcrTask
+from footprint_audit.engines.image_tasks import ocr_result
 from footprint_audit.findings import TextInImageValue
 from footprint_audit.image_work import ImageTask
 from footprint_audit.models import Finding, Post
@@ -192,22 +192,12 @@ class TextInImageAnalyzer(Analyzer):
         self._engine = engine
         self.image_tasks: tuple[str | ImageTask, ...] = () if engine is not None else ("ocr",)
 
-    def _read(self, ctx: PostContext, index: int) -> dict[str, Any] | None:
-        """The OCR result of a photo ({"scale", "lines"}), None when it could not be read."""
-        if self._engine is None:
-            result: dict[str, Any] | None = ctx.image_result(index, "ocr")
-            return result
-        img = ctx.decoded(index)
-        if img is None:
-            return None
-        return ctx.memo(("ocr", index), lambda: OcrTask(self._engine).run(img, {}))
-
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
         out: list[Finding] = []
         for i, media in enumerate(post.media):
             if media.kind != "image":
                 continue
-            result = self._read(ctx, i)
+            result = ocr_result(ctx, i, self._engine)
             if not result:
                 continue
             lines = [TextLine(str(t), float(sc), x0, y0, x1, y1) for x0, y0, x1, y1, t, sc in result["lines"]]

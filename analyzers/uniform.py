@@ -44,6 +44,7 @@ from footprint_audit.engines.faces import (
     is_child_band,
     match,
 )
+from footprint_audit.engines.image_tasks import ocr_result
 from footprint_audit.engines.outfit import describe_in_words, describe_media, outfit_distance
 from footprint_audit.findings import LocationValue, UniformValue
 from footprint_audit.localtime import local_time
@@ -360,26 +361,13 @@ class UniformAnalyzer(Analyzer):
         from analyzers.text_in_image import identifying_kind, respace
 
         for i in sorted(indexes):
-            result = self._read_text(ctx, i)
+            result = ocr_result(ctx, i, self._ocr)
             for _x0, _y0, _x1, _y1, raw, score in (result or {}).get("lines", ()):
                 text = respace(str(raw))
                 kind = identifying_kind(text)
                 if float(score) >= 0.8 and kind is not None and kind[0] == "school":
                     return str(text)
         return None
-
-    def _read_text(self, ctx: PostContext, index: int) -> dict[str, Any] | None:
-        if self._ocr is None:
-            result: dict[str, Any] | None = ctx.image_result(index, "ocr")
-            return result
-        from footprint_audit.engines.image_tasks import OcrTask
-
-        img = ctx.decoded(index)
-        if img is None:
-            return None
-        engine = self._ocr
-        read: dict[str, Any] = ctx.memo(("ocr", index), lambda: OcrTask(engine).run(img, {}))
-        return read
 
 
 # --------------------------------------------------------------------------- helpers

@@ -4,9 +4,12 @@ nudity detector, each run once per file in a worker and cached by file hash."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..image_work import DecodedImage, ImageTask
+
+if TYPE_CHECKING:
+    from ..context import PostContext
 
 
 class FacesTask(ImageTask):
@@ -79,6 +82,20 @@ class OcrTask(ImageTask):
             ys = [float(p[1]) for p in points]
             lines.append([min(xs), min(ys), max(xs), max(ys), str(text).strip(), float(score)])
         return {"scale": view.scale, "lines": lines}
+
+
+def ocr_result(ctx: PostContext, index: int, engine: Any = None) -> dict[str, Any] | None:
+    """The OCR result of a post's photo ({"scale", "lines"}), None when it could not be read:
+    the worker pool's "ocr" task, or with an injected ``engine`` (tests) read here, once per
+    photo of the post whichever analyzer asks first."""
+    if engine is None:
+        result: dict[str, Any] | None = ctx.image_result(index, "ocr")
+        return result
+    img = ctx.decoded(index)
+    if img is None:
+        return None
+    read: dict[str, Any] = ctx.memo(("ocr", index), lambda: OcrTask(engine).run(img, {}))
+    return read
 
 
 class NudityTask(ImageTask):
