@@ -47,15 +47,7 @@ INDEPENDENT = {
     # A third author (485 captions), after every rule of this round: held out, never tuned on.
     "independent3": EVAL_DIR / "independent3.tsv",
 }
-SPLITS = (
-    "tune",
-    "held_out",
-    "handwritten",
-    "independent_tune",
-    "independent_heldout",
-    "independent2",
-    "independent3",
-)
+SPLITS = ("tune", "held_out", "handwritten", *INDEPENDENT)
 #: Splits whose misses may be read while changing rules.
 TUNE_SPLITS = ("tune", "independent_tune", "independent2")
 #: Bare keywords ("basisschool", 保育園) say a school exists, not which: not a school name.
