@@ -44,12 +44,16 @@ INDEPENDENT = {
     # A second author, who saw neither the rules nor the first author's captions. Scored once as
     # held out on 2026-11-23 (benchmarks/README.md); a tune set since independent3 exists.
     "independent2": EVAL_DIR / "independent2.tsv",
-    # A third author (485 captions), after every rule of this round: held out, never tuned on.
+    # A third author (485 captions), scored as held out on 2026-11-23 (benchmarks/README.md); a tune set
+    # since the fourth set exists.
     "independent3": EVAL_DIR / "independent3.tsv",
+    # Two further authors writing in parallel, each blind to the rules and to every earlier caption:
+    # held out, never tuned on, its misses never printed.
+    "independent4": EVAL_DIR / "independent4.tsv",
 }
 SPLITS = ("tune", "held_out", "handwritten", *INDEPENDENT)
 #: Splits whose misses may be read while changing rules.
-TUNE_SPLITS = ("tune", "independent_tune", "independent2")
+TUNE_SPLITS = ("tune", "independent_tune", "independent2", "independent3")
 #: Bare keywords ("basisschool", 保育園) say a school exists, not which: not a school name.
 _BARE = re.compile(
     r"^(?:basisschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|保育園|幼稚園|小学校|こども園|保育所)$",

@@ -25,6 +25,26 @@ from importlib import resources
 #: Faker locales whose first names count: the English- and Dutch-speaking countries parents
 #: in the seeds post from ("en" is Faker's large generic English list, "en_NZ" its recent one).
 _FAKER_LOCALES = ("en", "en_GB", "en_US", "en_IE", "en_NZ", "nl_NL", "nl_BE")
+#: Faker locales of the families who live there and post in English or Dutch (Polish, South
+#: Asian, Nigerian, Ghanaian, Turkish, Irish-language, Southern European): in the broad list
+#: only, so a name among them that is also an English word still needs a person's slot.
+_DIASPORA_LOCALES = (
+    "pl_PL",
+    "en_IN",
+    "en_PK",
+    "en_NG",
+    "yo_NG",
+    "ig_NG",
+    "ha_NG",
+    "tw_GH",
+    "tr_TR",
+    "ga_IE",
+    "fr_FR",
+    "it_IT",
+    "pt_PT",
+    "es_ES",
+    "ro_RO",
+)
 _CENSUS_FILES = ("dist.male.first", "dist.female.first")
 _NAME_SHAPE = re.compile(r"^[a-zà-ÿ][a-zà-ÿ'-]*$")
 
@@ -41,7 +61,7 @@ def _census_names() -> set[str]:
 def _faker_names() -> set[str]:
     """First names of Faker's English and Dutch person providers."""
     out: set[str] = set()
-    for locale in _FAKER_LOCALES:
+    for locale in _FAKER_LOCALES + _DIASPORA_LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
             values = getattr(provider, attr, ())

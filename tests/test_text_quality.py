@@ -114,7 +114,7 @@ def score() -> dict[tuple[str, str, str], list[int]]:
     independent = [
         caption
         for split, path in INDEPENDENT.items()
-        if split != "independent_tune"
+        if split != "independent_tune" and path.exists()
         for caption in read_handwritten(str(path), split)
     ]
     return dict(evaluate(generate("held_out") + read_handwritten(str(HANDWRITTEN)) + independent))
@@ -138,5 +138,5 @@ def test_halves_share_no_name_school_or_place() -> None:
 def test_only_tune_misses_can_be_shown() -> None:
     from benchmarks.text_quality import TUNE_SPLITS
 
-    assert set(TUNE_SPLITS) == {"tune", "independent_tune", "independent2"}
+    assert set(TUNE_SPLITS) == {"tune", "independent_tune", "independent2", "independent3"}
     assert INDEPENDENT["independent_heldout"].exists() and INDEPENDENT["independent_tune"].exists()
