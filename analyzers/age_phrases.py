@@ -140,7 +140,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "weeks",
         ),
         # "eight years of you", "5 jaar geworden", "Jurre 7 is geworden"
-        (rf"\b{_NUM}\s+years?\s+of\s+(?:you|her|him|them|(?-i:[A-Z][a-z]+))\b", "turns"),
+        (rf"\b{_NUM}\s+years?\s+of\s+(?:you|her|him|them|(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))\b", "turns"),
         (rf"\b{_NUM}\s+(?:jaar\s+)?(?:is\s+|zijn\s+)?geworden\b", "turns"),
         # "she's 2", "hij is 8": a pronoun and a bare number
         (
@@ -202,7 +202,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "Eva is 3 and Sam is 1": a capitalised name and a bare number
         (
             r"(?-i:\b(?!(?:It|This|That|There|What|Today|Tomorrow|Score|Chapter|Page|Number|Table|Room|Bus)\b)"
-            rf"[A-Z][a-z]+)\s+(?:is|zijn|turned|turns)\s+(?:now\s+|nu\s+|al\s+|already\s+|only\s+|just\s+)?"
+            rf"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)\s+(?:is|zijn|turned|turns)\s+(?:now\s+|nu\s+|al\s+|already\s+|only\s+|just\s+)?"
             rf"{_NUM}\b{_AGE_END}",
             "years",
         ),
@@ -210,7 +210,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"(?-i:\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
             r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Year|Page|Day|Week|Room|Table)\b)"
-            r"[A-Z][a-z]+),\s*(?P<n>\d{1,2})\s*(?=,|\)|\s+(?:and|en|&)\s|\s+going\s+on\b)",
+            r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+),\s*(?P<n>\d{1,2})\s*(?=,|\)|\s+(?:and|en|&)\s|\s+going\s+on\b)",
             "years",
         ),
         # "I'm 4!" in a child's words
@@ -241,7 +241,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:year|yr)\s*(?-i:R)\b", "reception"),
         (rf"\b(?:{_ORD})\s+grade\b", "us_grade"),
         # "Zuzia Year 1, Antek Reception": a name and the school year
-        (r"(?-i:\b[A-Z][a-z]+\s+(?P<r>Reception))\b(?!\s+(?:desk|area|room|venue|drinks))", "reception"),
+        (
+            r"(?-i:\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s+(?P<r>Reception))\b(?!\s+(?:desk|area|room|venue|drinks))",
+            "reception",
+        ),
         (
             rf"\b(?:is|are)\s+(?:now\s+|officially\s+|already\s+)?{_NUM}\b"
             r"(?=\s*(?:today|now|already|!|🎂|🎉|\.|,|$|½|1/2|and\s+a\s+half))",
@@ -254,7 +257,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "birthday",
         ),
         (r"\bbirthday\s+(?:girl|boy|princess|prince)\b", "birthday"),
-        (r"(?-i:\b[A-Z][a-z]+)['’]s\s+(?:birthday|bday|b-day)\b", "birthday"),
+        (r"(?-i:\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)['’]s\s+(?:birthday|bday|b-day)\b", "birthday"),
         # "Happy 1st to our girl": an ordinal after "happy" is a birthday unless it says what else
         (
             rf"\bhappy\s+(?:{_ORD})\b(?!\s+(?:day|week|month|year|anniversary|wedding|mother|mothers|"

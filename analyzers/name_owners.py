@@ -30,7 +30,8 @@ def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
 
 
 _LIST_ITEM = re.compile(
-    r"(?:\s*(?P<sep>,|&)|\s+(?P<word>and|en)\b)\s*(?P<w>[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)", re.IGNORECASE
+    r"(?:\s*(?P<sep>,|&)|\s+(?P<word>and|en)\b)\s*(?P<w>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)",
+    re.IGNORECASE,
 )
 
 
@@ -67,7 +68,7 @@ def no_person(td: TextDoc) -> set[int]:
     for m, starts in _named(td, lexicon_people.NOT_A_PERSON):
         out |= starts
         # the second word of a character's name ("Bo Peep", "Mia Wallace")
-        tail = re.match(r"\s+([A-Z][a-z]+)", td.analysed[m.end("name") :])
+        tail = re.match(r"\s+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)", td.analysed[m.end("name") :])
         if tail and re.search(r"costume|outfit|fancy|vibes|dressed", m.group(0), re.IGNORECASE):
             out.add(m.end("name") + tail.start(1))
     # shops, brands and stories: every word of "Marks and Spencer", "Ben & Jerry's"
@@ -77,7 +78,7 @@ def no_person(td: TextDoc) -> set[int]:
     stories = frozenset().union(
         *(names for cue, names in lexicon_people.CHARACTER_STORIES if cue.search(td.analysed))
     )
-    for w in re.finditer(r"(?<![\w@#])[A-Z][a-z]+", td.analysed):
+    for w in re.finditer(r"(?<![\w@#])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+", td.analysed):
         low = w.group(0).lower()
         if (
             low in lexicon_people.CHARACTERS

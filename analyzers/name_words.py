@@ -12,7 +12,8 @@ from footprint_audit import lexicon
 from footprint_audit.nlp import HASHTAG_WORDS, TextDoc
 from footprint_audit.text_rules import CHILD_NOUNS
 
-#: Words that look like names in the names analyzer's patterns but are not.
+#: Words that look like names in the names analyzer's patterns but are not ("DD (7)", "our LO":
+#: the forum shorthand of UK parents for their children is among the child nouns; "DH" is a husband).
 NOT_NAMES = (
     frozenset(
         """
@@ -30,11 +31,15 @@ NOT_NAMES = (
     friday saturday sunday headteacher head teachers nanny coach
     prince princess king queen duke duchess lord santa nain taid mamgu bampi mam mammy
     jesus christ god allah buddha villa
+    dh dw dp dsd dss
     """.split()
     )
     | HASHTAG_WORDS
     | frozenset(CHILD_NOUNS)
 )
+
+#: Words a parent puts before a child's name that are also given names elsewhere ("Little").
+_FONDLY = frozenset("little baby big young sweet dear wee lil".split())
 
 _SHE = re.compile(r"\b(?:she|her|hers|daughter|girl|sister|princess|lady|dochter|meisje|zus)\b|娘", re.I)
 _HE = re.compile(r"\b(?:he|him|his|son|boy|brother|lad|little man|zoon|jongen|broer)\b|息子", re.I)
@@ -206,8 +211,9 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         if (
             td.script == "latin"
             and not lower_writer
-            and re.search(r"(?<![\w'’])[A-Z][a-z]+ $", text[: m.start()])
+            and re.search(r"(?<![\w'’])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+ $", text[: m.start()])
             and before[-1].lower() in names
+            and before[-1].lower() not in _FONDLY  # "Little Henry and I": no first name before
         ):
             continue
         # "Maarten van der Weijden": a Dutch full name, a grown-up's
@@ -218,6 +224,10 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             continue
         # "Barry Island", "Trent Bridge", "St Luke's Church": part of a place's name
         if _place_after(after):
+            continue
+        # "the Red Lion", "at the Great North Run", "Peggy's Kitchen", "Grove Rangers": a word of
+        # a venue's or an event's name, not a person
+        if not strong and (_after_the(text[: m.start()]) or _named_thing_after(after)):
             continue
         # A word that is also an ordinary word, or one opening a sentence ("Drop off at ..."),
         # counts only when the sentence goes on as it would after a person's name.
@@ -310,7 +320,7 @@ def _and_listed(after: str, names: frozenset[str], words: frozenset[str]) -> boo
 def _listed_pair(low: str, after: str, names: frozenset[str]) -> bool:
     """Is the word a listed name joined by "and" to another listed name, neither a big town?
     Two names are people, even after "from" or "to"."""
-    partner = re.match(r"^\s+(?:and|&|en)\s+([A-Z][a-z]+)\b", after)
+    partner = re.match(r"^\s+(?:and|&|en)\s+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)\b", after)
     return bool(
         partner
         and low in names
@@ -322,17 +332,17 @@ def _listed_pair(low: str, after: str, names: frozenset[str]) -> bool:
 
 def _pair_in_slot(after: str) -> bool:
     """ "Tilly and Wren did ...": the word is joined by "and" to a capitalised word in a person's slot."""
-    m = re.match(r"^\s+(?:and|&)\s+[A-Z][a-z]+", after)
+    m = re.match(r"^\s+(?:and|&)\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+", after)
     return bool(m and _UNLISTED_SLOT.match(after[m.end() :]))
 
 
 SIBLING = re.compile(
-    r"\b(?P<name>[A-Za-z][a-z]+)\s+(?:and|&|en)\s+(?:her|his|haar|zijn)\s+(?:little\s+|big\s+|baby\s+|kleine\s+|grote\s+)?"
-    r"(?:brother|sister|broer(?:tje)?|zus(?:je)?)\s+(?P<sib>[A-Za-z][a-z]+)",
+    r"\b(?P<name>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)\s+(?:and|&|en)\s+(?:her|his|haar|zijn)\s+(?:little\s+|big\s+|baby\s+|kleine\s+|grote\s+)?"
+    r"(?:brother|sister|broer(?:tje)?|zus(?:je)?)\s+(?P<sib>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)",
     re.IGNORECASE,
 )
 _CONTRACTION = re.compile(r"^['’](?:t|ve|ll|re|d)\b")
-_NEXT_CAPITALISED = re.compile(r"^(?:'s|’s)?\s+([A-Z][a-z]+)\b")
+_NEXT_CAPITALISED = re.compile(r"^(?:'s|’s)?\s+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)\b")
 
 
 def after_title(before: str) -> bool:
@@ -344,6 +354,28 @@ def after_title(before: str) -> bool:
         and before[-1:].isspace()
         and words[-1].lower().strip(".").split("-")[-1] in lexicon.TITLES
     )
+
+
+_CAPITALISED_RUN_AFTER_THE = re.compile(r"(?<![\w'’])(?:the|The)\s+(?:[A-ZÀ-ÖØ-Þ][\wß-ÿ'’-]*\s+){0,3}$")
+
+
+def _after_the(before: str) -> bool:
+    """Is the word in a capitalised run right after "the" ("the Theatre Royal", "the Glen Café")?"""
+    return bool(_CAPITALISED_RUN_AFTER_THE.search(before))
+
+
+def _named_thing_after(after: str) -> bool:
+    """Is the next word a capitalised ordinary noun that is no name ("Peggy's Kitchen", "Arthur's
+    Seat", "Grove Rangers", "Sherman Theatre")? Then the two words name a place or a team."""
+    m = _NEXT_CAPITALISED.match(after)
+    if m is None or after[m.end() :].startswith(("'", "’")):
+        return False
+    low = m.group(1).lower()
+    if after.startswith(("'s", "’s")) and re.match(r"\s+[a-z]", after[m.end() :]):
+        rest = after[m.end() :].split()[0].strip(".,!?:;")
+        if rest not in lexicon.PLACE_PREPOSITIONS and rest not in ("and", "with", "for", "this", "today"):
+            return False  # "Bethan's Welsh dancing", "Mia's Christmas play": the child's thing
+    return lexicon.in_dictionary(low) and low not in lexicon.given_names() and low not in NOT_NAMES
 
 
 def _place_after(after: str) -> bool:

@@ -53,8 +53,10 @@ _NOUN = (
 REL = rf"(?:(?:my|our|the|mijn|onze|ons)\s+(?:(?:{_ADJ}\s+){{0,2}}{_NOUN}|(?:{_ADJ}\s+){{1,2}}(?:man|lady))|(?:big|little|baby|twin)\s+(?:sister|brother|sis|bro))"
 #: A first name (any case; filtered against common words) and an optional capitalised surname.
 #: A capitalised first name only ("our Freddie"), for contexts too loose for lower case.
-NAME_CAP = r"(?P<name>(?-i:[A-Z][a-z]{1,19}(?:-[A-Z][a-z]{1,19})?))(?P<surname>\s+(?-i:[A-Z][a-z]{1,19}))?"
-NAME = r"(?P<name>[^\W\d_][^\W\d_]{1,19}(?:-[^\W\d_]{2,19})?)(?P<surname>\s+(?-i:[A-Z][a-z]{1,19}))?"
+NAME_CAP = r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,19}(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,19})?))(?P<surname>\s+(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,19}))?"
+NAME = (
+    r"(?P<name>[^\W\d_][^\W\d_]{1,19}(?:-[^\W\d_]{2,19})?)(?P<surname>\s+(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,19}))?"
+)
 _NUM = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 _POSS = r"(?:'s|’s|')"
@@ -144,7 +146,7 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
 
 class NamesAnalyzer(TextAnalyzerBase):
     name = "names"
-    version = "2"
+    version = "3"
     categories = ("child_name", "person_name")
     # A name tied to a child in one post is a child's name in every post, and the enrolled
     # children's names are children's names.

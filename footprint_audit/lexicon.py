@@ -163,7 +163,7 @@ WORD_NAMES = frozenset(
 )
 #: Verbs and words after a word-name that show it is a person.
 PERSON_NEXT = re.compile(
-    r"^(?:'s|’s|\s*\(|\s*,\s*(?:age|aged|\d)|\s*(?:,|and|&|en)\s*(?:[A-Z][a-z]|(?:her|his|their|haar|zijn)\b)|\s+(?:is|are|was|were|has|had|got|gets|turns?|turned|loves?|"
+    r"^(?:'s|’s|\s*\(|\s*,\s*(?:age|aged|\d)|\s*(?:,|and|&|en)\s*(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|(?:her|his|their|haar|zijn)\b)|\s+(?:is|are|was|were|has|had|got|gets|turns?|turned|loves?|"
     r"loved|picked|made|scored|started|finished|did|does|said|says|lost|won|came|went|learned|"
     r"learnt|can|cannot|can't|will|wants|needs|with|met|heeft|wordt|werd|kwam|gaat|ging|vond|"
     r"mocht|zit|[a-z]+ed)\b"
@@ -195,7 +195,9 @@ PERSON_BEFORE = re.compile(
     r"|(?<=[a-z])\s+(?:with|met|for)\s+$",
     re.IGNORECASE,
 )
-PERSON_NEXT_ANY_CASE = re.compile(PERSON_NEXT.pattern.replace("[A-Z][a-z]", "[A-Za-z][a-z]"))
+PERSON_NEXT_ANY_CASE = re.compile(
+    PERSON_NEXT.pattern.replace("[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]", "[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]")
+)
 #: Words in a post that say the names in it are adults' (and no child cue overrides them).
 ADULT_CUES = re.compile(
     r"\b(?:dinner|brunch|lunch\s+date|drinks|wine|prosecco|cocktails?|gin|beers?|pub|date\s+night|"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-_NAME = r"(?P<name>[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)"
-_MORE = r"(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*[A-Za-z][a-z]+(?:-[A-Za-z][a-z]+)?)*)"
+_NAME = r"(?P<name>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)"
+_MORE = r"(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)*)"
 #: Phrasings that name another family's child (English and Dutch); ``name`` and ``more``
 #: hold the names.
 OTHER_CHILD = tuple(
@@ -126,17 +126,17 @@ _PETS = rf"(?:{_PET}(?:s|es))"  # "the guinea pigs, Salt and Pepper": a list of 
 NOT_A_PERSON = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
-        rf"\b(?:(?:my|our|the|their|his|her|mijn|onze|new|nieuwe)\s+)?(?:{_ADJ_PET}\s+)?{_PET}\s*,?\s+(?P<name>(?-i:[A-Z][a-z]+))",
-        rf"\b{_PETS}\s*,?\s+(?P<name>(?-i:[A-Z][a-z]+)){_MORE}",
+        rf"\b(?:(?:my|our|the|their|his|her|mijn|onze|new|nieuwe)\s+)?(?:{_ADJ_PET}\s+)?{_PET}\s*,?\s+(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))",
+        rf"\b{_PETS}\s*,?\s+(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)){_MORE}",
         # "New puppy alert! Meet Luna", "our spaniel Marley", "Marley our spaniel"
-        rf"\b{_PET}\b[^.!?\n]{{0,40}}[.!?\n]*\s*(?:meet|say\s+hello\s+to|welcome)\s+(?P<name>(?-i:[A-Z][a-z]+))",
-        rf"\b(?P<name>(?-i:[A-Z][a-z]+))\s*,?\s+(?:our|my|the)\s+(?:{_ADJ_PET}\s+)?{_PET}\b",
+        rf"\b{_PET}\b[^.!?\n]{{0,40}}[.!?\n]*\s*(?:meet|say\s+hello\s+to|welcome)\s+(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))",
+        rf"\b(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))\s*,?\s+(?:our|my|the)\s+(?:{_ADJ_PET}\s+)?{_PET}\b",
         rf"\b{_NAME}\s*,?\s+(?:the|our|de|onze)\s+{_PET}\b",
         rf"\b{_NAME}\s*\(\s*(?:the|our)?\s*{_PET}\s*\)",
         # a named storm: "Storm Ciara is not letting us out"
-        r"\b(?:storm|hurricane|typhoon)\s+(?P<name>(?-i:[A-Z][a-z]+))\b(?!\s+(?:and|&|en)\b)",
-        rf"\bdressed\s+(?:up\s+)?as\s+(?:a\s+|an\s+|the\s+|little\s+)?{_NAME}(?:\s+[A-Z][a-z]+)?",
-        rf"\b{_NAME}(?:\s+[A-Z][a-z]+)?\s+(?:costume|outfit|fancy\s+dress|vibes)\b",
+        r"\b(?:storm|hurricane|typhoon)\s+(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))\b(?!\s+(?:and|&|en)\b)",
+        rf"\bdressed\s+(?:up\s+)?as\s+(?:a\s+|an\s+|the\s+|little\s+)?{_NAME}(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?",
+        rf"\b{_NAME}(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?\s+(?:costume|outfit|fancy\s+dress|vibes)\b",
     )
 )
 #: Children's characters that are nobody's name in a caption ("Peppa and George are on
@@ -176,7 +176,7 @@ BRANDS = re.compile(
     r"(?:peppa|george|daddy|mummy)\s+pig|mr\s+tumble|stick\s+man|"
     # places that hold a given name
     r"milton\s+keynes|port\s+isaac|kings?\s+lynn|alton\s+towers|drayton\s+manor|paultons|chessington|"
-    r"lake\s+district|peak\s+district|st\.?\s+[A-Z][a-z]+)(?:'s|’s)?\b",
+    r"lake\s+district|peak\s+district|st\.?\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)(?:'s|’s)?\b",
     re.IGNORECASE,
 )
 #: "Matilda the Musical": a title, not a person.

@@ -88,6 +88,11 @@ CHILD_NOUNS = (
     "kiddo",
     "kiddos",
     "lad",
+    # the forum shorthand of UK parents: dear daughter, dear son, little one, darling child
+    "dd",
+    "ds",
+    "lo",
+    "dc",
 )
 CHILD_DETERMINERS = ("my", "our", "the", "little", "big", "baby", "eldest", "youngest", "middle", "oldest")
 #: Dutch and Japanese words that mark a child, matched in the raw text.

@@ -345,3 +345,36 @@ def test_dutch_friends_in_the_plural_and_mates_are_other_families_children() -> 
     assert ("Stan", "other") in _children("Daan en zijn maatje Stan deden hun eerste communie")
     found = _children("Bedankt aan alle vriendjes die kwamen: Lars, Jip en Mees")
     assert sorted(found) == [("Jip", "other"), ("Lars", "other"), ("Mees", "other")]
+
+
+def test_families_names_from_the_diaspora_lists_are_names() -> None:
+    # Faker's Nigerian, South Asian and Polish first names are in the broad list
+    assert sorted(_children("Chinedu and Aarav dug a hole to Australia in the garden")) == [
+        ("Aarav", "own"),
+        ("Chinedu", "own"),
+    ]
+
+
+def test_accented_names_are_read_whole() -> None:
+    # Irish names keep their fada: "Seán", not "Se"
+    assert _children("Playdate with Seán after school, cake everywhere") == [("Seán", "other")]
+
+
+def test_parents_forum_shorthand_is_no_name() -> None:
+    assert _children("DD (6) has lost her first tooth and wants £5 for it") == []
+    assert _children("Our LO is 9 months today and into everything") == []
+
+
+def test_a_word_of_a_venues_name_is_no_child() -> None:
+    assert _children("Lunch at the Red Lion then a walk, Nell was a star") == [("Nell", "own")]
+    assert _children("Cake at Molly's Kitchen with Hattie, she had two slices") == [("Hattie", "own")]
+    assert _children("Jonah's first match with Ashton Rovers today") == [("Jonah", "own")]
+
+
+def test_a_childs_own_thing_after_her_name_keeps_the_name() -> None:
+    # "Bethan's Welsh dancing": the capitalised word is her class, not a venue's name
+    assert _children("Bethan's Welsh choir every Monday, she loves it") == [("Bethan", "own")]
+
+
+def test_a_fond_word_before_a_name_is_no_first_name() -> None:
+    assert _children("Little Henry and I at the garden centre, he chose a cactus") == [("Henry", "own")]
