@@ -16,16 +16,27 @@ from footprint_audit.nlp import TextDoc
 def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int]]:
     """Capitalised words in a phrase that only a child's name fills ("playdate with Saar")."""
     out: list[tuple[str, int, int]] = []
+    text = td.analysed
     for pattern in lexicon_people.OTHER_CHILD:
-        for m in pattern.finditer(td.analysed):
-            word = m.group("name")
-            low = word.lower()
-            if low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON:
-                continue
-            # the phrase says a child's name comes; a lower-case one must be a listed name
-            if not word[:1].isupper() and (low not in lexicon.given_names() or lexicon.in_dictionary(low)):
-                continue
-            out.append((clean_name(word), m.start("name"), m.end("name")))
+        for m in pattern.finditer(text):
+            starts = [m.start("name")]
+            more = m.group("more") if "more" in pattern.groupindex else None
+            if more:  # "his cousins Wilfred and Juno": every name of the list
+                starts += [m.start("more") + o for o in list_words(more)]
+            for start in starts:
+                word = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)?", text[start:])
+                if word is None:
+                    continue
+                name = word.group(0)
+                low = name.lower()
+                if low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON:
+                    continue
+                # the phrase says a child's name comes; a lower-case one must be a listed name
+                if not name[:1].isupper() and (
+                    low not in lexicon.given_names() or lexicon.in_dictionary(low)
+                ):
+                    continue
+                out.append((clean_name(name), start, start + len(name)))
     return out
 
 

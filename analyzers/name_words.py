@@ -159,7 +159,12 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             and bool(words)
             and not lexicon.in_dictionary(low)
             and low not in _all_towns()
-            and (strong or bool(_UNLISTED_SLOT.match(after)) or _pair_in_slot(after))
+            and (
+                strong
+                or bool(_UNLISTED_SLOT.match(after))
+                or _pair_in_slot(after)
+                or _unlisted_pair(after, names)
+            )
         )
         if not (listed or unlisted or (strong and low in lexicon.WORD_NAMES)):
             continue
@@ -330,6 +335,18 @@ def _listed_pair(low: str, after: str, names: frozenset[str]) -> bool:
     )
 
 
+def _unlisted_pair(after: str, names: frozenset[str]) -> bool:
+    """ "Eilidh and Ruaridh ...": joined by "and" to a capitalised word that is a listed name or,
+    like this one, in no dictionary and no town: two children's names, whatever follows."""
+    m = re.match(r"^\s+(?:and|&)\s+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?![\w-])", after)
+    if m is None:
+        return False
+    low = m.group(1).lower()
+    if low in NOT_NAMES or low in _all_towns():
+        return False
+    return low in names or not lexicon.in_dictionary(low)
+
+
 def _pair_in_slot(after: str) -> bool:
     """ "Tilly and Wren did ...": the word is joined by "and" to a capitalised word in a person's slot."""
     m = re.match(r"^\s+(?:and|&)\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+", after)
@@ -337,7 +354,8 @@ def _pair_in_slot(after: str) -> bool:
 
 
 SIBLING = re.compile(
-    r"\b(?P<name>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)\s+(?:and|&|en)\s+(?:her|his|haar|zijn)\s+(?:little\s+|big\s+|baby\s+|kleine\s+|grote\s+)?"
+    r"\b(?P<name>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)(?:\s+(?:and|&|en)\s+(?:her|his|haar|zijn)|['’]s)\s+"
+    r"(?:new\s+)?(?:little\s+|big\s+|baby\s+|kleine\s+|grote\s+)?"
     r"(?:brother|sister|broer(?:tje)?|zus(?:je)?)\s+(?P<sib>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)",
     re.IGNORECASE,
 )

@@ -107,6 +107,12 @@ LINKS: tuple[tuple[re.Pattern[str], NameReason], ...] = tuple(
 )
 
 
+#: A possessive right before "little sister X": the sibling is someone else's, not "our" child.
+_SOMEONE_ELSES = re.compile(
+    r"(?:\b(?:her|his|their|haar|zijn)|['’]s)(?:\s+(?:new|newborn|nieuwe))?\s+$", re.IGNORECASE
+)
+
+
 def linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int, NameReason]]:
     """Child names in one text: (name, start, end, why), offsets in the analysed text."""
     cached = td.cache.get("names.linked")
@@ -132,6 +138,8 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
                 start = end - len(name)
             if not plausible_name(name, stop) or (name.islower() and uses_capitals(td.text)):
                 continue
+            if why is NameReason.NAMED_AS_YOUR_CHILD and _SOMEONE_ELSES.search(td.analysed[: m.start()]):
+                continue  # "Zainab and her little sister Hafsa": a sibling of someone else's
             if why is not NameReason.NAMED_AS_YOUR_CHILD and after_title(td.analysed[:start]):
                 continue  # "Great-Grandpa Norman's 90th birthday": a grown-up's
             full = clean_name(name)

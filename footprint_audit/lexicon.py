@@ -182,7 +182,8 @@ PERSON_NEXT = re.compile(
 #: "ruby is four") or a child's first ("Summer's first swim"). Overrides the word lists.
 STRONG_PERSON_NEXT = re.compile(
     r"^(?:\s+(?:is|turns|turned|was|wordt|werd)\s+(?:now\s+|nu\s+|vandaag\s+)?"
-    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s*(?:%|am|pm|:))"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"(?!\s*(?:%|am|pm|:|minutes?|mins?|hours?|hrs?|miles?|km|degrees|°|pounds|quid|points|goals|stops?))"
     r"|(?:'s|’s)\s+(?:first|1st|\d{1,2}(?:st|nd|rd|th)|birthday|bday|christening|party|nursery|school|class)\b"
     r"|\s+[a-z]+(?:ed|s)?\s+(?:her|his|their)\b)",
     re.IGNORECASE,

@@ -17,8 +17,11 @@ OTHER_CHILD = tuple(
     for p in (
         rf"\b(?:play\s?date|play\s?dates|sleepover|tea)\s+(?:with|at)\s+{_NAME}{_MORE}",
         rf"\b(?:friends?|best\s+friends?|bestie|besties|best\s+mate|mates?|classmates?|cousins?|pals?|buddy|"
-        rf"nieces?|nephews?|god-?sons?|god-?daughters?)"
-        rf"(?:\s+from\s+(?:class|nursery|school|reception))?\s*,?\s+{_NAME}{_MORE}",
+        rf"team-?mates?|band-?mates?|school\s?friends?|nieces?|nephews?|god-?sons?|god-?daughters?)"
+        rf"(?:\s+from\s+(?:class|nursery|school|reception|(?-i:[A-Z][a-z]+)))?\s*[,:]?\s+{_NAME}{_MORE}",
+        # "Tyler and Kayden, my little football crazy nephews": the kin word after the names
+        rf"\b{_NAME}{_MORE}\s*,\s*(?:my|our)\s+(?:[a-z-]+\s+){{0,4}}?(?:nieces|nephews|cousins|god-?children|"
+        rf"niece|nephew|cousin|god-?son|god-?daughter)\b",
         rf"\b{_NAME}{_MORE}\s+from\s+(?:[A-Za-z]+(?:'s|’s)\s+|(?:her|his|their|the)\s+)?(?:class|nursery|school|reception|preschool|football|swimming|ballet|rainbows|beavers)",
         # "Dropped Zac at Harry's for a sleepover", "X is staying with us", "X stayed over"
         rf"\bat\s+{_NAME}(?:'s|’s)\s+(?:house|for\s+(?:a\s+)?(?:sleepover|play\s?date|tea|party))",
@@ -28,7 +31,7 @@ OTHER_CHILD = tuple(
         rf"\b{_NAME}\s+from\s+(?:next\s+door|down\s+the\s+road|across\s+the\s+road|over\s+the\s+road)\b",
         rf"\b(?:bumped\s+into|met\s+up\s+with)\s+{_NAME}",
         # another adult's child: "Becky and her new baby Hugo", "my sister and her kids, Logan ..."
-        rf"\b(?:her|his|their)\s+(?:new\s+|little\s+|baby\s+|two\s+|three\s+)?(?:little\s+ones?|baby|son|daughter|boys?|"
+        rf"\b(?:her|his|their)\s+(?:(?:new|little|baby|beautiful|gorgeous|lovely|precious|two|three)\s+){{0,3}}(?:little\s+ones?|baby|son|daughter|boys?|"
         rf"girls?|kids|children|twins|newborn|two|three|four|lot|youngest|eldest|oldest|littlest)\s*,?\s+{_NAME}{_MORE}",
         # "Sophie's youngest, Reggie", "our neighbours' little boy Kai", "my friend's daughter Mila"
         rf"\b[A-Za-z]+(?:'s|’s|s'|s’)\s+(?:(?:little|baby|new|two|three|eldest|youngest|oldest)\s+)?(?:kids|children|boys?|"
@@ -87,6 +90,8 @@ ADULT_NAMED = tuple(
         r"(?:baby|little\s+one|kids|children|son|daughter|boys?|girls?|twins|newborn|zoon(?:tje)?|dochter(?:tje)?|kinderen)\b",
         rf"(?s:^(?=.*\b(?:baby|arrived|born|newborn|welcome\s+to\s+the\s+world)\b).*?)\bcongrat(?:ulation)?s\s+(?:to\s+)?{_NAME}{_MORE}",
         rf"\b(?:mum|mom|mama|dad|parents?|ouders)\s+{_NAME}\b",
+        # "so happy for Jess on the birth of her daughter": the new parents
+        rf"\b{_NAME}{_MORE}\s+on\s+the\s+(?:birth|arrival)\s+of\b",
         rf"\b(?:childminder|child\s+minder|midwife|babysitter|baby\s+sitter|au\s+pair|health\s+visitor|nurse|doctor|"
         rf"vicar|rev|reverend|pastor|priest|godmother|godfather|teacher|teaching\s+assistant|oppas|verloskundige|"
         rf"kraamverzorgster|leidster|juf|meester|dokter|huisarts)\.?\s*,?\s+{_NAME}",
@@ -174,6 +179,9 @@ BRANDS = re.compile(
     r"charlie\s+and\s+the\s+chocolate\s+factory|james\s+and\s+the\s+giant\s+peach|horrid\s+henry|"
     r"wallace\s*(?:and|&)\s*gromit|colin\s+the\s+caterpillar|percy\s+pig|hairy\s+maclary|biff\s*,?\s*chip|"
     r"(?:peppa|george|daddy|mummy)\s+pig|mr\s+tumble|stick\s+man|"
+    # what a family's week runs on: screens, medicine, shops
+    r"netflix|disney\+?|cbeebies|youtube|spotify|calpol|nurofen|tesco|asda|aldi|lidl|greggs|primark|costa|"
+    r"lego|haribo|amazon|ikea|"
     # places that hold a given name
     r"milton\s+keynes|port\s+isaac|kings?\s+lynn|alton\s+towers|drayton\s+manor|paultons|chessington|"
     r"lake\s+district|peak\s+district|st\.?\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)(?:'s|’s)?\b",

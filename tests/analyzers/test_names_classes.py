@@ -378,3 +378,52 @@ def test_a_childs_own_thing_after_her_name_keeps_the_name() -> None:
 
 def test_a_fond_word_before_a_name_is_no_first_name() -> None:
     assert _children("Little Henry and I at the garden centre, he chose a cactus") == [("Henry", "own")]
+
+
+def test_two_unlisted_names_joined_by_and_are_children() -> None:
+    # neither name is in any list nor any dictionary: the pair is two children
+    assert sorted(_children("Tadhgan and Eiluned absolutely drenched after the paddle, worth it")) == [
+        ("Eiluned", "own"),
+        ("Tadhgan", "own"),
+    ]
+    # two brands are no children
+    assert _children("Poorly day, so Netflix and Calpol for the two of us") == []
+
+
+def test_every_name_of_a_cued_list_is_another_familys_child() -> None:
+    assert sorted(_children("Our Wilbur with his cousins Oona and Juno, lights out at 8")) == [
+        ("Juno", "other"),
+        ("Oona", "other"),
+        ("Wilbur", "own"),
+    ]
+
+
+def test_the_sibling_of_another_child_is_another_familys_child() -> None:
+    assert sorted(_children("Playdate with Amira and her little sister Safa, Nell loved it")) == [
+        ("Amira", "other"),
+        ("Nell", "own"),
+        ("Safa", "other"),
+    ]
+    assert sorted(_children("Nell met her friend Amira's new baby brother Idris today")) == [
+        ("Amira", "other"),
+        ("Idris", "other"),
+        ("Nell", "own"),
+    ]
+
+
+def test_a_kin_word_after_the_names_marks_another_familys_children() -> None:
+    assert sorted(_children("Rory and Cole, my two rugby mad nephews, at their first match")) == [
+        ("Cole", "other"),
+        ("Rory", "other"),
+    ]
+
+
+def test_a_friends_newborn_daughter_is_another_familys_child() -> None:
+    assert _children("So happy for Jess on the birth of her beautiful daughter Wilma") == [("Wilma", "other")]
+
+
+def test_a_teammate_is_another_familys_child() -> None:
+    assert sorted(_children("Well done Arlo on his Grade 1 piano, and his bandmate Kobi too")) == [
+        ("Arlo", "own"),
+        ("Kobi", "other"),
+    ]
