@@ -166,7 +166,9 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
                 or _unlisted_pair(after, names)
             )
         )
-        if not (listed or unlisted or (strong and low in lexicon.WORD_NAMES)):
+        # "Lyra is 7 now": an age or a child's first makes a capitalised word a name, listed or not
+        aged = strong and word[:1].isupper() and not word.isupper() and low not in _towns()
+        if not (listed or unlisted or aged or (strong and low in lexicon.WORD_NAMES)):
             continue
         if (low in NOT_NAMES or low in stop) and not strong:
             continue

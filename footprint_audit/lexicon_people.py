@@ -17,7 +17,7 @@ OTHER_CHILD = tuple(
     for p in (
         rf"\b(?:play\s?date|play\s?dates|sleepover|tea)\s+(?:with|at)\s+{_NAME}{_MORE}",
         rf"\b(?:friends?|best\s+friends?|bestie|besties|best\s+mate|mates?|classmates?|cousins?|pals?|buddy|"
-        rf"team-?mates?|band-?mates?|school\s?friends?|nieces?|nephews?|god-?sons?|god-?daughters?)"
+        rf"team-?mates?|band-?mates?|school\s?friends?|nieces?|nephews?|god-?sons?|god-?daughters?|god-?child)"
         rf"(?:\s+from\s+(?:class|nursery|school|reception|(?-i:[A-Z][a-z]+)))?\s*[,:]?\s+{_NAME}{_MORE}",
         # "Tyler and Kayden, my little football crazy nephews": the kin word after the names
         rf"\b{_NAME}{_MORE}\s*,\s*(?:my|our)\s+(?:[a-z-]+\s+){{0,4}}?(?:nieces|nephews|cousins|god-?children|"
@@ -52,7 +52,8 @@ OTHER_CHILD = tuple(
         rf"\bwelkom\s+(?:op\s+de\s+wereld\s*,?\s+)?(?:kleine\s+|lieve\s+)*{_NAME}(?=[\s\S]*\bgefeliciteerd)",
         # Dutch
         rf"\b(?:speelafspraak(?:je)?|logeerpartij(?:tje)?)\s*(?:met|:)?\s+{_NAME}{_MORE}",
-        rf"\b(?:vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\s+{_NAME}{_MORE}",
+        rf"\b(?:vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?|"
+        rf"pe(?:e|)t(?:e)?(?:kind(?:je)?|dochter(?:tje)?|zoon(?:tje)?)|metekind(?:je)?)\s+{_NAME}{_MORE}",
         # plurals and mates: "haar vriendinnetjes Evi en Isa", "zijn maatje Lander",
         # "alle vriendjes die kwamen: Mohamed, Sanne en Tijn"
         rf"\b(?:vriendjes|vriendinnetjes|maatjes?|klasgenootjes|klasgenoten)(?:\s+die\s+[a-z]+)?\s*:?\s+{_NAME}{_MORE}",

@@ -427,3 +427,15 @@ def test_a_teammate_is_another_familys_child() -> None:
         ("Arlo", "own"),
         ("Kobi", "other"),
     ]
+
+
+def test_a_capitalised_word_given_an_age_is_a_name_listed_or_not() -> None:
+    # "Vega" is a star in the dictionary and in no name list; the age makes it a child's name
+    assert _children("cheers all, yes Vega is 7 now and runs the house") == [("Vega", "own")]
+    # a place with a distance is no child
+    assert _children("Asda is 5 minutes away so we walked") == []
+
+
+def test_a_godchild_is_another_familys_child() -> None:
+    assert _children("Mijn petekind Jolijn is vandaag 1 geworden") == [("Jolijn", "other")]
+    assert _children("Happy birthday to my godchild Rafferty, 4 today") == [("Rafferty", "other")]
