@@ -32,6 +32,10 @@ NOT_NAMES = (
     prince princess king queen duke duchess lord santa nain taid mamgu bampi mam mammy
     jesus christ god allah buddha villa
     dh dw dp dsd dss
+    irish welsh scottish english british polish dutch flemish french german spanish italian
+    portuguese nigerian ghanaian indian pakistani bangladeshi turkish moroccan japanese chinese
+    african caribbean gaelic urdu punjabi hindi arabic somali romanian
+    ramadan eid diwali christmas easter hanukkah vaisakhi holi passover halloween
     """.split()
     )
     | HASHTAG_WORDS
@@ -105,6 +109,14 @@ def uses_capitals(text: str) -> bool:
     return False
 
 
+def capitalises_sentences(text: str) -> bool:
+    """Does the writer open two or more sentences, and every one, with a capital? Then a name
+    would have its capital too: "Lasted till ham sandwiches" has no child in it."""
+    plain = re.sub(r"[#@]\S+", "", text)
+    firsts = [m.group(0) for s in re.split(r"[.!?\n]+", plain) if (m := re.search(r"[^\W\d_]", s))]
+    return len(firsts) >= 2 and all(c.isupper() for c in firsts)
+
+
 def child_context(td: TextDoc) -> bool:
     return bool(td.spans("SCHOOL") or td.spans("CHILD_REL") or CHILD_CUES.search(td.analysed))
 
@@ -125,7 +137,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         return []
     names = lexicon.given_names()
     words = lexicon.english_words()
-    lower_writer = not uses_capitals(td.text)
+    lower_writer = not uses_capitals(td.text) and not capitalises_sentences(td.text)
     text = td.analysed
     out: list[tuple[str, int, int]] = []
     for m in _WORD_RE.finditer(text):
@@ -303,7 +315,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
 #: What follows an unknown capitalised word that makes it a person's name: a verb a person
 #: does ("Tomos plays rugby", "Rafe at 11 months"), not "are for" or "with".
 _UNLISTED_SLOT = re.compile(
-    r"^\s+(?:(?:never|always|just|finally|really|also|still)\s+)?(?:is\s+(?:\d|one|two|three|four|five|so|such|now)|"
+    r"^\s+(?:(?:never|always|just|finally|really|also|still|already|even|usually|often|sometimes|absolutely|totally|now)\s+)?(?:is\s+(?:\d|one|two|three|four|five|so|such|now)|"
     r"was\s+(?:so|such|the|a)|has|had|got|gets|did|does|loves?|loved|made|makes|scored|started|finished|won|"
     r"lost|turned|turns|learn(?:ed|t)|said|says|wants|wanted|needs|[a-z]{3,}ed|"
     r"[a-z]{2,}s\s+(?:the|a|an|his|her|their|my|our|it|me|us|to|in|on|at|up|out|off|all|every|[a-z]+\s+every)|"

@@ -107,6 +107,8 @@ LINKS: tuple[tuple[re.Pattern[str], NameReason], ...] = tuple(
 )
 
 
+#: Reasons that hold even inside a school's or venue's name span ("our son Kings").
+_SURE = frozenset({NameReason.NAMED_AS_YOUR_CHILD, NameReason.GIVEN_WITH_AN_AGE})
 #: A possessive right before "little sister X": the sibling is someone else's, not "our" child.
 _SOMEONE_ELSES = re.compile(
     r"(?:\b(?:her|his|their|haar|zijn)|['’]s)(?:\s+(?:new|newborn|nieuwe))?\s+$", re.IGNORECASE
@@ -154,7 +156,7 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
 
 class NamesAnalyzer(TextAnalyzerBase):
     name = "names"
-    version = "3"
+    version = "4"
     categories = ("child_name", "person_name")
     # A name tied to a child in one post is a child's name in every post, and the enrolled
     # children's names are children's names.
@@ -185,9 +187,12 @@ class NamesAnalyzer(TextAnalyzerBase):
         findings: list[Finding] = []
         for td in docs_for(post, run):
             taken: list[tuple[int, int]] = []
-            found: list[tuple[str, int, int, NameReason]] = list(linked_names(td, stop))
-            taken += [(s, e) for _, s, e, _ in found]
             blocked = [(r.start, r.end) for r in td.rules if r.label in ("SCHOOL", "VENUE")]
+            # "Kings Norton Boys' School": a word of a school's name is no child, whatever follows
+            found: list[tuple[str, int, int, NameReason]] = [
+                f for f in linked_names(td, stop) if f[3] in _SURE or not _overlaps(f[1], f[2], blocked)
+            ]
+            taken += [(s, e) for _, s, e, _ in found]
             if known:
                 for m in _names_regex(frozenset(known)).finditer(td.analysed):
                     first_low = m.group(0).lower()

@@ -257,7 +257,7 @@ def normalise_school(text: str) -> str:
 
 class SchoolsAnalyzer(TextAnalyzerBase):
     name = "schools"
-    version = "2"
+    version = "3"
     categories = ("school",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

@@ -215,6 +215,7 @@ TITLES = frozenset(
     mr mrs ms miss dr sir madam mister juf meester meneer mevrouw coach teacher uncle auntie aunt
     aunty grandma grandad grandpa granny nanny nan nana oma opa tante oom neighbour buurvrouw buurman
     prince princess king queen duke duchess lord lady saint st rev reverend father
+    nonna nonno babcia dziadek abuela abuelo avó avô dadi nani dada nanima yiayia bibi
     """.split()
 )
 #: Words after a capitalised name that make it part of a place ("Barry Island", "Trent Bridge",
@@ -403,6 +404,10 @@ SCHOOL_WORD_CASE = {
     "ce": "CE",
     "de": "De",
     "het": "Het",
+    "y": "y",
+    "yr": "yr",
+    "gan": "gan",
+    "na": "na",
 }
 #: Japanese words a kana/kanji run before 小学校/保育園 starts with that are not the name.
 JA_SCHOOL_PREFIX = re.compile(
@@ -415,7 +420,13 @@ _JA_SCHOOL = re.compile(
 
 
 _OUR_LADY = re.compile(r"^Our\s+Lady\b")
-_WELSH_SCHOOL = re.compile(r"\bYsgol(?:\s+(?:Y|Yr|[A-Z][\w’'-]+)){1,3}\b")
+#: Welsh and Irish schools: "Ysgol y Graig", "Ysgol Pen y Bryn", "Scoil Mhuire gan Smál",
+#: "Gaelscoil na Cille"; and English faith colleges: "Bishop Challoner Catholic College".
+_WELSH_SCHOOL = re.compile(
+    r"\b(?:Ysgol|Scoil|Gaelscoil|Gaelcholáiste|Coláiste|Naíscoil)"
+    r"(?:\s+(?:(?:y|yr|Y|Yr|na|an|gan|de)\s+)?[A-ZÀ-ÖØ-Þ][\w’'-]+){1,4}"
+    r"|\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}\s+(?:Catholic|C\s+of\s+E|CofE|CE|RC)\s+College\b"
+)
 
 
 def school_spans(text: str) -> list[tuple[int, int]]:
@@ -441,7 +452,7 @@ def school_spans(text: str) -> list[tuple[int, int]]:
             a < m.end() and m.start("school") < b for a, b in out
         ):
             out.append((m.start("school"), m.end()))
-    # Welsh: "Ysgol Y Graig", "Ysgol Gymraeg Aberystwyth"
+    # Welsh and Irish: "Ysgol Y Graig", "Ysgol Gymraeg Aberystwyth", "Scoil Mhuire"
     for m in _WELSH_SCHOOL.finditer(text):
         if not any(a < m.end() and m.start() < b for a, b in out):
             out.append((m.start(), m.end()))

@@ -91,6 +91,7 @@ ADULT_NAMED = tuple(
         r"(?:baby|little\s+one|kids|children|son|daughter|boys?|girls?|twins|newborn|zoon(?:tje)?|dochter(?:tje)?|kinderen)\b",
         rf"(?s:^(?=.*\b(?:baby|arrived|born|newborn|welcome\s+to\s+the\s+world)\b).*?)\bcongrat(?:ulation)?s\s+(?:to\s+)?{_NAME}{_MORE}",
         rf"\b(?:mum|mom|mama|dad|parents?|ouders)\s+{_NAME}\b",
+        rf"\b(?:god-?parents|grand-?parents|parents|peetouders|grootouders)\s*,?\s+{_NAME}{_MORE}",
         # "so happy for Jess on the birth of her daughter": the new parents
         rf"\b{_NAME}{_MORE}\s+on\s+the\s+(?:birth|arrival)\s+of\b",
         rf"\b(?:childminder|child\s+minder|midwife|babysitter|baby\s+sitter|au\s+pair|health\s+visitor|nurse|doctor|"
@@ -133,7 +134,7 @@ NOT_A_PERSON = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         rf"\b(?:(?:my|our|the|their|his|her|mijn|onze|new|nieuwe)\s+)?(?:{_ADJ_PET}\s+)?{_PET}\s*,?\s+(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))",
-        rf"\b{_PETS}\s*,?\s+(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)){_MORE}",
+        rf"\b{_PETS}\s*[,.!:]?\s+(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)){_MORE}",
         # "New puppy alert! Meet Luna", "our spaniel Marley", "Marley our spaniel"
         rf"\b{_PET}\b[^.!?\n]{{0,40}}[.!?\n]*\s*(?:meet|say\s+hello\s+to|welcome)\s+(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))",
         rf"\b(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))\s*,?\s+(?:our|my|the)\s+(?:{_ADJ_PET}\s+)?{_PET}\b",
@@ -141,7 +142,7 @@ NOT_A_PERSON = tuple(
         rf"\b{_NAME}\s*\(\s*(?:the|our)?\s*{_PET}\s*\)",
         # a named storm: "Storm Ciara is not letting us out"
         r"\b(?:storm|hurricane|typhoon)\s+(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))\b(?!\s+(?:and|&|en)\b)",
-        rf"\bdressed\s+(?:up\s+)?as\s+(?:a\s+|an\s+|the\s+|little\s+)?{_NAME}(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?",
+        rf"\bdressed\s+(?:up\s+)?as\s+(?:a\s+|an\s+|the\s+|little\s+)?{_NAME}(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?{_MORE}",
         rf"\b{_NAME}(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?\s+(?:costume|outfit|fancy\s+dress|vibes)\b",
     )
 )
@@ -180,6 +181,7 @@ BRANDS = re.compile(
     r"charlie\s+and\s+the\s+chocolate\s+factory|james\s+and\s+the\s+giant\s+peach|horrid\s+henry|"
     r"wallace\s*(?:and|&)\s*gromit|colin\s+the\s+caterpillar|percy\s+pig|hairy\s+maclary|biff\s*,?\s*chip|"
     r"(?:peppa|george|daddy|mummy)\s+pig|mr\s+tumble|stick\s+man|"
+    r"tom\s*,\s*dick\s*,?\s*(?:and|&)\s*harry|"
     # what a family's week runs on: screens, medicine, shops
     r"netflix|disney\+?|cbeebies|youtube|spotify|calpol|nurofen|tesco|asda|aldi|lidl|greggs|primark|costa|"
     r"lego|haribo|amazon|ikea|"

@@ -439,3 +439,27 @@ def test_a_capitalised_word_given_an_age_is_a_name_listed_or_not() -> None:
 def test_a_godchild_is_another_familys_child() -> None:
     assert _children("Mijn petekind Jolijn is vandaag 1 geworden") == [("Jolijn", "other")]
     assert _children("Happy birthday to my godchild Rafferty, 4 today") == [("Rafferty", "other")]
+
+
+def test_a_word_of_a_schools_name_is_no_child() -> None:
+    assert _children("Year 7 at Kings Heath Boys' School next year for Ruben") == [("Ruben", "own")]
+    assert _children("Lowri started at Ysgol Pen y Garn in Year 1") == [("Lowri", "own")]
+
+
+def test_languages_nationalities_and_festivals_are_no_names() -> None:
+    assert _children("Our Niamh has Irish dancing every Friday") == [("Niamh", "own")]
+    assert _children("Ifan already corrects my Welsh") == [("Ifan", "own")]
+
+
+def test_pets_named_after_the_pet_word_ends_a_sentence() -> None:
+    assert _children("Long walk on the beach with the dogs. Biscuit and Luna slept all evening") == []
+
+
+def test_godparents_and_grandmothers_by_their_own_word_are_adults() -> None:
+    assert _children("Lucia's christening today, godparents Emma and Tom did us proud") == [("Lucia", "own")]
+    assert _children("Sunday lunch at Nonna Rosa's with the kids") == []
+
+
+def test_a_writer_who_opens_sentences_with_capitals_writes_names_with_them() -> None:
+    # "ham" is a first name in the census list; this writer would have written "Ham"
+    assert _children("Off to the park. Lasted till ham sandwiches at lunch.") == []

@@ -54,6 +54,11 @@ CASES = [
     ("Eerste schooldag naar De Regenboog", ["De Regenboog"]),
     ("de kinderen van groep 3 van De Klimop", ["De Klimop"]),
     ("met de klas naar Het Scheepvaartmuseum", []),
+    ("First week at Ysgol y Wern for Gethin", ["Ysgol y Wern"]),
+    ("Carol service at Ysgol Bryn y Mor tonight", ["Ysgol Bryn y Mor"]),
+    ("Junior Infants at Scoil Bhríde today", ["Scoil Bhríde"]),
+    ("Open evening at Gaelscoil na Mara", ["Gaelscoil na Mara"]),
+    ("Year 7 at St Bede's Catholic College", ["St Bede's Catholic College"]),
 ]
 
 
