@@ -17,7 +17,7 @@ from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for
 
 #: Bare keywords: the institution is mentioned, but not which one.
 _BARE = re.compile(
-    r"^(?:basisschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|crèche|creche|"
+    r"^(?:basisschool|kleuterschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|crèche|creche|"
     r"保育園|幼稚園|小学校|こども園|保育所)$",
     re.IGNORECASE,
 )
@@ -32,7 +32,7 @@ _JA_MORE_KINDS = re.compile(r"(?:インターナショナルスクール|プリ�
 #: What cannot be inside a Japanese school's name: spaces, punctuation, brackets, emoji.
 _JA_STOP = re.compile(r"[\s、。！？!?,.「」（）()『』【】・…〜~＊*#＃♪☆★\U0001F000-\U0001FAFF\u2600-\u27BF]")
 #: Words that end before a school's name: "今日から", "4月から".
-_JA_ALWAYS_BOUNDARY = re.compile(r"(?:から|まで|より)$")
+_JA_ALWAYS_BOUNDARY = re.compile(r"(?:から|まで|より)(?:は|も)?$")
 #: Particles after a kanji or katakana word ("娘は", "区立に", "ママと"); の is not among them:
 #: it is inside many names ("星の子学園", "みどりの森保育園").
 _JA_AFTER_WORD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff\d０-９][はがをにでともへ]$")
@@ -113,7 +113,7 @@ _NL_NOT_NAME = frozenset(
 #: A named Dutch school without a keyword, in a sentence about school: "40 jaar op De Zonnewijzer",
 #: "juf Anja van De Zonnewijzer".
 _NL_SCHOOL_CUE = re.compile(
-    r"\b(?:juf|juffrouw|meester|school|schooldag|klas|klasgenoot|groep\s*\d|kleuterklas|"
+    r"\b(?:juf|juffrouw|meester|school|schooldag|klas|klasgenoot|groep\s*\d|kleuterklas|leerjaar|"
     r"ouderavond|rapport|leerkracht|directeur|schoolplein|schooljaar)\b(?!\s*(?:reisje|kamp))",
     re.IGNORECASE,
 )
@@ -125,7 +125,9 @@ _NL_NOT_SCHOOL_NAME = re.compile(
 )
 _NL_CONTEXT_NAME = re.compile(
     r"(?:\b(?:op|naar|van|bij)|\b(?:juf|meester)\s+(?-i:[A-Z])\w+\s+van)\s+"
-    r"(?P<name>(?:de|het|'t)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)",
+    r"(?P<name>(?:de|het|'t)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?"
+    # Flemish schools named after a saint, no article: "het eerste leerjaar van Sint-Victor"
+    r"|(?-i:Sint-[A-Z])[\w'-]+)",
     re.IGNORECASE,
 )
 
@@ -149,7 +151,8 @@ def _generic(text: str) -> bool:
 
 #: Dutch schools named in one word ending in -school: "Sint-Jozefschool", "Prinses Julianaschool".
 _NL_COMPOUND = re.compile(
-    r"(?<![\w-])(?:(?-i:[A-Z])[a-z]+\s+)?(?P<stem>(?-i:[A-Z])[\w-]*?)-?school\b", re.IGNORECASE
+    r"(?<![\w-])(?:(?-i:[A-Z])[a-z]+\s+)?(?P<stem>(?-i:[A-Z])[\w-]*?)-?(?:school|instituut|college)\b",
+    re.IGNORECASE,
 )
 _NL_KIND_STEMS = frozenset(
     "basis montessori dalton jenaplan kleuter muziek zwem dans ballet rij middelbare vrije lagere "
@@ -160,7 +163,9 @@ _NL_KIND_STEMS = frozenset(
 #: Words before a Dutch keyword that belong to the name: "RK Basisschool Sint Jozef".
 _NL_QUALIFIER = re.compile(
     r"(?:\b(?:rk|r\.k\.|openbare|christelijke|katholieke|protestants-christelijke|"
-    r"gereformeerde|islamitische|algemene|obs|cbs|pcbs)\s+)$",
+    r"gereformeerde|islamitische|algemene|obs|cbs|pcbs|"
+    # Flemish networks and Dutch school kinds: "Vrije Basisschool", "GO! Basisschool", "Dalton Kindcentrum"
+    r"vrije|gemeentelijke|stedelijke|provinciale|gesubsidieerde|go!|dalton|montessori|jenaplan)\s+)$",
     re.IGNORECASE,
 )
 #: "Vrije School Zutphen": the town after a Dutch school kind.
@@ -211,6 +216,9 @@ def find_schools(td: TextDoc) -> list[tuple[int, int, str]]:
             if _NL_NOT_SCHOOL_NAME.search(m.group("name")):
                 continue
             s, e = sentence.start() + m.start("name"), sentence.start() + m.end("name")
+            article = re.match(r"(?:de|het|'t)\s+(?=.*(?:school|instituut|college)$)", m.group("name"))
+            if article:  # "van de Sint-Jozefschool": the compound is the name, the article is the sentence's
+                s += article.end()
             if not any(a < e and s < b for a, b in out):
                 out.append((s, e))
     for m in _NL_COMPOUND.finditer(text):
@@ -257,7 +265,7 @@ def normalise_school(text: str) -> str:
 
 class SchoolsAnalyzer(TextAnalyzerBase):
     name = "schools"
-    version = "3"
+    version = "4"
     categories = ("school",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

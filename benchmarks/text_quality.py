@@ -56,7 +56,7 @@ SPLITS = ("tune", "held_out", "handwritten", *INDEPENDENT)
 TUNE_SPLITS = ("tune", "independent_tune", "independent2", "independent3")
 #: Bare keywords ("basisschool", 保育園) say a school exists, not which: not a school name.
 _BARE = re.compile(
-    r"^(?:basisschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|保育園|幼稚園|小学校|こども園|保育所)$",
+    r"^(?:basisschool|kleuterschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|保育園|幼稚園|小学校|こども園|保育所)$",
     re.I,
 )
 

@@ -411,7 +411,7 @@ SCHOOL_WORD_CASE = {
 }
 #: Japanese words a kana/kanji run before 小学校/保育園 starts with that are not the name.
 JA_SCHOOL_PREFIX = re.compile(
-    r"^.*?(?:今日から|明日から|昨日|今日|明日|から|まで|より|春から|4月から|来年|今年)"
+    r"^.*?(?:今日から|明日から|昨日|今日|明日|から|まで|より|春から|4月から|来年|今年)(?:は|も)?"
 )
 
 _JA_SCHOOL = re.compile(

@@ -103,9 +103,9 @@ CHILD_WORDS_RE = re.compile(
 )
 SCHOOL_RE_OTHER = re.compile(
     # Dutch compounds carry the keyword inside one word; a capitalised name may follow.
-    r"\b(?:basisschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|montessorischool|daltonschool|"
+    r"\b(?:basisschool|kleuterschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|montessorischool|daltonschool|"
     r"jenaplanschool|vrije\s+school|kindcentrum|ikc|obs|cbs|rkbs|pcbs|kbs|vbs|gbs|sbs|gvbs|crèche|creche|"
-    r"school(?=\s+(?-i:De|Het)\s+(?-i:[A-Z])))"
+    r"school(?=\s+(?-i:De|Het)\s+(?-i:[A-Z])))\b"  # "obs" is a school kind, "obsessed" no school
     r"(?:\s+(?:de\s+|het\s+|'t\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2})?"
     # Japanese: a name in kanji/kana before the keyword, stopping at particles and punctuation.
     r"|[^\s、。！？!?,.はがをにでのともへ「」（）()]{0,8}(?:保育園|幼稚園|小学校|中学校|こども園|保育所|学園)",

@@ -59,6 +59,16 @@ CASES = [
     ("Junior Infants at Scoil Bhríde today", ["Scoil Bhríde"]),
     ("Open evening at Gaelscoil na Mara", ["Gaelscoil na Mara"]),
     ("Year 7 at St Bede's Catholic College", ["St Bede's Catholic College"]),
+    ("Eerste leerjaar in Vrije Basisschool De Linde", ["Vrije Basisschool De Linde"]),
+    ("Jasper zit op Stedelijke Basisschool Het Anker", ["Stedelijke Basisschool Het Anker"]),
+    ("Derde kleuterklas van GO! Basisschool De Toren", ["GO! Basisschool De Toren"]),
+    ("Zit nu op Dalton Kindcentrum De Horizon", ["Dalton Kindcentrum De Horizon"]),
+    ("Eerste dag op Kleuterschool De Speelberg", ["Kleuterschool De Speelberg"]),
+    ("in het tweede leerjaar van Sint-Gertrudis", ["Sint-Gertrudis"]),
+    ("Schoolfeest op het Sint-Pietersinstituut", ["Sint-Pietersinstituut"]),
+    ("Fien zit in groep 5 van de Koningin Julianaschool", ["Koningin Julianaschool"]),
+    ("The kids are obsessed with the new puppy", []),
+    ("来年からはひかり小学校の1年生", ["ひかり小学校"]),
 ]
 
 
