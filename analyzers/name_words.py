@@ -32,6 +32,9 @@ NOT_NAMES = (
     prince princess king queen duke duchess lord santa nain taid mamgu bampi mam mammy
     jesus christ god allah buddha villa
     dh dw dp dsd dss
+    kleinzoon kleindochter kleinkind kleinkinderen neef nicht broer broertje zus zusje ouders
+    grandson granddaughter grandchild grandchildren nephew niece godson goddaughter
+    schat schatje lieverd kanjer
     irish welsh scottish english british polish dutch flemish french german spanish italian
     portuguese nigerian ghanaian indian pakistani bangladeshi turkish moroccan japanese chinese
     african caribbean gaelic urdu punjabi hindi arabic somali romanian
@@ -178,6 +181,21 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
                 or _unlisted_pair(after, names)
             )
         )
+        # Dutch has no dictionary here: an unlisted capitalised word counts only before what a
+        # person's name is followed by ("Malak zit in groep 6", "Sofia haar 2e verjaardag")
+        unlisted = (
+            unlisted
+            or (
+                td.script in ("nl", "latin")  # a short Dutch caption may not be told from English
+                and word[:1].isupper()
+                and not word.isupper()
+                and len(word) >= 3
+                and low not in lexicon.DUTCH_COMMON
+                and low not in _dutch_stop_words()
+                and low not in _all_towns()
+                and bool(_NL_SLOT.match(after))
+            )
+        )
         # "Lyra is 7 now": an age or a child's first makes a capitalised word a name, listed or not
         aged = strong and word[:1].isupper() and not word.isupper() and low not in _towns()
         if not (listed or unlisted or aged or (strong and low in lexicon.WORD_NAMES)):
@@ -320,6 +338,16 @@ _UNLISTED_SLOT = re.compile(
     r"lost|turned|turns|learn(?:ed|t)|said|says|wants|wanted|needs|[a-z]{3,}ed|"
     r"[a-z]{2,}s\s+(?:the|a|an|his|her|their|my|our|it|me|us|to|in|on|at|up|out|off|all|every|[a-z]+\s+every)|"
     r"(?:and|&)\s+I|at\s+\d{1,2}\s*(?:months?|weeks?|years?)|aged?\s+\d)\b"
+)
+#: After an unlisted word in Dutch text, what makes it a person's name: the possessive "haar" or
+#: "zijn" ("Jasper zijn eerste wedstrijd"), "zit in groep", a school year in brackets, "en haar".
+_NL_SLOT = re.compile(
+    r"^\s+(?:(?:zit|zat)\s+(?:nu\s+|al\s+)?(?:in|op|bij)\b|heeft\s+(?:haar|zijn|vandaag|gisteren|al|net)\b|"
+    r"(?:haar|zijn)\s+(?:eerste|\d{1,2}(?:e|ste|de)|verjaardag|zwemdiploma)\b|"
+    r"(?:wordt|werd|is)\s+(?:vandaag\s+|morgen\s+)?\d{1,2}\b|vandaag\s+\d{1,2}\s+jaar\b|"
+    r"slaapt|speelt|leest|fietst|zwemt|loopt|"
+    r"en\s+(?:haar|zijn)\s+(?:beste\s+)?(?:vriend|vriendin|vriendje|vriendinnetje|klasgeno|broer|zus)|"
+    r"\(\s*(?:groep\s*\d|\d(?:e|ste|de)\s+(?:kleuterklas|leerjaar)))"
 )
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|this|that|these|those|some|any|every|each|no|de|het|een|deze|die|dit|dat)\s+$",

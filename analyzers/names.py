@@ -34,6 +34,7 @@ from analyzers.name_words import (
     uses_capitals,
 )
 from analyzers.names_ja import japanese_names
+from analyzers.schools import find_schools
 from footprint_audit import lexicon
 from footprint_audit.context import PostContext, RunContext
 from footprint_audit.enrollment import declared_children
@@ -102,7 +103,12 @@ LINKS: tuple[tuple[re.Pattern[str], NameReason], ...] = tuple(
             rf"\bhappy\s+(?:{_ORD}\s+|half[- ])?(?:birthday|bday|b-day)\s*,?\s*(?:to\s+)?(?:(?:my|our|the)\s+)?(?:{_ADJ}\s+)*(?:{_NOUN}\s*,?\s+)?{NAME}",
             NameReason.NAMED_WITH_A_BIRTHDAY,
         ),
-        (rf"\bgefeliciteerd\s+(?:lieve\s+)?{NAME}", NameReason.NAMED_WITH_A_BIRTHDAY),
+        (rf"\bgefeliciteerd\s+(?!met\b)(?:lieve\s+)?{NAME}", NameReason.NAMED_WITH_A_BIRTHDAY),
+        # "Bilal (groep 4)", "Mathis (2de kleuterklas)", "Priya (Year 4)": a school year in brackets
+        (
+            rf"\b{NAME}\s*\(\s*(?:(?:groep|year|yr|klas)\s*\d{{1,2}}|\d(?:e|ste|de)\s+(?:kleuterklas|leerjaar))\s*\)",
+            NameReason.GIVEN_WITH_AN_AGE,
+        ),
     )
 )
 
@@ -156,7 +162,7 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
 
 class NamesAnalyzer(TextAnalyzerBase):
     name = "names"
-    version = "4"
+    version = "5"
     categories = ("child_name", "person_name")
     # A name tied to a child in one post is a child's name in every post, and the enrolled
     # children's names are children's names.
@@ -188,6 +194,7 @@ class NamesAnalyzer(TextAnalyzerBase):
         for td in docs_for(post, run):
             taken: list[tuple[int, int]] = []
             blocked = [(r.start, r.end) for r in td.rules if r.label in ("SCHOOL", "VENUE")]
+            blocked += [(a, b) for a, b, _ in find_schools(td)]  # "Dalton Kindcentrum De Boomgaard"
             # "Kings Norton Boys' School": a word of a school's name is no child, whatever follows
             found: list[tuple[str, int, int, NameReason]] = [
                 f for f in linked_names(td, stop) if f[3] in _SURE or not _overlaps(f[1], f[2], blocked)

@@ -216,6 +216,7 @@ TITLES = frozenset(
     aunty grandma grandad grandpa granny nanny nan nana oma opa tante oom neighbour buurvrouw buurman
     prince princess king queen duke duchess lord lady saint st rev reverend father
     nonna nonno babcia dziadek abuela abuelo avó avô dadi nani dada nanima yiayia bibi
+    bakker slager kapper tandarts dokter postbode
     """.split()
 )
 #: Words after a capitalised name that make it part of a place ("Barry Island", "Trent Bridge",

@@ -463,3 +463,25 @@ def test_godparents_and_grandmothers_by_their_own_word_are_adults() -> None:
 def test_a_writer_who_opens_sentences_with_capitals_writes_names_with_them() -> None:
     # "ham" is a first name in the census list; this writer would have written "Ham"
     assert _children("Off to the park. Lasted till ham sandwiches at lunch.") == []
+
+
+def test_dutch_names_no_list_holds_before_what_follows_a_name() -> None:
+    assert _children("Elif zit nu in groep 5 en leest alles") == [("Elif", "own")]
+    assert _children("Sevda haar eerste zwemles vandaag") == [("Sevda", "own")]
+    # a Dutch word opening a sentence before a verb is no name
+    assert _children("Morgen zit ik weer op kantoor") == []
+
+
+def test_a_school_year_in_brackets_marks_a_child() -> None:
+    assert _children("Idris (groep 4) leest al zelf") == [("Idris", "own")]
+    assert _children("Tomasz (Year 2) got star of the week") == [("Tomasz", "own")]
+
+
+def test_dutch_kin_words_and_endearments_are_no_names() -> None:
+    assert _children("Kleinzoon Mees is vandaag 3 jaar geworden") == [("Mees", "own")]
+    assert _children("Gefeliciteerd met je verjaardag, schat") == []
+    assert _children("Taart besteld bij bakker Henk voor Noor haar feestje") == [("Noor", "own")]
+
+
+def test_a_word_of_a_dutch_schools_name_is_no_child() -> None:
+    assert _children("Siem zit op Dalton Kindcentrum De Vlinder") == [("Siem", "own")]
