@@ -119,6 +119,32 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             rf"\b(?:nearly|almost|bijna)\s+{_NUM}\b(?!\s*(?:%|am|pm|:|minutes?|mins?|hours?|weeks?|days?|uur|o'clock))",
             "years",
         ),
+        # "DD1 (7) and DD2 (4)", "Amelia (DD, 14)": the forum shorthand with an age
+        (r"\b(?:DD|DS|LO|DC|dd|ds)\d?\s*\(\s*(?P<n>\d{1,2})\s*\)", "years"),
+        (r"\(\s*(?:DD|DS|DC|dd|ds)\d?\s*,\s*(?P<n>\d{1,2})\s*\)", "years"),
+        # "they're 6 and 3", "ze zijn 7 en 5": two ages for the children just named
+        (
+            r"\b(?:they['’]re|they\s+are|ze\s+zijn|zij\s+zijn)\s+(?:now\s+|nu\s+)?(?P<n>\d{1,2})\s+"
+            r"(?:and|en|&)\s+(?P<n2>\d{1,2})\b(?!\s*(?:%|am|pm|minutes?|hours?|uur))",
+            "pair",
+        ),
+        (rf"\b(?:allebei|beiden|beide|both\s+aged)\s+{_NUM}\b{_AGE_END}", "years"),
+        # "arlo's 4th", "Mia's 6th": an ordinal after a name is a birthday unless it says what else
+        (
+            r"(?<![\w@])[^\W\d_]{2,}['’]s\s+(?P<n>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:anniversary|wedding|place|"
+            r"attempt|time|go|try|lap|game|goal|match|week|day|month|year|grade|belt|book|tooth|birthday|bday))",
+            "ordinal_birthday",
+        ),
+        # "since he was 5", "since she was 6 months": the age the child was then
+        (rf"\bsince\s+(?:he|she)\s+was\s+{_NUM}\s*(?:months?|mo)\b", "months"),
+        (rf"\bsince\s+(?:he|she)\s+was\s+(?:just\s+|only\s+)?{_NUM}\b(?!\s*(?:weeks?|days?))", "years"),
+        # 1歳半: a year and a half, in months
+        (r"(?P<n>\d{1,2})\s*(?:歳|才)半", "years_and_half"),
+        # 小学校入学, 今日から小学生: starting primary school, from 6
+        (
+            r"小学校?入学|(?:今日から|明日から|春から|4月から|４月から)(?:ピカピカの)?(?:小学生|一年生|1年生)|小学生に(?:なり|なっ)",
+            "ja_school_start",
+        ),
         (rf"\b{_NUM}\s*(?:y/o|yo|y\.o\.?)(?!\w)", "years"),
         (rf"\b{_NUM}[\s-]*(?:months?|mo)[\s-]*(?:old|today)\b", "months"),
         (rf"\b(?:aged?|at)\s+{_NUM}\s*(?:months?|mo|maanden)\b", "months"),
@@ -232,7 +258,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"\b(?P<kind>year|yr|groep|grade)\s*(?P<n>[1-9]|1[0-3]|one|two|three|four|five|six|seven|eight|"
             r"nine|ten|eleven|twelve|thirteen|één|twee|drie|vier|vijf|zes|zeven|acht)s?\b"
-            r"(?!\s*(?:old|years?|months?|jaar|of\s+(?:the|lockdown|covid)))",
+            r"(?!\s*(?:old|years?|months?|jaar|of\s+(?:the|lockdown|covid)))"
+            # "Grade 2 trumpet", "her Grade 1 piano exam": a music or dance grade, no school year
+            r"(?!\s+(?:piano|violin|viola|cello|guitar|drums?|trumpet|trombone|flute|clarinet|sax(?:ophone)?|"
+            r"recorder|harp|singing|voice|ballet|tap|modern|dance|music|theory|exam|merit|distinction))"
+            r"(?<!\b(?:his|her)\s(?-i:Grade)\s\d)",
             "school_year_n",
         ),
         (r"\b(?:started|starts|starting|start|finished|finishes|in|into)\s+(?P<r>reception)\b", "reception"),
@@ -246,7 +276,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "reception",
         ),
         (
-            rf"\b(?:is|are)\s+(?:now\s+|officially\s+|already\s+)?{_NUM}\b"
+            rf"\b(?:is|are)\s+(?:(?:now|officially|already)\s+){{0,2}}{_NUM}\b"
             r"(?=\s*(?:today|now|already|!|🎂|🎉|\.|,|$|½|1/2|and\s+a\s+half))",
             "turns",
         ),

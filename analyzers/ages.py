@@ -97,6 +97,11 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                     out.append(
                         (m.start(n2_group), m.end(n2_group), AgeValue(m.group(n2_group), years=second))
                     )
+            elif kind == "years_and_half":
+                value["months"] = (n or 0) * 12 + 6
+            elif kind == "ja_school_start":
+                value["school_year"] = "小学1年生"
+                value["years"] = 6
             elif kind == "ja_grade":
                 grade = JA_NUMERALS.get(m.group("n"), None) or int(
                     unicodedata.normalize("NFKC", m.group("n"))
@@ -209,6 +214,17 @@ def _adults_birthday(text: str, m: re.Match[str]) -> bool:
     if _adult_nearby(text, m.start()) and re.search(r"\b(?:is|zijn|was)\s*$", text[: m.start()]):
         return True
     after = text[m.end() : m.end() + 40]
+    # "je 50ste verjaardag", "Happy birthday to my brother, 35 and still ...": a grown-up's number
+    # as the birthday's ordinal or set off by a comma in the same sentence
+    sentence = re.search(r"[^.!?\n]*$", text[: m.start()])
+    rest = re.match(r"[^.!?\n]*", text[m.end() :])
+    ordinal = re.search(r"\b(\d{2,3})(?:st|nd|rd|th|ste|de|e)\s+(?:\w+\s+)?$", text[: m.start()])
+    aside = re.search(
+        r",\s*(\d{2,3})\s*(?:and|en|&|today|vandaag|years?|jaar|!|🎉|🎂|$)",
+        (sentence.group(0) if sentence else "") + m.group(0) + (rest.group(0) if rest else ""),
+    )
+    if any(found and 18 <= int(found.group(1)) <= 110 for found in (ordinal, aside)):
+        return True
     if re.search(rf"\b{ADULTS}(?:'s|’s)\s*(?:\w+\s+)?$", text[max(0, m.start() - 30) : m.start()], re.I):
         return True
     return bool(
@@ -245,7 +261,7 @@ def _summary(value: AgeValue) -> str:
 
 class AgesAnalyzer(TextAnalyzerBase):
     name = "ages"
-    version = "3"
+    version = "4"
     categories = ("age_or_birthday",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

@@ -71,6 +71,21 @@ CASES = [
     ("Noah is eighteen months old", ["18m"]),
     ("twenty-two months today", ["22m"]),
     ("Mees is achttien maanden", ["18m"]),
+    ("DD1 (6) and DS (3) at the panto", ["3y", "6y"]),
+    ("Corin (DS, 12) passed his exams", ["12y"]),
+    ("Wyn and Tegid, they're 8 and 5 and never stop", ["5y", "8y"]),
+    ("Pim en Joep, allebei 6 en altijd samen", ["6y"]),
+    ("my Ivy is now officially 4", ["4y"]),
+    ("best cake ever for arlo's 4th 🦖", ["4y"]),
+    ("his 2nd attempt at the climbing wall", []),
+    ("swimming every week since she was 7 months", ["7m"]),
+    ("footy every Sunday since he was 5", ["5y"]),
+    ("凛、2歳半になりました", ["30m"]),
+    ("今日から小学生🎒", ["6y"]),
+    ("Merit in her Grade 3 piano exam", []),
+    ("He passed his Grade 2 trumpet", []),
+    ("Gefeliciteerd met je 50ste verjaardag, mam", []),
+    ("Happy birthday to my brother, 35 and still can't cook", []),
 ]
 
 NOT_AGES = [
