@@ -78,7 +78,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
             "daily",
         ),
         (rf"\b(?:elke|iedere)\s+(?:dag|{_NL_PARTS})\b|\bdagelijks\b", "daily"),
-        (r"毎日|毎朝|毎晩|毎夕", "daily"),
+        # 毎日 as a noun ("毎日がジェットコースター", "育児の毎日です") says no routine
+        (r"(?<!の)毎日(?!が|です|だ|でした|バタバタ|ばたばた|大変|忙しい|楽しい)|毎朝|毎晩|毎夕", "daily"),
         # weekends: "every weekend", "weekends are for", "elk weekend", "毎週末", "毎週土日"
         (
             r"\b(?:every|each)\s+(?:other\s+|single\s+)?weekend\b|\bweekends\b|\bat\s+the\s+weekend\b(?=.*\balways\b)",
@@ -178,7 +179,11 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
     )
 )
 #: "every Monday and Wednesday", "Tuesdays & Thursdays", "maandag en woensdag": the days after the first.
-_MORE_DAYS = re.compile(rf"^(?:\s*(?:,|and|&|or|en|of)\s*(?P<more>{_DAYS_EN}|{_DAYS_NL})s?\b)", re.IGNORECASE)
+_MORE_DAYS = re.compile(
+    # "elke woensdag- en zaterdagochtend": a Dutch compound's shared part after the hyphen
+    rf"^(?:-?\s*(?:,|and|&|or|en|of)\s*(?P<more>{_DAYS_EN}|{_DAYS_NL})(?:s|{_NL_PARTS})?\b)",
+    re.IGNORECASE,
+)
 _MORE_SHORT_DAYS = re.compile(
     rf"^(?:\.?\s*(?:,|/|&|and|\+)\s*(?P<more>{_SHORT_LIST_DAY}|{_DAYS_EN})s?\b\.?)", re.IGNORECASE
 )
@@ -190,7 +195,8 @@ _MORE_JA_DAYS = re.compile(r"^[・と、](?P<more>[月火水木金土日])(?:曜
 #: Words that say a sentence's weekday comes round every week.
 _REPEATS = re.compile(
     r"\b(?:every\s+week|each\s+week|weekly|as\s+usual|as\s+always|like\s+every\s+week|without\s+fail|"
-    r"elke\s+week|iedere\s+week|wekelijks|zoals\s+altijd|zoals\s+elke\s+week|vaste\s+prik)\b",
+    r"elke\s+week|iedere\s+week|wekelijks|zoals\s+altijd|zoals\s+elke\s+week|vaste\s+prik|"
+    r"every\s+single\s+week|we\s+always|altijd)\b",
     re.IGNORECASE,
 )
 _ANY_DAY = re.compile(rf"\b(?:{_DAYS_EN}|{_DAYS_NL})s?\b", re.IGNORECASE)
@@ -198,6 +204,19 @@ _ONE_OFF_BEFORE = re.compile(
     r"\b(?:last|next|this|afgelopen|volgende|vorige|deze|komende)\s+$", re.IGNORECASE
 )
 _JA_DAY = re.compile(r"(?<![先来今])(?P<d>[月火水木金土日])曜日?")
+
+
+_FEELING = re.compile(
+    r"\b(?:proud|grateful|thankful|blessed|love\s+you|miss\s+you|amaze[sd]?\s+(?:me|us)|inspires?\s+(?:me|us)|"
+    r"fall\s+in\s+love|make\s+(?:us|me)\s+(?:smile|laugh))\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _weekday(g: dict[str, str | None]) -> str | None:
@@ -271,6 +290,14 @@ def find_routines(td: TextDoc) -> list[tuple[int, int, RoutineValue]]:
                 out.append(
                     (m.start(), m.end(), RoutineValue(m.group(0), JAPANESE_DAYS[m.group("d")].capitalize()))
                 )
+    # "you make us proud every single day": a way of speaking, no day's routine
+    out = [
+        (s, e, v)
+        for s, e, v in out
+        if not (
+            v.every == "daily" and re.match(r"(?i)every", v.text) and _FEELING.search(_sentence_of(text, s))
+        )
+    ]
     # "平日は毎朝": every morning of the weekdays, not every day
     narrower = {v.every for _, _, v in out} & {"weekdays", "weekends"}
     if len(narrower) == 1:
@@ -284,7 +311,7 @@ _EVERY = {"daily": " every day", "weekdays": " on weekdays", "weekends": " at we
 
 class RoutinesAnalyzer(TextAnalyzerBase):
     name = "routines"
-    version = "2"
+    version = "3"
     categories = ("routine_hint",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

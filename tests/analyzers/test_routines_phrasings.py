@@ -41,6 +41,14 @@ CASES = [
     ("Sunday = roast", ["sunday"]),
     ("Park run with Dad, a Saturday must", ["saturday"]),
     ("Tues swim, Thurs gym", ["thursday", "tuesday"]),
+    ("elke dinsdag- en donderdagmiddag judo", ["thursday", "tuesday"]),
+    ("our Thursday walks to the library, every single week", ["thursday"]),
+    ("Op zaterdag gaan we altijd naar de markt", ["saturday"]),
+    ("You make us so proud every single day ❤️", []),
+    ("we feed the ducks every morning and she loves it", ["daily"]),
+    ("毎日がお祭り騒ぎ🎉", []),
+    ("年子育児の毎日です", []),
+    ("毎日公園で遊んでいます", ["daily"]),
 ]
 
 ONE_OFFS = [
