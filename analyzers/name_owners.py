@@ -148,11 +148,28 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
             hosts.add(m.start("name"))
     # The party's host is another family's child when the post names one of ours as well, or
     # thanks the hosts for having us.
+    # "Femi and Temi's christening", "Macsen and Efa's party": a joint host
+    for h in list(hosts):
+        joint = re.search(r"([^\W\d_]+)\s+(?:and|&|en)\s+$", text[:h])
+        if joint and joint.start(1) in starts:
+            hosts.add(joint.start(1))
     ours = starts - other - hosts
-    if ours or lexicon_people.GUEST_CUE.search(text):
+    if lexicon_people.GUEST_CUE.search(text):
+        other |= hosts & starts
+    elif ours and not _HOSTING.search(text):
+        # "Leo at Max's party": one of ours is a guest; "Tilly's 7th birthday party ... thanks to
+        # everyone who came, special mention to Aarav": the poster hosted, the host is ours
         other |= hosts & starts
     other |= siblings_of(td, other)
     return other & starts
+
+
+#: The poster hosted: thanks to the guests.
+_HOSTING = re.compile(
+    r"\b(?:(?:everyone|all(?:\s+the\s+\w+)?|every\w*)\s+who\s+came|for\s+coming|who\s+came\s+and|"
+    r"special\s+mention\s+to|all\s+our\s+guests|bedankt\s+voor\s+het\s+komen)\b",
+    re.IGNORECASE,
+)
 
 
 def siblings_of(td: TextDoc, other: set[int]) -> set[int]:

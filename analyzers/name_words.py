@@ -8,6 +8,14 @@ from __future__ import annotations
 import functools
 import re
 
+from analyzers.name_places import (
+    PLACE_HEADS,
+    all_towns,
+    big_towns,
+    in_run_after_the,
+    named_thing_after,
+    place_after,
+)
 from footprint_audit import lexicon
 from footprint_audit.nlp import HASHTAG_WORDS, TextDoc
 from footprint_audit.text_rules import CHILD_NOUNS
@@ -162,7 +170,12 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         # an age or a child's first after the word: a person, whatever the word lists say
         strong = bool(lexicon.STRONG_PERSON_NEXT.match(after))
         # a word-name the list lacks ("Autumn had her first lesson") still counts in a person's slot
-        listed = low in names or (low in lexicon.WORD_NAMES and person_slot and word[:1].isupper())
+        listed = (
+            low in names
+            or (low in lexicon.WORD_NAMES and person_slot and word[:1].isupper())
+            # "Lily-Mae", "isla-mae": every part a given name
+            or ("-" in low and all(part in names for part in low.split("-")))
+        )
         # a capitalised word in no dictionary and no list, where a person's name goes ("Ffion and
         # Cerys did ...", "Tomos plays rugby"): English text only, not a town
         unlisted = (
@@ -173,7 +186,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             and len(word) >= 3
             and bool(words)
             and not lexicon.in_dictionary(low)
-            and low not in _all_towns()
+            and low not in all_towns()
             and (
                 strong
                 or bool(_UNLISTED_SLOT.match(after))
@@ -192,12 +205,12 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
                 and len(word) >= 3
                 and low not in lexicon.DUTCH_COMMON
                 and low not in _dutch_stop_words()
-                and low not in _all_towns()
+                and low not in all_towns()
                 and bool(_NL_SLOT.match(after))
             )
         )
         # "Lyra is 7 now": an age or a child's first makes a capitalised word a name, listed or not
-        aged = strong and word[:1].isupper() and not word.isupper() and low not in _towns()
+        aged = strong and word[:1].isupper() and not word.isupper() and low not in big_towns()
         if not (listed or unlisted or aged or (strong and low in lexicon.WORD_NAMES)):
             continue
         if (low in NOT_NAMES or low in stop) and not strong:
@@ -222,6 +235,8 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
                 continue  # "cora fed the lambs", "the village hall"
             if _DETERMINER_BEFORE.search(text[: m.start()]):
                 continue  # "this lot", "the will"
+            if low in words and re.search(r"\b(?:our|my|little|sweet|baby)\s+$", text[: m.start()]):
+                continue  # "our little bee is one": a pet name, not a given name
         elif not word[:1].isupper() or (word.isupper() and len(word) > 1 and not lower_writer):
             continue
         before = text[: m.start()].rstrip().split()
@@ -229,6 +244,8 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         possessive = after.startswith(("'s", "’s"))
         if low in lexicon.PLACE_NOUNS and before and before[-1][:1].isupper():
             continue  # "Albert Dock", "Salts Mill": the second word of a place's name
+        if before and before[-1][:1].isupper() and before[-1].lower() in PLACE_HEADS:
+            continue  # "Parc Howard", "Mount Everest", "Loch Lomond": a place named after its kind
         # a preposition or compass word must touch the name ("de deur uit, Daan" is no place);
         # "to Harper's christening" is a person's
         joined = bool(before) and before[-1][-1:].isalpha()
@@ -238,7 +255,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         if titled or (
             joined
             and (prev in lexicon.PLACE_PREPOSITIONS or prev in lexicon.PLACE_QUALIFIERS)
-            and not (possessive and low not in _towns())
+            and not (possessive and low not in big_towns())
             and not lexicon.PERSON_BEFORE.search(text[: m.start()])  # "good luck to Aria"
             and not _listed_pair(low, after, names)  # "breakfast in bed from Ruby and Ted"
         ):
@@ -257,20 +274,20 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         if re.match(r"^\s+(?:van\s+(?:der|den|de|het)|van|de|ter|ten|te)\s+[A-Z]", after):
             continue
         # "swimming at York": a town after "at" is a place ("tea at Phoebe's" stays a name)
-        if prev == "at" and low in _towns() and not possessive:
+        if prev == "at" and low in big_towns() and not possessive:
             continue
         # "Barry Island", "Trent Bridge", "St Luke's Church": part of a place's name
-        if _place_after(after):
+        if place_after(after):
             continue
         # "the Red Lion", "at the Great North Run", "Peggy's Kitchen", "Grove Rangers": a word of
         # a venue's or an event's name, not a person
-        if not strong and (_after_the(text[: m.start()]) or _named_thing_after(after)):
+        if not strong and (in_run_after_the(text[: m.start()]) or named_thing_after(after, NOT_NAMES)):
             continue
         # A word that is also an ordinary word, or one opening a sentence ("Drop off at ..."),
         # counts only when the sentence goes on as it would after a person's name.
         opening = bool(SENTENCE_START.search(text[: m.start()]))
         # a town's name ("London looking gorgeous") needs the same
-        town = low in _towns() and text[: m.start()].rstrip().endswith(",")
+        town = low in big_towns() and text[: m.start()].rstrip().endswith(",")
         # a common given name that is no English word ("Hamish fell asleep", "Arlo at nursery")
         # needs no verb after it to open a sentence
         plain_name = (
@@ -317,7 +334,8 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
                 not lower_writer or (low in lexicon.english_words() and low not in lexicon.given_names())
             ):
                 continue
-            after_pair = text[ws + len(word) :]
+            # what follows the pair: after the partner for "Hendrix and Ozzy are 3"
+            after_pair = text[e:] if pm.re is _PAIR_BEFORE else text[ws + len(word) :]
             if (
                 not word.islower()
                 and low not in lexicon.given_names()
@@ -334,6 +352,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
 #: does ("Tomos plays rugby", "Rafe at 11 months"), not "are for" or "with".
 _UNLISTED_SLOT = re.compile(
     r"^\s+(?:(?:never|always|just|finally|really|also|still|already|even|usually|often|sometimes|absolutely|totally|now)\s+)?(?:is\s+(?:\d|one|two|three|four|five|so|such|now)|"
+    r"are\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)|"
     r"was\s+(?:so|such|the|a)|has|had|got|gets|did|does|loves?|loved|made|makes|scored|started|finished|won|"
     r"lost|turned|turns|learn(?:ed|t)|said|says|wants|wanted|needs|[a-z]{3,}ed|"
     r"[a-z]{2,}s\s+(?:the|a|an|his|her|their|my|our|it|me|us|to|in|on|at|up|out|off|all|every|[a-z]+\s+every)|"
@@ -372,8 +391,8 @@ def _listed_pair(low: str, after: str, names: frozenset[str]) -> bool:
         partner
         and low in names
         and partner.group(1).lower() in names
-        and low not in _towns()
-        and partner.group(1).lower() not in _towns()
+        and low not in big_towns()
+        and partner.group(1).lower() not in big_towns()
     )
 
 
@@ -384,7 +403,7 @@ def _unlisted_pair(after: str, names: frozenset[str]) -> bool:
     if m is None:
         return False
     low = m.group(1).lower()
-    if low in NOT_NAMES or low in _all_towns():
+    if low in NOT_NAMES or low in all_towns():
         return False
     return low in names or not lexicon.in_dictionary(low)
 
@@ -402,7 +421,6 @@ SIBLING = re.compile(
     re.IGNORECASE,
 )
 _CONTRACTION = re.compile(r"^['’](?:t|ve|ll|re|d)\b")
-_NEXT_CAPITALISED = re.compile(r"^(?:'s|’s)?\s+([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)\b")
 
 
 def after_title(before: str) -> bool:
@@ -414,34 +432,6 @@ def after_title(before: str) -> bool:
         and before[-1:].isspace()
         and words[-1].lower().strip(".").split("-")[-1] in lexicon.TITLES
     )
-
-
-_CAPITALISED_RUN_AFTER_THE = re.compile(r"(?<![\w'’])(?:the|The)\s+(?:[A-ZÀ-ÖØ-Þ][\wß-ÿ'’-]*\s+){0,3}$")
-
-
-def _after_the(before: str) -> bool:
-    """Is the word in a capitalised run right after "the" ("the Theatre Royal", "the Glen Café")?"""
-    return bool(_CAPITALISED_RUN_AFTER_THE.search(before))
-
-
-def _named_thing_after(after: str) -> bool:
-    """Is the next word a capitalised ordinary noun that is no name ("Peggy's Kitchen", "Arthur's
-    Seat", "Grove Rangers", "Sherman Theatre")? Then the two words name a place or a team."""
-    m = _NEXT_CAPITALISED.match(after)
-    if m is None or after[m.end() :].startswith(("'", "’")):
-        return False
-    low = m.group(1).lower()
-    if after.startswith(("'s", "’s")) and re.match(r"\s+[a-z]", after[m.end() :]):
-        rest = after[m.end() :].split()[0].strip(".,!?:;")
-        if rest not in lexicon.PLACE_PREPOSITIONS and rest not in ("and", "with", "for", "this", "today"):
-            return False  # "Bethan's Welsh dancing", "Mia's Christmas play": the child's thing
-    return lexicon.in_dictionary(low) and low not in lexicon.given_names() and low not in NOT_NAMES
-
-
-def _place_after(after: str) -> bool:
-    """Is the word part of a place's name: "Barry Island", "Trent Bridge", "St Luke's Church"?"""
-    m = _NEXT_CAPITALISED.match(after)
-    return bool(m and m.group(1).lower() in lexicon.PLACE_NOUNS)
 
 
 def next_m_is_loose(m: re.Match[str] | None) -> bool:
@@ -464,19 +454,5 @@ def _verb_after(m: re.Match[str] | None, after: str, names: frozenset[str], word
     )
 
 
-@functools.cache
-def _all_towns() -> frozenset[str]:
-    from analyzers.places import _gazetteer
-
-    return frozenset(_gazetteer())
-
-
 _PAIR_BEFORE = re.compile(r"(?<![\w'’./@-])(?P<w>[^\W\d_]{2,19})(?:\s+(?:and|en)|\s*&)\s*$")
-_PAIR_AFTER = re.compile(r"^\s*(?:and|&|en)\s+(?P<w>[^\W\d_]{2,19})(?![\w'’/-]|\.\w)")
-
-
-@functools.cache
-def _towns() -> frozenset[str]:
-    from analyzers.places import _gazetteer
-
-    return frozenset(k for k, row in _gazetteer().items() if int(row.get("population", 0) or 0) >= 100_000)
+_PAIR_AFTER = re.compile(r"^\s*(?:and|&|en)\s+(?P<w>[^\W\d_]{2,19})(?![\w/-]|\.\w|['’](?!s\b))")

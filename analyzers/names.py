@@ -44,7 +44,7 @@ from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for, ensure_docs
 
 _ADJ = (
     r"(?:little|big|baby|eldest|youngest|oldest|middle|sweet|beautiful|gorgeous|darling|precious|"
-    r"favourite|favorite|lovely|clever|brave|cheeky|amazing|wonderful|funny|crazy|kleine|grote|lieve)"
+    r"favourite|favorite|lovely|clever|brave|cheeky|amazing|wonderful|funny|crazy|rainbow|kleine|grote|lieve)"
 )
 _NOUN = (
     r"(?:son|daughter|boy|girl|kid|child|baby|babe|toddler|one|princess|"
@@ -162,7 +162,7 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
 
 class NamesAnalyzer(TextAnalyzerBase):
     name = "names"
-    version = "5"
+    version = "6"
     categories = ("child_name", "person_name")
     # A name tied to a child in one post is a child's name in every post, and the enrolled
     # children's names are children's names.

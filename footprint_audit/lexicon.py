@@ -184,13 +184,21 @@ STRONG_PERSON_NEXT = re.compile(
     r"^(?:\s+(?:is|turns|turned|was|wordt|werd)\s+(?:now\s+|nu\s+|vandaag\s+)?"
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"(?!\s*(?:%|am|pm|:|minutes?|mins?|hours?|hrs?|miles?|km|degrees|°|pounds|quid|points|goals|stops?))"
-    r"|(?:'s|’s)\s+(?:first|1st|\d{1,2}(?:st|nd|rd|th)|birthday|bday|christening|party|nursery|school|class)\b"
+    r"|(?:'s|’s)\s+(?:first|1st|\d{1,2}(?:st|nd|rd|th)|birthday|bday|christening|party|nursery|school|class|"
+    r"naming\s+ceremony|baptism|swimming\s+lessons?|ballet\s+class|twin|haircut|first\s+tooth)\b"
+    # "Gethin is in Year 3 now", "Kemi got into Harris Academy", "Summer is our little ray of sunshine"
+    r"|\s+(?:is|was)\s+(?:now\s+)?in\s+(?:year|yr|reception|groep|grade|p)\b"
+    r"|\s+(?:got|has\s+got)\s+(?:a\s+place\s+)?(?:into|in\s+at)\s+(?-i:[A-Z])"
+    r"|\s+is\s+(?:our|my)\s+(?:little|baby|big|eldest|youngest|middle)\b"
+    # "Phoebe you are 11 today": a child addressed with an age
+    r"|\s*,?\s+you(?:['’]re|\s+are)\s+(?:now\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
     r"|\s+[a-z]+(?:ed|s)?\s+(?:her|his|their)\b)",
     re.IGNORECASE,
 )
 #: Words before a name that only a person follows ("so proud of Poppy").
 PERSON_BEFORE = re.compile(
-    r"\b(?:proud\s+of|well\s+done|good\s+luck(?:\s+to)?|congrats(?:\s+to)?|congratulations(?:\s+to)?|love\s+you|miss\s+you|"
+    r"\b(?:proud\s+of|well\s+done(?:\s+to)?|good\s+luck(?:\s+to)?|congrats(?:\s+to)?|congratulations(?:\s+to)?|love\s+you|miss\s+you|"
+    r"shout[\s-]?out\s+to|special\s+mention\s+to|"
     r"happy\s+birthday(?:\s+to)?|gefeliciteerd|trots\s+op)\s*,?\s*$"
     # "football with Poppy", "Reception for Ivy" (a word before it: "With love," opens no slot)
     r"|(?<=[a-z])\s+(?:with|met|for)\s+$",

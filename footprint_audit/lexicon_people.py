@@ -79,7 +79,8 @@ OTHER_CHILD = tuple(
 )
 #: Another family's event: its host is another family's child even when no child of ours is named.
 GUEST_CUE = re.compile(
-    r"\b(?:for\s+having\s+(?:us|me|him|her|them)|invited\s+us|bedankt\s+voor\s+de\s+uitnodiging)\b", re.I
+    r"\b(?:for\s+having\s+(?:us|me|him|her|them|(?-i:[A-Z])\w+)|invited\s+us|bedankt\s+voor\s+de\s+uitnodiging)\b",
+    re.I,
 )
 #: Names these phrasings show to be adults: "thank you Sarah and Mark for having us", "Becky
 #: and her new baby", "Congratulations Hannah and Tom" on a birth.

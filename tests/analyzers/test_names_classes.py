@@ -485,3 +485,40 @@ def test_dutch_kin_words_and_endearments_are_no_names() -> None:
 
 def test_a_word_of_a_dutch_schools_name_is_no_child() -> None:
     assert _children("Siem zit op Dalton Kindcentrum De Vlinder") == [("Siem", "own")]
+
+
+def test_a_double_name_is_read_when_both_halves_are_names() -> None:
+    assert _children("Lucy-Mae was born this morning, 7lb 2oz") == [("Lucy-Mae", "own")]
+
+
+def test_what_follows_a_name_can_make_it_a_child() -> None:
+    assert _children("Idris is in Year 3 now and too cool for a kiss") == [("Idris", "own")]
+    assert _children("Meet my rainbow baby, Hope 🌈") == [("Hope", "own")]
+    assert _children("Happy birthday to the best big sister 🎉 Orla you are 9 today") == [("Orla", "own")]
+    assert _children("Tanisha's naming ceremony today 🙏") == [("Tanisha", "own")]
+    assert _children("Huge well done to Tobias for his trumpet exam") == [("Tobias", "own")]
+
+
+def test_both_names_of_a_pair_with_an_age_or_a_possessive() -> None:
+    assert sorted(_children("Kaito and Ebere are 3 today, double cake")) == [
+        ("Ebere", "own"),
+        ("Kaito", "own"),
+    ]
+    assert sorted(_children("Taimur and Inaya's Eid outfits ✨")) == [("Inaya", "own"), ("Taimur", "own")]
+    # "Hendrix" is a dictionary word: the age after the pair makes it a name
+    assert sorted(_children("Hendrix and Ozzy are 3 today 🎂")) == [("Hendrix", "own"), ("Ozzy", "own")]
+
+
+def test_the_host_of_a_party_the_poster_gave_is_ours() -> None:
+    caption = (
+        "Mila's 6th birthday party at the farm 🎈 thanks to everyone who came, well done Otto on the races"
+    )
+    assert sorted(_children(caption)) == [("Mila", "own"), ("Otto", "own")]
+    # one of ours was a guest at someone else's party
+    assert sorted(_children("Leo had a ball at Max's party today")) == [("Leo", "own"), ("Max", "other")]
+
+
+def test_a_place_named_after_its_kind_or_a_possessive_is_no_child() -> None:
+    assert _children("Picnic in Parc Howard with Efa") == [("Efa", "own")]
+    assert _children("Christening at St Mary's, Bishop's Cleeve, for Pippa") == [("Pippa", "own")]
+    assert _children("Honey's first birthday 🍯 our little bee is one!") == [("Honey", "own")]
