@@ -127,7 +127,10 @@ def phrased_as_other_child(td: TextDoc) -> frozenset[int]:
     cached = td.cache.get("names.other_phrased")
     if cached is None:
         out: set[int] = set()
+        grandparent = bool(lexicon_people.GRANDPARENT_VOICE.search(td.analysed))
         for pattern in lexicon_people.OTHER_CHILD:
+            if grandparent and pattern.pattern == lexicon_people.THROUGH_PARENT:
+                continue  # "Grandma here, Nneka's mummy let me post": the grandmother's daughter
             for m in pattern.finditer(td.analysed):
                 out.add(m.start("name"))
                 more = m.group("more") if "more" in pattern.groupindex else None
@@ -160,10 +163,27 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
         # "Leo at Max's party": one of ours is a guest; "Tilly's 7th birthday party ... thanks to
         # everyone who came, special mention to Aarav": the poster hosted, the host is ours
         other |= hosts & starts
+    # "Special mention to Harrison, Leon and our Alfie": in a list where one is ours, the others are not
+    for m in _LIST_WITH_OURS.finditer(text):
+        other |= {m.start("list") + w.start() for w in re.finditer(r"[^\W\d_]+", m.group("list"))} & starts
+    # the guests the poster thanks at a party or a match: "special mention to Aarav and Lexi"
+    if (hosts & starts) - other or _TEAM.search(text):
+        for m in _MENTIONED.finditer(text):
+            other |= {
+                m.start("list") + w.start() for w in re.finditer(r"[^\W\d_]+", m.group("list"))
+            } & starts
     other |= siblings_of(td, other)
     return other & starts
 
 
+_NAME_RUN = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s*(?:,|and|&)\s*[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*"
+_LIST_WITH_OURS = re.compile(
+    rf"(?-i:(?P<list>{_NAME_RUN}))\s*(?:,|and|&)\s*(?:our|my)\s+(?-i:[A-ZÀ-ÖØ-Þ])", re.IGNORECASE
+)
+_MENTIONED = re.compile(
+    rf"\b(?:special\s+mention|shout[\s-]?outs?)\s+to\s+(?-i:(?P<list>{_NAME_RUN}))", re.IGNORECASE
+)
+_TEAM = re.compile(r"\b(?:team|league|match|tournament|squad|teammates?)\b", re.IGNORECASE)
 #: The poster hosted: thanks to the guests.
 _HOSTING = re.compile(
     r"\b(?:(?:everyone|all(?:\s+the\s+\w+)?|every\w*)\s+who\s+came|for\s+coming|who\s+came\s+and|"

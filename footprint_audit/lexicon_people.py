@@ -10,6 +10,19 @@ import re
 
 _NAME = r"(?P<name>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)"
 _MORE = r"(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)*)"
+#: "Isla's mum", "Chiamaka and Tolu's mums": a child named through a parent, another family's
+#: unless a grandparent posts ("Grandma here, Nneka's mummy let me post this").
+THROUGH_PARENT = (
+    rf"\b{_NAME}{_MORE}(?:'s|’s)\s+(?:mum|mummy|mom|mommy|mama|dad|daddy|papa|parents|nan|nana|grandma|granny|"
+    rf"mums|dads|mummies|daddies)\b"
+)
+#: A grandparent's voice: their grandchildren are the family's children.
+GRANDPARENT_VOICE = re.compile(
+    r"\b(?:grandma|grandad|grandpa|granny|nana|nanna|nan|gran|oma|opa)\s+here\b|"
+    r"\b(?:our|my)\s+(?:grandchildren|grandkids|grandbabies|grandson|granddaughter|grandchild)s?\b|"
+    r"\b(?:onze|mijn)\s+klein(?:kinderen|kind|zoon|dochter)\b",
+    re.IGNORECASE,
+)
 #: Phrasings that name another family's child (English and Dutch); ``name`` and ``more``
 #: hold the names.
 OTHER_CHILD = tuple(
@@ -18,7 +31,7 @@ OTHER_CHILD = tuple(
         rf"\b(?:play\s?date|play\s?dates|sleepover|tea)\s+(?:with|at)\s+{_NAME}{_MORE}",
         rf"\b(?:friends?|best\s+friends?|bestie|besties|best\s+mate|mates?|classmates?|cousins?|pals?|buddy|"
         rf"team-?mates?|band-?mates?|school\s?friends?|nieces?|nephews?|god-?sons?|god-?daughters?|god-?child)"
-        rf"(?:\s+from\s+(?:class|nursery|school|reception|(?-i:[A-Z][a-z]+)))?\s*[,:]?\s+{_NAME}{_MORE}",
+        rf"(?:\s+from\s+(?:class|nursery|school|reception|(?-i:[A-Z][a-z]+)))?\s*[,:]?\s+(?:baby\s+|little\s+)?{_NAME}{_MORE}",
         # "Tyler and Kayden, my little football crazy nephews": the kin word after the names
         rf"\b{_NAME}{_MORE}\s*,\s*(?:my|our)\s+(?:[a-z-]+\s+){{0,4}}?(?:nieces|nephews|cousins|god-?children|"
         rf"niece|nephew|cousin|god-?son|god-?daughter)\b",
@@ -42,7 +55,7 @@ OTHER_CHILD = tuple(
         rf"\b{_NAME}\s*\(\s*(?:our|my|her|his|their)?\s*(?:niece|nephew|cousin|god-?son|god-?daughter|friend)\b",
         # a child named through their parent: "thanks to Isla's mum", "with Ava and her mum",
         # "de moeder van Saar", "buurmeisje Noor"
-        rf"\b{_NAME}(?:'s|’s)\s+(?:mum|mummy|mom|mommy|mama|dad|daddy|papa|parents|nan|nana|grandma|granny)\b",
+        THROUGH_PARENT,
         rf"\bwith\s+{_NAME}\s+(?:and|&)\s+(?:her|his|their)\s+(?:mum|mummy|mom|mama|dad|daddy|parents|nan|grandma)\b",
         rf"\b(?:de\s+)?(?:moeder|mama|vader|papa|ouders)\s+van\s+{_NAME}",
         rf"\b(?:buurjongen|buurmeisje|buurkind|buurjongetje|buurmeisjes|buurkinderen|neighbours?'?\s+(?:kids?|boy|girl|son|daughter))\s*,?\s+{_NAME}{_MORE}",

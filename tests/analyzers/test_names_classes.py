@@ -522,3 +522,26 @@ def test_a_place_named_after_its_kind_or_a_possessive_is_no_child() -> None:
     assert _children("Picnic in Parc Howard with Efa") == [("Efa", "own")]
     assert _children("Christening at St Mary's, Bishop's Cleeve, for Pippa") == [("Pippa", "own")]
     assert _children("Honey's first birthday 🍯 our little bee is one!") == [("Honey", "own")]
+
+
+def test_children_named_through_their_parents() -> None:
+    assert sorted(_children("Thanks to everyone who came, especially Ada and Kofi's mums for the cake")) == [
+        ("Ada", "other"),
+        ("Kofi", "other"),
+    ]
+    # a grandmother's daughter is the children's mummy: the grandchildren are the family's
+    assert sorted(_children("Nana here, Tobi and Ife's mummy let me post this: our grandbabies 🦁")) == [
+        ("Ife", "own"),
+        ("Tobi", "own"),
+    ]
+
+
+def test_a_nephew_called_baby_is_another_familys_child() -> None:
+    assert _children("Meet my new nephew, baby Lorcan 💙") == [("Lorcan", "other")]
+
+
+def test_teammates_and_guests_beside_our_child_are_other_families() -> None:
+    caption = "Massive congrats to the team 🏆 Special mention to Cody, Rhys and our Alfie who scored"
+    assert sorted(_children(caption)) == [("Alfie", "own"), ("Cody", "other"), ("Rhys", "other")]
+    caption = "Nell's 6th birthday party 🎈 thanks to everyone who came. Special mention to Ava and Zac"
+    assert sorted(_children(caption)) == [("Ava", "other"), ("Nell", "own"), ("Zac", "other")]
