@@ -29,7 +29,10 @@ def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
                     continue
                 name = word.group(0)
                 low = name.lower()
-                if low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON:
+                # "dochtertje Lieve" is a name, "vriendin lieve" a word: a capitalised Dutch word that
+                # is also a given name counts after the cue
+                named = name[:1].isupper() and low in lexicon.DUTCH_COMMON and low in lexicon.given_names()
+                if (low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON) and not named:
                     continue
                 # the phrase says a child's name comes; a lower-case one must be a listed name
                 if not name[:1].isupper() and (
@@ -132,6 +135,10 @@ def phrased_as_other_child(td: TextDoc) -> frozenset[int]:
             if grandparent and pattern.pattern == lexicon_people.THROUGH_PARENT:
                 continue  # "Grandma here, Nneka's mummy let me post": the grandmother's daughter
             for m in pattern.finditer(td.analysed):
+                if _FAMILY_BEFORE.search(td.analysed[: m.start()]) and re.match(
+                    r"(?i)(?:his|her|their|zijn|haar|hun)\b", m.group(0)
+                ):
+                    continue  # "Papa met zijn zoontje Sem", "Daddy and his little girl": ours
                 out.add(m.start("name"))
                 more = m.group("more") if "more" in pattern.groupindex else None
                 if more:
@@ -184,6 +191,12 @@ _MENTIONED = re.compile(
     rf"\b(?:special\s+mention|shout[\s-]?outs?)\s+to\s+(?-i:(?P<list>{_NAME_RUN}))", re.IGNORECASE
 )
 _TEAM = re.compile(r"\b(?:team|league|match|tournament|squad|teammates?)\b", re.IGNORECASE)
+#: The other parent or a grandparent before "his/her son X": the family's child.
+_FAMILY_BEFORE = re.compile(
+    r"\b(?:papa|mama|opa|oma|manlief|mijn\s+man|mijn\s+vrouw|daddy|mummy|dad|mum|hubby|husband|wife|grandad|"
+    r"grandma|grandpa|nana|nanna|granny)\s+(?:[^\W\d_]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 #: The poster hosted: thanks to the guests.
 _HOSTING = re.compile(
     r"\b(?:(?:everyone|all(?:\s+the\s+\w+)?|every\w*)\s+who\s+came|for\s+coming|who\s+came\s+and|"

@@ -205,7 +205,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
                 and len(word) >= 3
                 and low not in lexicon.DUTCH_COMMON
                 and low not in _dutch_stop_words()
-                and low not in all_towns()
+                and low not in big_towns()  # "Jasper", "Malak" are small towns somewhere too
                 and bool(_NL_SLOT.match(after))
             )
         )
@@ -365,6 +365,8 @@ _NL_SLOT = re.compile(
     r"(?:haar|zijn)\s+(?:eerste|\d{1,2}(?:e|ste|de)|verjaardag|zwemdiploma)\b|"
     r"(?:wordt|werd|is)\s+(?:vandaag\s+|morgen\s+)?\d{1,2}\b|vandaag\s+\d{1,2}\s+jaar\b|"
     r"slaapt|speelt|leest|fietst|zwemt|loopt|"
+    r"zijn\s+(?:een\s+tweeling|allebei|samen|vandaag\s+\d)|(?:kan|mag|wil|moet)\s+(?:niet|al|nu|echt|eindelijk|zelf)\b|"
+    r"op\s+(?:haar|zijn)\s+(?:eigen|eerste)\b|in\s+(?:groep\s*\d|(?:het|de)\s+\w+\s+(?:leerjaar|kleuterklas))|"
     r"en\s+(?:haar|zijn)\s+(?:beste\s+)?(?:vriend|vriendin|vriendje|vriendinnetje|klasgeno|broer|zus)|"
     r"\(\s*(?:groep\s*\d|\d(?:e|ste|de)\s+(?:kleuterklas|leerjaar)))"
 )

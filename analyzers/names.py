@@ -104,6 +104,12 @@ LINKS: tuple[tuple[re.Pattern[str], NameReason], ...] = tuple(
             NameReason.NAMED_WITH_A_BIRTHDAY,
         ),
         (rf"\bgefeliciteerd\s+(?!met\b)(?:lieve\s+)?{NAME}", NameReason.NAMED_WITH_A_BIRTHDAY),
+        # a newborn welcomed: "Welkom op de wereld, kleine Lev", "Welcome to the world baby Wren"
+        (
+            rf"\b(?:welkom\s+(?:op\s+de\s+wereld\s*,?\s*)?(?:kleine|lieve)|welcome\s+(?:to\s+the\s+world\s*,?\s*)?"
+            rf"(?:little|baby))\s+{NAME_CAP}",
+            NameReason.NAMED_WITH_A_BIRTHDAY,
+        ),
         # "Bilal (groep 4)", "Mathis (2de kleuterklas)", "Priya (Year 4)": a school year in brackets
         (
             rf"\b{NAME}\s*\(\s*(?:(?:groep|year|yr|klas)\s*\d{{1,2}}|\d(?:e|ste|de)\s+(?:kleuterklas|leerjaar))\s*\)",
@@ -162,7 +168,7 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
 
 class NamesAnalyzer(TextAnalyzerBase):
     name = "names"
-    version = "7"
+    version = "8"
     categories = ("child_name", "person_name")
     # A name tied to a child in one post is a child's name in every post, and the enrolled
     # children's names are children's names.

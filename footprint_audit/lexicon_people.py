@@ -62,11 +62,17 @@ OTHER_CHILD = tuple(
         # a friend's newborn: "Baby Clara arrived safely ... Congratulations Hannah and Tom"
         rf"\bbaby\s+{_NAME}\s+(?:arrived|was\s+born|is\s+here|has\s+arrived)(?=[\s\S]*\bcongrat)",
         rf"\bwelcome\s+(?:to\s+the\s+world\s*,?\s+)?(?:little\s+|baby\s+)+{_NAME}(?=[\s\S]*\bcongrat)",
-        rf"\bwelkom\s+(?:op\s+de\s+wereld\s*,?\s+)?(?:kleine\s+|lieve\s+)*{_NAME}(?=[\s\S]*\bgefeliciteerd)",
+        rf"\bwelkom\s+(?:op\s+de\s+wereld\s*,?\s+)?(?:kleine\s+|lieve\s+)*{_NAME}"
+        r"(?=[\s\S]*\b(?:gefeliciteerd|neefje|nichtje))",
+        rf"\bkraam(?:visite|bezoek)\b[^.!?\n]{{0,60}}?\b(?:kleine|lieve)\s+{_NAME}",
+        # "haar pasgeboren dochtertje Lieve", "jullie Liv", "your Mia": another parent's child ("papa
+        # met zijn zoontje Sem" is ours, so only a newborn)
+        rf"\b(?:haar|zijn|hun)\s+pasgeboren\s+(?:dochter(?:tje)?|zoon(?:tje)?|baby|kindje)\s*,?\s+{_NAME}",
+        r"\b(?:jullie|your)\s+(?:kleine\s+|little\s+)?(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))",
         # Dutch
         rf"\b(?:speelafspraak(?:je)?|logeerpartij(?:tje)?)\s*(?:met|:)?\s+{_NAME}{_MORE}",
         rf"\b(?:vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?|"
-        rf"pe(?:e|)t(?:e)?(?:kind(?:je)?|dochter(?:tje)?|zoon(?:tje)?)|metekind(?:je)?)\s+{_NAME}{_MORE}",
+        rf"pe(?:e|)t(?:e)?(?:kind(?:je)?|dochter(?:tje)?|zoon(?:tje)?)|metekind(?:je)?)\s*:?\s+{_NAME}{_MORE}",
         # plurals and mates: "haar vriendinnetjes Evi en Isa", "zijn maatje Lander",
         # "alle vriendjes die kwamen: Mohamed, Sanne en Tijn"
         rf"\b(?:vriendjes|vriendinnetjes|maatjes?|klasgenootjes|klasgenoten)(?:\s+die\s+[a-z]+)?\s*:?\s+{_NAME}{_MORE}",

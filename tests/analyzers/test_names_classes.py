@@ -545,3 +545,26 @@ def test_teammates_and_guests_beside_our_child_are_other_families() -> None:
     assert sorted(_children(caption)) == [("Alfie", "own"), ("Cody", "other"), ("Rhys", "other")]
     caption = "Nell's 6th birthday party 🎈 thanks to everyone who came. Special mention to Ava and Zac"
     assert sorted(_children(caption)) == [("Ava", "other"), ("Nell", "own"), ("Zac", "other")]
+
+
+def test_dutch_phrasings_after_a_name() -> None:
+    assert _children("Jasper zijn eerste wedstrijd bij de club, keeper!") == [("Jasper", "own")]
+    assert _children("Pff, zondag weer naar de chiro, Wannes kan niet wachten") == [("Wannes", "own")]
+    assert _children("Elke ochtend fietsen we, Jinte op haar eigen fietsje") == [("Jinte", "own")]
+
+
+def test_a_newborn_welcomed_is_ours_unless_it_is_a_nephew() -> None:
+    assert _children("Welkom op de wereld, kleine Lev 💙") == [("Lev", "own")]
+    assert _children("Kraamvisite bij mijn zus, welkom kleine Joris 💙 mijn eerste neefje!") == [
+        ("Joris", "other")
+    ]
+
+
+def test_another_parents_newborn_or_your_child_is_another_familys() -> None:
+    assert _children("Op visite bij mijn vriendin en haar pasgeboren dochtertje Lieve") == [
+        ("Lieve", "other")
+    ]
+    assert ("Liv", "other") in _children("haha ja klopt! Tuur en jullie Liv zitten samen in de klas")
+    assert _children("omg your Freya is so big now!!") == [("Freya", "other")]
+    # a father with his son is ours
+    assert _children("Papa met zijn zoontje Sem op de fiets") == [("Sem", "own")]
