@@ -118,6 +118,18 @@ def text_places(td: TextDoc) -> list[tuple[str, int, int, str]]:
     return out
 
 
+def _lone_word_nowhere(td: TextDoc, s: int, text: str) -> bool:
+    """One capitalised word the model calls a place, no gazetteer knows and no place word leads
+    to ("Eilidh and Hamish ...", "Diwali"): a name or a word, not a place."""
+    if td.script == "cjk" or " " in text.strip() or geocode(text) is not None:
+        return False
+    before = td.analysed[:s].split()
+    return not (
+        before
+        and before[-1].lower() in PLACE_PREPOSITIONS | {"at", "over", "around", "visiting", "op", "bij"}
+    )
+
+
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:" + "|".join(sorted(PLACE_PREPOSITIONS | {"at", "visiting", "around"})) + r")\s+"
     r"(?P<place>[A-Z][a-z'-]+(?:\s+(?:upon|on|in|le|[A-Z][a-z'-]+)){0,3})"
@@ -139,13 +151,14 @@ def _a_childs_name(td: TextDoc, s: int, text: str) -> bool:
 
 _VENUE_NOUNS = (
     "Farm|Park|Zoo|Land|Museum|Court|Church|Circus|Castle|Gardens|Garden|Beach|Bay|Island|Pier|Abbey|"
+    "Opera\\s+House|Playhouse|Spectrum|Studio|Theatre|Stadium|Arena|"
     "Cathedral|Palace|Arboretum|Aquarium|Woods|Forest|Lake|Hill|Common|Heath|Country Park|Safari Park|"
     "Wildlife Park|Theme Park|Adventure Park|Reservoir|Marina|Harbour|Sands|Plassen|Bos"
 )
 #: "Folly Farm", "Sefton Park", "Natural History Museum", "St Luke's Church", "Vondelpark":
 #: capitalised words ending in a place noun are one place, whole.
 _VENUE_RE = re.compile(
-    r"(?<![\w'’])(?:(?:St\.?|The|the|de|De)\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3}?"
+    r"(?<![\w'’])(?:(?:St\.?|The|the|de|De)\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3}"
     rf"\s+(?:{_VENUE_NOUNS})\b"
     r"|(?<![\w'’])[A-Z][a-z]{2,}(?:park|bos|strand|duin|plas)\b"
 )
@@ -287,7 +300,7 @@ _TRAILING_TIME = re.compile(
 
 class PlacesAnalyzer(TextAnalyzerBase):
     name = "places"
-    version = "3"
+    version = "4"
     categories = ("place_mention",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
@@ -303,6 +316,8 @@ class PlacesAnalyzer(TextAnalyzerBase):
             candidates += ja_venues(td)
             candidates += trip_places(td)
             candidates += named_venues(td)
+            # the statistical model's places, checked against the gazetteer and the words before
+            model_only = {(lb, s, e) for lb, s, e, _ in td.ents(*PLACE_LABELS) if lb != "FAC"}
             candidates += td.ents(*PLACE_LABELS)
             candidates += text_places(td)
             candidates += dutch_places(td)
@@ -320,6 +335,10 @@ class PlacesAnalyzer(TextAnalyzerBase):
                     continue
                 # "Twins Louis and Jules": a word for a child opens no place's name
                 if text.split()[0].lower() in CHILD_NOUNS:
+                    continue
+                if not re.search(r"[^\W\d_]", text) or text.startswith("@"):
+                    continue  # an emoji or a user name the model took for a place
+                if (label, s, e) in model_only and _lone_word_nowhere(td, s, text):
                     continue
                 seen.append((s, e))
                 venue = label in ("VENUE", "FAC")

@@ -30,6 +30,11 @@ CASES = [
     ("Stratford-upon-Avon for the day", ["Stratford-upon-Avon"]),
     ("more yoghurt on the floor than in Matilda", []),
     ("Half term in Florence", ["Florence"]),
+    ("parkrun at Sutton Hill Park with Jo", ["Sutton Hill Park"]),
+    ("Panto at the Grand Opera House 🎭", ["Grand Opera House"]),
+    ("Swimming lessons at Woking Spectrum every Friday", ["Woking Spectrum"]),
+    ("Eilidh and Hamish building sandcastles, freezing but happy", []),
+    ("First sleepover at her friend's house 📱", []),
 ]
 
 
