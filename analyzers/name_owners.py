@@ -43,6 +43,30 @@ def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
     return out
 
 
+#: "my gorgeous girls ☀️ Summer, Rosie and Bella", "our twins, Noah and Isla": every name of the
+#: list is the family's child.
+_OUR_LIST = re.compile(
+    r"\b(?:my|our|mijn|onze)\s+(?:[a-z]+\s+){0,2}?(?:girls|boys|kids|twins|children|babies|three|two|four|"
+    r"meiden|jongens|kinderen|tweeling)\b[^\w\n]{0,8}?"
+    r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))*)",
+    re.IGNORECASE,
+)
+
+
+def our_listed_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int]]:
+    """The names a list of "my girls", "our twins" gives: the family's children."""
+    out: list[tuple[str, int, int]] = []
+    for m in _OUR_LIST.finditer(td.analysed):
+        starts = [m.start("name")] + [m.start("more") + o for o in list_words(m.group("more"))]
+        for start in starts:
+            name = re.match(r"[^\W\d_]+", td.analysed[start:])
+            low = name.group(0).lower() if name else ""
+            # a word-name the lists call a word ("Summer") is a name in the list
+            if name and low not in stop and (low not in NOT_NAMES or low in lexicon.WORD_NAMES):
+                out.append((clean_name(name.group(0)), start, start + len(name.group(0))))
+    return out
+
+
 _LIST_ITEM = re.compile(
     r"(?:\s*(?P<sep>,|&)|\s+(?P<word>and|en)\b)\s*(?P<w>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)",
     re.IGNORECASE,

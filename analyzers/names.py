@@ -19,6 +19,7 @@ from analyzers.name_owners import (
     cued_children,
     no_person,
     other_children,
+    our_listed_children,
     phrased_as_other_child,
     siblings_of,
 )
@@ -168,7 +169,7 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
 
 class NamesAnalyzer(TextAnalyzerBase):
     name = "names"
-    version = "8"
+    version = "9"
     categories = ("child_name", "person_name")
     # A name tied to a child in one post is a child's name in every post, and the enrolled
     # children's names are children's names.
@@ -234,6 +235,11 @@ class NamesAnalyzer(TextAnalyzerBase):
                     findings.append(self._person(post, td, name, s, e))
                 else:
                     found.append((name, s, e, NameReason.NAMED_IN_A_FAMILY_POST))
+            # "my girls Summer, Rosie and Bella": a list the family owns
+            for name, s, e in our_listed_children(td, stop):
+                if not _overlaps(s, e, taken + blocked):
+                    taken.append((s, e))
+                    found.append((name, s, e, NameReason.NAMED_AS_YOUR_CHILD))
             # "playdate with X", "vriendinnetje X": the phrase says X is a child, listed or not
             for name, s, e in cued_children(td, stop):
                 if not _overlaps(s, e, taken + blocked):

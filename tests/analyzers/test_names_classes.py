@@ -568,3 +568,9 @@ def test_another_parents_newborn_or_your_child_is_another_familys() -> None:
     assert _children("omg your Freya is so big now!!") == [("Freya", "other")]
     # a father with his son is ours
     assert _children("Papa met zijn zoontje Sem op de fiets") == [("Sem", "own")]
+
+
+def test_every_name_of_our_list_is_ours() -> None:
+    caption = "Summer holidays in Crete with my gorgeous girls ☀️ Summer, Ivy and Nell"
+    assert sorted(_children(caption)) == [("Ivy", "own"), ("Nell", "own"), ("Summer", "own")]
+    assert sorted(_children("onze tweeling Storm en Jip is jarig")) == [("Jip", "own"), ("Storm", "own")]
