@@ -224,7 +224,9 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         ):
             continue  # "dan", "ben", "nu" in Dutch text ("Ben" inside a sentence stays a name)
         if word.islower():
-            if not lower_writer:
+            # a writer who capitalises places may still write a child's name small: "ayesha's first
+            # swimming lesson at Pond's Leisure Centre" (a listed name, no word, a child's first)
+            if not lower_writer and not (strong and low in names and not lexicon.in_dictionary(low)):
                 continue
             ambiguous = low in lexicon.WORD_NAMES or (low in words and low not in lexicon.core_names())
             if (

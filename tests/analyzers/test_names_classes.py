@@ -574,3 +574,10 @@ def test_every_name_of_our_list_is_ours() -> None:
     caption = "Summer holidays in Crete with my gorgeous girls ☀️ Summer, Ivy and Nell"
     assert sorted(_children(caption)) == [("Ivy", "own"), ("Nell", "own"), ("Summer", "own")]
     assert sorted(_children("onze tweeling Storm en Jip is jarig")) == [("Jip", "own"), ("Storm", "own")]
+
+
+def test_a_small_name_with_a_childs_first_in_a_post_with_capitals() -> None:
+    caption = "zainab's first swimming lesson at Pond's Leisure Centre, saturday mornings from now on"
+    assert _children(caption) == [("Zainab", "own")]
+    # a small word in the same slot stays a word
+    assert _children("the dog's first walk at Pond's Leisure Centre") == []
