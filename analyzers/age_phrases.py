@@ -201,7 +201,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"\bhalve\s+verjaardag\b|\bhalf[- ]?jaar[- ]?feestje\b", "half"),
         # Japanese kindergarten years: 年少 (3 to 4), 年中 (4 to 5), 年長 (5 to 6)
-        (r"(?P<ja_k>年少|年中|年長)(?:さん|組|クラス|の|に|で|、|$)", "ja_kinder"),
+        (r"(?P<ja_k>年少|年中|年長)(?:さん|組|クラス|の|に|で|、|）|\)|$)", "ja_kinder"),
         # Flemish school years: "eerste leerjaar" (primary, from 6), "derde kleuterklas" (from 3)
         (
             r"\b(?P<fl_n>eerste|tweede|derde|vierde|vijfde|zesde|1ste|[2-6]de|[1-6]e)\s+"
@@ -228,7 +228,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "Eva is 3 and Sam is 1": a capitalised name and a bare number
         (
             r"(?-i:\b(?!(?:It|This|That|There|What|Today|Tomorrow|Score|Chapter|Page|Number|Table|Room|Bus)\b)"
-            rf"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)\s+(?:is|zijn|turned|turns)\s+(?:now\s+|nu\s+|al\s+|already\s+|only\s+|just\s+)?"
+            rf"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)\s+(?:who\s+)?(?:is|zijn|turned|turns)\s+"
+            rf"(?:(?:now|nu|al|already|only|just|officially)\s+){{0,2}}"
             rf"{_NUM}\b{_AGE_END}",
             "years",
         ),
@@ -241,9 +242,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         # "I'm 4!" in a child's words
         (rf"\bI(?:['’]m|\s+am)\s+{_NUM}\b(?=\s*(?:!|🎂|🎉|today|now|$))", "years"),
-        (rf"(?P<n>[{KANJI_DIGITS}十]{{1,3}})\s*(?:歳|才)", "ja_kanji"),
+        (rf"(?P<n>[{KANJI_DIGITS}十]{{1,3}})\s*(?:歳|才)(?!差)", "ja_kanji"),
         (r"(?<=[^\W\d_])\s*\(\s*(?P<n>\d{1,2})\s*\)", "years"),
-        (r"(?P<n>\d{1,2})\s*(?:歳|才)", "years"),
+        (r"(?P<n>\d{1,2})\s*(?:歳|才)(?!差)", "years"),  # 2歳差: an age gap, no age
         (r"(?P<n>\d{1,2})\s*(?:ヶ月|か月|カ月|ケ月)", "months"),
         (r"ハーフバースデー|\b(?:een\s+)?half\s+jaar\b", "half"),
         (r"(?:小学校?|小学)?(?P<n>[1-6１-６一二三四五六])年生", "ja_grade"),
@@ -261,7 +262,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?!\s*(?:old|years?|months?|jaar|of\s+(?:the|lockdown|covid)))"
             # "Grade 2 trumpet", "her Grade 1 piano exam": a music or dance grade, no school year
             r"(?!\s+(?:piano|violin|viola|cello|guitar|drums?|trumpet|trombone|flute|clarinet|sax(?:ophone)?|"
-            r"recorder|harp|singing|voice|ballet|tap|modern|dance|music|theory|exam|merit|distinction))"
+            r"recorder|harp|singing|voice|ballet|tap|modern|dance|music|theory|exam|merit|distinction)\b)"
             r"(?<!\b(?:his|her)\s(?-i:Grade)\s\d)",
             "school_year_n",
         ),

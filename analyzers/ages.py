@@ -261,7 +261,7 @@ def _summary(value: AgeValue) -> str:
 
 class AgesAnalyzer(TextAnalyzerBase):
     name = "ages"
-    version = "4"
+    version = "5"
     categories = ("age_or_birthday",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

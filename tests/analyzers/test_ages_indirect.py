@@ -86,6 +86,11 @@ CASES = [
     ("He passed his Grade 2 trumpet", []),
     ("Gefeliciteerd met je 50ste verjaardag, mam", []),
     ("Happy birthday to my brother, 35 and still can't cook", []),
+    ("shout out to my Ivy who is now officially 4 and off to big school", ["4y"]),
+    ("Groep 8 musical van De Vuurvogel, onze Tygo was de ster", ["11y"]),
+    ("ちひろ（小学1年生）とまなと（年中）", ["4y", "6y"]),
+    ("2歳差育児、毎日がジェットコースター", []),
+    ("三歳差の姉妹", []),
 ]
 
 NOT_AGES = [
