@@ -17,6 +17,7 @@ from analyzers.schools import find_schools
 from footprint_audit.context import PostContext
 from footprint_audit.findings import PlaceValue, TextSpan
 from footprint_audit.lexicon import DUTCH_COMMON, JA_PLACE_RE, PLACE_PREPOSITIONS, given_names
+from footprint_audit.lexicon import in_dictionary as lexicon_in_dictionary
 from footprint_audit.models import Finding, Post
 from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for
 from footprint_audit.text_rules import CHILD_NOUNS
@@ -118,6 +119,27 @@ def text_places(td: TextDoc) -> list[tuple[str, int, int, str]]:
     return out
 
 
+#: "at Anfield", "at Whipsnade", "in Mudeford": one capitalised word after a place word
+_AT_ONE_WORD = re.compile(
+    r"(?<=[a-z])\s+(?:at|in|near|over|from)\s+(?P<w>[A-Z][a-z]{3,}(?:-[a-z]+-[A-Z][a-z]+)?)(?=\s+[a-z]|\s*[,.!?)]|\s*$|\s+[^\w\s])"
+)
+
+
+def unknown_after_at(td: TextDoc) -> list[tuple[str, int, int, str]]:
+    """A word no list knows after "at"/"in" in English text ("a day at Anfield"): a place, when
+    it is no given name, no dictionary word and no word of the calendar."""
+    if td.script != "latin":
+        return []
+    out: list[tuple[str, int, int, str]] = []
+    names = given_names()
+    for m in _AT_ONE_WORD.finditer(td.analysed):
+        low = m.group("w").lower()
+        if low in names or low in _NOT_A_PLACE_WORD or lexicon_in_dictionary(low):
+            continue
+        out.append(("LOC", m.start("w"), m.end("w"), m.group("w")))
+    return out
+
+
 def _lone_word_nowhere(td: TextDoc, s: int, text: str) -> bool:
     """One capitalised word the model calls a place, no gazetteer knows and no place word leads
     to ("Eilidh and Hamish ...", "Diwali"): a name or a word, not a place."""
@@ -163,6 +185,11 @@ _VENUE_RE = re.compile(
     r"|(?<![\w'’])[A-Z][a-z]{2,}(?:park|bos|strand|duin|plas)\b"
 )
 #: Capitalised words that open a caption and are not part of a place ("Sunny Hampton Court").
+#: Capitalised words after "at"/"in" that are no place: festivals, school years, brands of a day.
+_NOT_A_PLACE_WORD = frozenset(
+    "christmas easter halloween diwali eid ramadan hanukkah reception nursery school year brownies beavers "
+    "rainbows cubs scouts guides netflix youtube instagram tiktok facebook whatsapp".split()
+)
 _NOT_VENUE_START = frozenset("happy sunny lovely rainy another our my the a first last best big".split())
 
 
@@ -300,7 +327,7 @@ _TRAILING_TIME = re.compile(
 
 class PlacesAnalyzer(TextAnalyzerBase):
     name = "places"
-    version = "4"
+    version = "5"
     categories = ("place_mention",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
@@ -320,6 +347,7 @@ class PlacesAnalyzer(TextAnalyzerBase):
             model_only = {(lb, s, e) for lb, s, e, _ in td.ents(*PLACE_LABELS) if lb != "FAC"}
             candidates += td.ents(*PLACE_LABELS)
             candidates += text_places(td)
+            candidates += unknown_after_at(td)
             candidates += dutch_places(td)
             for label, s, e, text in candidates:
                 # "in the Peak District": the sentence's lower-case article is not part of the name
@@ -338,6 +366,8 @@ class PlacesAnalyzer(TextAnalyzerBase):
                     continue
                 if not re.search(r"[^\W\d_]", text) or text.startswith("@"):
                     continue  # an emoji or a user name the model took for a place
+                if text.strip().lower() in _NOT_A_PLACE_WORD:
+                    continue  # "Nativity at Christmas": a time of year
                 if (label, s, e) in model_only and _lone_word_nowhere(td, s, text):
                     continue
                 seen.append((s, e))

@@ -35,6 +35,10 @@ CASES = [
     ("Swimming lessons at Woking Spectrum every Friday", ["Woking Spectrum"]),
     ("Eilidh and Hamish building sandcastles, freezing but happy", []),
     ("First sleepover at her friend's house 📱", []),
+    ("Dad and lad day at Blundell 🔴 first ever match", ["Blundell"]),
+    ("Beach hut life at Mudeford, kids in the sea", ["Mudeford"]),
+    ("Tea at Harper's after school", []),
+    ("Nativity at Christmas with Nell", []),
 ]
 
 
