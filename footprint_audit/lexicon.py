@@ -3,7 +3,9 @@
 The given-name gazetteer is built from permissively licensed data shipped in two PyPI
 packages: ``names`` (MIT; the 1990 US census first-name lists, public-domain data) and
 ``Faker`` (MIT; first-name lists for the en, en_GB, en_US, en_IE, en_NZ, nl_NL and nl_BE
-locales), about 8,900 names. Measured on the evaluation's name lists it covers more than the
+locales, and in the broad list only the Polish, South Asian, Nigerian, Ghanaian, Turkish,
+Irish-language and Southern European locales of the families who post from there), about 12,600
+names (2,550 of them the common core). Measured on the evaluation's name lists it covers more than the
 GPLv3 ``gender-guesser`` table it replaced (generated English 68/70 for both, Dutch 36/36
 against 32/36; hand-written English 67/73 against 63/73, Dutch 30/31 against 25/31).
 A short list of names common among children born since about 2005 (analyzers/data/
