@@ -107,6 +107,8 @@ ADULT_NAMED = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         rf"\b(?:thank\s+you|thanks|thx)\s+{_NAME}{_MORE}\s+for\s+having\b",
+        # a reply to a commenter: "aw thanks Claire!", "cheers Dan,"
+        rf"\b(?:thanks|thank\s+you|thx|cheers)\s+{_NAME}\s*(?:!|,|\.|\s+x+\b|\s*😘|\s*😊|\s*❤️)",
         rf"\b{_NAME}\s+(?:and|&|en)\s+(?:her|his|their|haar|zijn)\s+(?:new\s+|little\s+|nieuwe\s+|kleine\s+)?"
         r"(?:baby|little\s+one|kids|children|son|daughter|boys?|girls?|twins|newborn|zoon(?:tje)?|dochter(?:tje)?|kinderen)\b",
         rf"(?s:^(?=.*\b(?:baby|arrived|born|newborn|welcome\s+to\s+the\s+world)\b).*?)\bcongrat(?:ulation)?s\s+(?:to\s+)?{_NAME}{_MORE}",

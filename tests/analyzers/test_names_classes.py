@@ -581,3 +581,10 @@ def test_a_small_name_with_a_childs_first_in_a_post_with_capitals() -> None:
     assert _children(caption) == [("Zainab", "own")]
     # a small word in the same slot stays a word
     assert _children("the dog's first walk at Pond's Leisure Centre") == []
+
+
+def test_the_commenter_a_reply_thanks_is_an_adult() -> None:
+    assert _children("@jo_bakes aw thanks Jo! no, that's Nell's friend Ada") == [
+        ("Nell", "own"),
+        ("Ada", "other"),
+    ]
