@@ -62,7 +62,8 @@ def geocode(name: str) -> dict[str, Any] | None:
 
 #: Capitalised words, with the small words Dutch place names join them by ("Egmond aan Zee").
 _DUTCH_CANDIDATE = re.compile(
-    r"(?<![\w#@])[A-Z][a-zà-ÿ'-]+(?:\s+(?:aan|op|bij|den|de|ter|ten|van|[A-Z][a-zà-ÿ'-]+)){0,3}"
+    # "IJ" is one Dutch letter: "Capelle aan den IJssel", "IJmuiden"
+    r"(?<![\w#@])(?:IJ|[A-Z])[a-zà-ÿ'-]+(?:\s+(?:aan|op|bij|den|de|ter|ten|van|(?:IJ|[A-Z])[a-zà-ÿ'-]+)){0,3}"
 )
 #: Countries whose towns a Dutch caption names without the English model's help.
 _DUTCH_COUNTRIES = ("NL", "BE")
@@ -182,7 +183,12 @@ _VENUE_NOUNS = (
 _VENUE_RE = re.compile(
     r"(?<![\w'’])(?:(?:St\.?|The|the|de|De)\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3}"
     rf"\s+(?:{_VENUE_NOUNS})\b"
-    r"|(?<![\w'’])[A-Z][a-z]{2,}(?:park|bos|strand|duin|plas)\b"
+    # Dutch venues named after their kind: "Speeltuin Madestein", "zwembad De Wetering",
+    # "Kinderboerderij Westerpark", "Dierenpark Amersfoort"
+    r"|(?<![\w'’])(?i:speeltuin|kinderboerderij|dierenpark|dierentuin|zwembad|sportpark|pretpark|"
+    r"attractiepark|speelparadijs|indoorspeeltuin|frituur)\s+(?:(?:de|het|De|Het)\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+(?:[A-Z][\w'’-]+|\d{1,3}))?"
+    r"|(?<![\w'’])[A-Z][a-z]{2,}(?:park|bos|strand|duin|plas|bad|museum|dierentuin)\b"
 )
 #: Capitalised words that open a caption and are not part of a place ("Sunny Hampton Court").
 #: Capitalised words after "at"/"in" that are no place: festivals, school years, brands of a day.
@@ -327,7 +333,7 @@ _TRAILING_TIME = re.compile(
 
 class PlacesAnalyzer(TextAnalyzerBase):
     name = "places"
-    version = "5"
+    version = "6"
     categories = ("place_mention",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

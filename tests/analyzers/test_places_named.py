@@ -39,6 +39,11 @@ CASES = [
     ("Beach hut life at Mudeford, kids in the sea", ["Mudeford"]),
     ("Tea at Harper's after school", []),
     ("Nativity at Christmas with Nell", []),
+    ("Speeltuin Oosterhout met Kees, de hele middag in de zandbak", ["Speeltuin Oosterhout"]),
+    ("Diploma A gehaald in zwembad De Kikker!", ["zwembad De Kikker"]),
+    ("Naar het Dierenpark Emmen geweest", ["Dierenpark Emmen"]),
+    ("Regenachtige dag, dus naar het Natuurmuseum 🦕", ["Natuurmuseum"]),
+    ("Elke zaterdag voetbal in Krimpen aan den IJssel", ["Krimpen aan den IJssel"]),
 ]
 
 
