@@ -222,13 +222,24 @@ def named_venues(td: TextDoc) -> list[tuple[str, int, int, str]]:
 
 #: Japanese named places by their last word: "上野動物園", "葛西臨海公園", "東京ディズニーランド".
 _JA_VENUE = re.compile(
-    r"[一-龥々ヶァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９]{1,12}"
+    # a kana after the first kanji belongs to the name: "井の頭公園", "美ら海水族館", "江の島"
+    r"(?:(?<![一-龥])[一-龥][のら](?=[一-龥]))?[一-龥々ヶァ-ヶーA-Za-zＡ-Ｚａ-ｚ0-9０-９]{0,12}"
     r"(?:動物園|水族館|公園|遊園地|植物園|博物館|美術館|科学館|児童館|図書館|神社|大社|神宮|寺|城|駅|空港|"
-    r"海岸|海水浴場|ビーチ|牧場|温泉|キャンプ場|スタジアム|ドーム|タワー|ランド|シー|パーク|アウトレット|モール)"
+    r"海岸|海水浴場|ビーチ|牧場|温泉|キャンプ場|スタジアム|ドーム|タワー|ランド|シー|パーク|アウトレット|モール|"
+    r"遊館|倉庫|中華街|島)"
+)
+#: A known place, then の and a name: "京都の嵐山まで", "横浜の赤レンガ倉庫へ" (the landmark in it).
+_JA_IN_KNOWN = re.compile(
+    r"(?:" + JA_PLACE_RE.pattern + r")の(?P<y>[一-龥々ァ-ヶー]{2,8})(?=まで|へ|に|で|を|、|。|!|！|\s|$)"
+)
+_JA_NOT_LANDMARK = re.compile(
+    r"^(?:実家|自宅|家|義実家|祖父母|親戚|友達|友人|病院|学校|小学校|中学校|保育園|幼稚園|公園|駅|空港|海|山|川|"
+    r"街|町|お店|店|会社|職場|ホテル|旅館|義母|義父|母|父|姉|兄|妹|弟|夏|冬|春|秋|祭り|花火|夜景|友|方|辺り)"
 )
 _JA_VENUE_KIND = re.compile(
     r"(?:動物園|水族館|公園|遊園地|植物園|博物館|美術館|科学館|児童館|図書館|神社|大社|神宮|寺|城|駅|空港|"
-    r"海岸|海水浴場|ビーチ|牧場|温泉|キャンプ場|スタジアム|ドーム|タワー|ランド|シー|パーク|アウトレット|モール)$"
+    r"海岸|海水浴場|ビーチ|牧場|温泉|キャンプ場|スタジアム|ドーム|タワー|ランド|シー|パーク|アウトレット|モール|"
+    r"遊館|倉庫|中華街|島)$"
 )
 #: Time and frequency words a kanji run before a place can start with: "今日公園" is no park's name.
 _JA_VENUE_PREFIX = re.compile(
@@ -245,8 +256,13 @@ def ja_venues(td: TextDoc) -> list[tuple[str, int, int, str]]:
         start = m.start() + (p.end() if (p := _JA_VENUE_PREFIX.match(m.group(0))) else 0)
         name = td.analysed[start : m.end()]
         kind = _JA_VENUE_KIND.search(name)
-        if kind is not None and kind.start() >= 1:
+        if kind is not None and kind.start() >= 1 and not re.match(r"[ぁ-ゖ]", name):
             out.append(("FAC", start, m.end(), name))
+    for m in _JA_IN_KNOWN.finditer(td.analysed):
+        if _JA_NOT_LANDMARK.match(m.group("y")):
+            continue  # "東京の実家へ": a home, a school or a kind of place, no landmark's name
+        if not any(s <= m.start("y") < e for _, s, e, _ in out):
+            out.append(("LOC", m.start("y"), m.end("y"), m.group("y")))
     return out
 
 
@@ -333,7 +349,7 @@ _TRAILING_TIME = re.compile(
 
 class PlacesAnalyzer(TextAnalyzerBase):
     name = "places"
-    version = "6"
+    version = "7"
     categories = ("place_mention",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

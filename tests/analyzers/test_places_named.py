@@ -44,6 +44,12 @@ CASES = [
     ("Naar het Dierenpark Emmen geweest", ["Dierenpark Emmen"]),
     ("Regenachtige dag, dus naar het Natuurmuseum 🦕", ["Natuurmuseum"]),
     ("Elke zaterdag voetbal in Krimpen aan den IJssel", ["Krimpen aan den IJssel"]),
+    ("井の頭公園でボートに乗りました", ["井の頭公園"]),
+    ("美ら海水族館でジンベエザメ", ["美ら海水族館"]),
+    ("休日は家族で江の島へ", ["江の島"]),
+    ("京都の嵐山まで足をのばしました", ["京都", "嵐山"]),
+    ("東京の実家へ帰省中", ["東京"]),
+    ("年中の息子と公園へ", []),
 ]
 
 
