@@ -7,6 +7,7 @@ ships: the most populous town of that name wins, so the answer is a town, not a 
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import re
@@ -118,6 +119,22 @@ def text_places(td: TextDoc) -> list[tuple[str, int, int, str]]:
                     out.append(("GPE", start, start + len(town), town))
                     break
     return out
+
+
+@functools.cache
+def _regions_re() -> re.Pattern[str]:
+    text = (resources.files("analyzers") / "data" / "regions.txt").read_text(encoding="utf-8")
+    names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def region_places(td: TextDoc) -> list[tuple[str, int, int, str]]:
+    """Counties, provinces and holiday regions the town gazetteer lacks ("a week in Dorset",
+    "#cornwall", "de Veluwe"), capitalised as names are."""
+    if td.script == "cjk":
+        return []
+    return [("LOC", m.start(), m.end(), m.group(0)) for m in _regions_re().finditer(td.analysed)]
 
 
 #: "at Anfield", "at Whipsnade", "in Mudeford": one capitalised word after a place word
@@ -349,7 +366,7 @@ _TRAILING_TIME = re.compile(
 
 class PlacesAnalyzer(TextAnalyzerBase):
     name = "places"
-    version = "7"
+    version = "8"
     categories = ("place_mention",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
@@ -370,6 +387,7 @@ class PlacesAnalyzer(TextAnalyzerBase):
             candidates += td.ents(*PLACE_LABELS)
             candidates += text_places(td)
             candidates += unknown_after_at(td)
+            candidates += region_places(td)
             candidates += dutch_places(td)
             for label, s, e, text in candidates:
                 # "in the Peak District": the sentence's lower-case article is not part of the name

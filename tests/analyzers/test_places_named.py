@@ -50,6 +50,9 @@ CASES = [
     ("京都の嵐山まで足をのばしました", ["京都", "嵐山"]),
     ("東京の実家へ帰省中", ["東京"]),
     ("年中の息子と公園へ", []),
+    ("Crowded beach but worth it 🌊 #pembrokeshire #familyholiday", ["Pembrokeshire"]),
+    ("Heerlijk gewandeld op de Veluwe vandaag", ["Veluwe"]),
+    ("Devon is 5 today 🎂", []),
 ]
 
 
