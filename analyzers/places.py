@@ -17,8 +17,7 @@ from typing import Any
 from analyzers.schools import find_schools
 from footprint_audit.context import PostContext
 from footprint_audit.findings import PlaceValue, TextSpan
-from footprint_audit.lexicon import DUTCH_COMMON, JA_PLACE_RE, PLACE_PREPOSITIONS, given_names
-from footprint_audit.lexicon import in_dictionary as lexicon_in_dictionary
+from footprint_audit.lexicon import DUTCH_COMMON, JA_PLACE_RE, PLACE_PREPOSITIONS, given_names, in_dictionary
 from footprint_audit.models import Finding, Post
 from footprint_audit.nlp import TextAnalyzerBase, TextDoc, docs_for
 from footprint_audit.text_rules import CHILD_NOUNS
@@ -152,7 +151,7 @@ def unknown_after_at(td: TextDoc) -> list[tuple[str, int, int, str]]:
     names = given_names()
     for m in _AT_ONE_WORD.finditer(td.analysed):
         low = m.group("w").lower()
-        if low in names or low in _NOT_A_PLACE_WORD or lexicon_in_dictionary(low):
+        if low in names or low in _NOT_A_PLACE_WORD or in_dictionary(low):
             continue
         out.append(("LOC", m.start("w"), m.end("w"), m.group("w")))
     return out
