@@ -180,13 +180,13 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
     for pattern in lexicon_people.PARTY_HOST:
         for m in pattern.finditer(text):
             hosts.add(m.start("name"))
-    # The party's host is another family's child when the post names one of ours as well, or
-    # thanks the hosts for having us.
     # "Femi and Temi's christening", "Macsen and Efa's party": a joint host
     for h in list(hosts):
         joint = re.search(r"([^\W\d_]+)\s+(?:and|&|en)\s+$", text[:h])
         if joint and joint.start(1) in starts:
             hosts.add(joint.start(1))
+    # The party's host is another family's child when the post thanks the hosts for having us,
+    # or names one of ours as well (unless it thanks its own guests).
     ours = starts - other - hosts
     if lexicon_people.GUEST_CUE.search(text):
         other |= hosts & starts
@@ -196,15 +196,18 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
         other |= hosts & starts
     # "Special mention to Harrison, Leon and our Alfie": in a list where one is ours, the others are not
     for m in _LIST_WITH_OURS.finditer(text):
-        other |= {m.start("list") + w.start() for w in re.finditer(r"[^\W\d_]+", m.group("list"))} & starts
+        other |= _list_starts(m) & starts
     # the guests the poster thanks at a party or a match: "special mention to Aarav and Lexi"
     if (hosts & starts) - other or _TEAM.search(text):
         for m in _MENTIONED.finditer(text):
-            other |= {
-                m.start("list") + w.start() for w in re.finditer(r"[^\W\d_]+", m.group("list"))
-            } & starts
+            other |= _list_starts(m) & starts
     other |= siblings_of(td, other)
     return other & starts
+
+
+def _list_starts(m: re.Match[str]) -> set[int]:
+    """Start offsets of the words of a match's ``list`` group."""
+    return {m.start("list") + w.start() for w in re.finditer(r"[^\W\d_]+", m.group("list"))}
 
 
 _NAME_RUN = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s*(?:,|and|&)\s*[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*"
