@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from analyzers.name_lists import rest_of_list
 from analyzers.name_owners import (
     adult_age,
     adult_names,
@@ -169,7 +170,7 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
 
 class NamesAnalyzer(TextAnalyzerBase):
     name = "names"
-    version = "11"
+    version = "12"
     categories = ("child_name", "person_name")
     # A name tied to a child in one post is a child's name in every post, and the enrolled
     # children's names are children's names.
@@ -227,7 +228,9 @@ class NamesAnalyzer(TextAnalyzerBase):
             named_adults = adult_names(td)
             not_people = no_person(td)
             found = [f for f in found if f[1] not in not_people]
-            for name, s, e in gazetteer_names(td, stop):
+            listed = gazetteer_names(td, stop)
+            listed += rest_of_list(td.analysed, listed, stop)  # "Posy, Barnaby and Ottilie"
+            for name, s, e in listed:
                 if _overlaps(s, e, taken + blocked) or s in not_people:
                     continue
                 taken.append((s, e))

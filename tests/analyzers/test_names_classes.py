@@ -588,3 +588,16 @@ def test_the_commenter_a_reply_thanks_is_an_adult() -> None:
         ("Nell", "own"),
         ("Ada", "other"),
     ]
+
+
+def test_a_word_in_a_list_of_names_is_a_name() -> None:
+    assert sorted(_children("Posy, Barnaby and Ottilie all with chickenpox at once")) == [
+        ("Barnaby", "own"),
+        ("Ottilie", "own"),
+        ("Posy", "own"),
+    ]
+    # a place opening the list is no child
+    assert sorted(_children("Sandcastles at Bamburgh, Ollie and Ruben came 2nd")) == [
+        ("Ollie", "own"),
+        ("Ruben", "own"),
+    ]
