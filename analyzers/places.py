@@ -157,6 +157,17 @@ def unknown_after_at(td: TextDoc) -> list[tuple[str, int, int, str]]:
     return out
 
 
+_TOWN_TAIL = re.compile(r"^(?:-[a-z]+-[A-Z][a-z]+|\s+[A-Z][a-z]+)")
+
+
+def _longer_town(text: str, s: int, e: int) -> int | None:
+    """The end of a known town that runs on past the model's span, or None."""
+    tail = _TOWN_TAIL.match(text[e:])
+    if tail and geocode(text[s : e + tail.end()]) is not None:
+        return e + tail.end()
+    return None
+
+
 def _lone_word_nowhere(td: TextDoc, s: int, text: str) -> bool:
     """One capitalised word the model calls a place, no gazetteer knows and no place word leads
     to ("Eilidh and Hamish ...", "Diwali"): a name or a word, not a place."""
@@ -171,7 +182,7 @@ def _lone_word_nowhere(td: TextDoc, s: int, text: str) -> bool:
 
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:" + "|".join(sorted(PLACE_PREPOSITIONS | {"at", "visiting", "around"})) + r")\s+"
-    r"(?P<place>[A-Z][a-z'-]+(?:\s+(?:upon|on|in|le|[A-Z][a-z'-]+)){0,3})"
+    r"(?P<place>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'-]+(?:\s+(?:upon|on|in|le|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'-]+)){0,3})"
 )
 
 
@@ -190,7 +201,7 @@ def _a_childs_name(td: TextDoc, s: int, text: str) -> bool:
 
 _VENUE_NOUNS = (
     "Farm|Park|Zoo|Land|Museum|Court|Church|Circus|Castle|Gardens|Garden|Beach|Bay|Island|Pier|Abbey|"
-    "Opera\\s+House|Playhouse|Spectrum|Studio|Theatre|Stadium|Arena|"
+    "Opera\\s+House|Playhouse|Spectrum|Studio|Theatre|Stadium|Arena|Café|Cafe|University|Exchange|Causeway|Kingdom|Centre|Center|"
     "Cathedral|Palace|Arboretum|Aquarium|Woods|Forest|Lake|Hill|Common|Heath|Country Park|Safari Park|"
     "Wildlife Park|Theme Park|Adventure Park|Reservoir|Marina|Harbour|Sands|Plassen|Bos"
 )
@@ -365,7 +376,7 @@ _TRAILING_TIME = re.compile(
 
 class PlacesAnalyzer(TextAnalyzerBase):
     name = "places"
-    version = "8"
+    version = "9"
     categories = ("place_mention",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
@@ -392,6 +403,9 @@ class PlacesAnalyzer(TextAnalyzerBase):
                 # "in the Peak District": the sentence's lower-case article is not part of the name
                 if text.startswith("the ") and len(text) > 4:
                     s, text = s + 4, text[4:]
+                # "Weston" of "Weston-super-Mare", "Matlock" of "Matlock Bath": the model cut a known town short
+                if label in ("GPE", "LOC") and (longer := _longer_town(td.analysed, s, e)) is not None:
+                    e, text = longer, td.analysed[s:longer]
                 # "So proud of Henry today": a time word the model kept on the end is no place's
                 trimmed = _TRAILING_TIME.sub("", re.sub(r"[\s\W_]+$", "", text))
                 if trimmed and trimmed != text and label != "VENUE":

@@ -53,6 +53,11 @@ CASES = [
     ("Crowded beach but worth it 🌊 #pembrokeshire #familyholiday", ["Pembrokeshire"]),
     ("Heerlijk gewandeld op de Veluwe vandaag", ["Veluwe"]),
     ("Devon is 5 today 🎂", []),
+    ("Sandcastles in Weston-super-Mare with the cousins", ["Weston-super-Mare"]),
+    ("Party at Hartley Farm Café with her friends", ["Hartley Farm Café"]),
+    ("Training at Loughborough University every weekend", ["Loughborough University"]),
+    ("Boat trip on Loch Ness, nobody saw the monster", ["Loch Ness"]),
+    ("Christmas with the cousins in Kraków 🎄", ["Kraków"]),
 ]
 
 
