@@ -275,6 +275,9 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         # "Maarten van der Weijden": a Dutch full name, a grown-up's
         if re.match(r"^\s+(?:van\s+(?:der|den|de|het)|van|de|ter|ten|te)\s+[A-Z]", after):
             continue
+        town_pair = _PAIR_BEFORE.search(text[: m.start()])
+        if low in big_towns() and town_pair and town_pair.group("w").lower() in big_towns() and not strong:
+            continue  # "family from Lagos and London": a city joined to a town
         # "swimming at York": a town after "at" is a place ("tea at Phoebe's" stays a name)
         if prev == "at" and low in big_towns() and not possessive:
             continue
@@ -330,6 +333,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
                 or low in lexicon.DUTCH_COMMON
                 or any(a == ws for _, a, _ in out)
                 or after_title(text[:ws])
+                or low in big_towns()  # "from Lagos and London"
             ):
                 continue
             if word.islower() and (

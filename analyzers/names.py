@@ -24,7 +24,9 @@ from analyzers.name_owners import (
     phrased_as_other_child,
     siblings_of,
 )
+from analyzers.name_places import in_run_after_the, named_thing_after, place_after
 from analyzers.name_words import (
+    NOT_NAMES,
     SENTENCE_START,
     after_title,
     child_context,
@@ -170,7 +172,7 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
 
 class NamesAnalyzer(TextAnalyzerBase):
     name = "names"
-    version = "12"
+    version = "13"
     categories = ("child_name", "person_name")
     # A name tied to a child in one post is a child's name in every post, and the enrolled
     # children's names are children's names.
@@ -273,6 +275,12 @@ class NamesAnalyzer(TextAnalyzerBase):
                 before = td.analysed[:s].split()
                 if before and before[-1].lower() in lexicon.PLACE_PREPOSITIONS:
                     continue  # "a weekend in Devon": a place the model took for a person
+                if " " not in text and (
+                    in_run_after_the(td.analysed[:s])
+                    or named_thing_after(td.analysed[e:], NOT_NAMES)
+                    or place_after(td.analysed[e:])
+                ):
+                    continue  # "the Etihad", "Arthur's Seat": a word of a place's name
                 opening = bool(SENTENCE_START.search(td.analysed[:s]))
                 if opening and " " not in text and not lexicon.PERSON_NEXT.match(td.analysed[e:]):
                     continue  # "Drop off at ...": a sentence's first word the model took for a name

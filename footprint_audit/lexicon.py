@@ -194,7 +194,7 @@ STRONG_PERSON_NEXT = re.compile(
     r"|\s+is\s+(?:our|my)\s+(?:little|baby|big|eldest|youngest|middle)\b"
     # "Phoebe you are 11 today": a child addressed with an age
     r"|\s*,?\s+you(?:['’]re|\s+are)\s+(?:now\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
-    r"|\s+[a-z]+(?:ed|s)?\s+(?:her|his|their)\b)",
+    r"|\s+(?!(?:for|to|from|of|by|about)\s)[a-z]+(?:ed|s)?\s+(?:her|his|their)\b)",
     re.IGNORECASE,
 )
 #: Words before a name that only a person follows ("so proud of Poppy").

@@ -164,7 +164,7 @@ NOT_A_PERSON = tuple(
         rf"\b{_NAME}\s*\(\s*(?:the|our)?\s*{_PET}\s*\)",
         # a named storm: "Storm Ciara is not letting us out"
         r"\b(?:storm|hurricane|typhoon)\s+(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))\b(?!\s+(?:and|&|en)\b)",
-        rf"\bdressed\s+(?:up\s+)?as\s+(?:a\s+|an\s+|the\s+|little\s+)?{_NAME}(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?{_MORE}",
+        rf"\bdressed\s+(?:up\s+)?as\s+(?:a\s+|an\s+|the\s+|little\s+)?{_NAME}(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))?{_MORE}",
         rf"\b{_NAME}(?:\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?\s+(?:costume|outfit|fancy\s+dress|vibes)\b",
     )
 )

@@ -601,3 +601,12 @@ def test_a_word_in_a_list_of_names_is_a_name() -> None:
         ("Ollie", "own"),
         ("Ruben", "own"),
     ]
+
+
+def test_characters_in_a_costume_list_and_towns_in_a_pair_are_no_children() -> None:
+    assert sorted(_children("Ada and Wren dressed up as Elsa and Anna for book day")) == [
+        ("Ada", "own"),
+        ("Wren", "own"),
+    ]
+    assert _children("Kemi's naming ceremony 🙏 family came from Lagos and London") == [("Kemi", "own")]
+    assert _children("Taking DS to see the match at the Etihad for his birthday") == []
