@@ -12,88 +12,222 @@ import functools
 import re
 from importlib import resources
 
-from footprint_audit import lexicon
+from footprint_audit import lexicon, lexicon_ja
 from footprint_audit.nlp import TextDoc
 
 
 def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     """(name, start, end, other) of the children named in Japanese text."""
     text = td.analysed
-    out: list[tuple[str, int, int, bool]] = []
     if not _JAPANESE.search(text):
-        return out  # most captions: no kana or kanji, nothing to read
-    for pattern in (
-        lexicon.JA_RELATION,
-        lexicon.JA_HONORIFIC,
-        lexicon.JA_WISH,
-        lexicon.JA_VOCATIVE,
-        lexicon.JA_WENT_WITH,
-        lexicon.JA_OCCASION,
-        lexicon.JA_WITH_AGE,
-        lexicon.JA_RELATION_GLUED,
-        lexicon.JA_ALSO,
-        lexicon.JA_ACHIEVED,
-    ):
+        return []  # most captions: no kana or kanji, nothing to read
+    out: list[tuple[str, int, int]] = []
+    for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            name, start = m.group("name"), m.start("name")
-            name = re.sub(r"(?:ちゃん|くん)$", "", name)  # a greedy kana run took the honorific: "ゆなちゃん"
-            split = False
-            if re.match(r"[一-龯々]", name):
-                name, start = _without_time_word(text, name, start)
-            else:
-                name, start, split = _without_kin_prefix(name, start)
-            if (
-                pattern is lexicon.JA_OCCASION
-                and start > 0
-                and re.match(r"[ぁ-ゖ]", name)
-                and _is_kanji(text[start - 1])
-            ):
-                continue  # "初めての運動会": kana after a kanji is the word's ending, no name
-            lead = lexicon.JA_LEADING_PARTICLE.match(name)
-            glued = pattern in (lexicon.JA_HONORIFIC, lexicon.JA_OCCASION, lexicon.JA_WITH_AGE)
-            listed = name in given_names()  # "はるき" starts with は but is a name, not "は" + "るき"
-            if (
-                lead
-                and glued
-                and not split
-                and not listed
-                and start > 0
-                and not _ja_boundary(text[start - 1])
-            ):
-                name, start = name[lead.end() :], start + lead.end()
-            if (
-                len(name) < 1
-                or name in lexicon.JA_NOT_NAMES
-                or (len(name) < 2 and not re.match(r"[一-龯]", name))
-            ):
+            found = _read_name(text, pattern, m)
+            if found is None:
                 continue
+            name, start = found
             end = start + len(name)
-            if any(s < end and start < e for _, s, e, _ in out):
-                continue
-            if pattern in (lexicon.JA_ALSO, lexicon.JA_ACHIEVED) and (
-                name in lexicon.JA_COMMON_OPENERS or _is_place(name)
-            ):
+            if any(s < end and start < e for _, s, e in out):
                 continue
             if lexicon.JA_ADULT_BEFORE.search(text[max(0, start - 8) : start]):
                 continue  # "ママ友のりさちゃん": a friend of the parent
-            other = bool(
-                lexicon.JA_OTHER_BEFORE.search(text[max(0, start - 8) : start])
-                or lexicon.JA_OTHER_AFTER.match(text[end:])
-            )
-            out.append((name, start, end, other))
+            out.append((name, start, end))
     out += _listed_names(text, out)
-    # "蒼と樹は": the second of two names joined by と
-    for _name, _start, end, other in list(out):
+    out += _paired_names(text, out)
+    return _owners(text, out)
+
+
+#: "ひまりの保育園", "こはるの3歳のお誕生日": a listed name before a child's school, lesson or day.
+_ACTIVITY = re.compile(
+    rf"(?P<name>{lexicon_ja.KANA_NAME}|{lexicon_ja.KANJI_NAME})(?={lexicon_ja.JA_ACTIVITY_AFTER_NAME.pattern})"
+)
+_PATTERNS = (
+    lexicon.JA_RELATION,
+    lexicon_ja.JA_RELATION_MORE,
+    lexicon_ja.JA_OURS,
+    lexicon.JA_HONORIFIC,
+    lexicon.JA_WISH,
+    lexicon.JA_VOCATIVE,
+    lexicon_ja.JA_VOCATIVE_YEAR,
+    lexicon.JA_WENT_WITH,
+    lexicon.JA_OCCASION,
+    lexicon.JA_WITH_AGE,
+    lexicon_ja.JA_WITH_YEAR,
+    lexicon.JA_RELATION_GLUED,
+    lexicon.JA_ALSO,
+    lexicon.JA_ACHIEVED,
+    lexicon_ja.JA_NAME_AGE,
+    _ACTIVITY,
+)
+#: Patterns whose name is glued to the words before it: a particle the kana run starts with is dropped.
+_GLUED = (
+    lexicon.JA_HONORIFIC,
+    lexicon.JA_OCCASION,
+    lexicon.JA_WITH_AGE,
+    lexicon_ja.JA_WITH_YEAR,
+    _ACTIVITY,
+)
+#: Patterns that read a name only where it is in the name list ("ゆな3歳", "ひまりの保育園").
+_LISTED_ONLY = (lexicon_ja.JA_NAME_AGE, _ACTIVITY)
+
+
+def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[str, int] | None:
+    """The name a pattern matched and where it starts, cleaned of the kana or kanji around it,
+    or None when the words matched are no name."""
+    name, start = m.group("name"), m.start("name")
+    name = re.sub(r"(?:ちゃん|くん)$", "", name)  # a greedy kana run took the honorific: "ゆなちゃん"
+    split = False
+    if re.match(r"[一-龯々]", name):
+        name, start = _without_time_word(text, name, start)
+    else:
+        name, start, split = _without_kin_prefix(name, start)
+        if not split:
+            name, start, split = _after_and(text, name, start)
+    if (
+        pattern is lexicon.JA_OCCASION
+        and start > 0
+        and re.match(r"[ぁ-ゖ]", name)
+        and _is_kanji(text[start - 1])
+    ):
+        return None  # "初めての運動会": kana after a kanji is the word's ending, no name
+    lead = lexicon.JA_LEADING_PARTICLE.match(name)
+    listed = name in given_names()  # "はるき" starts with は but is a name, not "は" + "るき"
+    if lead and pattern in _GLUED and not split and not listed and start > 0:
+        if not _ja_boundary(text[start - 1]) or (name[0] in "とや" and text[start - 1] in ")）"):
+            name, start = name[lead.end() :], start + lead.end()
+    if pattern in (lexicon.JA_RELATION, lexicon_ja.JA_RELATION_MORE, lexicon_ja.JA_OURS):
+        name = _without_trailing_particle(text, name, start)
+    if (
+        len(name) < 1
+        or name in lexicon.JA_NOT_NAMES
+        or name in lexicon_ja.JA_MORE_NOT_NAMES
+        or name in lexicon_ja.JA_THING_WORDS
+        or lexicon_ja.JA_NOT_NAME_TAIL.search(name)
+        or (len(name) < 2 and not re.match(r"[一-龯]", name))
+    ):
+        return None
+    if pattern in (lexicon.JA_ALSO, lexicon.JA_ACHIEVED) and (
+        name in lexicon.JA_COMMON_OPENERS or _is_place(name) or (len(name) == 1 and name not in given_names())
+    ):
+        return None  # "鯛も": one kanji opening a sentence with も is a name only when listed
+    if pattern is lexicon_ja.JA_OURS and (
+        name in lexicon_ja.JA_OURS_NOT_NAMES or name in lexicon.JA_COMMON_OPENERS
+    ):
+        return None  # "うちの子は", "うちの中が"
+    if pattern in _LISTED_ONLY and name not in given_names():
+        return None
+    if pattern is lexicon.JA_WISH and name.endswith("より"):
+        return None  # "おめでとう！ばあばより": who the wish is from
+    return name, start
+
+
+def _without_trailing_particle(text: str, name: str, start: int) -> str:
+    """A kana run after a relation word that took the particle after the name: "長男のはやとが、"
+    is "はやと", "次女のあんなの1歳" is "あんな"; a listed name ending so ("いろは") stays."""
+    if (
+        len(name) >= 3
+        and name[-1] in "のがはも"
+        and re.match(r"[ぁ-ゖ]", name)
+        and name not in given_names()
+        and re.match(r"[、,\s0-9０-９]", text[start + len(name) : start + len(name) + 1] or " ")
+    ):
+        return name[:-1]
+    return name
+
+
+def _after_and(text: str, name: str, start: int) -> tuple[str, int, bool]:
+    """A kana run read from inside a word that holds "と": "しゅんとめいちゃん" gives "めい"."""
+    i = name.rfind("と")
+    if start > 0 and re.match(r"[ぁ-ゖ]", text[start - 1]) and 1 <= i and len(name) - i - 1 >= 2:
+        return name[i + 1 :], start + i + 1, True
+    if re.match(r"[ぁぃぅぇぉっゃゅょゎゕゖ]", name):
+        return "", start, True  # a small kana opens no name
+    return name, start, False
+
+
+def _paired_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Names joined by と to a name found: "蒼と樹は" (the second), "樹と結菜、" and "みおとめい、姉妹で"
+    (a listed name before or after a name opening a sentence)."""
+    out: list[tuple[str, int, int]] = []
+    for _name, start, end in list(taken):
         second = _SECOND.match(text, end)
-        if second and second.group("name") not in lexicon.JA_COMMON_OPENERS:
-            s2, e2 = second.start("name"), second.end("name")
-            if not any(s < e2 and s2 < e for _, s, e, _ in out):
-                out.append((second.group("name"), s2, e2, other))
+        if second:
+            name, s2, e2 = second.group("name"), second.start("name"), second.end("name")
+            comma = second.group("tail") in ("、", ",", "（", "(")
+            if (
+                name not in lexicon.JA_COMMON_OPENERS
+                and name not in lexicon.JA_NOT_NAMES
+                and name not in lexicon_ja.JA_MORE_NOT_NAMES
+                and (not comma or name in given_names() or lexicon_ja.JA_SIBLING_WORDS.match(text[e2:]))
+                and not any(s < e2 and s2 < e for _, s, e in taken + out)
+            ):
+                out.append((name, s2, e2))
+        first = _FIRST_OF_PAIR.search(text[:start])
+        if first and lexicon_ja.JA_PAIR_TAIL.match(text[end:]):
+            name, s1 = first.group("name"), first.start("name")
+            e1 = s1 + len(name)
+            if name in given_names() and not any(s < e1 and s1 < e for _, s, e in taken + out):
+                out.append((name, s1, e1))
     return out
 
 
+def _owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int, bool]]:
+    """Whose each name is. A cue before the name decides (another family's, then the poster's:
+    "友達の息子の翔太" is another's); else a cue after it ("あかりちゃんのママ"). Names joined by と
+    or ・ share the cue of the first ("いとこのりおちゃんとあかねちゃん"); two children with
+    honorifics share the second's ("ゆうきくんとじゅんくんが遊びに来た")."""
+    found = sorted(found, key=lambda f: f[1])
+    cues: list[str | None] = []
+    other: list[bool] = []
+    thanked = bool(lexicon_ja.JA_THANKED_FRIEND.search(text))
+    for _name, s, e in found:
+        before = text[max(0, s - 8) : s]
+        if lexicon.JA_OTHER_BEFORE.search(before) or lexicon_ja.JA_OTHER_BEFORE_LONG.search(
+            text[max(0, s - 16) : s]
+        ):
+            cues.append("other")
+            other.append(True)
+        elif lexicon_ja.JA_OWN_BEFORE.search(before):
+            cues.append("own")
+            other.append(False)
+        else:
+            cues.append(None)
+            after = text[e:]
+            other.append(
+                bool(
+                    lexicon.JA_OTHER_AFTER.match(after)
+                    or lexicon_ja.JA_OTHER_AFTER_MORE.match(after)
+                    or (thanked and _HONORIFIC_AFTER.match(after))
+                )
+            )
+    for i in range(len(found) - 1):  # the first name's cue carries along a list
+        (_, _, a_end), (_, b_start, _) = found[i], found[i + 1]
+        if cues[i] and cues[i + 1] is None and lexicon_ja.JA_JOIN.fullmatch(text[a_end:b_start]):
+            cues[i + 1], other[i + 1] = cues[i], other[i]
+    for i in range(len(found) - 2, -1, -1):  # two children with honorifics come as one party
+        (_, _, a_end), (_, b_start, b_end) = found[i], found[i + 1]
+        if (
+            cues[i] is None
+            and other[i + 1]
+            and _HONORIFIC_AFTER.match(text[a_end:])
+            and _HONORIFIC_AFTER.match(text[b_end:])
+            and lexicon_ja.JA_JOIN.fullmatch(text[a_end:b_start])
+        ):
+            other[i] = True
+    return [(n, s, e, o) for (n, s, e), o in zip(found, other, strict=True)]
+
+
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-龯]")
-_SECOND = re.compile(r"と(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,4})(?:ちゃん|くん|君)?(?:は|が|も)")
+_SECOND = re.compile(
+    r"(?:ちゃん|くん|君)?(?:\s*[（(][^)）]{1,12}[)）])?と(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,4})(?:ちゃん|くん|君)?"
+    r"(?P<tail>は|が|も|、|,|（|\()"
+)
+_FIRST_OF_PAIR = re.compile(
+    r"(?:^|(?<=[\s。！!？?】]))(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,4})(?:ちゃん|くん|君)?と$"
+)
+_HONORIFIC_AFTER = re.compile(r"^(?:ちゃん|くん|君)")
 
 
 def _without_kin_prefix(name: str, start: int) -> tuple[str, int, bool]:
@@ -129,30 +263,35 @@ _AFTER_NAME = re.compile(r"(?:ちゃん|くん|君|は|が|も|と|の|を|に|�
 _AFTER_KANA_NAME = re.compile(r"(?:ちゃん|くん|君|は|が|も|と|の|、|,|。|！|!|？|\?|\s|$|[^\w])")
 
 
-def _listed_names(text: str, taken: list[tuple[str, int, int, bool]]) -> list[tuple[str, int, int, bool]]:
+def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Names from the list, standing alone: not inside a longer kanji compound or kana word,
     followed by a particle, an honorific or punctuation ("ひかりと公園へ", "湊斗は今日から").
     Names that are everyday words too (さくら, 海) are left to the phrase rules."""
-    out: list[tuple[str, int, int, bool]] = []
+    out: list[tuple[str, int, int]] = []
     for m in _listed_re().finditer(text):
         name, s, e = m.group(0), m.start(), m.end()
         kanji = _is_kanji(name[0])
         prev = text[s - 1] if s else ""
         if kanji and (prev and _is_kanji(prev) or (e < len(text) and _is_kanji(text[e]))):
             continue  # part of a compound: "大和田", "陽太郎"
-        if not kanji and prev and re.match(r"[ぁ-ゖァ-ヺー]", prev):
+        if not kanji and prev and re.match(r"[ぁ-ゖァ-ヺー]", prev) and not _after_particle(text, s):
             continue  # inside a kana word
+        if not kanji and prev and _is_kanji(prev) and lexicon.JA_LEADING_PARTICLE.match(name):
+            continue  # "学童のあと": a particle after a kanji word, then a kana word
         if not (_AFTER_NAME if kanji else _AFTER_KANA_NAME).match(text, e) or text.startswith("とし", e):
             continue  # "凛とした朝": an adverb, not "with 凛"
-        if any(a < e and s < b for _, a, b, _ in taken + out):
+        if any(a < e and s < b for _, a, b in taken + out):
             continue
         if lexicon.JA_ADULT_BEFORE.search(text[max(0, s - 8) : s]) or text.startswith(("さん", "先生"), e):
             continue
-        other = bool(
-            lexicon.JA_OTHER_BEFORE.search(text[max(0, s - 8) : s]) or lexicon.JA_OTHER_AFTER.match(text[e:])
-        )
-        out.append((name, s, e, other))
+        out.append((name, s, e))
     return out
+
+
+def _after_particle(text: str, s: int) -> bool:
+    """A kana name right after a particle that follows a kanji word or a number: "6時にこうたと",
+    "今日はこはるの"."""
+    return s >= 2 and text[s - 1] in "はにでともをへが" and bool(re.match(r"[一-龯々0-9０-９]", text[s - 2]))
 
 
 def _is_kanji(ch: str) -> bool:

@@ -1,0 +1,118 @@
+"""Japanese phrasings that say whose a child's name is, and words that look like names but are not.
+
+The first Japanese patterns (a relation word, an honorific, a wish) are in lexicon.py; this module
+holds the phrasings added since, read by analyzers/names_ja.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+KANA_NAME = r"(?:[ぁ-ゖ]{2,5}|[ァ-ヺー]{2,6})"
+KANJI_NAME = r"[一-龯々]{1,3}"
+#: Family words whose child "X" is another family's: "友達の息子の", "いとこの娘の", "姉の長男の".
+_KIN_OF_OTHERS = (
+    r"(?:お友達|友達|友だち|ともだち|ママ友|パパ友|友人|同僚|先輩|後輩|いとこ|親戚|近所|お隣|となり|"
+    r"義姉|義兄|義妹|義弟|姉|兄|妹|弟)"
+)
+_CHILD_WORDS = (
+    r"(?:息子|娘|長男|長女|次男|次女|三男|三女|子ども|子供|子|赤ちゃん|お子さん)(?:さん|ちゃん|くん)?"
+)
+
+#: Words before a name that make it another family's child, read over a longer stretch than
+#: lexicon.JA_OTHER_BEFORE: someone else's child by a polite word ("お子さんの", "娘さんの"),
+#: a friend's or relative's son or daughter ("友達の息子の"), a household named by its grown-up
+#: ("ゆかさんちの", "田中さんの"), a shared place ("同じマンションの", "同じ保育園の"), or friends
+#: listed after a comma ("お友達、").
+JA_OTHER_BEFORE_LONG = re.compile(
+    r"(?:(?:お子さん|お子様|娘さん|息子さん|お嬢さん|お嬢ちゃん|坊ちゃん)の"
+    rf"|{_KIN_OF_OTHERS}の{_CHILD_WORDS}の"
+    r"|(?:さん|ちゃん|くん)ちの"
+    r"|[一-龯ァ-ヺ]{1,4}さんの"
+    r"|同じ[^\s、。！!？?の]{1,6}の"
+    r"|(?:お友達|友達|友だち|ともだち)[、,]\s*"
+    r")$"
+)
+#: Words after a name that make it another family's child: a parent named through the child
+#: ("あかりちゃんのママ"), or a friend in brackets ("莉子ちゃん（保育園のお友達）").
+JA_OTHER_AFTER_MORE = re.compile(
+    r"^(?:ちゃん|くん|君)?(?:の(?:ママ|パパ|お母さん|お父さん|お母様|お父様|おうち|お家|ご家族)"
+    r"|\s*[（(][^)）]{0,14}(?:お友達|友達|友だち|ともだち|いとこ)[)）])"
+)
+#: Words before a name that make it the poster's own: "うちの", "我が家の", a relation word
+#: ("娘の", "孫の", "お兄ちゃんの"). Read after the other-family cues, which win ("友達の息子の").
+JA_OWN_BEFORE = re.compile(
+    r"(?:(?:うち|ウチ|我が家|わが家|娘|息子|長男|長女|次男|次女|三男|三女|末っ子|孫|初孫|"
+    r"お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん)(?:の|・)|(?:長男|長女|次男|次女|三男|三女|末っ子|孫))$"
+)
+#: "孫のそうた", "お兄ちゃんの湊太": a grandchild, or a child's older brother or sister.
+JA_RELATION_MORE = re.compile(
+    rf"(?:孫|初孫|お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん)(?:の|・)(?P<name>{KANA_NAME}?|{KANJI_NAME}?)"
+    r"(?=ちゃん|くん|君|は|が|、|,|の|も|と|を|に|[)）]|\s|$)"
+)
+#: A child thanked for being a friend to the poster's child: the named child is someone else's.
+JA_THANKED_FRIEND = re.compile(r"仲良く(?:して)?くれて|遊んでくれて|仲良くしてね|いつも仲良く")
+#: "うちの朔は", "我が家の紗良": a name after "ours" (the household's child).
+JA_OURS = re.compile(
+    rf"(?:うちの|ウチの|我が家の|わが家の)(?P<name>{KANA_NAME}|{KANJI_NAME})"
+    r"(?=ちゃん|くん|君|は|が|と|も|、|,|で|を|に|\s|$)"
+)
+#: Words after "うちの" that are no child's name: the home, the family, pets, things.
+JA_OURS_NOT_NAMES = frozenset(
+    """
+    子 子供 子ども 子たち こたち こども こ 中 前 近く 近所 庭 家 車 夫 妻 母 父 主人 旦那 嫁 犬 猫 わんこ ワンコ
+    にゃんこ ニャンコ 息子 娘 長男 長女 次男 次女 三男 三女 チビ ちび チビたち ちびっこ 姫 王子 双子 ベランダ
+    地域 方 辺 周り 場合 分 ぶん おうち 母さん 父さん 息子たち 娘たち 兄弟 姉妹 三兄弟 三姉妹 年子 坊主 ムスメ ムスコ
+    """.split()
+)
+#: Things, lessons and days after a relation word that are no name: "長女のピアノの発表会",
+#: "娘の学校", "息子の部屋", "孫の顔".
+JA_THING_WORDS = frozenset(
+    """
+    ピアノ バレエ ダンス サッカー スイミング プール テニス バスケ 野球 空手 習字 英語 体操 水泳 チア チアダンス
+    リトミック エレクトーン バイオリン ヴァイオリン 書道 そろばん 公文 くもん 塾 学童 保育園 幼稚園 小学校 中学校
+    学校 学年 クラス 担任 先生 友達 お友達 部屋 服 靴 顔 手 足 髪 歯 声 話 夢 名前 言葉 成長 寝顔 笑顔 写真 絵 作品
+    宿題 おもちゃ 自転車 制服 体操服 水筒 帽子 傘 上履き リュック ランドセル お弁当 弁当 ご飯 ごはん おやつ 離乳食
+    ミルク おむつ オムツ 誕生日 お誕生日 運動会 発表会 入学式 入園式 卒園式 卒業式 入学 入園 卒園 卒業 七五三
+    夏休み 冬休み 春休み 習い事 送り迎え お迎え 送迎 試合 大会 練習 試験 テスト 成績 通知表 部活 熱 風邪 体調
+    病院 検診 健診 予防接種 身長 体重 ため 為 方 ほう 分 番 時 頃 ころ 日 ママ パパ 好物 お気に入り 大好物
+    """.split()
+)
+#: Words said with ちゃん or も that are family members, fruit, time words and such, not children:
+#: "お姉ちゃん", "赤ちゃん", "じいじも", "これからも", "最後の運動会".
+JA_MORE_NOT_NAMES = frozenset(
+    """
+    姉 兄 弟 妹 赤 孫 じいじ ばあば じぃじ ばぁば じいちゃん ばあちゃん おじいちゃん おばあちゃん
+    これから それから これまで ここから そこから あれから 最後 最初 初日 最終 初
+    今日 明日 昨日 今朝 今夜 今週 先週 来週 週末 平日 土日 本日 先日 去年 今年 来年 毎日 毎朝 毎週 毎年
+    """.split()
+)
+#: The rest of a kanji run a name must not end with: "6年生最後の運動会" gives no "生最後".
+JA_NOT_NAME_TAIL = re.compile(r"(?:最後|最初|最終|初日)$")
+#: What a child's own day or activity may be after "Xの": a school or nursery, a lesson, an age
+#: before a birthday ("こはるの3歳のお誕生日", "ひまりの保育園の発表会", "ゆずの英語教室").
+JA_ACTIVITY_AFTER_NAME = re.compile(
+    r"の(?:[0-9０-９]{1,2}(?:歳|さい)の(?:お誕生日|誕生日|バースデー)|保育園|幼稚園|こども園|保育参観|授業参観|参観日|"
+    r"[一-龯ァ-ヺー]{1,6}教室|習い事|お遊戯会|学芸会|音楽会|成長記録|お宮参り|ピアノ|バレエ|サッカー|スイミング)"
+)
+#: A school year or nursery class in brackets after a name: "ちひろ（小学1年生）", "まなと（年中）".
+JA_WITH_YEAR = re.compile(
+    rf"(?P<name>{KANA_NAME}|{KANJI_NAME})\s*[（(]\s*(?:小学?[1-6１-６一二三四五六]年生?|中[1-3１-３]|年長|年中|年少|"
+    r"[0-9０-９]{1,2}\s*(?:歳|才|さい)[0-9０-９]{1,2}\s*(?:ヶ月|か月|カ月))(?:さん)?\s*[)）]"
+)
+#: A name opening a sentence glued to an age: "ゆな3歳になったよ", "蓮くん5歳".
+JA_NAME_AGE = re.compile(
+    rf"(?:^|(?<=[\s。！!？?】]))(?P<name>{KANA_NAME}|{KANJI_NAME})(?:ちゃん|くん|君)?\s*"
+    r"(?=[0-9０-９]{1,2}\s*(?:歳|さい|才))"
+)
+#: A name spoken to and followed by a school year: "しおり、小学1年生".
+JA_VOCATIVE_YEAR = re.compile(
+    rf"(?:^|(?<=[。！!？?\s]))(?P<name>{KANA_NAME}|{KANJI_NAME})[、,]\s*"
+    r"(?=小学?[1-6１-６一二三四五六]年生|年長さん|年中さん|年少さん|新[1-6１-６一二三四五六]年生)"
+)
+#: Two children named together opening a sentence: "樹と結菜、", "みおとめい、姉妹で".
+JA_PAIR_TAIL = re.compile(r"^(?:ちゃん|くん|君)?(?:、|,)\s*(?:兄弟|姉妹|姉弟|兄妹|二人|ふたり|きょうだい)?")
+#: Siblings or twins named right after a pair: the pair are one family's children.
+JA_SIBLING_WORDS = re.compile(r"^(?:ちゃん|くん|君)?[、,]?\s*(?:兄弟|姉妹|姉弟|兄妹|二人|ふたり|きょうだい)")
+#: Joins between two children named one after the other: "りおちゃんとあかねちゃん", "れんくん・あんなちゃん".
+JA_JOIN = re.compile(r"(?:ちゃん|くん|君)?\s*(?:[（(][^)）]{0,14}[)）])?\s*(?:と|・|や)\s*")

@@ -1,0 +1,94 @@
+"""Japanese name classes: whose a child's name is, and words that look like names. One synthetic
+caption per case, written for these tests (not taken from the evaluation files)."""
+
+from __future__ import annotations
+
+from tests.analyzers.test_names_classes import _children
+
+
+def test_a_friends_or_relatives_son_or_daughter_is_another_familys_child() -> None:
+    assert _children("友達の娘のさなちゃんと公園へ") == [("さな", "other")]
+    assert _children("ママ友のお子さんのあおいくん、ありがとう") == [("あおい", "other")]
+    assert _children("田中さんの息子さんのけんたくんと遊んだ") == [("けんた", "other")]
+
+
+def test_a_child_named_through_a_household_or_a_shared_place_is_another_familys() -> None:
+    assert _children("山田さんちのそうたくんとプール") == [("そうた", "other")]
+    assert _children("同じ保育園のめいちゃんが遊びに来た") == [("めい", "other")]
+    assert _children("保育園のお友達、けいくんとまさきくんと遊んだ") == [
+        ("けい", "other"),
+        ("まさき", "other"),
+    ]
+
+
+def test_a_child_named_through_a_parent_or_as_a_friend_in_brackets_is_another_familys() -> None:
+    assert _children("ゆいちゃんのママとランチ") == [("ゆい", "other")]
+    assert _children("たくみくんのお母さんにお礼を言った") == [("たくみ", "other")]
+    assert _children("めいちゃん（保育園のお友達）と公園") == [("めい", "other")]
+
+
+def test_a_child_thanked_for_playing_with_ours_is_another_familys() -> None:
+    assert _children("結衣ちゃんいつも仲良くしてくれてありがとう") == [("結衣", "other")]
+
+
+def test_children_listed_together_share_whose_they_are() -> None:
+    assert _children("いとこのゆいちゃんとさなちゃん") == [("ゆい", "other"), ("さな", "other")]
+    assert _children("りおちゃんとかえでちゃんが遊びに来てくれた") == [("りお", "other"), ("かえで", "other")]
+    # a grandchild and a second grandchild who came to visit: the relation word outweighs "came over"
+    assert _children("孫の陽翔と結衣が遊びに来てくれた") == [("陽翔", "own"), ("結衣", "own")]
+    assert _children("うちの蓮と、友達のはるとくん") == [("蓮", "own"), ("はると", "other")]
+
+
+def test_ours_a_grandchild_and_an_older_sibling_name_the_posters_children() -> None:
+    assert _children("うちのゆいは5歳") == [("ゆい", "own")]
+    assert _children("初孫のゆいが生まれました") == [("ゆい", "own")]
+    assert _children("お姉ちゃんの結衣はしっかり者") == [("結衣", "own")]
+    # the household, pets and things after "うちの" are no names
+    assert _children("うちの子は今日から年長さん") == []
+    assert _children("うちの中がおもちゃだらけ") == []
+
+
+def test_names_before_a_childs_school_lesson_or_birthday() -> None:
+    assert _children("今日は陽翔の保育参観") == [("陽翔", "own")]
+    assert _children("蓮の英語教室の日") == [("蓮", "own")]
+    assert _children("今日はこうたの4歳のお誕生日") == [("こうた", "own")]
+    assert _children("近所の保育園の夏祭り") == []
+
+
+def test_names_with_a_school_year_or_an_age() -> None:
+    assert _children("まなと（年中）とちひろ（小学3年生）") == [("まなと", "own"), ("ちひろ", "own")]
+    assert _children("結衣、小学1年生になりました") == [("結衣", "own")]
+    assert _children("ひなた3歳になりました") == [("ひなた", "own")]
+    assert _children("ついに3歳になりました") == []
+
+
+def test_two_children_named_as_a_pair() -> None:
+    assert _children("湊と陽翔、兄弟で公園") == [("湊", "own"), ("陽翔", "own")]
+    assert _children("陽翔といろは、お揃いのパジャマ") == [("陽翔", "own"), ("いろは", "own")]
+    assert set(_children("しゅんとめいちゃん（しゅんのお友達）と砂場")) == {
+        ("しゅん", "own"),
+        ("めい", "other"),
+    }
+
+
+def test_a_relation_word_then_a_name_and_a_particle() -> None:
+    assert _children("長男のかいとが、年長さんに") == [("かいと", "own")]
+    assert _children("次女のあんなの2歳のお誕生日") == [("あんな", "own")]
+    assert _children("2時にこうたとお昼寝") == [("こうた", "own")]
+
+
+def test_family_words_things_and_time_words_are_no_names() -> None:
+    assert _children("お兄ちゃんの学校の運動会") == []
+    assert _children("娘の学校の運動会") == []
+    assert _children("孫の顔を見に") == []
+    assert _children("長女のバレエの発表会") == []
+    assert _children("今日の運動会は晴れ") == []
+    assert _children("6年生最後の授業参観") == []
+    assert _children("赤ちゃんの時の写真") == []
+    assert _children("お姉ちゃんと一緒にお風呂") == []
+    assert _children("じいじもばあばも大喜び") == []
+    assert _children("これからもよろしくね") == []
+    assert _children("鯛も用意しました") == []
+    assert _children("学童のあとに公園") == []
+    assert _children("お誕生日おめでとう！じいじより") == []
+    assert _children("今日は晴れて散歩日和") == []
