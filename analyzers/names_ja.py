@@ -31,8 +31,10 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
             end = start + len(name)
             if any(s < end and start < e for _, s, e in out):
                 continue
-            if lexicon.JA_ADULT_BEFORE.search(text[max(0, start - 8) : start]):
-                continue  # "ママ友のりさちゃん": a friend of the parent
+            if lexicon.JA_ADULT_BEFORE.search(
+                text[max(0, start - 8) : start]
+            ) or lexicon_ja.JA_PET_BEFORE.search(text[max(0, start - 8) : start]):
+                continue  # "ママ友のりさちゃん": a friend of the parent; "トイプーのマロン": a pet
             out.append((name, start, end))
     out += _listed_names(text, out)
     out += _paired_names(text, out)
@@ -60,6 +62,9 @@ _PATTERNS = (
     lexicon.JA_ACHIEVED,
     lexicon_ja.JA_NAME_AGE,
     _ACTIVITY,
+    lexicon_ja.JA_NICKNAME,
+    lexicon_ja.JA_GREW,
+    lexicon_ja.JA_VOCATIVE_PRAISE,
 )
 #: Patterns whose name is glued to the words before it: a particle the kana run starts with is dropped.
 _GLUED = (
@@ -118,9 +123,28 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         return None  # "うちの子は", "うちの中が"
     if pattern in _LISTED_ONLY and name not in given_names():
         return None
+    if pattern is lexicon_ja.JA_NICKNAME and name in lexicon_ja.JA_NOT_NICKNAMES:
+        return None  # "ねーちゃん": a sister
+    if pattern in (lexicon_ja.JA_GREW, lexicon_ja.JA_VOCATIVE_PRAISE) and not _may_open_with_name(
+        name, pattern
+    ):
+        return None
     if pattern is lexicon.JA_WISH and name.endswith("より"):
         return None  # "おめでとう！ばあばより": who the wish is from
     return name, start
+
+
+def _may_open_with_name(name: str, pattern: re.Pattern[str]) -> bool:
+    """A word opening a sentence is a name there unless it is a common opener, a family or time
+    word; a kanji word spoken to and praised must be a listed name ("大会、優勝" is no child)."""
+    if (
+        name in lexicon.JA_COMMON_OPENERS
+        or name in lexicon_ja.JA_KANA_OPENERS
+        or name in lexicon_ja.JA_OURS_NOT_NAMES
+        or _is_place(name)
+    ):
+        return False
+    return not (pattern is lexicon_ja.JA_VOCATIVE_PRAISE and _is_kanji(name[0]) and name not in given_names())
 
 
 def _without_trailing_particle(text: str, name: str, start: int) -> str:
@@ -282,7 +306,10 @@ def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
             continue  # "凛とした朝": an adverb, not "with 凛"
         if any(a < e and s < b for _, a, b in taken + out):
             continue
-        if lexicon.JA_ADULT_BEFORE.search(text[max(0, s - 8) : s]) or text.startswith(("さん", "先生"), e):
+        before = text[max(0, s - 8) : s]
+        if lexicon.JA_ADULT_BEFORE.search(before) or lexicon_ja.JA_PET_BEFORE.search(before):
+            continue
+        if text.startswith(("さん", "先生"), e):
             continue
         out.append((name, s, e))
     return out

@@ -92,3 +92,24 @@ def test_family_words_things_and_time_words_are_no_names() -> None:
     assert _children("学童のあとに公園") == []
     assert _children("お誕生日おめでとう！じいじより") == []
     assert _children("今日は晴れて散歩日和") == []
+
+
+def test_nicknames_births_new_ages_and_praise_name_a_child() -> None:
+    assert _children("みーちゃんと公園") == [("みー", "own")]
+    assert _children("ねーちゃんと遊んだ") == []  # a sister
+    assert _children("ゆいが生まれました") == [("ゆい", "own")]
+    assert _children("そらは今日で3歳になりました") == [("そら", "own")]
+    assert _children("第二子が生まれました") == []
+    assert _children("息子は今日で5歳になりました") == []
+    assert _children("めい、ピアノの発表会で金賞") == [("めい", "own")]
+    assert _children("ついに、大会で優勝") == []
+    assert _children("大会、優勝しました") == []
+
+
+def test_pets_by_breed_nursery_classes_and_school_years_are_no_children() -> None:
+    assert _children("トイプーのマロンくん") == []
+    assert _children("さくら組の運動会") == []
+    # a school year with さん is no household: the child is not thereby another family's
+    assert _children("年長さんのゆいちゃん") == [("ゆい", "own")]
+    assert _children("娘のクラスメイトのみゆちゃん") == [("みゆ", "other")]
+    assert _children("息子の同級生のそうまくん") == [("そうま", "other")]
