@@ -31,9 +31,10 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
             end = start + len(name)
             if any(s < end and start < e for _, s, e in out):
                 continue
-            if lexicon.JA_ADULT_BEFORE.search(
-                text[max(0, start - 8) : start]
-            ) or lexicon_ja.JA_PET_BEFORE.search(text[max(0, start - 8) : start]):
+            if pattern is lexicon_ja.JA_SIBLING_NAMED:
+                if not _siblings_are_children(text, pattern, end):
+                    continue
+            elif _adult_or_pet_before(text, start) or lexicon_ja.JA_PET_AFTER.match(text[end:]):
                 continue  # "ママ友のりさちゃん": a friend of the parent; "トイプーのマロン": a pet
             out.append((name, start, end))
     out += _listed_names(text, out)
@@ -48,6 +49,7 @@ _ACTIVITY = re.compile(
 _PATTERNS = (
     lexicon.JA_RELATION,
     lexicon_ja.JA_RELATION_MORE,
+    lexicon_ja.JA_SIBLING_NAMED,
     lexicon_ja.JA_OURS,
     lexicon.JA_HONORIFIC,
     lexicon.JA_WISH,
@@ -65,6 +67,13 @@ _PATTERNS = (
     lexicon_ja.JA_NICKNAME,
     lexicon_ja.JA_GREW,
     lexicon_ja.JA_VOCATIVE_PRAISE,
+)
+#: Patterns that read a name after a relation word: the name is the first word of the kana run.
+_RELATIONS = (
+    lexicon.JA_RELATION,
+    lexicon_ja.JA_RELATION_MORE,
+    lexicon_ja.JA_SIBLING_NAMED,
+    lexicon_ja.JA_OURS,
 )
 #: Patterns whose name is glued to the words before it: a particle the kana run starts with is dropped.
 _GLUED = (
@@ -89,7 +98,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
     else:
         name, start, split = _without_kin_prefix(name, start)
         if not split:
-            name, start, split = _after_and(text, name, start)
+            name, start, split = _after_and(text, name, start, left=pattern in _RELATIONS)
     if (
         pattern is lexicon.JA_OCCASION
         and start > 0
@@ -102,7 +111,12 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
     if lead and pattern in _GLUED and not split and not listed and start > 0:
         if not _ja_boundary(text[start - 1]) or (name[0] in "とや" and text[start - 1] in ")）"):
             name, start = name[lead.end() :], start + lead.end()
-    if pattern in (lexicon.JA_RELATION, lexicon_ja.JA_RELATION_MORE, lexicon_ja.JA_OURS):
+    if pattern in (
+        lexicon.JA_RELATION,
+        lexicon_ja.JA_RELATION_MORE,
+        lexicon_ja.JA_SIBLING_NAMED,
+        lexicon_ja.JA_OURS,
+    ):
         name = _without_trailing_particle(text, name, start)
     if (
         len(name) < 1
@@ -110,6 +124,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         or name in lexicon_ja.JA_MORE_NOT_NAMES
         or name in lexicon_ja.JA_THING_WORDS
         or lexicon_ja.JA_NOT_NAME_TAIL.search(name)
+        or name.startswith(("うちの", "ウチの"))  # "うちのももちゃん" read from the sentence's start
         or (len(name) < 2 and not re.match(r"[一-龯]", name))
     ):
         return None
@@ -132,6 +147,25 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
     if pattern is lexicon.JA_WISH and name.endswith("より"):
         return None  # "おめでとう！ばあばより": who the wish is from
     return name, start
+
+
+def _adult_or_pet_before(text: str, start: int) -> bool:
+    """A grown-up ("ママ友の", "妹の") or a pet ("愛犬の", "トイプーの") before the name; a word for the
+    poster's children as a group ("兄弟の") is neither, though it ends like "弟の"."""
+    before = text[max(0, start - 8) : start]
+    if lexicon_ja.JA_CHILD_KIN_BEFORE.search(before):
+        return False
+    return bool(lexicon.JA_ADULT_BEFORE.search(before) or lexicon_ja.JA_PET_BEFORE.search(before))
+
+
+def _siblings_are_children(text: str, pattern: re.Pattern[str], end: int) -> bool:
+    """ "兄の蓮と妹の結衣", "姉のゆいは8歳": a brother or sister named beside a second one, or with a
+    child's age or school year, is one of the poster's children, not the poster's own sibling."""
+    age = lexicon_ja.JA_CHILD_AGE_AFTER.match(text[end:])
+    if age:
+        years = re.match(r"\D*([0-9０-９]{1,2})\s*(?:歳|さい|才)", age.group(0))
+        return years is None or int(years.group(1)) < 18
+    return len(pattern.findall(text)) >= 2
 
 
 def _may_open_with_name(name: str, pattern: re.Pattern[str]) -> bool:
@@ -161,10 +195,13 @@ def _without_trailing_particle(text: str, name: str, start: int) -> str:
     return name
 
 
-def _after_and(text: str, name: str, start: int) -> tuple[str, int, bool]:
-    """A kana run read from inside a word that holds "と": "しゅんとめいちゃん" gives "めい"."""
+def _after_and(text: str, name: str, start: int, left: bool) -> tuple[str, int, bool]:
+    """A kana run read from inside a word that holds "と": "しゅんとめいちゃん" gives "めい"; after a
+    relation word the name is the first ("姉妹のゆいとめい" gives "ゆい", the second is read as a pair)."""
     i = name.rfind("と")
     if start > 0 and re.match(r"[ぁ-ゖ]", text[start - 1]) and 1 <= i and len(name) - i - 1 >= 2:
+        if left and i >= 2:
+            return name[:i], start, True
         return name[i + 1 :], start + i + 1, True
     if re.match(r"[ぁぃぅぇぉっゃゅょゎゕゖ]", name):
         return "", start, True  # a small kana opens no name
@@ -179,7 +216,7 @@ def _paired_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
         second = _SECOND.match(text, end)
         if second:
             name, s2, e2 = second.group("name"), second.start("name"), second.end("name")
-            comma = second.group("tail") in ("、", ",", "（", "(")
+            comma = second.group("tail") not in ("は", "が", "も")
             if (
                 name not in lexicon.JA_COMMON_OPENERS
                 and name not in lexicon.JA_NOT_NAMES
@@ -246,7 +283,7 @@ def _owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-龯]")
 _SECOND = re.compile(
     r"(?:ちゃん|くん|君)?(?:\s*[（(][^)）]{1,12}[)）])?と(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,4})(?:ちゃん|くん|君)?"
-    r"(?P<tail>は|が|も|、|,|（|\()"
+    r"(?P<tail>は|が|も|、|,|（|\(|[。！!？?\s]|$)"
 )
 _FIRST_OF_PAIR = re.compile(
     r"(?:^|(?<=[\s。！!？?】]))(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,4})(?:ちゃん|くん|君)?と$"
@@ -306,8 +343,7 @@ def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
             continue  # "凛とした朝": an adverb, not "with 凛"
         if any(a < e and s < b for _, a, b in taken + out):
             continue
-        before = text[max(0, s - 8) : s]
-        if lexicon.JA_ADULT_BEFORE.search(before) or lexicon_ja.JA_PET_BEFORE.search(before):
+        if _adult_or_pet_before(text, s) or lexicon_ja.JA_PET_AFTER.match(text[e:]):
             continue
         if text.startswith(("さん", "先生"), e):
             continue

@@ -45,11 +45,27 @@ JA_OTHER_AFTER_MORE = re.compile(
 #: ("娘の", "孫の", "お兄ちゃんの"). Read after the other-family cues, which win ("友達の息子の").
 JA_OWN_BEFORE = re.compile(
     r"(?:(?:うち|ウチ|我が家|わが家|娘|息子|長男|長女|次男|次女|三男|三女|末っ子|孫|初孫|"
-    r"お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん)(?:の|・)|(?:長男|長女|次男|次女|三男|三女|末っ子|孫))$"
+    r"お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|兄弟|姉妹|姉弟|兄妹|双子|上の子|下の子)(?:の|・)|(?:長男|長女|次男|次女|三男|三女|末っ子|孫))$"
 )
 #: "孫のそうた", "お兄ちゃんの湊太": a grandchild, or a child's older brother or sister.
+_CHILD_KIN = (
+    r"(?:兄弟|姉妹|姉弟|兄妹|きょうだい|双子|ふたご|上の子|下の子|真ん中の子|三兄弟|三姉妹|一人目|二人目|三人目|"
+    r"第一子|第二子|第三子)"
+)
+#: Words for the poster's children as a group or by their order: "兄弟の蓮と湊", "下の子のゆい". They
+#: end in 弟/妹 as a grown-up's brother or sister does ("弟の"), and outweigh that reading.
+JA_CHILD_KIN_BEFORE = re.compile(rf"{_CHILD_KIN}(?:の|・)$")
+#: A brother or sister named with a second one, or with a child's age or school year: "兄の蓮と妹の結衣",
+#: "姉のゆいは8歳" (without these, "兄の" is the poster's own brother).
+JA_SIBLING_NAMED = re.compile(
+    rf"(?:兄|姉|弟|妹)(?:の|・)(?P<name>{KANA_NAME}|{KANJI_NAME})(?=ちゃん|くん|君|は|が|、|,|の|も|と|[（(]|\s|$)"
+)
+JA_CHILD_AGE_AFTER = re.compile(
+    r"^(?:ちゃん|くん|君)?(?:は|が|も|、|,)?\s*(?:もう|今日で|今年で)?\s*(?:[0-9０-９]{1,2}\s*(?:歳|さい|才|ヶ月|か月)|"
+    r"小学|中学|年長|年中|年少|保育園|幼稚園|[（(]\s*[0-9０-９]{1,2}\s*[)）])"
+)
 JA_RELATION_MORE = re.compile(
-    rf"(?:孫|初孫|お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん)(?:の|・)(?P<name>{KANA_NAME}?|{KANJI_NAME}?)"
+    rf"(?:孫|初孫|お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|{_CHILD_KIN})(?:の|・)(?P<name>{KANA_NAME}?|{KANJI_NAME}?)"
     r"(?=ちゃん|くん|君|は|が|、|,|の|も|と|を|に|[)）]|\s|$)"
 )
 #: A child thanked for being a friend to the poster's child: the named child is someone else's.
@@ -126,6 +142,11 @@ JA_PAIR_TAIL = re.compile(r"^(?:ちゃん|くん|君)?(?:、|,)\s*(?:兄弟|姉�
 JA_SIBLING_WORDS = re.compile(r"^(?:ちゃん|くん|君)?[、,]?\s*(?:兄弟|姉妹|姉弟|兄妹|二人|ふたり|きょうだい)")
 #: Joins between two children named one after the other: "りおちゃんとあかねちゃん", "れんくん・あんなちゃん".
 JA_JOIN = re.compile(r"(?:ちゃん|くん|君)?\s*(?:[（(][^)）]{0,14}[)）])?\s*(?:と|・|や)\s*")
+#: A pet's kind or breed in brackets after its name: "ももちゃん（トイプードル）".
+JA_PET_AFTER = re.compile(
+    r"^(?:ちゃん|くん|君)?\s*[（(][^)）]{0,12}(?:犬|猫|ねこ|いぬ|プードル|トイプー|チワワ|ダックス|柴|ポメ|コーギー|"
+    r"ハムスター|うさぎ|ウサギ|インコ|文鳥|オス|メス|♂|♀)"
+)
 #: A child's nickname with a long vowel: "みーちゃん", "ゆーくん" (not "ねーちゃん", a sister).
 JA_NICKNAME = re.compile(r"(?:(?<=の)|(?<![ぁ-ゖァ-ヺー一-龯々]))(?P<name>[ぁ-ゖ]{1,2}ー)(?=ちゃん|くん|君)")
 JA_NOT_NICKNAMES = frozenset(

@@ -113,3 +113,18 @@ def test_pets_by_breed_nursery_classes_and_school_years_are_no_children() -> Non
     assert _children("年長さんのゆいちゃん") == [("ゆい", "own")]
     assert _children("娘のクラスメイトのみゆちゃん") == [("みゆ", "other")]
     assert _children("息子の同級生のそうまくん") == [("そうま", "other")]
+
+
+def test_brothers_and_sisters_named_as_children() -> None:
+    assert _children("兄の蓮と妹の結衣、仲良し") == [("蓮", "own"), ("結衣", "own")]
+    assert _children("姉のゆいは8歳") == [("ゆい", "own")]
+    assert _children("兄弟の蓮と湊") == [("蓮", "own"), ("湊", "own")]
+    assert _children("双子のそうたとゆうた") == [("そうた", "own"), ("ゆうた", "own")]
+    assert _children("下の子のゆいは2歳") == [("ゆい", "own")]
+    # the poster's own brother or sister, a grown-up
+    assert _children("兄のたけしと飲みに行った") == []
+    assert _children("妹の美咲は35歳") == []
+
+
+def test_a_pet_with_its_breed_in_brackets_is_no_child() -> None:
+    assert _children("うちのももちゃん（トイプードル）") == []
