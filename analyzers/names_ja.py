@@ -67,6 +67,15 @@ _PATTERNS = (
     lexicon_ja.JA_NICKNAME,
     lexicon_ja.JA_GREW,
     lexicon_ja.JA_VOCATIVE_PRAISE,
+    lexicon_ja.JA_WITH_PARENT,
+)
+#: Patterns that read a name opening a sentence or a clause, where common openers ("とうとう、") are no names.
+_OPENING = (
+    lexicon.JA_VOCATIVE,
+    lexicon_ja.JA_VOCATIVE_YEAR,
+    lexicon_ja.JA_GREW,
+    lexicon_ja.JA_VOCATIVE_PRAISE,
+    lexicon_ja.JA_WITH_PARENT,
 )
 #: Patterns that read a name after a relation word: the name is the first word of the kana run.
 _RELATIONS = (
@@ -128,6 +137,8 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         or (len(name) < 2 and not re.match(r"[一-龯]", name))
     ):
         return None
+    if pattern is lexicon.JA_ALSO and text.startswith("もの", start + len(name)):
+        return None  # "こどもの日": the kana word goes on, no name and も
     if pattern in (lexicon.JA_ALSO, lexicon.JA_ACHIEVED) and (
         name in lexicon.JA_COMMON_OPENERS or _is_place(name) or (len(name) == 1 and name not in given_names())
     ):
@@ -140,9 +151,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         return None
     if pattern is lexicon_ja.JA_NICKNAME and name in lexicon_ja.JA_NOT_NICKNAMES:
         return None  # "ねーちゃん": a sister
-    if pattern in (lexicon_ja.JA_GREW, lexicon_ja.JA_VOCATIVE_PRAISE) and not _may_open_with_name(
-        name, pattern
-    ):
+    if pattern in _OPENING and not _may_open_with_name(name, pattern):
         return None
     if pattern is lexicon.JA_WISH and name.endswith("より"):
         return None  # "おめでとう！ばあばより": who the wish is from

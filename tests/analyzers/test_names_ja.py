@@ -128,3 +128,11 @@ def test_brothers_and_sisters_named_as_children() -> None:
 
 def test_a_pet_with_its_breed_in_brackets_is_no_child() -> None:
     assert _children("うちのももちゃん（トイプードル）") == []
+
+
+def test_a_child_out_with_a_parent_and_openers_that_are_no_names() -> None:
+    assert _children("ことねとパパでパンケーキ") == [("ことね", "own")]
+    assert _children("娘とパパでお出かけ") == []
+    assert _children("みんなとパパで遊んだ") == []
+    assert _children("とうとう、3歳！") == []
+    assert _children("こどもの日🎏 かしわ餅おいしかった") == []
