@@ -101,6 +101,8 @@ JA_THING_WORDS = frozenset(
 #: "お姉ちゃん", "赤ちゃん", "じいじも", "これからも", "最後の運動会".
 JA_MORE_NOT_NAMES = frozenset(
     """
+    ちび チビ おちび ムスメ ムスコ 姪 甥 子 いとこ 嬢 坊 ぼっ ねえね にいに ねーね にーに 猫 犬 ベビ ベビー 赤子
+    先輩 後輩 客 王子 姫 双子 三姉妹 三兄弟 ドラ ミッキー ミニー トトロ メル ぽぽ
     姉 兄 弟 妹 赤 孫 じいじ ばあば じぃじ ばぁば じいちゃん ばあちゃん おじいちゃん おばあちゃん
     これから それから これまで ここから そこから あれから 最後 最初 初日 最終 初
     今日 明日 昨日 今朝 今夜 今週 先週 来週 週末 平日 土日 本日 先日 去年 今年 来年 毎日 毎朝 毎週 毎年
@@ -108,7 +110,7 @@ JA_MORE_NOT_NAMES = frozenset(
 )
 #: The rest of a kanji run a name must not end with: "6年生最後の運動会" gives no "生最後", "年長組" is a
 #: nursery class, "保育園" a school.
-JA_NOT_NAME_TAIL = re.compile(r"(?:最後|最初|最終|初日|組|園|校)$")
+JA_NOT_NAME_TAIL = re.compile(r"(?:最後|最初|最終|初日|組|園|校|年生|姉妹|兄弟)$")
 #: Pets by breed or kind before a name: "トイプーのマロンくん", "柴犬のこむぎ".
 JA_PET_BEFORE = re.compile(
     r"(?:トイプー|トイプードル|プードル|チワワ|ダックス|柴犬|豆柴|柴|ポメ|ポメラニアン|コーギー|ラブラドール|ゴールデン|"

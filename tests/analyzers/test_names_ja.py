@@ -136,3 +136,16 @@ def test_a_child_out_with_a_parent_and_openers_that_are_no_names() -> None:
     assert _children("みんなとパパで遊んだ") == []
     assert _children("とうとう、3歳！") == []
     assert _children("こどもの日🎏 かしわ餅おいしかった") == []
+
+
+def test_family_words_dolls_and_characters_with_chan_are_no_names() -> None:
+    for word in (
+        "末っ子ちゃん",
+        "甥っ子くん",
+        "ねえねちゃん",
+        "猫ちゃん",
+        "双子ちゃん",
+        "新一年生くん",
+        "メルちゃん",
+    ):
+        assert _children(f"{word}と公園で遊んだ") == [], word
