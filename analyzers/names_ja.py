@@ -108,6 +108,8 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         name, start, split = _without_kin_prefix(name, start)
         if not split:
             name, start, split = _after_and(text, name, start, left=pattern in _RELATIONS)
+        if not split and pattern in _GLUED:
+            name, start, split = _listed_tail(text, name, start)
     if (
         pattern is lexicon.JA_OCCASION
         and start > 0
@@ -217,6 +219,23 @@ def _after_and(text: str, name: str, start: int, left: bool) -> tuple[str, int, 
     return name, start, False
 
 
+def _listed_tail(text: str, name: str, start: int) -> tuple[str, int, bool]:
+    """A kana run read from inside a word ("通うゆい", "大好きなゆい"): where the run is no listed name
+    but ends in one, the name is that ending."""
+    if (
+        start == 0
+        or _ja_boundary(text[start - 1])
+        or name in given_names()
+        or not re.match(r"[ぁ-ゖ]", name)
+        or lexicon.JA_LEADING_PARTICLE.match(name)  # "とまさき": the particle is dropped later
+    ):
+        return name, start, False
+    for i in range(1, len(name) - 1):
+        if name[i:] in given_names():
+            return name[i:], start + i, True
+    return name, start, False
+
+
 def _paired_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Names joined by と to a name found: "蒼と樹は" (the second), "樹と結菜、" and "みおとめい、姉妹で"
     (a listed name before or after a name opening a sentence)."""
@@ -269,7 +288,10 @@ def _owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int
                 bool(
                     lexicon.JA_OTHER_AFTER.match(after)
                     or lexicon_ja.JA_OTHER_AFTER_MORE.match(after)
-                    or (thanked and _HONORIFIC_AFTER.match(after))
+                    or (
+                        _HONORIFIC_AFTER.match(after)
+                        and (thanked or lexicon_ja.JA_OWN_CHILD_AND.search(text[max(0, s - 6) : s]))
+                    )
                 )
             )
     for i in range(len(found) - 1):  # the first name's cue carries along a list

@@ -32,14 +32,20 @@ JA_OTHER_BEFORE_LONG = re.compile(
     r"|(?<![一-龯ァ-ヺ])(?:(?!年長|年中|年少|年生|兄|姉|妹|弟|母|父|祖母|祖父|義母|義父)[一-龯ァ-ヺ]){1,4}さんの"
     r"|(?:クラスメイト|クラスメート|親友|幼なじみ|幼馴染|お友だち|友だち|チームメイト|仲間)の"
     r"|同じ[^\s、。！!？?の]{1,6}の"
-    r"|(?:お友達|友達|友だち|ともだち)[、,]\s*"
+    r"|(?:お友達|友達|友だち|ともだち|お子さん|娘さん|息子さん|お嬢さん)[、,]\s*"
+    # "保育園で一緒の", "同じ幼稚園に通う": a child met at a shared place
+    r"|(?:園|校|クラス|教室|組)で(?:いつも)?一緒の|同じ[^\s、。！!？?の]{1,6}に通う"
+    # "娘の大好きな", "息子が大好きな": the poster's child's friend
+    r"|(?:娘|息子|長男|長女|次男|次女|三男|三女|末っ子)(?:の|が)(?:大好きな|だいすきな|仲良しの)"
     r")$"
 )
 #: Words after a name that make it another family's child: a parent named through the child
 #: ("あかりちゃんのママ"), or a friend in brackets ("莉子ちゃん（保育園のお友達）").
 JA_OTHER_AFTER_MORE = re.compile(
     r"^(?:ちゃん|くん|君)?(?:の(?:ママ|パパ|お母さん|お父さん|お母様|お父様|おうち|お家|ご家族)"
-    r"|\s*[（(][^)）]{0,14}(?:お友達|友達|友だち|ともだち|いとこ)[)）])"
+    r"|(?:親子|ファミリー|一家|家族)(?:と|で|に|の|が|、)|ち(?:で|に|へ|の)"
+    r"|\s*[（(][^)）]{0,14}(?:お友達|友達|友だち|ともだち|いとこ|ママ友|パパ友|娘さん|息子さん|お子さん|姪|甥)"
+    r"[^)）]{0,4}[)）])"
 )
 #: Words before a name that make it the poster's own: "うちの", "我が家の", a relation word
 #: ("娘の", "孫の", "お兄ちゃんの"). Read after the other-family cues, which win ("友達の息子の").
@@ -67,6 +73,10 @@ JA_CHILD_AGE_AFTER = re.compile(
 JA_RELATION_MORE = re.compile(
     rf"(?:孫|初孫|お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|{_CHILD_KIN})(?:の|・)(?P<name>{KANA_NAME}?|{KANJI_NAME}?)"
     r"(?=ちゃん|くん|君|は|が|、|,|の|も|と|を|に|[)）]|\s|$)"
+)
+#: The poster's child by a relation word and another child with an honorific: "娘とゆいちゃんが".
+JA_OWN_CHILD_AND = re.compile(
+    r"(?:娘|息子|長男|長女|次男|次女|三男|三女|末っ子|うちの子|子ども|子供)(?:と|や)$"
 )
 #: A child thanked for being a friend to the poster's child: the named child is someone else's.
 JA_THANKED_FRIEND = re.compile(r"仲良く(?:して)?くれて|遊んでくれて|仲良くしてね|いつも仲良く")

@@ -149,3 +149,14 @@ def test_family_words_dolls_and_characters_with_chan_are_no_names() -> None:
         "メルちゃん",
     ):
         assert _children(f"{word}と公園で遊んだ") == [], word
+
+
+def test_another_familys_child_by_household_shared_place_or_our_childs_friend() -> None:
+    assert _children("けいちゃん一家とキャンプ") == [("けい", "other")]
+    assert _children("けいちゃんちでお泊まり") == [("けい", "other")]
+    assert _children("けいちゃん（ママ友の娘さん）とプール") == [("けい", "other")]
+    assert _children("幼稚園で一緒のけいちゃん") == [("けい", "other")]
+    assert _children("同じ小学校に通うみゆちゃん") == [("みゆ", "other")]
+    assert _children("息子が大好きなみゆちゃん") == [("みゆ", "other")]
+    assert _children("息子とみゆちゃんが手をつないで") == [("みゆ", "other")]
+    assert _children("先輩ママの息子さん、けいくん") == [("けい", "other")]
