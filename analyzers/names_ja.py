@@ -39,6 +39,7 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
             out.append((name, start, end))
     out += _listed_names(text, out)
     out += _paired_names(text, out)
+    out += _sibling_lists(text, out)
     return _owners(text, out)
 
 
@@ -240,7 +241,9 @@ def _paired_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
     """Names joined by と to a name found: "蒼と樹は" (the second), "樹と結菜、" and "みおとめい、姉妹で"
     (a listed name before or after a name opening a sentence)."""
     out: list[tuple[str, int, int]] = []
-    for _name, start, end in list(taken):
+    work = list(taken)
+    while work:  # a name found here may be followed by a third: "かんた・しょうま・ももか"
+        _name, start, end = work.pop(0)
         second = _SECOND.match(text, end)
         if second:
             name, s2, e2 = second.group("name"), second.start("name"), second.end("name")
@@ -250,9 +253,11 @@ def _paired_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
                 and name not in lexicon.JA_NOT_NAMES
                 and name not in lexicon_ja.JA_MORE_NOT_NAMES
                 and (not comma or name in given_names() or lexicon_ja.JA_SIBLING_WORDS.match(text[e2:]))
+                and (second.group("join") not in "、," or name in given_names())
                 and not any(s < e2 and s2 < e for _, s, e in taken + out)
             ):
                 out.append((name, s2, e2))
+                work.append((name, s2, e2))
         first = _FIRST_OF_PAIR.search(text[:start])
         if first and lexicon_ja.JA_PAIR_TAIL.match(text[end:]):
             name, s1 = first.group("name"), first.start("name")
@@ -260,6 +265,51 @@ def _paired_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
             if name in given_names() and not any(s < e1 and s1 < e for _, s, e in taken + out):
                 out.append((name, s1, e1))
     return out
+
+
+def _sibling_lists(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Children listed before a word for brothers and sisters: "そら、うみ、りくの三兄弟"."""
+    out: list[tuple[str, int, int]] = []
+    for m in lexicon_ja.JA_SIBLING_LIST.finditer(text):
+        pos, listed = m.start("list"), m.group("list")
+        if listed.endswith("の") and m.end() == m.end("list"):
+            listed = listed[:-1]  # "うみの姉妹": the kana run took the の
+        for part in re.split(r"((?:ちゃん|くん|君)?[、,・])", listed):
+            if not re.fullmatch(r"(?:ちゃん|くん|君)?[、,・]", part):
+                for name, offset in _split_on_and(part):
+                    name = re.sub(r"(?:ちゃん|くん|君)$", "", name)
+                    s, e = pos + offset, pos + offset + len(name)
+                    if _plain_word(name) or any(a < e and s < b for _, a, b in taken + out):
+                        continue
+                    out.append((name, s, e))
+            pos += len(part)
+    return out
+
+
+def _split_on_and(part: str) -> list[tuple[str, int]]:
+    """ "そらとうみ" is two names: split at a と that leaves two kana or more each side, a listed name
+    first ("はるとゆい" is "はると" and "ゆい")."""
+    cuts = [i for i, ch in enumerate(part) if ch == "と" and i >= 1 and len(part) - i - 1 >= 1]
+    cuts = [i for i in cuts if re.sub(r"(?:ちゃん|くん|君)$", "", part[:i]) and len(part[i + 1 :]) >= 1]
+    if not cuts:
+        return [(part, 0)]
+    listed = [i for i in cuts if part[:i] in given_names() or part[i + 1 :] in given_names()]
+    i = (listed or cuts)[0]
+    left = re.sub(r"(?:ちゃん|くん|君)$", "", part[:i])
+    return [(left, 0), (part[i + 1 :], i + 1)]
+
+
+def _plain_word(name: str) -> bool:
+    """A word that is no child's name wherever it stands."""
+    return (
+        len(name) < 1
+        or (len(name) < 2 and not _is_kanji(name))
+        or name in lexicon.JA_NOT_NAMES
+        or name in lexicon.JA_COMMON_OPENERS
+        or name in lexicon_ja.JA_MORE_NOT_NAMES
+        or name in lexicon_ja.JA_THING_WORDS
+        or name in lexicon_ja.JA_KANA_OPENERS
+    )
 
 
 def _owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int, bool]]:
@@ -313,7 +363,7 @@ def _owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int
 
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-龯]")
 _SECOND = re.compile(
-    r"(?:ちゃん|くん|君)?(?:\s*[（(][^)）]{1,12}[)）])?と(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,4})(?:ちゃん|くん|君)?"
+    r"(?:ちゃん|くん|君)?(?:\s*[（(][^)）]{1,12}[)）])?(?P<join>と|・|、|,)(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,4})(?:ちゃん|くん|君)?"
     r"(?P<tail>は|が|も|、|,|（|\(|[。！!？?\s]|$)"
 )
 _FIRST_OF_PAIR = re.compile(
@@ -351,8 +401,11 @@ def _listed_re() -> re.Pattern[str]:
 
 
 #: What may follow a listed name: an honorific, a particle, punctuation, a space or the end.
-_AFTER_NAME = re.compile(r"(?:ちゃん|くん|君|は|が|も|と|の|を|に|へ|で|や|、|,|。|！|!|？|\?|\s|$|[^\w])")
-_AFTER_KANA_NAME = re.compile(r"(?:ちゃん|くん|君|は|が|も|と|の|、|,|。|！|!|？|\?|\s|$|[^\w])")
+_AGE = r"[0-9０-９]{1,2}\s*(?:歳|さい|才|ヶ月|か月)"  # "悠真8歳になりました"
+_AFTER_NAME = re.compile(
+    rf"(?:ちゃん|くん|君|は|が|も|と|の|を|に|へ|で|や|、|,|。|！|!|？|\?|\s|$|[^\w]|{_AGE})"
+)
+_AFTER_KANA_NAME = re.compile(rf"(?:ちゃん|くん|君|は|が|も|と|の|、|,|。|！|!|？|\?|\s|$|[^\w]|{_AGE})")
 
 
 def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

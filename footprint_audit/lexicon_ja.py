@@ -136,7 +136,8 @@ JA_ACTIVITY_AFTER_NAME = re.compile(
 #: A school year or nursery class in brackets after a name: "ちひろ（小学1年生）", "まなと（年中）".
 JA_WITH_YEAR = re.compile(
     rf"(?P<name>{KANA_NAME}|{KANJI_NAME})\s*[（(]\s*(?:小学?[1-6１-６一二三四五六]年生?|中[1-3１-３]|年長|年中|年少|"
-    r"[0-9０-９]{1,2}\s*(?:歳|才|さい)[0-9０-９]{1,2}\s*(?:ヶ月|か月|カ月))(?:さん)?\s*[)）]"
+    r"[0-9０-９]{1,2}\s*(?:歳|才|さい)[0-9０-９]{1,2}\s*(?:ヶ月|か月|カ月)|長男|長女|次男|次女|三男|三女|末っ子|"
+    r"お兄ちゃん|お姉ちゃん|兄|姉|弟|妹)(?:さん)?\s*[)）]"
 )
 #: A name opening a sentence glued to an age: "ゆな3歳になったよ", "蓮くん5歳".
 JA_NAME_AGE = re.compile(
@@ -191,4 +192,9 @@ JA_KANA_OPENERS = frozenset(
 JA_WITH_PARENT = re.compile(
     r"(?:^|(?<=[\s。！!？?】、,]))(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,5})(?:ちゃん|くん|君)?と"
     r"(?=(?:パパ|ママ|父ちゃん|母ちゃん|とうちゃん|かあちゃん|お父さん|お母さん|夫|旦那|主人)(?:で|と|が|は|の|、|,|\s))"
+)
+#: Children listed before a word for brothers and sisters: "そら、うみ、りくの三兄弟", "そらとうみの姉妹".
+JA_SIBLING_LIST = re.compile(
+    r"(?:^|(?<=[\s。！!？?】、,]))(?P<list>(?:(?:[一-龯々]{1,3}|[ぁ-ゖ]{2,5})(?:ちゃん|くん|君)?(?:、|,|と|・)){1,4}"
+    r"(?:[一-龯々]{1,3}|[ぁ-ゖ]{2,5})(?:ちゃん|くん|君)?)(?:の|、|,|\s)?(?=三兄弟|三姉妹|兄弟|姉妹|姉弟|兄妹|きょうだい|双子|ふたご)"
 )

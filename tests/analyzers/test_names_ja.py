@@ -160,3 +160,11 @@ def test_another_familys_child_by_household_shared_place_or_our_childs_friend() 
     assert _children("息子が大好きなみゆちゃん") == [("みゆ", "other")]
     assert _children("息子とみゆちゃんが手をつないで") == [("みゆ", "other")]
     assert _children("先輩ママの息子さん、けいくん") == [("けい", "other")]
+
+
+def test_children_listed_before_a_word_for_brothers_and_sisters() -> None:
+    assert _children("そら、うみ、りくの三兄弟") == [("そら", "own"), ("うみ", "own"), ("りく", "own")]
+    assert _children("そらとうみの姉妹") == [("そら", "own"), ("うみ", "own")]
+    assert _children("かんた（長男）としょうま（次男）") == [("かんた", "own"), ("しょうま", "own")]
+    assert _children("🎂悠真8歳になりました🎂") == [("悠真", "own")]
+    assert _children("今日と明日の兄弟") == []
