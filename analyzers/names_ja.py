@@ -3,7 +3,9 @@
 No Japanese language model is shipped (GiNZA is about 280 MB and found 2 of 9 hiragana
 names in our hand-written captions), so names are read where the phrasing marks them: a
 relation word (娘の…), an honorific (…ちゃん, …くん), a wish or being spoken to, or going out
-with someone (…と行ってきた). Word lists are in footprint_audit/lexicon.py.
+with someone (…と行ってきた). Whose a name is follows from the words around it (友達の息子の…,
+…ちゃんのママ, うちの…). Word lists and phrasings are in footprint_audit/lexicon.py and
+footprint_audit/lexicon_ja.py.
 """
 
 from __future__ import annotations
@@ -123,12 +125,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
     if lead and pattern in _GLUED and not split and not listed and start > 0:
         if not _ja_boundary(text[start - 1]) or (name[0] in "とや" and text[start - 1] in ")）"):
             name, start = name[lead.end() :], start + lead.end()
-    if pattern in (
-        lexicon.JA_RELATION,
-        lexicon_ja.JA_RELATION_MORE,
-        lexicon_ja.JA_SIBLING_NAMED,
-        lexicon_ja.JA_OURS,
-    ):
+    if pattern in _RELATIONS:
         name = _without_trailing_particle(text, name, start)
     if (
         len(name) < 1
@@ -249,9 +246,7 @@ def _paired_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
             name, s2, e2 = second.group("name"), second.start("name"), second.end("name")
             comma = second.group("tail") not in ("は", "が", "も")
             if (
-                name not in lexicon.JA_COMMON_OPENERS
-                and name not in lexicon.JA_NOT_NAMES
-                and name not in lexicon_ja.JA_MORE_NOT_NAMES
+                not _plain_word(name)
                 and (not comma or name in given_names() or lexicon_ja.JA_SIBLING_WORDS.match(text[e2:]))
                 and (second.group("join") not in "、," or name in given_names())
                 and not any(s < e2 and s2 < e for _, s, e in taken + out)
