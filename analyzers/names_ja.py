@@ -21,9 +21,9 @@ from footprint_audit.nlp import TextDoc
 def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     """(name, start, end, other) of the children named in Japanese text."""
     text = td.analysed
+    out: list[tuple[str, int, int]] = _romaji_names(text)
     if not _JAPANESE.search(text):
-        return []  # most captions: no kana or kanji, nothing to read
-    out: list[tuple[str, int, int]] = []
+        return _owners(text, out)  # most captions: no kana or kanji, nothing more to read
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             found = _read_name(text, pattern, m)
@@ -97,6 +97,17 @@ _GLUED = (
 )
 #: Patterns that read a name only where it is in the name list ("ゆな3歳", "ひまりの保育園").
 _LISTED_ONLY = (lexicon_ja.JA_NAME_AGE, _ACTIVITY)
+
+
+def _romaji_names(text: str) -> list[tuple[str, int, int]]:
+    """Names in Japanese written in the Latin alphabet: "Yui-chan", "Papa to Sora no Sunday cooking"."""
+    out: list[tuple[str, int, int]] = []
+    if "chan" not in text and "kun" not in text and " to " not in text:
+        return out
+    for m in lexicon_ja.JA_ROMAJI_NAME.finditer(text):
+        group = next(g for g in ("name", "after", "before") if m.group(g))
+        out.append((m.group(group), m.start(group), m.end(group)))
+    return out
 
 
 def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[str, int] | None:

@@ -198,3 +198,10 @@ JA_SIBLING_LIST = re.compile(
     r"(?:^|(?<=[\s。！!？?】、,]))(?P<list>(?:(?:[一-龯々]{1,3}|[ぁ-ゖ]{2,5})(?:ちゃん|くん|君)?(?:、|,|と|・)){1,4}"
     r"(?:[一-龯々]{1,3}|[ぁ-ゖ]{2,5})(?:ちゃん|くん|君)?)(?:の|、|,|\s)?(?=三兄弟|三姉妹|兄弟|姉妹|姉弟|兄妹|きょうだい|双子|ふたご)"
 )
+#: A child's name in romaji with an honorific ("Yui-chan", "Sora kun"), or beside a parent and a Japanese
+#: particle ("Papa to Sora no ...", "Sora to mama de").
+JA_ROMAJI_NAME = re.compile(
+    r"\b(?P<name>[A-Z][a-z]{1,9})(?:-|\s)?(?:chan|kun)\b"
+    r"|\b(?:[Pp]apa|[Mm]ama|[Pp]api|[Mm]ami)\s+to\s+(?P<after>[A-Z][a-z]{1,9})(?=\s+(?:no|de|wa|ga|to|mo|ni)\b)"
+    r"|\b(?P<before>[A-Z][a-z]{1,9})\s+to\s+(?:papa|mama|futari)(?=\s+(?:no|de|wa|ga|to|mo|ni)\b)"
+)

@@ -168,3 +168,9 @@ def test_children_listed_before_a_word_for_brothers_and_sisters() -> None:
     assert _children("かんた（長男）としょうま（次男）") == [("かんた", "own"), ("しょうま", "own")]
     assert _children("🎂悠真8歳になりました🎂") == [("悠真", "own")]
     assert _children("今日と明日の兄弟") == []
+
+
+def test_romaji_names_with_an_honorific_or_beside_a_parent() -> None:
+    assert _children("Kai-kun 4歳になりました") == [("Kai", "own")]
+    assert _children("Mama to Kai no pancake day 🥞") == [("Kai", "own")]
+    assert _children("Talk to Mama about it") == []
