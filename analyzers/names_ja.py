@@ -326,7 +326,10 @@ def _owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int
     found = sorted(found, key=lambda f: f[1])
     cues: list[str | None] = []
     other: list[bool] = []
-    thanked = bool(lexicon_ja.JA_THANKED_FRIEND.search(text))
+    # "ひまりちゃんとあおいちゃんと、うちの紬で": a child set apart as "ours" makes the others with an
+    # honorific someone else's, as does a child thanked for playing with ours
+    ours = any(_OURS_BEFORE.search(text[max(0, s - 5) : s]) for _, s, _ in found)
+    thanked = ours or bool(lexicon_ja.JA_THANKED_FRIEND.search(text))
     for _name, s, e in found:
         before = text[max(0, s - 8) : s]
         if lexicon.JA_OTHER_BEFORE.search(before) or lexicon_ja.JA_OTHER_BEFORE_LONG.search(
@@ -375,6 +378,7 @@ _SECOND = re.compile(
 _FIRST_OF_PAIR = re.compile(
     r"(?:^|(?<=[\s。！!？?】]))(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,4})(?:ちゃん|くん|君)?と$"
 )
+_OURS_BEFORE = re.compile(r"(?:うちの|ウチの|我が家の|わが家の)$")
 _HONORIFIC_AFTER = re.compile(r"^(?:ちゃん|くん|君)")
 
 

@@ -119,8 +119,8 @@ JA_MORE_NOT_NAMES = frozenset(
     """.split()
 )
 #: The rest of a kanji run a name must not end with: "6年生最後の運動会" gives no "生最後", "年長組" is a
-#: nursery class, "保育園" a school.
-JA_NOT_NAME_TAIL = re.compile(r"(?:最後|最初|最終|初日|組|園|校|年生|姉妹|兄弟)$")
+#: nursery class, "保育園" a school, "一度" and "何回目" count.
+JA_NOT_NAME_TAIL = re.compile(r"(?:最後|最初|最終|初日|組|園|校|年生|姉妹|兄弟|度|回|目)$")
 #: Pets by breed or kind before a name: "トイプーのマロンくん", "柴犬のこむぎ".
 JA_PET_BEFORE = re.compile(
     r"(?:トイプー|トイプードル|プードル|チワワ|ダックス|柴犬|豆柴|柴|ポメ|ポメラニアン|コーギー|ラブラドール|ゴールデン|"

@@ -174,3 +174,13 @@ def test_romaji_names_with_an_honorific_or_beside_a_parent() -> None:
     assert _children("Kai-kun 4歳になりました") == [("Kai", "own")]
     assert _children("Mama to Kai no pancake day 🥞") == [("Kai", "own")]
     assert _children("Talk to Mama about it") == []
+
+
+def test_children_set_apart_from_ours_are_another_familys() -> None:
+    assert _children("みおちゃんとさなちゃんと、うちの紬でお茶会") == [
+        ("みお", "other"),
+        ("さな", "other"),
+        ("紬", "own"),
+    ]
+    assert _children("年に一度の運動会") == []
+    assert _children("何度も転んだけど最後は一人で走れた") == []
