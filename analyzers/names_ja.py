@@ -71,6 +71,7 @@ _PATTERNS = (
     lexicon_ja.JA_GREW,
     lexicon_ja.JA_VOCATIVE_PRAISE,
     lexicon_ja.JA_WITH_PARENT,
+    lexicon_ja.JA_SELF_PARENT,
 )
 #: Patterns that read a name opening a sentence or a clause, where common openers ("とうとう、") are no names.
 _OPENING = (
@@ -79,6 +80,7 @@ _OPENING = (
     lexicon_ja.JA_GREW,
     lexicon_ja.JA_VOCATIVE_PRAISE,
     lexicon_ja.JA_WITH_PARENT,
+    lexicon_ja.JA_SELF_PARENT,
 )
 #: Patterns that read a name after a relation word: the name is the first word of the kana run.
 _RELATIONS = (
@@ -337,7 +339,7 @@ def _owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int
         ):
             cues.append("other")
             other.append(True)
-        elif lexicon_ja.JA_OWN_BEFORE.search(before):
+        elif lexicon_ja.JA_OWN_BEFORE.search(before) or lexicon_ja.JA_SELF_PARENT_AFTER.match(text[e:]):
             cues.append("own")
             other.append(False)
         else:

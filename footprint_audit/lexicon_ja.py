@@ -42,7 +42,7 @@ JA_OTHER_BEFORE_LONG = re.compile(
 #: Words after a name that make it another family's child: a parent named through the child
 #: ("あかりちゃんのママ"), or a friend in brackets ("莉子ちゃん（保育園のお友達）").
 JA_OTHER_AFTER_MORE = re.compile(
-    r"^(?:ちゃん|くん|君)?(?:の(?:ママ|パパ|お母さん|お父さん|お母様|お父様|おうち|お家|ご家族)"
+    r"^(?:ちゃん|くん|君)?(?:の(?:ママ(?!友)|パパ(?!友)|お母さん|お父さん|お母様|お父様|おうち|お家|ご家族)"
     r"|(?:親子|ファミリー|一家|家族)(?:と|で|に|の|が|、)|ち(?:で|に|へ|の)"
     r"|\s*[（(][^)）]{0,14}(?:お友達|友達|友だち|ともだち|いとこ|ママ友|パパ友|娘さん|息子さん|お子さん|姪|甥)"
     r"[^)）]{0,4}[)）])"
@@ -204,4 +204,12 @@ JA_ROMAJI_NAME = re.compile(
     r"\b(?P<name>[A-Z][a-z]{1,9})(?:-|\s)?(?:chan|kun)\b"
     r"|\b(?:[Pp]apa|[Mm]ama|[Pp]api|[Mm]ami)\s+to\s+(?P<after>[A-Z][a-z]{1,9})(?=\s+(?:no|de|wa|ga|to|mo|ni)\b)"
     r"|\b(?P<before>[A-Z][a-z]{1,9})\s+to\s+(?:papa|mama|futari)(?=\s+(?:no|de|wa|ga|to|mo|ni)\b)"
+)
+#: The poster naming themself by their child: "ゆいママです", "蓮のパパになって5年", "そうたママより".
+_SELF_PARENT = (
+    r"(?:ちゃん|くん|君)?の?(?:ママ|パパ|母|父)(?:です|でした|だよ|より|歴|になって|になりました|として|業)"
+)
+JA_SELF_PARENT_AFTER = re.compile(rf"^{_SELF_PARENT}")
+JA_SELF_PARENT = re.compile(
+    rf"(?:^|(?<=[\s。！!？?】、,]))(?P<name>[ぁ-ゖ]{{2,5}}?|[一-龯々]{{1,3}})(?={_SELF_PARENT})"
 )

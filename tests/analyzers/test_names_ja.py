@@ -184,3 +184,10 @@ def test_children_set_apart_from_ours_are_another_familys() -> None:
     ]
     assert _children("年に一度の運動会") == []
     assert _children("何度も転んだけど最後は一人で走れた") == []
+
+
+def test_the_poster_named_by_their_child_names_their_own_child() -> None:
+    assert _children("こはるのママです、よろしくお願いします") == [("こはる", "own")]
+    assert _children("そうたママ歴6年") == [("そうた", "own")]
+    # another child's mum is someone else's; the poster's own mum friends are no child's
+    assert _children("こはるちゃんのママとランチ") == [("こはる", "other")]
