@@ -191,3 +191,9 @@ def test_the_poster_named_by_their_child_names_their_own_child() -> None:
     assert _children("そうたママ歴6年") == [("そうた", "own")]
     # another child's mum is someone else's; the poster's own mum friends are no child's
     assert _children("こはるちゃんのママとランチ") == [("こはる", "other")]
+
+
+def test_more_ranked_readings_are_listed_and_word_readings_need_a_persons_slot() -> None:
+    assert _children("いつきと公園") == [("いつき", "own")]
+    assert _children("げんきに遊んだ") == []  # "healthy"
+    assert _children("明日来るか？") == []  # a verb's ending, not "るか"
