@@ -72,6 +72,7 @@ _PATTERNS = (
     lexicon_ja.JA_VOCATIVE_PRAISE,
     lexicon_ja.JA_WITH_PARENT,
     lexicon_ja.JA_SELF_PARENT,
+    lexicon_ja.JA_FIRST_TIME,
 )
 #: Patterns that read a name opening a sentence or a clause, where common openers ("とうとう、") are no names.
 _OPENING = (
@@ -98,7 +99,7 @@ _GLUED = (
     _ACTIVITY,
 )
 #: Patterns that read a name only where it is in the name list ("ゆな3歳", "ひまりの保育園").
-_LISTED_ONLY = (lexicon_ja.JA_NAME_AGE, _ACTIVITY)
+_LISTED_ONLY = (lexicon_ja.JA_NAME_AGE, _ACTIVITY, lexicon_ja.JA_FIRST_TIME)
 
 
 def _romaji_names(text: str) -> list[tuple[str, int, int]]:
@@ -349,9 +350,10 @@ def _owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int
                 bool(
                     lexicon.JA_OTHER_AFTER.match(after)
                     or lexicon_ja.JA_OTHER_AFTER_MORE.match(after)
+                    or lexicon_ja.JA_GIFT_FROM.match(after)
                     or (
                         _HONORIFIC_AFTER.match(after)
-                        and (thanked or lexicon_ja.JA_OWN_CHILD_AND.search(text[max(0, s - 6) : s]))
+                        and (thanked or lexicon_ja.JA_OWN_CHILD_AND.search(text[max(0, s - 8) : s]))
                     )
                 )
             )

@@ -74,9 +74,15 @@ JA_RELATION_MORE = re.compile(
     rf"(?:孫|初孫|お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|{_CHILD_KIN})(?:の|・)(?P<name>{KANA_NAME}?|{KANJI_NAME}?)"
     r"(?=ちゃん|くん|君|は|が|、|,|の|も|と|を|に|[)）]|\s|$)"
 )
+#: A present or a letter from a child with an honorific: "ゆいちゃんからお手紙", "そうたくんにもらった".
+JA_GIFT_FROM = re.compile(
+    r"^(?:ちゃん|くん|君)(?:から|に)(?:の)?(?:もらった|いただいた|頂いた|プレゼント|お手紙|手紙)"
+)
 #: The poster's child by a relation word and another child with an honorific: "娘とゆいちゃんが".
 JA_OWN_CHILD_AND = re.compile(
-    r"(?:娘|息子|長男|長女|次男|次女|三男|三女|末っ子|うちの子|子ども|子供)(?:と|や)$"
+    r"(?:(?:娘|息子|長男|長女|次男|次女|三男|三女|末っ子|うちの子|子ども|子供)(?:と|や)"
+    # "保育園でゆいちゃんと遊んだって": a child met at nursery or school, told of by ours
+    r"|(?:保育園|幼稚園|こども園|学校|園|クラス|学童|教室|公園|児童館|支援センター)で(?:は|も)?)$"
 )
 #: A child thanked for being a friend to the poster's child: the named child is someone else's.
 JA_THANKED_FRIEND = re.compile(r"仲良く(?:して)?くれて|遊んでくれて|仲良くしてね|いつも仲良く")
@@ -212,4 +218,10 @@ _SELF_PARENT = (
 JA_SELF_PARENT_AFTER = re.compile(rf"^{_SELF_PARENT}")
 JA_SELF_PARENT = re.compile(
     rf"(?:^|(?<=[\s。！!？?】、,]))(?P<name>[ぁ-ゖ]{{2,5}}?|[一-龯々]{{1,3}})(?={_SELF_PARENT})"
+)
+#: A listed name opening a sentence as the topic of a first time: "いろはは初めてのプール" (a name that is
+#: also a word too; "さくらが初めて咲いた" is the blossom, so が does not count).
+JA_FIRST_TIME = re.compile(
+    r"(?:^|(?<=[\s。！!？?】]))(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,5}?)(?:ちゃん|くん|君)?(?:は|も)"
+    r"(?=初めて|はじめて|人生初|初の)"
 )

@@ -197,3 +197,10 @@ def test_more_ranked_readings_are_listed_and_word_readings_need_a_persons_slot()
     assert _children("いつきと公園") == [("いつき", "own")]
     assert _children("げんきに遊んだ") == []  # "healthy"
     assert _children("明日来るか？") == []  # a verb's ending, not "るか"
+
+
+def test_a_child_met_at_nursery_a_present_from_a_child_and_a_first_time() -> None:
+    assert _children("保育園でみゆちゃんと遊んだって") == [("みゆ", "other")]
+    assert _children("こうたくんからお手紙もらった") == [("こうた", "other")]
+    assert _children("そらは初めての飛行機") == [("そら", "own")]
+    assert _children("さくらが初めて咲いた") == []
