@@ -73,6 +73,7 @@ _PATTERNS = (
     lexicon_ja.JA_WITH_PARENT,
     lexicon_ja.JA_SELF_PARENT,
     lexicon_ja.JA_FIRST_TIME,
+    lexicon_ja.JA_AGE_TOPIC,
 )
 #: Patterns that read a name opening a sentence or a clause, where common openers ("とうとう、") are no names.
 _OPENING = (
@@ -82,6 +83,7 @@ _OPENING = (
     lexicon_ja.JA_VOCATIVE_PRAISE,
     lexicon_ja.JA_WITH_PARENT,
     lexicon_ja.JA_SELF_PARENT,
+    lexicon_ja.JA_AGE_TOPIC,
 )
 #: Patterns that read a name after a relation word: the name is the first word of the kana run.
 _RELATIONS = (

@@ -204,3 +204,9 @@ def test_a_child_met_at_nursery_a_present_from_a_child_and_a_first_time() -> Non
     assert _children("こうたくんからお手紙もらった") == [("こうた", "other")]
     assert _children("そらは初めての飛行機") == [("そら", "own")]
     assert _children("さくらが初めて咲いた") == []
+
+
+def test_a_name_as_the_topic_of_a_childs_age() -> None:
+    assert _children("ちさきはまだ2歳") == [("ちさき", "own")]
+    assert _children("むすめは4歳") == []
+    assert _children("愛犬は3歳") == []
