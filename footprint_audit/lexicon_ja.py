@@ -84,8 +84,11 @@ JA_OWN_CHILD_AND = re.compile(
     # "保育園でゆいちゃんと遊んだって": a child met at nursery or school, told of by ours
     r"|(?:保育園|幼稚園|こども園|学校|園|クラス|学童|教室|公園|児童館|支援センター)で(?:は|も)?)$"
 )
-#: A child thanked for being a friend to the poster's child: the named child is someone else's.
-JA_THANKED_FRIEND = re.compile(r"仲良く(?:して)?くれて|遊んでくれて|仲良くしてね|いつも仲良く")
+#: A child thanked for being a friend to the poster's child: the named child is someone else's. ("妹と遊んでくれて"
+#: is said of the poster's own older child, so only a relation word for ours counts.)
+JA_THANKED_FRIEND = re.compile(
+    r"仲良く(?:して)?くれ|(?:娘|息子|うちの子|子ども|子供|長男|長女|次男|次女|三男|三女)と(?:いつも)?遊んでくれ"
+)
 #: "うちの朔は", "我が家の紗良": a name after "ours" (the household's child).
 JA_OURS = re.compile(
     rf"(?:うちの|ウチの|我が家の|わが家の)(?P<name>{KANA_NAME}|{KANJI_NAME})"

@@ -210,3 +210,8 @@ def test_a_name_as_the_topic_of_a_childs_age() -> None:
     assert _children("ちさきはまだ2歳") == [("ちさき", "own")]
     assert _children("むすめは4歳") == []
     assert _children("愛犬は3歳") == []
+
+
+def test_an_older_child_playing_with_a_younger_one_is_ours() -> None:
+    assert _children("ゆいちゃんが弟と遊んでくれて助かる") == [("ゆい", "own")]
+    assert _children("ゆいちゃんとそうたくん、いつも仲良くしてね") == [("ゆい", "own"), ("そうた", "own")]
