@@ -353,6 +353,7 @@ def _owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int
                     lexicon.JA_OTHER_AFTER.match(after)
                     or lexicon_ja.JA_OTHER_AFTER_MORE.match(after)
                     or lexicon_ja.JA_GIFT_FROM.match(after)
+                    or lexicon_ja.JA_VISITOR_AFTER.match(after)
                     or (
                         _HONORIFIC_AFTER.match(after)
                         and (thanked or lexicon_ja.JA_OWN_CHILD_AND.search(text[max(0, s - 8) : s]))

@@ -35,6 +35,7 @@ JA_OTHER_BEFORE_LONG = re.compile(
     r"|(?:お友達|友達|友だち|ともだち|お子さん|娘さん|息子さん|お嬢さん)[、,]\s*"
     # "保育園で一緒の", "同じ幼稚園に通う": a child met at a shared place
     r"|(?:園|校|クラス|教室|組)で(?:いつも)?一緒の|同じ[^\s、。！!？?の]{1,6}に通う"
+    r"|(?:お向かい|向かい|お向かいさん|お隣さん|隣の家|裏の家|同じ団地|同じマンション)の"
     # "娘の大好きな", "息子が大好きな": the poster's child's friend
     r"|(?:娘|息子|長男|長女|次男|次女|三男|三女|末っ子)(?:の|が)(?:大好きな|だいすきな|仲良しの)"
     r")$"
@@ -76,6 +77,11 @@ JA_RELATION_MORE = re.compile(
     rf"(?:孫|初孫|お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|{_CHILD_KIN})(?:の|・)(?P<name>{KANA_NAME}?|{KANJI_NAME}?)"
     r"(?=ちゃん|くん|君|は|が|、|,|の|も|と|を|に|[)）]|\s|$)"
 )
+#: A child with an honorific who came over or was met: "そうたくんが泊まりに来た", "ゆいちゃんに会えた".
+JA_VISITOR_AFTER = re.compile(
+    r"^(?:ちゃん|くん|君)(?:が|も)?(?:泊まりに|お泊まり|うちに来|家に来|来てくれ|来た|やってき|遊びにき)"
+    r"|^(?:ちゃん|くん|君)(?:に(?:会え|会っ|会いに|再会)|と(?:再会|久しぶり))"
+)
 #: A present or a letter from a child with an honorific: "ゆいちゃんからお手紙", "そうたくんにもらった".
 JA_GIFT_FROM = re.compile(
     r"^(?:ちゃん|くん|君)(?:から|に)(?:の)?(?:もらった|いただいた|頂いた|プレゼント|お手紙|手紙)"
@@ -84,7 +90,9 @@ JA_GIFT_FROM = re.compile(
 JA_OWN_CHILD_AND = re.compile(
     r"(?:(?:娘|息子|長男|長女|次男|次女|三男|三女|末っ子|うちの子|子ども|子供)(?:と|や)"
     # "保育園でゆいちゃんと遊んだって": a child met at nursery or school, told of by ours
-    r"|(?:保育園|幼稚園|こども園|学校|園|クラス|学童|教室|公園|児童館|支援センター)で(?:は|も)?)$"
+    r"|(?:保育園|幼稚園|こども園|学校|園|クラス|学童|教室|公園|児童館|支援センター)で(?:は|も)?"
+    # "保育園のゆいちゃん", "スイミングのそうたくん": a child known from a place or a lesson
+    r"|(?:保育園|幼稚園|こども園|小学校|学校|学童|習い事|スイミング|サッカー|児童館|支援センター|公園)の)$"
 )
 #: A child thanked for being a friend to the poster's child: the named child is someone else's. ("妹と遊んでくれて"
 #: is said of the poster's own older child, so only a relation word for ours counts.)

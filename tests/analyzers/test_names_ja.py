@@ -215,3 +215,11 @@ def test_a_name_as_the_topic_of_a_childs_age() -> None:
 def test_an_older_child_playing_with_a_younger_one_is_ours() -> None:
     assert _children("ゆいちゃんが弟と遊んでくれて助かる") == [("ゆい", "own")]
     assert _children("ゆいちゃんとそうたくん、いつも仲良くしてね") == [("ゆい", "own"), ("そうた", "own")]
+
+
+def test_a_visitor_a_child_met_again_or_known_from_a_place_is_another_familys() -> None:
+    assert _children("たいちくんが泊まりに来た") == [("たいち", "other")]
+    assert _children("久しぶりにみゆちゃんに会えた") == [("みゆ", "other")]
+    assert _children("スイミングのけいくんとばったり") == [("けい", "other")]
+    assert _children("お向かいのたいちくん") == [("たいち", "other")]
+    assert _children("孫のたいちが来てくれた") == [("たいち", "own")]
