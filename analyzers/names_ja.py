@@ -335,6 +335,7 @@ def _owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int
     # honorific someone else's, as does a child thanked for playing with ours
     ours = any(_OURS_BEFORE.search(text[max(0, s - 5) : s]) for _, s, _ in found)
     thanked = ours or bool(lexicon_ja.JA_THANKED_FRIEND.search(text))
+    friends = bool(lexicon_ja.JA_FRIENDS_WORD.search(text))
     for _name, s, e in found:
         before = text[max(0, s - 8) : s]
         if lexicon.JA_OTHER_BEFORE.search(before) or lexicon_ja.JA_OTHER_BEFORE_LONG.search(
@@ -354,6 +355,7 @@ def _owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int
                     or lexicon_ja.JA_OTHER_AFTER_MORE.match(after)
                     or lexicon_ja.JA_GIFT_FROM.match(after)
                     or lexicon_ja.JA_VISITOR_AFTER.match(after)
+                    or (friends and lexicon_ja.JA_THANKED_AFTER.match(after))
                     or (
                         _HONORIFIC_AFTER.match(after)
                         and (thanked or lexicon_ja.JA_OWN_CHILD_AND.search(text[max(0, s - 8) : s]))
@@ -371,7 +373,10 @@ def _owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int
             and other[i + 1]
             and _HONORIFIC_AFTER.match(text[a_end:])
             and _HONORIFIC_AFTER.match(text[b_end:])
-            and lexicon_ja.JA_JOIN.fullmatch(text[a_end:b_start])
+            and (
+                lexicon_ja.JA_JOIN.fullmatch(text[a_end:b_start])
+                or _COMMA_JOIN.fullmatch(text[a_end:b_start])
+            )
         ):
             other[i] = True
     return [(n, s, e, o) for (n, s, e), o in zip(found, other, strict=True)]
@@ -385,6 +390,7 @@ _SECOND = re.compile(
 _FIRST_OF_PAIR = re.compile(
     r"(?:^|(?<=[\s。！!？?】]))(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,4})(?:ちゃん|くん|君)?と$"
 )
+_COMMA_JOIN = re.compile(r"(?:ちゃん|くん|君)\s*[、,]\s*")
 _OURS_BEFORE = re.compile(r"(?:うちの|ウチの|我が家の|わが家の)$")
 _HONORIFIC_AFTER = re.compile(r"^(?:ちゃん|くん|君)")
 

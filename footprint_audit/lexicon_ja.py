@@ -82,6 +82,9 @@ JA_VISITOR_AFTER = re.compile(
     r"^(?:ちゃん|くん|君)(?:が|も)?(?:泊まりに|お泊まり|うちに来|家に来|来てくれ|来た|やってき|遊びにき)"
     r"|^(?:ちゃん|くん|君)(?:に(?:会え|会っ|会いに|再会)|と(?:再会|久しぶり))"
 )
+#: Children with an honorific thanked in a post about friends: "お友達と公園へ 陽太くん、ありがとう".
+JA_THANKED_AFTER = re.compile(r"^(?:ちゃん|くん|君)[、,\s]*(?:いつも|今日は)?(?:ありがとう|ありがと)")
+JA_FRIENDS_WORD = re.compile(r"お友達|友達|友だち|ともだち")
 #: A present or a letter from a child with an honorific: "ゆいちゃんからお手紙", "そうたくんにもらった".
 JA_GIFT_FROM = re.compile(
     r"^(?:ちゃん|くん|君)(?:から|に)(?:の)?(?:もらった|いただいた|頂いた|プレゼント|お手紙|手紙)"

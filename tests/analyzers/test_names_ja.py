@@ -223,3 +223,11 @@ def test_a_visitor_a_child_met_again_or_known_from_a_place_is_another_familys() 
     assert _children("スイミングのけいくんとばったり") == [("けい", "other")]
     assert _children("お向かいのたいちくん") == [("たいち", "other")]
     assert _children("孫のたいちが来てくれた") == [("たいち", "own")]
+
+
+def test_children_thanked_in_a_post_about_friends_are_another_familys() -> None:
+    assert _children("娘のお友達とピクニック みゆちゃん、さなちゃん、ありがとう") == [
+        ("みゆ", "other"),
+        ("さな", "other"),
+    ]
+    assert _children("みゆちゃん、いつもありがとう") == [("みゆ", "own")]
