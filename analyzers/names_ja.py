@@ -36,7 +36,11 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
             if pattern is lexicon_ja.JA_SIBLING_NAMED:
                 if not _siblings_are_children(text, pattern, end):
                     continue
-            elif _adult_or_pet_before(text, start) or lexicon_ja.JA_PET_AFTER.match(text[end:]):
+            elif (
+                _adult_or_pet_before(text, start)
+                or lexicon_ja.JA_PET_AFTER.match(text[end:])
+                or lexicon_ja.JA_PLACE_AFTER.match(text[end:])
+            ):
                 continue  # "ママ友のりさちゃん": a friend of the parent; "トイプーのマロン": a pet
             out.append((name, start, end))
     out += _listed_names(text, out)
@@ -48,6 +52,10 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
 #: "ひまりの保育園", "こはるの3歳のお誕生日": a listed name before a child's school, lesson or day.
 _ACTIVITY = re.compile(
     rf"(?P<name>{lexicon_ja.KANA_NAME}|{lexicon_ja.KANJI_NAME})(?={lexicon_ja.JA_ACTIVITY_AFTER_NAME.pattern})"
+)
+#: "かなでのピアノ発表会": a name opening a sentence before a child's school, lesson or day.
+_ACTIVITY_OPENING = re.compile(
+    rf"(?:^|(?<=[\s。！!？?】、,]))(?P<name>[ぁ-ゖ]{{2,5}}?)(?={lexicon_ja.JA_ACTIVITY_AFTER_NAME.pattern})"
 )
 _PATTERNS = (
     lexicon.JA_RELATION,
@@ -74,6 +82,9 @@ _PATTERNS = (
     lexicon_ja.JA_SELF_PARENT,
     lexicon_ja.JA_FIRST_TIME,
     lexicon_ja.JA_AGE_TOPIC,
+    lexicon_ja.JA_ACHIEVED_MORE,
+    lexicon_ja.JA_OUT_WITH,
+    _ACTIVITY_OPENING,
 )
 #: Patterns that read a name opening a sentence or a clause, where common openers ("とうとう、") are no names.
 _OPENING = (
@@ -84,6 +95,9 @@ _OPENING = (
     lexicon_ja.JA_WITH_PARENT,
     lexicon_ja.JA_SELF_PARENT,
     lexicon_ja.JA_AGE_TOPIC,
+    lexicon_ja.JA_ACHIEVED_MORE,
+    lexicon_ja.JA_OUT_WITH,
+    _ACTIVITY_OPENING,
 )
 #: Patterns that read a name after a relation word: the name is the first word of the kana run.
 _RELATIONS = (
@@ -125,7 +139,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         name, start = _without_time_word(text, name, start)
     else:
         name, start, split = _without_kin_prefix(name, start)
-        if not split:
+        if not split and (pattern in _GLUED or pattern in _RELATIONS):
             name, start, split = _after_and(text, name, start, left=pattern in _RELATIONS)
         if not split and pattern in _GLUED:
             name, start, split = _listed_tail(text, name, start)
@@ -135,7 +149,9 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         and re.match(r"[ぁ-ゖ]", name)
         and _is_kanji(text[start - 1])
     ):
-        return None  # "初めての運動会": kana after a kanji is the word's ending, no name
+        if not (lexicon.JA_LEADING_PARTICLE.match(name) and len(name) >= 3):
+            return None  # "初めての運動会": kana after a kanji is the word's ending, no name
+        name, start = name[1:], start + 1  # "今日はみことの誕生日": a particle, then the name
     lead = lexicon.JA_LEADING_PARTICLE.match(name)
     listed = name in given_names()  # "はるき" starts with は but is a name, not "は" + "るき"
     if lead and pattern in _GLUED and not split and not listed and start > 0:
@@ -148,6 +164,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         or name in lexicon.JA_NOT_NAMES
         or name in lexicon_ja.JA_MORE_NOT_NAMES
         or name in lexicon_ja.JA_THING_WORDS
+        or name in lexicon_ja.JA_KANA_OPENERS
         or lexicon_ja.JA_NOT_NAME_TAIL.search(name)
         or name.startswith(("うちの", "ウチの"))  # "うちのももちゃん" read from the sentence's start
         or (len(name) < 2 and not re.match(r"[一-龯]", name))
@@ -450,7 +467,11 @@ def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
             continue  # "凛とした朝": an adverb, not "with 凛"
         if any(a < e and s < b for _, a, b in taken + out):
             continue
-        if _adult_or_pet_before(text, s) or lexicon_ja.JA_PET_AFTER.match(text[e:]):
+        if (
+            _adult_or_pet_before(text, s)
+            or lexicon_ja.JA_PET_AFTER.match(text[e:])
+            or lexicon_ja.JA_PLACE_AFTER.match(text[e:])
+        ):
             continue
         if text.startswith(("さん", "先生"), e):
             continue

@@ -231,3 +231,14 @@ def test_children_thanked_in_a_post_about_friends_are_another_familys() -> None:
         ("さな", "other"),
     ]
     assert _children("みゆちゃん、いつもありがとう") == [("みゆ", "own")]
+
+
+def test_unlisted_names_by_a_first_an_outing_or_a_childs_day() -> None:
+    assert _children("うららがつかまり立ちした") == [("うらら", "own")]
+    assert _children("週末はこはくと動物園") == [("こはく", "own")]
+    assert _children("今日はみことの誕生日") == [("みこと", "own")]
+    assert _children("かなでのピアノ発表会") == [("かなで", "own")]
+    # words, not names
+    assert _children("今日はおともだちと公園へ") == []
+    assert _children("今日はみんなの運動会") == []
+    assert _children("ひなたが丘公園で遊んだ") == []  # a place made with が
