@@ -115,7 +115,7 @@ _GLUED = (
     _ACTIVITY,
 )
 #: Patterns that read a name only where it is in the name list ("ゆな3歳", "ひまりの保育園").
-_LISTED_ONLY = (lexicon_ja.JA_NAME_AGE, _ACTIVITY, lexicon_ja.JA_FIRST_TIME)
+_LISTED_ONLY = (lexicon_ja.JA_NAME_AGE, _ACTIVITY, lexicon_ja.JA_FIRST_TIME, lexicon_ja.JA_OUT_WITH)
 
 
 def _romaji_names(text: str) -> list[tuple[str, int, int]]:
