@@ -24,8 +24,11 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     out: list[tuple[str, int, int]] = _romaji_names(text)
     if not _JAPANESE.search(text):
         return _owners(text, out)  # most captions: no kana or kanji, nothing more to read
+    hashtags = _hashtag_starts(td)
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
+            if pattern is lexicon_ja.JA_HASHTAG_NAME and m.start() not in hashtags:
+                continue
             found = _read_name(text, pattern, m)
             if found is None:
                 continue
@@ -85,6 +88,7 @@ _PATTERNS = (
     lexicon_ja.JA_ACHIEVED_MORE,
     lexicon_ja.JA_OUT_WITH,
     _ACTIVITY_OPENING,
+    lexicon_ja.JA_HASHTAG_NAME,
 )
 #: Patterns that read a name opening a sentence or a clause, where common openers ("とうとう、") are no names.
 _OPENING = (
@@ -116,6 +120,12 @@ _GLUED = (
 )
 #: Patterns that read a name only where it is in the name list ("ゆな3歳", "ひまりの保育園").
 _LISTED_ONLY = (lexicon_ja.JA_NAME_AGE, _ACTIVITY, lexicon_ja.JA_FIRST_TIME, lexicon_ja.JA_OUT_WITH)
+
+
+def _hashtag_starts(td: TextDoc) -> set[int]:
+    """Where the hashtags start in the analysed text (it spells them out without "#")."""
+    segments = getattr(td, "segments", [])
+    return {a_s for a_s, _a_e, o_s, _o_e, exp in segments if exp and td.text[o_s : o_s + 1] in ("#", "＃")}
 
 
 def _romaji_names(text: str) -> list[tuple[str, int, int]]:
@@ -186,6 +196,10 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         return None  # "ねーちゃん": a sister
     if pattern in _OPENING and not _may_open_with_name(name, pattern):
         return None
+    if (pattern in _OPENING or pattern is lexicon.JA_ALSO) and _plain_word(
+        name + text[start + len(name) : start + len(name) + 1]
+    ):
+        return None  # "こども2歳": the particle read after the name ends a word
     if pattern is lexicon.JA_WISH and name.endswith("より"):
         return None  # "おめでとう！ばあばより": who the wish is from
     return name, start

@@ -136,6 +136,7 @@ JA_MORE_NOT_NAMES = frozenset(
     """
     ちび チビ おちび ムスメ ムスコ 姪 甥 子 いとこ 嬢 坊 ぼっ ねえね にいに ねーね にーに 猫 犬 ベビ ベビー 赤子
     先輩 後輩 客 王子 姫 双子 三姉妹 三兄弟 ドラ ミッキー ミニー トトロ メル ぽぽ
+    生後 妊娠 男児 女児 男の子 女の子 きょうだい 年子 こども 子供 子ども 乳児 幼児 新生児 産後 育休
     姉 兄 弟 妹 赤 孫 じいじ ばあば じぃじ ばぁば じいちゃん ばあちゃん おじいちゃん おばあちゃん
     これから それから これまで ここから そこから あれから 最後 最初 初日 最終 初
     今日 明日 昨日 今朝 今夜 今週 先週 来週 週末 平日 土日 本日 先日 去年 今年 来年 毎日 毎朝 毎週 毎年
@@ -264,3 +265,9 @@ JA_OUT_WITH = re.compile(
 )
 #: A place name made with が ("あさひが丘", "ひばりヶ丘"): the word before is no child's name.
 JA_PLACE_AFTER = re.compile(r"^[がヶケ](?:丘|岡|谷|浜|崎|原|沢|島|森|台|峰|関|淵|池)")
+#: A hashtag made of a name and an age or a growth diary: "#しゅうへい2歳", "#りくの成長記録" (read where a
+#: hashtag starts: the analysed text spells hashtags out without "#").
+JA_HASHTAG_NAME = re.compile(
+    r"(?P<name>[ぁ-ゖ]{2,6}?|[一-龯々]{1,3}|[ァ-ヺー]{2,6}?)(?:ちゃん|くん|君)?"
+    r"(?=[0-9０-９]{1,2}\s*(?:歳|さい|才|ヶ月|か月|カ月)(?!差)|の?成長記録|の?育児日記|の?日常)"
+)

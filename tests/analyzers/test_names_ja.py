@@ -243,3 +243,11 @@ def test_unlisted_names_by_a_first_an_outing_or_a_childs_day() -> None:
     assert _children("今日はおともだちと公園へ") == []
     assert _children("今日はみんなの運動会") == []
     assert _children("ひなたが丘公園で遊んだ") == []  # a place made with が
+
+
+def test_a_hashtag_of_a_name_and_an_age_or_a_diary() -> None:
+    assert _children("お散歩 #しゅうへい2歳") == [("しゅうへい", "own")]
+    assert _children("#あおいの日常") == [("あおい", "own")]
+    assert _children("#生後3ヶ月 #男の子2歳") == []
+    assert _children("#こども2歳") == []
+    assert _children("こどもは3歳") == []
