@@ -234,7 +234,8 @@ def _may_open_with_name(name: str, pattern: re.Pattern[str]) -> bool:
         or _is_place(name)
     ):
         return False
-    return not (pattern is lexicon_ja.JA_VOCATIVE_PRAISE and _is_kanji(name[0]) and name not in given_names())
+    listed_kanji_only = (lexicon_ja.JA_VOCATIVE_PRAISE, lexicon_ja.JA_ACHIEVED_MORE)
+    return not (pattern in listed_kanji_only and _is_kanji(name[0]) and name not in given_names())
 
 
 def _without_trailing_particle(text: str, name: str, start: int) -> str:
@@ -471,8 +472,10 @@ def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
         name, s, e = m.group(0), m.start(), m.end()
         kanji = _is_kanji(name[0])
         prev = text[s - 1] if s else ""
-        if kanji and (prev and _is_kanji(prev) or (e < len(text) and _is_kanji(text[e]))):
-            continue  # part of a compound: "大和田", "陽太郎"
+        if kanji and prev and _is_kanji(prev) and not _glued_word_before(text, s):
+            continue  # part of a compound: "新大和"; not after a time or relation word ("長女結衣")
+        if kanji and e < len(text) and _is_kanji(text[e]):
+            continue  # part of a compound: "陽太郎"
         if not kanji and prev and re.match(r"[ぁ-ゖァ-ヺー]", prev) and not _after_particle(text, s):
             continue  # inside a kana word
         if not kanji and prev and _is_kanji(prev) and lexicon.JA_LEADING_PARTICLE.match(name):
@@ -509,13 +512,25 @@ def _ja_boundary(ch: str) -> bool:
 
 #: Kanji time words a name written in kanji may be glued to ("毎朝陽翔くん", "今日凛ちゃん").
 _JA_TIME_WORDS = re.compile(
-    r"^(?:毎朝|毎日|毎晩|毎週|毎年|今日|昨日|明日|今朝|今夜|今週|先週|来週|週末|平日|土日|本日|先日|去年|今年|来年)+"
+    r"^(?:毎朝|毎日|毎晩|毎週|毎年|今日|昨日|明日|今朝|今夜|今週|先週|来週|週末|平日|土日|本日|先日|去年|今年|来年"
+    # a relation word glued to the name: "長男煌大の入学式", "長女結衣、"
+    r"|長男|長女|次男|次女|三男|三女|末っ子|息子|娘|孫)+"
 )
 
 
+def _glued_word_before(text: str, start: int) -> bool:
+    """The kanji before ``start`` are time or relation words only ("今日", "長女")."""
+    run_start = start
+    while run_start > 0 and re.match(r"[一-龯々]", text[run_start - 1]):
+        run_start -= 1
+    lead = _JA_TIME_WORDS.match(text[run_start:start])
+    return lead is not None and lead.end() == start - run_start
+
+
 def _without_time_word(text: str, name: str, start: int) -> tuple[str, int]:
-    """The name without a time word the kanji run starts with: the whole run before the
-    honorific is read, so "毎朝陽翔" gives "陽翔", not its last three kanji "朝陽翔"."""
+    """The name without a time or relation word the kanji run starts with: the whole run before
+    the honorific is read, so "毎朝陽翔" gives "陽翔", not its last three kanji "朝陽翔", and
+    "長男煌大" gives "煌大"."""
     end = start + len(name)
     run_start = start
     while run_start > 0 and re.match(r"[一-龯々]", text[run_start - 1]):

@@ -251,3 +251,11 @@ def test_a_hashtag_of_a_name_and_an_age_or_a_diary() -> None:
     assert _children("#生後3ヶ月 #男の子2歳") == []
     assert _children("#こども2歳") == []
     assert _children("こどもは3歳") == []
+
+
+def test_a_name_glued_to_a_relation_word_and_a_childs_drawing() -> None:
+    assert _children("長女結衣、小学生になりました") == [("結衣", "own")]
+    assert _children("長男煌大の入学式") == [("煌大", "own")]
+    assert _children("新大和の駅") == []  # a compound, not the name 大和
+    assert _children("りおなが描いた絵") == [("りおな", "own")]
+    assert _children("会社が作った") == []
