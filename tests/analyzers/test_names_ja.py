@@ -259,3 +259,11 @@ def test_a_name_glued_to_a_relation_word_and_a_childs_drawing() -> None:
     assert _children("新大和の駅") == []  # a compound, not the name 大和
     assert _children("りおなが描いた絵") == [("りおな", "own")]
     assert _children("会社が作った") == []
+
+
+def test_chan_and_kun_inside_words_dolls_and_the_adverb_chanto() -> None:
+    assert _children("長崎ちゃんぽん食べた") == []
+    assert _children("おかたづけちゃんとできた") == []  # "properly", no honorific
+    assert _children("トイレくんれん中") == []
+    assert _children("リカちゃんで遊ぶ") == []  # a doll
+    assert _children("ここあちゃんといっしょ") == [("ここあ", "own")]
