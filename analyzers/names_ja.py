@@ -144,9 +144,19 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
     or None when the words matched are no name."""
     name, start = m.group("name"), m.start("name")
     name = re.sub(r"(?:ちゃん|くん)$", "", name)  # a greedy kana run took the honorific: "ゆなちゃん"
-    if pattern is lexicon.JA_HONORIFIC and lexicon_ja.JA_NOT_HONORIFIC_AFTER.match(text[m.end("name") :]):
-        if name not in given_names() or not text.startswith("ちゃんと", m.end("name")):
-            return None  # "長崎ちゃんぽん", "はみがきちゃんとできた": no honorific
+    if (
+        pattern is lexicon.JA_HONORIFIC
+        and text.startswith("君", m.end("name"))
+        and re.match(r"[ぁ-ゖ]", name)
+        and name not in given_names()
+    ):
+        return None  # "大好きな君へ", "そんな君が": 君 is "you" after a kana word
+    if (
+        pattern is lexicon.JA_HONORIFIC
+        and lexicon_ja.JA_NOT_HONORIFIC_AFTER.match(text[m.end("name") :])
+        and (name not in given_names() or not text.startswith("ちゃんと", m.end("name")))
+    ):
+        return None  # "長崎ちゃんぽん", "はみがきちゃんとできた": no honorific
     split = False
     if re.match(r"[一-龯々]", name):
         name, start = _without_time_word(text, name, start)

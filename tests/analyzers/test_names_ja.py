@@ -267,3 +267,9 @@ def test_chan_and_kun_inside_words_dolls_and_the_adverb_chanto() -> None:
     assert _children("トイレくんれん中") == []
     assert _children("リカちゃんで遊ぶ") == []  # a doll
     assert _children("ここあちゃんといっしょ") == [("ここあ", "own")]
+
+
+def test_kimi_as_you_after_a_kana_word_is_no_honorific() -> None:
+    assert _children("大好きな君へ") == []
+    assert _children("そんな君が大好き") == []
+    assert _children("陽翔君、おめでとう") == [("陽翔", "own")]
