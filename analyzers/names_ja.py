@@ -188,6 +188,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         or name in lexicon_ja.JA_MORE_NOT_NAMES
         or name in lexicon_ja.JA_THING_WORDS
         or name in lexicon_ja.JA_KANA_OPENERS
+        or name in lexicon_ja.JA_OURS_NOT_NAMES
         or lexicon_ja.JA_NOT_NAME_TAIL.search(name)
         or name.startswith(("うちの", "ウチの"))  # "うちのももちゃん" read from the sentence's start
         or (len(name) < 2 and not re.match(r"[一-龯]", name))

@@ -273,3 +273,10 @@ def test_kimi_as_you_after_a_kana_word_is_no_honorific() -> None:
     assert _children("大好きな君へ") == []
     assert _children("そんな君が大好き") == []
     assert _children("陽翔君、おめでとう") == [("陽翔", "own")]
+
+
+def test_grown_ups_pets_and_roles_with_chan_or_kun_are_no_children() -> None:
+    assert _children("おっちゃんと話した") == []
+    assert _children("ワンコくんとお散歩") == []
+    assert _children("店長くんにおまけしてもらった") == []
+    assert _children("あんちゃん、3歳おめでとう") == [("あん", "own")]  # 杏, a name
