@@ -14,6 +14,7 @@ import functools
 import re
 from importlib import resources
 
+from analyzers.names_ja_owners import japanese_owners
 from footprint_audit import lexicon, lexicon_ja
 from footprint_audit.nlp import TextDoc
 
@@ -23,7 +24,7 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     text = td.analysed
     out: list[tuple[str, int, int]] = _romaji_names(text)
     if not _JAPANESE.search(text):
-        return _owners(text, out)  # most captions: no kana or kanji, nothing more to read
+        return japanese_owners(text, out)  # most captions: no kana or kanji, nothing more to read
     hashtags = _hashtag_starts(td)
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -49,7 +50,7 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     out += _listed_names(text, out)
     out += _paired_names(text, out)
     out += _sibling_lists(text, out)
-    return _owners(text, out)
+    return japanese_owners(text, out)
 
 
 #: "ひまりの保育園", "こはるの3歳のお誕生日": a listed name before a child's school, lesson or day.
@@ -369,65 +370,6 @@ def _plain_word(name: str) -> bool:
     )
 
 
-def _owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int, bool]]:
-    """Whose each name is. A cue before the name decides (another family's, then the poster's:
-    "友達の息子の翔太" is another's); else a cue after it ("あかりちゃんのママ"). Names joined by と
-    or ・ share the cue of the first ("いとこのりおちゃんとあかねちゃん"); two children with
-    honorifics share the second's ("ゆうきくんとじゅんくんが遊びに来た")."""
-    found = sorted(found, key=lambda f: f[1])
-    cues: list[str | None] = []
-    other: list[bool] = []
-    # "ひまりちゃんとあおいちゃんと、うちの紬で": a child set apart as "ours" makes the others with an
-    # honorific someone else's, as does a child thanked for playing with ours
-    ours = any(_OURS_BEFORE.search(text[max(0, s - 5) : s]) for _, s, _ in found)
-    thanked = ours or bool(lexicon_ja.JA_THANKED_FRIEND.search(text))
-    friends = bool(lexicon_ja.JA_FRIENDS_WORD.search(text))
-    for _name, s, e in found:
-        before = text[max(0, s - 8) : s]
-        if lexicon.JA_OTHER_BEFORE.search(before) or lexicon_ja.JA_OTHER_BEFORE_LONG.search(
-            text[max(0, s - 16) : s]
-        ):
-            cues.append("other")
-            other.append(True)
-        elif lexicon_ja.JA_OWN_BEFORE.search(before) or lexicon_ja.JA_SELF_PARENT_AFTER.match(text[e:]):
-            cues.append("own")
-            other.append(False)
-        else:
-            cues.append(None)
-            after = text[e:]
-            other.append(
-                bool(
-                    lexicon.JA_OTHER_AFTER.match(after)
-                    or lexicon_ja.JA_OTHER_AFTER_MORE.match(after)
-                    or lexicon_ja.JA_GIFT_FROM.match(after)
-                    or lexicon_ja.JA_VISITOR_AFTER.match(after)
-                    or (friends and lexicon_ja.JA_THANKED_AFTER.match(after))
-                    or (
-                        _HONORIFIC_AFTER.match(after)
-                        and (thanked or lexicon_ja.JA_OWN_CHILD_AND.search(text[max(0, s - 8) : s]))
-                    )
-                )
-            )
-    for i in range(len(found) - 1):  # the first name's cue carries along a list
-        (_, _, a_end), (_, b_start, _) = found[i], found[i + 1]
-        if cues[i] and cues[i + 1] is None and lexicon_ja.JA_JOIN.fullmatch(text[a_end:b_start]):
-            cues[i + 1], other[i + 1] = cues[i], other[i]
-    for i in range(len(found) - 2, -1, -1):  # two children with honorifics come as one party
-        (_, _, a_end), (_, b_start, b_end) = found[i], found[i + 1]
-        if (
-            cues[i] is None
-            and other[i + 1]
-            and _HONORIFIC_AFTER.match(text[a_end:])
-            and _HONORIFIC_AFTER.match(text[b_end:])
-            and (
-                lexicon_ja.JA_JOIN.fullmatch(text[a_end:b_start])
-                or _COMMA_JOIN.fullmatch(text[a_end:b_start])
-            )
-        ):
-            other[i] = True
-    return [(n, s, e, o) for (n, s, e), o in zip(found, other, strict=True)]
-
-
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-龯]")
 _SECOND = re.compile(
     r"(?:ちゃん|くん|君)?(?:\s*[（(][^)）]{1,12}[)）])?(?P<join>と|・|、|,)(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,4})(?:ちゃん|くん|君)?"
@@ -436,9 +378,6 @@ _SECOND = re.compile(
 _FIRST_OF_PAIR = re.compile(
     r"(?:^|(?<=[\s。！!？?】]))(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,4})(?:ちゃん|くん|君)?と$"
 )
-_COMMA_JOIN = re.compile(r"(?:ちゃん|くん|君)\s*[、,]\s*")
-_OURS_BEFORE = re.compile(r"(?:うちの|ウチの|我が家の|わが家の)$")
-_HONORIFIC_AFTER = re.compile(r"^(?:ちゃん|くん|君)")
 
 
 def _without_kin_prefix(name: str, start: int) -> tuple[str, int, bool]:
