@@ -280,3 +280,10 @@ def test_grown_ups_pets_and_roles_with_chan_or_kun_are_no_children() -> None:
     assert _children("ワンコくんとお散歩") == []
     assert _children("店長くんにおまけしてもらった") == []
     assert _children("あんちゃん、3歳おめでとう") == [("あん", "own")]  # 杏, a name
+
+
+def test_a_name_with_an_age_year_or_relation_in_brackets() -> None:
+    assert _children("ここあ（5歳・年中）と公園") == [("ここあ", "own")]
+    assert _children("りおな（小2）") == [("りおな", "own")]
+    assert _children("りおな(1y3m)") == [("りおな", "own")]
+    assert _children("りおな（長女・5歳）") == [("りおな", "own")]
