@@ -433,8 +433,12 @@ def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
             continue  # inside a kana word
         if not kanji and prev and _is_kanji(prev) and lexicon.JA_LEADING_PARTICLE.match(name):
             continue  # "学童のあと": a particle after a kanji word, then a kana word
-        if not (_AFTER_NAME if kanji else _AFTER_KANA_NAME).match(text, e) or text.startswith("とし", e):
-            continue  # "凛とした朝": an adverb, not "with 凛"
+        after = _AFTER_NAME if kanji or not prev or _ja_boundary(prev) else _AFTER_KANA_NAME
+        object_after_particle = _after_particle(text, s) and text.startswith(
+            "を", e
+        )  # "今日はゆいなを迎えに"
+        if not (after.match(text, e) or object_after_particle) or text.startswith("とし", e):
+            continue  # "凛とした朝": an adverb, not "with 凛"; "ゆいなをお迎え" opens with the name
         if any(a < e and s < b for _, a, b in taken + out):
             continue
         if (

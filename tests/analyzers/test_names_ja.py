@@ -287,3 +287,10 @@ def test_a_name_with_an_age_year_or_relation_in_brackets() -> None:
     assert _children("りおな（小2）") == [("りおな", "own")]
     assert _children("りおな(1y3m)") == [("りおな", "own")]
     assert _children("りおな（長女・5歳）") == [("りおな", "own")]
+
+
+def test_a_listed_kana_name_opening_a_sentence_before_wo_or_ni() -> None:
+    assert _children("ゆいなをお迎え") == [("ゆいな", "own")]
+    assert _children("ゆいなに絵本を読んだ") == [("ゆいな", "own")]
+    assert _children("今日はゆいなを迎えに") == [("ゆいな", "own")]
+    assert _children("今日はまいにち公園") == []
