@@ -220,11 +220,15 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
     return name, start
 
 
+#: "ゆいちゃんの弟の": a child's brother or sister, not the poster's.
+_A_CHILDS_SIBLING = re.compile(r"(?:ちゃん|くん|君)の(?:弟|妹|兄|姉)(?:くん|ちゃん)?の$")
+
+
 def _adult_or_pet_before(text: str, start: int) -> bool:
     """A grown-up ("ママ友の", "妹の") or a pet ("愛犬の", "トイプーの") before the name; a word for the
     poster's children as a group ("兄弟の") is neither, though it ends like "弟の"."""
     before = text[max(0, start - 8) : start]
-    if lexicon_ja.JA_CHILD_KIN_BEFORE.search(before):
+    if lexicon_ja.JA_CHILD_KIN_BEFORE.search(before) or _A_CHILDS_SIBLING.search(before):
         return False
     return bool(lexicon.JA_ADULT_BEFORE.search(before) or lexicon_ja.JA_PET_BEFORE.search(before))
 

@@ -13,6 +13,10 @@ from footprint_audit import lexicon, lexicon_ja
 
 _COMMA_JOIN = re.compile(r"(?:ちゃん|くん|君)\s*[、,]\s*")
 _OURS_BEFORE = re.compile(r"(?:うちの|ウチの|我が家の|わが家の)$")
+_SIBLING_OF = re.compile(
+    r"(?:ちゃん|くん|君)?の(?:弟|妹|兄|姉|お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|赤ちゃん|双子の[^\s、。]{1,3})"
+    r"(?:くん|ちゃん)?(?:の|、|,)?\s*"
+)
 _HONORIFIC_AFTER = re.compile(r"^(?:ちゃん|くん|君)")
 
 
@@ -59,6 +63,8 @@ def japanese_owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
         (_, _, a_end), (_, b_start, _) = found[i], found[i + 1]
         if cues[i] and cues[i + 1] is None and lexicon_ja.JA_JOIN.fullmatch(text[a_end:b_start]):
             cues[i + 1], other[i + 1] = cues[i], other[i]
+        elif other[i] and cues[i + 1] != "own" and _SIBLING_OF.fullmatch(text[a_end:b_start]):
+            other[i + 1] = True  # "ゆいちゃんの弟のそうたくん": another family's child's brother
     for i in range(len(found) - 2, -1, -1):  # two children with honorifics come as one party
         (_, _, a_end), (_, b_start, b_end) = found[i], found[i + 1]
         if (

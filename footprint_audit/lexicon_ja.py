@@ -25,7 +25,8 @@ _CHILD_WORDS = (
 #: ("ゆかさんちの", "田中さんの"), a shared place ("同じマンションの", "同じ保育園の"), or friends
 #: listed after a comma ("お友達、").
 JA_OTHER_BEFORE_LONG = re.compile(
-    r"(?:(?:お子さん|お子様|娘さん|息子さん|お嬢さん|お嬢ちゃん|坊ちゃん)の"
+    r"(?:(?:お子さん|お子様|娘さん|息子さん|お嬢さん|お嬢ちゃん|坊ちゃん|お孫さん)の"
+    rf"|{_KIN_OF_OTHERS}の(?:ところ|とこ)の"
     rf"|{_KIN_OF_OTHERS}の{_CHILD_WORDS}の"
     r"|(?:さん|ちゃん|くん)ちの"
     # "田中さんの", "お隣さんの"; a school year or a family member with さん is no household

@@ -294,3 +294,10 @@ def test_a_listed_kana_name_opening_a_sentence_before_wo_or_ni() -> None:
     assert _children("ゆいなに絵本を読んだ") == [("ゆいな", "own")]
     assert _children("今日はゆいなを迎えに") == [("ゆいな", "own")]
     assert _children("今日はまいにち公園") == []
+
+
+def test_the_brother_or_sister_of_another_familys_child_is_another_familys() -> None:
+    assert _children("いとこのみゆちゃんの弟のたいちくん") == [("みゆ", "other"), ("たいち", "other")]
+    assert _children("姉のところのたいちくん") == [("たいち", "other")]
+    assert _children("田中さんのお孫さんのみゆちゃん") == [("みゆ", "other")]
+    assert _children("弟のたいちと飲んだ") == []  # the poster's brother, a grown-up
