@@ -161,6 +161,8 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
     split = False
     if re.match(r"[一-龯々]", name):
         name, start = _without_time_word(text, name, start)
+        if pattern is lexicon.JA_HONORIFIC and start > 0 and _is_kanji(text[start - 1]):
+            return None  # "横浜流星くん": the end of a longer kanji run is a full name or a compound
     else:
         name, start, split = _without_kin_prefix(name, start)
         if not split and (pattern in _GLUED or pattern in _RELATIONS):
@@ -225,12 +227,16 @@ _A_CHILDS_SIBLING = re.compile(r"(?:ちゃん|くん|君)の(?:弟|妹|兄|姉)(
 
 
 def _adult_or_pet_before(text: str, start: int) -> bool:
-    """A grown-up ("ママ友の", "妹の") or a pet ("愛犬の", "トイプーの") before the name; a word for the
+    """A grown-up ("ママ友の", "妹の", "推しの") or a pet ("愛犬の", "トイプーの") before the name; a word for the
     poster's children as a group ("兄弟の") is neither, though it ends like "弟の"."""
     before = text[max(0, start - 8) : start]
     if lexicon_ja.JA_CHILD_KIN_BEFORE.search(before) or _A_CHILDS_SIBLING.search(before):
         return False
-    return bool(lexicon.JA_ADULT_BEFORE.search(before) or lexicon_ja.JA_PET_BEFORE.search(before))
+    return bool(
+        lexicon.JA_ADULT_BEFORE.search(before)
+        or lexicon_ja.JA_PET_BEFORE.search(before)
+        or lexicon_ja.JA_CELEBRITY_BEFORE.search(before)
+    )
 
 
 def _siblings_are_children(text: str, pattern: re.Pattern[str], end: int) -> bool:
@@ -474,8 +480,8 @@ def _ja_boundary(ch: str) -> bool:
 #: Kanji time words a name written in kanji may be glued to ("毎朝陽翔くん", "今日凛ちゃん").
 _JA_TIME_WORDS = re.compile(
     r"^(?:毎朝|毎日|毎晩|毎週|毎年|今日|昨日|明日|今朝|今夜|今週|先週|来週|週末|平日|土日|本日|先日|去年|今年|来年"
-    # a relation word glued to the name: "長男煌大の入学式", "長女結衣、"
-    r"|長男|長女|次男|次女|三男|三女|末っ子|息子|娘|孫)+"
+    # a relation word or a year group glued to the name: "長男煌大の入学式", "長女結衣、", "年長陽翔くん"
+    r"|長男|長女|次男|次女|三男|三女|末っ子|息子|娘|孫|年長|年中|年少)+"
 )
 
 

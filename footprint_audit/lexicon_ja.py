@@ -149,6 +149,10 @@ JA_MORE_NOT_NAMES = frozenset(
 #: The rest of a kanji run a name must not end with: "6年生最後の運動会" gives no "生最後", "年長組" is a
 #: nursery class, "保育園" a school, "一度" and "何回目" count.
 JA_NOT_NAME_TAIL = re.compile(r"(?:最後|最初|最終|初日|組|園|校|年生|姉妹|兄弟|度|回|目)$")
+#: Famous grown-ups by their trade: "推しのれんくん", "俳優の…くん".
+JA_CELEBRITY_BEFORE = re.compile(
+    r"(?:推し|俳優|女優|アイドル|芸人|歌手|選手|タレント|アーティスト|声優|ユーチューバー|YouTuber|メンバー|モデル)の$"
+)
 #: Pets by breed or kind before a name: "トイプーのマロンくん", "柴犬のこむぎ".
 JA_PET_BEFORE = re.compile(
     r"(?:トイプー|トイプードル|プードル|チワワ|ダックス|柴犬|豆柴|柴|ポメ|ポメラニアン|コーギー|ラブラドール|ゴールデン|"
@@ -269,8 +273,8 @@ JA_ACHIEVED_MORE = re.compile(
 #: "保育園帰りにみことと寄り道", "こうがとおそろいのTシャツ".
 JA_OUT_WITH = re.compile(
     r"(?:^|(?<=[\s。！!？?】])|(?<=[一-龯々][はにでも]))(?P<name>[ぁ-ゖ]{2,5}?)と(?=公園|動物園|水族館|お散歩|散歩|買い物|"
-    r"お買い物|お出かけ|おでかけ|プール|海|山|旅行|キャンプ|遊園地|ディズニー|映画|カフェ|ランチ|お風呂|二人|ふたり|"
-    r"寄り道|おそろい|お揃い|デート|お昼寝|おひるね)"
+    r"お買い物|お出かけ|おでかけ|プール|海|山|旅行|キャンプ|遊園地|ディズニー|映画|お風呂|二人|ふたり|"
+    r"寄り道|おそろい|お揃い|お昼寝|おひるね)"
 )
 #: A place name made with が ("あさひが丘", "ひばりヶ丘"): the word before is no child's name.
 JA_PLACE_AFTER = re.compile(r"^[がヶケ](?:丘|岡|谷|浜|崎|原|沢|島|森|台|峰|関|淵|池)")

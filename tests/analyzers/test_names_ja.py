@@ -301,3 +301,10 @@ def test_the_brother_or_sister_of_another_familys_child_is_another_familys() -> 
     assert _children("姉のところのたいちくん") == [("たいち", "other")]
     assert _children("田中さんのお孫さんのみゆちゃん") == [("みゆ", "other")]
     assert _children("弟のたいちと飲んだ") == []  # the poster's brother, a grown-up
+
+
+def test_celebrities_full_names_and_a_grown_ups_lunch_are_no_children() -> None:
+    assert _children("推しのれんくんのライブ") == []
+    assert _children("俳優の横浜流星くん") == []
+    assert _children("ゆかとランチ 学生時代からの親友") == []
+    assert _children("年長陽翔くん") == [("陽翔", "own")]
