@@ -15,6 +15,7 @@ import re
 from importlib import resources
 
 from analyzers.names_ja_owners import japanese_owners
+from analyzers.names_ja_romaji import romaji_names
 from footprint_audit import lexicon, lexicon_ja
 from footprint_audit.nlp import TextDoc
 
@@ -25,6 +26,11 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     out: list[tuple[str, int, int]] = _romaji_names(text)
     if not _JAPANESE.search(text):
         return japanese_owners(text, out)  # most captions: no kana or kanji, nothing more to read
+    out += [
+        f
+        for f in romaji_names(text, given_names().__contains__)
+        if not any(s < f[2] and f[1] < e for _, s, e in out)
+    ]
     hashtags = _hashtag_starts(td)
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):

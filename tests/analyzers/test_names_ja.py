@@ -308,3 +308,12 @@ def test_celebrities_full_names_and_a_grown_ups_lunch_are_no_children() -> None:
     assert _children("俳優の横浜流星くん") == []
     assert _children("ゆかとランチ 学生時代からの親友") == []
     assert _children("年長陽翔くん") == [("陽翔", "own")]
+
+
+def test_romaji_names_inside_japanese_text() -> None:
+    assert _children("Yuiと公園") == [("Yui", "own")]
+    assert _children("長男Kenta、小学生に") == [("Kenta", "own")]
+    assert _children("今日はSotaの運動会") == [("Sota", "own")]  # そうた, the long vowel dropped
+    assert _children("いとこのMioちゃんと海へ") == [("Mio", "other")]
+    assert _children("Tokyoの夜景") == []
+    assert _children("Costcoで買い物") == []
