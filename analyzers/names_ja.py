@@ -443,8 +443,8 @@ def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
         prev = text[s - 1] if s else ""
         if kanji and prev and _is_kanji(prev) and not _glued_word_before(text, s):
             continue  # part of a compound: "新大和"; not after a time or relation word ("長女結衣")
-        if kanji and e < len(text) and _is_kanji(text[e]):
-            continue  # part of a compound: "陽太郎"
+        if kanji and e < len(text) and _is_kanji(text[e]) and not _KANJI_EVENT_AFTER.match(text, e):
+            continue  # part of a compound: "陽太郎"; not before a child's day ("結衣誕生日おめでとう")
         if not kanji and prev and re.match(r"[ぁ-ゖァ-ヺー]", prev) and not _after_particle(text, s):
             continue  # inside a kana word
         if not kanji and prev and _is_kanji(prev) and lexicon.JA_LEADING_PARTICLE.match(name):
@@ -453,7 +453,8 @@ def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
         object_after_particle = _after_particle(text, s) and text.startswith(
             "を", e
         )  # "今日はゆいなを迎えに"
-        if not (after.match(text, e) or object_after_particle) or text.startswith("とし", e):
+        event = kanji and _KANJI_EVENT_AFTER.match(text, e)
+        if not (after.match(text, e) or object_after_particle or event) or text.startswith("とし", e):
             continue  # "凛とした朝": an adverb, not "with 凛"; "ゆいなをお迎え" opens with the name
         if any(a < e and s < b for _, a, b in taken + out):
             continue
@@ -467,6 +468,13 @@ def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
             continue
         out.append((name, s, e))
     return out
+
+
+#: A child's day or milestone glued after a listed kanji name: "結衣誕生日", "陽翔入学おめでとう".
+_KANJI_EVENT_AFTER = re.compile(
+    r"(?:誕生日|入学|入園|卒園|卒業|初節句|七五三|運動会|発表会|成長記録|お宮参り|生誕|満[0-9０-９一二三四五六七八九十]|"
+    r"[0-9０-９]{1,2}\s*(?:歳|才|ヶ月|か月))"
+)
 
 
 def _after_particle(text: str, s: int) -> bool:

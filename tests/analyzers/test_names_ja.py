@@ -317,3 +317,9 @@ def test_romaji_names_inside_japanese_text() -> None:
     assert _children("いとこのMioちゃんと海へ") == [("Mio", "other")]
     assert _children("Tokyoの夜景") == []
     assert _children("Costcoで買い物") == []
+
+
+def test_a_listed_kanji_name_glued_to_a_childs_day() -> None:
+    assert _children("結衣誕生日おめでとう") == [("結衣", "own")]
+    assert _children("湊七五三") == [("湊", "own")]
+    assert _children("大和運動公園") == []  # a park's name
