@@ -29,7 +29,7 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     out += [
         f
         for f in romaji_names(text, given_names().__contains__)
-        if not any(s < f[2] and f[1] < e for _, s, e in out)
+        if not any(s < f[2] and f[1] < e for _, s, e in out) and not _grown_up_pet_or_place(text, f[1], f[2])
     ]
     hashtags = _hashtag_starts(td)
     for pattern in _PATTERNS:
@@ -46,12 +46,8 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
             if pattern is lexicon_ja.JA_SIBLING_NAMED:
                 if not _siblings_are_children(text, pattern, end):
                     continue
-            elif (
-                _adult_or_pet_before(text, start)
-                or lexicon_ja.JA_PET_AFTER.match(text[end:])
-                or lexicon_ja.JA_PLACE_AFTER.match(text[end:])
-            ):
-                continue  # "ママ友のりさちゃん": a friend of the parent; "トイプーのマロン": a pet
+            elif _grown_up_pet_or_place(text, start, end):
+                continue
             out.append((name, start, end))
     out += _listed_names(text, out)
     out += _paired_names(text, out)
@@ -226,6 +222,16 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
     if pattern is lexicon.JA_WISH and name.endswith("より"):
         return None  # "おめでとう！ばあばより": who the wish is from
     return name, start
+
+
+def _grown_up_pet_or_place(text: str, start: int, end: int) -> bool:
+    """The name is a grown-up's ("ママ友のりさちゃん"), a pet's ("トイプーのマロン", "もも（トイプードル）")
+    or part of a place's ("ひなたが丘")."""
+    return bool(
+        _adult_or_pet_before(text, start)
+        or lexicon_ja.JA_PET_AFTER.match(text[end:])
+        or lexicon_ja.JA_PLACE_AFTER.match(text[end:])
+    )
 
 
 #: "ゆいちゃんの弟の": a child's brother or sister, not the poster's.
@@ -458,11 +464,7 @@ def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
             continue  # "凛とした朝": an adverb, not "with 凛"; "ゆいなをお迎え" opens with the name
         if any(a < e and s < b for _, a, b in taken + out):
             continue
-        if (
-            _adult_or_pet_before(text, s)
-            or lexicon_ja.JA_PET_AFTER.match(text[e:])
-            or lexicon_ja.JA_PLACE_AFTER.match(text[e:])
-        ):
+        if _grown_up_pet_or_place(text, s, e):
             continue
         if text.startswith(("さん", "先生"), e):
             continue

@@ -317,6 +317,7 @@ def test_romaji_names_inside_japanese_text() -> None:
     assert _children("いとこのMioちゃんと海へ") == [("Mio", "other")]
     assert _children("Tokyoの夜景") == []
     assert _children("Costcoで買い物") == []
+    assert _children("夫のKentaと飲みに") == []  # a grown-up, whatever the script
 
 
 def test_a_listed_kanji_name_glued_to_a_childs_day() -> None:
