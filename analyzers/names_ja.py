@@ -225,12 +225,13 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
 
 
 def _grown_up_pet_or_place(text: str, start: int, end: int) -> bool:
-    """The name is a grown-up's ("ママ友のりさちゃん"), a pet's ("トイプーのマロン", "もも（トイプードル）")
-    or part of a place's ("ひなたが丘")."""
+    """The name is a grown-up's ("ママ友のりさちゃん", "ゆみちゃんの結婚式"), a pet's ("トイプーのマロン",
+    "もも（トイプードル）") or part of a place's ("ひなたが丘")."""
     return bool(
         _adult_or_pet_before(text, start)
         or lexicon_ja.JA_PET_AFTER.match(text[end:])
         or lexicon_ja.JA_PLACE_AFTER.match(text[end:])
+        or lexicon_ja.JA_ADULT_AFTER.match(text[end:])
     )
 
 

@@ -324,3 +324,8 @@ def test_a_listed_kanji_name_glued_to_a_childs_day() -> None:
     assert _children("結衣誕生日おめでとう") == [("結衣", "own")]
     assert _children("湊七五三") == [("湊", "own")]
     assert _children("大和運動公園") == []  # a park's name
+
+
+def test_a_grown_ups_wedding_and_great_grandparents_are_no_children() -> None:
+    assert _children("ゆみちゃんの結婚式に出席") == []
+    assert _children("ひいおばあちゃん100歳") == []
