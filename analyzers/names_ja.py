@@ -201,6 +201,13 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         return None
     if pattern is lexicon.JA_ALSO and text.startswith("もの", start + len(name)):
         return None  # "こどもの日": the kana word goes on, no name and も
+    if (
+        pattern is lexicon.JA_ALSO
+        and name[-1] in "はがのとに"
+        and name not in given_names()
+        and name[:-1] in given_names()
+    ):
+        return None  # "ひなたはもう5歳": the name and は, then もう
     if pattern in (lexicon.JA_ALSO, lexicon.JA_ACHIEVED) and (
         name in lexicon.JA_COMMON_OPENERS or _is_place(name) or (len(name) == 1 and name not in given_names())
     ):

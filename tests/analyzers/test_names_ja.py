@@ -329,3 +329,7 @@ def test_a_listed_kanji_name_glued_to_a_childs_day() -> None:
 def test_a_grown_ups_wedding_and_great_grandparents_are_no_children() -> None:
     assert _children("ゆみちゃんの結婚式に出席") == []
     assert _children("ひいおばあちゃん100歳") == []
+
+
+def test_a_name_then_wa_then_mou_is_the_name_alone() -> None:
+    assert _children("ひなたはもう5歳") == [("ひなた", "own")]
