@@ -199,8 +199,8 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         or (len(name) < 2 and not re.match(r"[一-龯]", name))
     ):
         return None
-    if pattern is lexicon.JA_ALSO and text.startswith("もの", start + len(name)):
-        return None  # "こどもの日": the kana word goes on, no name and も
+    if pattern is lexicon.JA_ALSO and _MO_WORD.match(text, start + len(name)):
+        return None  # "こどもの日", "ここなはもう5歳": も starts a word (もう, もの), not "also"
     if (
         pattern is lexicon.JA_ALSO
         and name[-1] in "はがのとに"
@@ -229,6 +229,9 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
     if pattern is lexicon.JA_WISH and name.endswith("より"):
         return None  # "おめでとう！ばあばより": who the wish is from
     return name, start
+
+
+_MO_WORD = re.compile(r"も(?:の|う|っと|し|ちろん|らっ|らい|らえ|らう|ったいない|じもじ|ぐもぐ|りもり)")
 
 
 def _grown_up_pet_or_place(text: str, start: int, end: int) -> bool:
