@@ -333,3 +333,11 @@ def test_a_grown_ups_wedding_and_great_grandparents_are_no_children() -> None:
 
 def test_a_name_then_wa_then_mou_is_the_name_alone() -> None:
     assert _children("ひなたはもう5歳") == [("ひなた", "own")]
+
+
+def test_friends_and_relatives_named_after_a_dot_a_bracket_or_where_they_live() -> None:
+    assert _children("息子の親友・たいがくんとお揃い") == [("たいが", "other")]
+    assert _children("みゆちゃんとりおちゃん（娘の同級生）とプール") == [("みゆ", "other"), ("りお", "other")]
+    assert _children("近所に住むたいちくんと虫取り") == [("たいち", "other")]
+    assert _children("パパ友の息子くん、けいたくんと公園") == [("けいた", "other")]
+    assert _children("姪っ子ちゃん（ひまり3歳）が遊びに来た") == [("ひまり", "other")]
