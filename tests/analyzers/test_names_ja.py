@@ -341,3 +341,8 @@ def test_friends_and_relatives_named_after_a_dot_a_bracket_or_where_they_live() 
     assert _children("近所に住むたいちくんと虫取り") == [("たいち", "other")]
     assert _children("パパ友の息子くん、けいたくんと公園") == [("けいた", "other")]
     assert _children("姪っ子ちゃん（ひまり3歳）が遊びに来た") == [("ひまり", "other")]
+
+
+def test_a_name_before_a_small_childs_care() -> None:
+    assert _children("りおなの寝かしつけ") == [("りおな", "own")]
+    assert _children("ふたりの寝顔") == []
