@@ -287,6 +287,7 @@ def test_a_name_with_an_age_year_or_relation_in_brackets() -> None:
     assert _children("りおな（小2）") == [("りおな", "own")]
     assert _children("りおな(1y3m)") == [("りおな", "own")]
     assert _children("りおな（長女・5歳）") == [("りおな", "own")]
+    assert _children("りおな（娘）と公園") == [("りおな", "own")]
 
 
 def test_a_listed_kana_name_opening_a_sentence_before_wo_or_ni() -> None:
