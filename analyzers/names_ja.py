@@ -512,11 +512,22 @@ _JA_TIME_WORDS = re.compile(
 )
 
 
-def _glued_word_before(text: str, start: int) -> bool:
-    """The kanji before ``start`` are time or relation words only ("今日", "長女")."""
+def _kanji_run_start(text: str, start: int) -> int | None:
+    """Where the kanji run that ``start`` is in begins, or None when it is longer than any time or
+    relation words and a name could be (a long run is read no further: untrusted text)."""
     run_start = start
     while run_start > 0 and re.match(r"[一-龯々]", text[run_start - 1]):
+        if start - run_start >= 12:
+            return None
         run_start -= 1
+    return run_start
+
+
+def _glued_word_before(text: str, start: int) -> bool:
+    """The kanji before ``start`` are time or relation words only ("今日", "長女")."""
+    run_start = _kanji_run_start(text, start)
+    if run_start is None:
+        return False
     lead = _JA_TIME_WORDS.match(text[run_start:start])
     return lead is not None and lead.end() == start - run_start
 
@@ -526,9 +537,9 @@ def _without_time_word(text: str, name: str, start: int) -> tuple[str, int]:
     the honorific is read, so "毎朝陽翔" gives "陽翔", not its last three kanji "朝陽翔", and
     "長男煌大" gives "煌大"."""
     end = start + len(name)
-    run_start = start
-    while run_start > 0 and re.match(r"[一-龯々]", text[run_start - 1]):
-        run_start -= 1
+    run_start = _kanji_run_start(text, start)
+    if run_start is None:
+        return name, start
     run = text[run_start:end]
     lead = _JA_TIME_WORDS.match(run)
     if lead is None or lead.end() == len(run) or len(run) - lead.end() > 3:
