@@ -1,0 +1,81 @@
+"""Whose a child named in Japanese text is: the poster's, or another family's.
+
+analyzers/names_ja.py finds the names; the words around each name decide here (a friend's son,
+"…ちゃんのママ", "うちの…"), and children named together share what is said of one of them.
+The phrasings are in footprint_audit/lexicon.py and footprint_audit/lexicon_ja.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from footprint_audit import lexicon, lexicon_ja
+
+_COMMA_JOIN = re.compile(r"(?:ちゃん|くん|君)\s*[、,]\s*")
+_OURS_BEFORE = re.compile(r"(?:うちの|ウチの|我が家の|わが家の)$")
+_SIBLING_OF = re.compile(
+    r"(?:ちゃん|くん|君)?の(?:弟|妹|兄|姉|お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|赤ちゃん|双子の[^\s、。]{1,3})"
+    r"(?:くん|ちゃん)?(?:の|、|,)?\s*"
+)
+_HONORIFIC_AFTER = re.compile(r"^(?:ちゃん|くん|君)")
+
+
+def japanese_owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int, bool]]:
+    """Whose each name is. A cue before the name decides (another family's, then the poster's:
+    "友達の息子の翔太" is another's); else a cue after it ("あかりちゃんのママ"). Names joined by と
+    or ・ share the cue of the first ("いとこのりおちゃんとあかねちゃん"); two children with
+    honorifics share the second's ("ゆうきくんとじゅんくんが遊びに来た")."""
+    found = sorted(found, key=lambda f: f[1])
+    cues: list[str | None] = []
+    other: list[bool] = []
+    # "ひまりちゃんとあおいちゃんと、うちの紬で": a child set apart as "ours" makes the others with an
+    # honorific someone else's, as does a child thanked for playing with ours
+    ours = any(_OURS_BEFORE.search(text[max(0, s - 5) : s]) for _, s, _ in found)
+    thanked = ours or bool(lexicon_ja.JA_THANKED_FRIEND.search(text))
+    friends = bool(lexicon_ja.JA_FRIENDS_WORD.search(text))
+    for _name, s, e in found:
+        before = text[max(0, s - 8) : s]
+        if lexicon.JA_OTHER_BEFORE.search(before) or lexicon_ja.JA_OTHER_BEFORE_LONG.search(
+            text[max(0, s - 16) : s]
+        ):
+            cues.append("other")
+            other.append(True)
+        elif lexicon_ja.JA_OWN_BEFORE.search(before) or lexicon_ja.JA_SELF_PARENT_AFTER.match(text[e:]):
+            cues.append("own")
+            other.append(False)
+        else:
+            cues.append(None)
+            after = text[e:]
+            other.append(
+                bool(
+                    lexicon.JA_OTHER_AFTER.match(after)
+                    or lexicon_ja.JA_OTHER_AFTER_MORE.match(after)
+                    or lexicon_ja.JA_GIFT_FROM.match(after)
+                    or lexicon_ja.JA_VISITOR_AFTER.match(after)
+                    or (friends and lexicon_ja.JA_THANKED_AFTER.match(after))
+                    or (
+                        _HONORIFIC_AFTER.match(after)
+                        and (thanked or lexicon_ja.JA_OWN_CHILD_AND.search(text[max(0, s - 8) : s]))
+                    )
+                )
+            )
+    for i in range(len(found) - 1):  # the first name's cue carries along a list
+        (_, _, a_end), (_, b_start, _) = found[i], found[i + 1]
+        if cues[i] and cues[i + 1] is None and lexicon_ja.JA_JOIN.fullmatch(text[a_end:b_start]):
+            cues[i + 1], other[i + 1] = cues[i], other[i]
+        elif other[i] and cues[i + 1] != "own" and _SIBLING_OF.fullmatch(text[a_end:b_start]):
+            other[i + 1] = True  # "ゆいちゃんの弟のそうたくん": another family's child's brother
+    for i in range(len(found) - 2, -1, -1):  # two children with honorifics come as one party
+        (_, _, a_end), (_, b_start, b_end) = found[i], found[i + 1]
+        if (
+            cues[i] is None
+            and other[i + 1]
+            and _HONORIFIC_AFTER.match(text[a_end:])
+            and _HONORIFIC_AFTER.match(text[b_end:])
+            and (
+                lexicon_ja.JA_JOIN.fullmatch(text[a_end:b_start])
+                or _COMMA_JOIN.fullmatch(text[a_end:b_start])
+            )
+        ):
+            other[i] = True
+    return [(n, s, e, o) for (n, s, e), o in zip(found, other, strict=True)]
