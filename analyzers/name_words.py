@@ -277,7 +277,7 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             continue
         town_pair = _PAIR_BEFORE.search(text[: m.start()])
         if low in big_towns() and town_pair and town_pair.group("w").lower() in big_towns() and not strong:
-            continue  # "family from Lagos and London": a city joined to a town
+            continue  # "family from Lagos and London": a city joined to a city
         # "swimming at York": a town after "at" is a place ("tea at Phoebe's" stays a name)
         if prev == "at" and low in big_towns() and not possessive:
             continue
