@@ -276,6 +276,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?-i:\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s+(?P<r>Reception))\b(?!\s+(?:desk|area|room|venue|drinks))",
             "reception",
         ),
+        # "his mate Zayn from Reception", "Reception, how?!": the school year by its capital, in a
+        # post about school (ages.py checks the post)
+        (
+            r"(?-i:(?<!wedding\s)\b(?P<r>Reception)\b)(?!\s+(?:desk|area|room|venue|drinks|party|was|at\s+the))",
+            "reception_in_school_post",
+        ),
         (
             rf"\b(?:is|are)\s+(?:(?:now|officially|already)\s+){{0,2}}{_NUM}\b"
             r"(?=\s*(?:today|now|already|!|🎂|🎉|\.|,|$|½|1/2|and\s+a\s+half))",

@@ -75,7 +75,9 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                 school = "year" if kind == "uk_y" else "grade"
                 value["school_year"] = f"{school} {n}"
                 value["years"] = (n or 0) + SCHOOL_YEAR_AGE[school]
-            elif kind == "reception":
+            elif kind == "reception_in_school_post" and not _SCHOOL_POST.search(text):
+                continue  # "Reception drinks", a wedding's: no school in the post
+            elif kind in ("reception", "reception_in_school_post"):
                 value["school_year"] = "reception"
                 value["years"] = SCHOOL_YEAR_AGE["reception"]
             elif kind == "flemish":
@@ -121,6 +123,14 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
             out.append((start, m.end(), AgeValue(**value)))
     out.sort(key=lambda t: t[0])
     return out
+
+
+#: A post about school: a capitalised "Reception" in it is the school year.
+_SCHOOL_POST = re.compile(
+    r"\b(?:school|nursery|teacher|class|classmates?|uniform|first\s+day|primary|academy|infants?|term|"
+    r"mate|friend|playground)\b",
+    re.IGNORECASE,
+)
 
 
 def _kanji_number(raw: str) -> int | None:
@@ -261,7 +271,7 @@ def _summary(value: AgeValue) -> str:
 
 class AgesAnalyzer(TextAnalyzerBase):
     name = "ages"
-    version = "5"
+    version = "6"
     categories = ("age_or_birthday",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

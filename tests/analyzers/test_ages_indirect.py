@@ -91,6 +91,10 @@ CASES = [
     ("ちひろ（小学1年生）とまなと（年中）", ["4y", "6y"]),
     ("2歳差育児、毎日がジェットコースター", []),
     ("三歳差の姉妹", []),
+    ("Noah and his little mate Zayn from Reception, inseparable", ["4y"]),
+    ("First day at Holy Cross Primary School. Reception, how?!", ["4y"]),
+    ("Reception drinks on the terrace, then dancing", []),
+    ("Reception was lovely, the speeches less so", []),
 ]
 
 NOT_AGES = [
