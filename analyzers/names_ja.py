@@ -92,6 +92,7 @@ _PATTERNS = (
     lexicon_ja.JA_OUT_WITH,
     _ACTIVITY_OPENING,
     lexicon_ja.JA_HASHTAG_NAME,
+    lexicon_ja.JA_LETTER_TO,
 )
 #: Patterns that read a name opening a sentence or a clause, where common openers ("とうとう、") are no names.
 _OPENING = (
@@ -105,6 +106,7 @@ _OPENING = (
     lexicon_ja.JA_ACHIEVED_MORE,
     lexicon_ja.JA_OUT_WITH,
     _ACTIVITY_OPENING,
+    lexicon_ja.JA_LETTER_TO,
 )
 #: Patterns that read a name after a relation word: the name is the first word of the kana run.
 _RELATIONS = (
@@ -196,6 +198,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         or name in lexicon_ja.JA_OURS_NOT_NAMES
         or lexicon_ja.JA_NOT_NAME_TAIL.search(name)
         or name.startswith(("うちの", "ウチの"))  # "うちのももちゃん" read from the sentence's start
+        or (re.match(r"[ぁ-ゖ]", name) and name[-1] in "へを")  # "みんなへ、": a particle, no name's end
         or (len(name) < 2 and not re.match(r"[一-龯]", name))
     ):
         return None
@@ -282,7 +285,7 @@ def _may_open_with_name(name: str, pattern: re.Pattern[str]) -> bool:
         or _is_place(name)
     ):
         return False
-    listed_kanji_only = (lexicon_ja.JA_VOCATIVE_PRAISE, lexicon_ja.JA_ACHIEVED_MORE)
+    listed_kanji_only = (lexicon_ja.JA_VOCATIVE_PRAISE, lexicon_ja.JA_ACHIEVED_MORE, lexicon_ja.JA_LETTER_TO)
     return not (pattern in listed_kanji_only and _is_kanji(name[0]) and name not in given_names())
 
 
