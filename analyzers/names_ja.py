@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
 from analyzers.names_ja_owners import japanese_owners
+from analyzers.names_ja_pairs import paired_names, sibling_lists
 from analyzers.names_ja_romaji import romaji_names
+from analyzers.names_ja_words import given_names, is_kanji, is_place, ja_boundary, plain_word
 from footprint_audit import lexicon, lexicon_ja
 from footprint_audit.nlp import TextDoc
 
@@ -50,8 +51,8 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
                 continue
             out.append((name, start, end))
     out += _listed_names(text, out)
-    out += _paired_names(text, out)
-    out += _sibling_lists(text, out)
+    out += paired_names(text, out)
+    out += sibling_lists(text, out)
     return japanese_owners(text, out)
 
 
@@ -92,6 +93,7 @@ _PATTERNS = (
     lexicon_ja.JA_OUT_WITH,
     _ACTIVITY_OPENING,
     lexicon_ja.JA_HASHTAG_NAME,
+    lexicon_ja.JA_LETTER_TO,
 )
 #: Patterns that read a name opening a sentence or a clause, where common openers ("とうとう、") are no names.
 _OPENING = (
@@ -105,6 +107,7 @@ _OPENING = (
     lexicon_ja.JA_ACHIEVED_MORE,
     lexicon_ja.JA_OUT_WITH,
     _ACTIVITY_OPENING,
+    lexicon_ja.JA_LETTER_TO,
 )
 #: Patterns that read a name after a relation word: the name is the first word of the kana run.
 _RELATIONS = (
@@ -163,7 +166,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
     split = False
     if re.match(r"[一-龯々]", name):
         name, start = _without_time_word(text, name, start)
-        if pattern is lexicon.JA_HONORIFIC and start > 0 and _is_kanji(text[start - 1]):
+        if pattern is lexicon.JA_HONORIFIC and start > 0 and is_kanji(text[start - 1]):
             return None  # "横浜流星くん": the end of a longer kanji run is a full name or a compound
     else:
         name, start, split = _without_kin_prefix(name, start)
@@ -175,7 +178,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         pattern is lexicon.JA_OCCASION
         and start > 0
         and re.match(r"[ぁ-ゖ]", name)
-        and _is_kanji(text[start - 1])
+        and is_kanji(text[start - 1])
     ):
         if not (lexicon.JA_LEADING_PARTICLE.match(name) and len(name) >= 3):
             return None  # "初めての運動会": kana after a kanji is the word's ending, no name
@@ -183,7 +186,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
     lead = lexicon.JA_LEADING_PARTICLE.match(name)
     listed = name in given_names()  # "はるき" starts with は but is a name, not "は" + "るき"
     if lead and pattern in _GLUED and not split and not listed and start > 0:
-        if not _ja_boundary(text[start - 1]) or (name[0] in "とや" and text[start - 1] in ")）"):
+        if not ja_boundary(text[start - 1]) or (name[0] in "とや" and text[start - 1] in ")）"):
             name, start = name[lead.end() :], start + lead.end()
     if pattern in _RELATIONS:
         name = _without_trailing_particle(text, name, start)
@@ -196,6 +199,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         or name in lexicon_ja.JA_OURS_NOT_NAMES
         or lexicon_ja.JA_NOT_NAME_TAIL.search(name)
         or name.startswith(("うちの", "ウチの"))  # "うちのももちゃん" read from the sentence's start
+        or (re.match(r"[ぁ-ゖ]", name) and name[-1] in "へを")  # "みんなへ、": a particle, no name's end
         or (len(name) < 2 and not re.match(r"[一-龯]", name))
     ):
         return None
@@ -209,7 +213,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
     ):
         return None  # "ひなたはもう5歳": the name and は, then もう
     if pattern in (lexicon.JA_ALSO, lexicon.JA_ACHIEVED) and (
-        name in lexicon.JA_COMMON_OPENERS or _is_place(name) or (len(name) == 1 and name not in given_names())
+        name in lexicon.JA_COMMON_OPENERS or is_place(name) or (len(name) == 1 and name not in given_names())
     ):
         return None  # "鯛も": one kanji opening a sentence with も is a name only when listed
     if pattern is lexicon_ja.JA_OURS and (
@@ -222,7 +226,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         return None  # "ねーちゃん": a sister
     if pattern in _OPENING and not _may_open_with_name(name, pattern):
         return None
-    if (pattern in _OPENING or pattern is lexicon.JA_ALSO) and _plain_word(
+    if (pattern in _OPENING or pattern is lexicon.JA_ALSO) and plain_word(
         name + text[start + len(name) : start + len(name) + 1]
     ):
         return None  # "こども2歳": the particle read after the name ends a word
@@ -279,11 +283,11 @@ def _may_open_with_name(name: str, pattern: re.Pattern[str]) -> bool:
         name in lexicon.JA_COMMON_OPENERS
         or name in lexicon_ja.JA_KANA_OPENERS
         or name in lexicon_ja.JA_OURS_NOT_NAMES
-        or _is_place(name)
+        or is_place(name)
     ):
         return False
-    listed_kanji_only = (lexicon_ja.JA_VOCATIVE_PRAISE, lexicon_ja.JA_ACHIEVED_MORE)
-    return not (pattern in listed_kanji_only and _is_kanji(name[0]) and name not in given_names())
+    listed_kanji_only = (lexicon_ja.JA_VOCATIVE_PRAISE, lexicon_ja.JA_ACHIEVED_MORE, lexicon_ja.JA_LETTER_TO)
+    return not (pattern in listed_kanji_only and is_kanji(name[0]) and name not in given_names())
 
 
 def _without_trailing_particle(text: str, name: str, start: int) -> str:
@@ -318,7 +322,7 @@ def _listed_tail(text: str, name: str, start: int) -> tuple[str, int, bool]:
     but ends in one, the name is that ending."""
     if (
         start == 0
-        or _ja_boundary(text[start - 1])
+        or ja_boundary(text[start - 1])
         or name in given_names()
         or not re.match(r"[ぁ-ゖ]", name)
         or lexicon.JA_LEADING_PARTICLE.match(name)  # "とまさき": the particle is dropped later
@@ -330,87 +334,7 @@ def _listed_tail(text: str, name: str, start: int) -> tuple[str, int, bool]:
     return name, start, False
 
 
-def _paired_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Names joined by と to a name found: "蒼と樹は" (the second), "樹と結菜、" and "みおとめい、姉妹で"
-    (a listed name before or after a name opening a sentence)."""
-    out: list[tuple[str, int, int]] = []
-    work = list(taken)
-    while work:  # a name found here may be followed by a third: "かんた・しょうま・ももか"
-        _name, start, end = work.pop(0)
-        second = _SECOND.match(text, end)
-        if second:
-            name, s2, e2 = second.group("name"), second.start("name"), second.end("name")
-            comma = second.group("tail") not in ("は", "が", "も")
-            if (
-                not _plain_word(name)
-                and (not comma or name in given_names() or lexicon_ja.JA_SIBLING_WORDS.match(text[e2:]))
-                and (second.group("join") not in "、," or name in given_names())
-                and not any(s < e2 and s2 < e for _, s, e in taken + out)
-            ):
-                out.append((name, s2, e2))
-                work.append((name, s2, e2))
-        first = _FIRST_OF_PAIR.search(text[:start])
-        if first and lexicon_ja.JA_PAIR_TAIL.match(text[end:]):
-            name, s1 = first.group("name"), first.start("name")
-            e1 = s1 + len(name)
-            if name in given_names() and not any(s < e1 and s1 < e for _, s, e in taken + out):
-                out.append((name, s1, e1))
-    return out
-
-
-def _sibling_lists(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Children listed before a word for brothers and sisters: "そら、うみ、りくの三兄弟"."""
-    out: list[tuple[str, int, int]] = []
-    for m in lexicon_ja.JA_SIBLING_LIST.finditer(text):
-        pos, listed = m.start("list"), m.group("list")
-        if listed.endswith("の") and m.end() == m.end("list"):
-            listed = listed[:-1]  # "うみの姉妹": the kana run took the の
-        for part in re.split(r"((?:ちゃん|くん|君)?[、,・])", listed):
-            if not re.fullmatch(r"(?:ちゃん|くん|君)?[、,・]", part):
-                for name, offset in _split_on_and(part):
-                    name = re.sub(r"(?:ちゃん|くん|君)$", "", name)
-                    s, e = pos + offset, pos + offset + len(name)
-                    if _plain_word(name) or any(a < e and s < b for _, a, b in taken + out):
-                        continue
-                    out.append((name, s, e))
-            pos += len(part)
-    return out
-
-
-def _split_on_and(part: str) -> list[tuple[str, int]]:
-    """ "そらとうみ" is two names: split at a と that leaves two kana or more each side, a listed name
-    first ("はるとゆい" is "はると" and "ゆい")."""
-    cuts = [i for i, ch in enumerate(part) if ch == "と" and i >= 1 and len(part) - i - 1 >= 1]
-    cuts = [i for i in cuts if re.sub(r"(?:ちゃん|くん|君)$", "", part[:i]) and len(part[i + 1 :]) >= 1]
-    if not cuts:
-        return [(part, 0)]
-    listed = [i for i in cuts if part[:i] in given_names() or part[i + 1 :] in given_names()]
-    i = (listed or cuts)[0]
-    left = re.sub(r"(?:ちゃん|くん|君)$", "", part[:i])
-    return [(left, 0), (part[i + 1 :], i + 1)]
-
-
-def _plain_word(name: str) -> bool:
-    """A word that is no child's name wherever it stands."""
-    return (
-        len(name) < 1
-        or (len(name) < 2 and not _is_kanji(name))
-        or name in lexicon.JA_NOT_NAMES
-        or name in lexicon.JA_COMMON_OPENERS
-        or name in lexicon_ja.JA_MORE_NOT_NAMES
-        or name in lexicon_ja.JA_THING_WORDS
-        or name in lexicon_ja.JA_KANA_OPENERS
-    )
-
-
 _JAPANESE = re.compile(r"[ぁ-ゖァ-ヺ一-龯]")
-_SECOND = re.compile(
-    r"(?:ちゃん|くん|君)?(?:\s*[（(][^)）]{1,12}[)）])?(?P<join>と|・|、|,)(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,4})(?:ちゃん|くん|君)?"
-    r"(?P<tail>は|が|も|、|,|（|\(|[。！!？?\s]|$)"
-)
-_FIRST_OF_PAIR = re.compile(
-    r"(?:^|(?<=[\s。！!？?】]))(?P<name>[一-龯々]{1,3}|[ぁ-ゖ]{2,4})(?:ちゃん|くん|君)?と$"
-)
 
 
 def _without_kin_prefix(name: str, start: int) -> tuple[str, int, bool]:
@@ -421,18 +345,6 @@ def _without_kin_prefix(name: str, start: int) -> tuple[str, int, bool]:
     if i > 0 and len(name) - i - 1 >= 2:
         return name[i + 1 :], start + i + 1, True
     return name, start, False
-
-
-@functools.cache
-def given_names() -> dict[str, bool]:
-    """Common Japanese given names (kanji and hiragana) -> is it also an everyday word?"""
-    text = (resources.files("analyzers") / "data" / "ja_given_names.txt").read_text(encoding="utf-8")
-    out: dict[str, bool] = {}
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            out[line.rstrip(" *")] = line.endswith("*")
-    return out
 
 
 @functools.cache
@@ -456,17 +368,17 @@ def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
     out: list[tuple[str, int, int]] = []
     for m in _listed_re().finditer(text):
         name, s, e = m.group(0), m.start(), m.end()
-        kanji = _is_kanji(name[0])
+        kanji = is_kanji(name[0])
         prev = text[s - 1] if s else ""
-        if kanji and prev and _is_kanji(prev) and not _glued_word_before(text, s):
+        if kanji and prev and is_kanji(prev) and not _glued_word_before(text, s):
             continue  # part of a compound: "新大和"; not after a time or relation word ("長女結衣")
-        if kanji and e < len(text) and _is_kanji(text[e]) and not _KANJI_EVENT_AFTER.match(text, e):
+        if kanji and e < len(text) and is_kanji(text[e]) and not _KANJI_EVENT_AFTER.match(text, e):
             continue  # part of a compound: "陽太郎"; not before a child's day ("結衣誕生日おめでとう")
         if not kanji and prev and re.match(r"[ぁ-ゖァ-ヺー]", prev) and not _after_particle(text, s):
             continue  # inside a kana word
-        if not kanji and prev and _is_kanji(prev) and lexicon.JA_LEADING_PARTICLE.match(name):
+        if not kanji and prev and is_kanji(prev) and lexicon.JA_LEADING_PARTICLE.match(name):
             continue  # "学童のあと": a particle after a kanji word, then a kana word
-        after = _AFTER_NAME if kanji or not prev or _ja_boundary(prev) else _AFTER_KANA_NAME
+        after = _AFTER_NAME if kanji or not prev or ja_boundary(prev) else _AFTER_KANA_NAME
         object_after_particle = _after_particle(text, s) and text.startswith(
             "を", e
         )  # "今日はゆいなを迎えに"
@@ -494,14 +406,6 @@ def _after_particle(text: str, s: int) -> bool:
     """A kana name right after a particle that follows a kanji word or a number: "6時にこうたと",
     "今日はこはるの"."""
     return s >= 2 and text[s - 1] in "はにでともをへが" and bool(re.match(r"[一-龯々0-9０-９]", text[s - 2]))
-
-
-def _is_kanji(ch: str) -> bool:
-    return bool(re.match(r"[一-龯々]", ch))
-
-
-def _ja_boundary(ch: str) -> bool:
-    return not re.match(r"[ぁ-ゖァ-ヺー一-龯々]", ch)
 
 
 #: Kanji time words a name written in kanji may be glued to ("毎朝陽翔くん", "今日凛ちゃん").
@@ -545,7 +449,3 @@ def _without_time_word(text: str, name: str, start: int) -> tuple[str, int]:
     if lead is None or lead.end() == len(run) or len(run) - lead.end() > 3:
         return name, start
     return run[lead.end() :], run_start + lead.end()
-
-
-def _is_place(word: str) -> bool:
-    return bool(lexicon.JA_PLACE_RE.fullmatch(word))

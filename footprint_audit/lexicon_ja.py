@@ -305,3 +305,8 @@ JA_ADULT_AFTER = re.compile(
     r"^(?:ちゃん|くん|君)?の?(?:結婚式|結婚|披露宴|出産|妊娠|送別会|歓迎会|退職|還暦|古希|喜寿|米寿|卒寿|同窓会|入籍|婚約|"
     r"ご主人|旦那|彼氏|彼女|奥さん|職場|会社|お店|新居)"
 )
+#: A letter to a child opening a caption or a line: "ゆいへ　お誕生日おめでとう" (a kanji word must be listed:
+#: "未来へ" is no child).
+JA_LETTER_TO = re.compile(
+    r"(?:^|(?<=\n))\s*(?P<name>[ぁ-ゖ]{2,5}|[一-龯々]{1,3})(?:ちゃん|くん|君)?へ(?=[\s、,。！!]|$)"
+)

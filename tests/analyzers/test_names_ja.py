@@ -347,3 +347,9 @@ def test_friends_and_relatives_named_after_a_dot_a_bracket_or_where_they_live() 
 def test_a_name_before_a_small_childs_care() -> None:
     assert _children("りおなの寝かしつけ") == [("りおな", "own")]
     assert _children("ふたりの寝顔") == []
+
+
+def test_a_letter_to_a_child_opening_a_caption() -> None:
+    assert _children("ここあへ　お誕生日おめでとう") == [("ここあ", "own")]
+    assert _children("未来へ、一歩ずつ") == []
+    assert _children("みんなへ、ありがとう") == []
