@@ -54,6 +54,9 @@ INDEPENDENT = {
 SPLITS = ("tune", "held_out", "handwritten", *INDEPENDENT)
 #: Splits whose misses may be read while changing rules.
 TUNE_SPLITS = ("tune", "independent_tune", "independent2", "independent3")
+#: The independent sets no rule is tuned on: their rows print only with --held-out (once per
+#: round, when the rules are in), their misses never.
+HELD_OUT_SPLITS = tuple(split for split in INDEPENDENT if split not in TUNE_SPLITS)
 #: Bare keywords ("basisschool", 保育園) say a school exists, not which: not a school name.
 _BARE = re.compile(
     r"^(?:basisschool|kleuterschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|保育園|幼稚園|小学校|こども園|保育所)$",
@@ -203,18 +206,28 @@ def all_captions(n: int) -> list[Caption]:
     return out
 
 
+def visible_rows(rows: Sequence[dict[str, object]], held_out: bool) -> list[dict[str, object]]:
+    """The table's rows to print: the independent held-out sets only when asked for, so that a
+    run made while changing rules does not show them."""
+    return [row for row in rows if held_out or row["split"] not in HELD_OUT_SPLITS]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=1200, help="generated captions per half")
     ap.add_argument("--json", help="also write the table as JSON here")
     ap.add_argument("--split", choices=SPLITS, action="append", help="only these halves")
+    ap.add_argument("--show-misses", type=int, default=0, help="print this many misses (tune splits only)")
     ap.add_argument(
-        "--show-misses", type=int, default=0, help="print this many misses (tune and independent_tune only)"
+        "--held-out",
+        action="store_true",
+        help=f"also print the held-out sets ({', '.join(HELD_OUT_SPLITS)}): once a round, when the rules are in",
     )
     args = ap.parse_args()
     captions = [c for c in all_captions(args.n) if not args.split or c.split in args.split]
     misses: list[tuple[Caption, str, str]] = []
-    rows = table(evaluate(captions, misses))
+    all_rows = table(evaluate(captions, misses))
+    rows = visible_rows(all_rows, args.held_out)
     print(
         f"{'split':<19} {'lang':<4} {'category':<8} {'prec':>6} {'recall':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
     )
@@ -226,6 +239,8 @@ def main() -> int:
     shown = [m for m in misses if m[0].split in TUNE_SPLITS][: args.show_misses]
     for cap, cat, what in shown:
         print(f"[{cap.lang} {cat}] {cap.text!r}: {what}")
+    if len(rows) < len(all_rows):
+        print(f"({len(all_rows) - len(rows)} rows of the held-out sets not shown: --held-out)")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0
