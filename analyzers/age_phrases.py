@@ -277,9 +277,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "reception",
         ),
         # "his mate Zayn from Reception", "Reception, how?!": the school year by its capital, in a
-        # post about school (ages.py checks the post)
+        # post about school (ages.py checks the post); "friends since Reception" is a past year
         (
-            r"(?-i:(?<!wedding\s)\b(?P<r>Reception)\b)(?!\s+(?:desk|area|room|venue|drinks|party|was|at\s+the))",
+            r"(?-i:(?<!wedding\s)(?<!since\s)\b(?P<r>Reception)\b)(?!\s+(?:desk|area|room|venue|drinks|party|was|at\s+the))",
             "reception_in_school_post",
         ),
         (

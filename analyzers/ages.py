@@ -271,7 +271,7 @@ def _summary(value: AgeValue) -> str:
 
 class AgesAnalyzer(TextAnalyzerBase):
     name = "ages"
-    version = "6"
+    version = "7"
     categories = ("age_or_birthday",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

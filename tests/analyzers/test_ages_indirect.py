@@ -95,6 +95,7 @@ CASES = [
     ("First day at Holy Cross Primary School. Reception, how?!", ["4y"]),
     ("Reception drinks on the terrace, then dancing", []),
     ("Reception was lovely, the speeches less so", []),
+    ("Playdate with her best friend from class, inseparable since Reception", []),
 ]
 
 NOT_AGES = [
