@@ -32,7 +32,7 @@ _JA_MORE_KINDS = re.compile(r"(?:インターナショナルスクール|プリ�
 #: What cannot be inside a Japanese school's name: spaces, punctuation, brackets, emoji.
 _JA_STOP = re.compile(r"[\s、。！？!?,.「」（）()『』【】・…〜~＊*#＃♪☆★\U0001F000-\U0001FAFF\u2600-\u27BF]")
 #: Words that end before a school's name: "今日から", "4月から".
-_JA_ALWAYS_BOUNDARY = re.compile(r"(?:から|まで|より)(?:は|も)?$")
+_JA_ALWAYS_BOUNDARY = re.compile(r"(?:から|まで|より|毎日|毎朝|毎週|平日)(?:は|も)?$")
 #: Particles after a kanji or katakana word ("娘は", "区立に", "ママと"); の is not among them:
 #: it is inside many names ("星の子学園", "みどりの森保育園").
 _JA_AFTER_WORD = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff\d０-９][はがをにでともへ]$")
@@ -265,7 +265,7 @@ def normalise_school(text: str) -> str:
 
 class SchoolsAnalyzer(TextAnalyzerBase):
     name = "schools"
-    version = "4"
+    version = "5"
     categories = ("school",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

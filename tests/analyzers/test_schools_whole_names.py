@@ -69,6 +69,8 @@ CASES = [
     ("Fien zit in groep 5 van de Koningin Julianaschool", ["Koningin Julianaschool"]),
     ("The kids are obsessed with the new puppy", []),
     ("来年からはひかり小学校の1年生", ["ひかり小学校"]),
+    ("ゆいなは毎日保育園で遊んでいます", []),
+    ("毎日さくら保育園に通っています", ["さくら保育園"]),
 ]
 
 
