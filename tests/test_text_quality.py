@@ -4,7 +4,7 @@ Runs benchmarks/text_quality.py's evaluation (the real analyzers, each caption i
 account) on the held-out half of the generated captions, on the first hand-written captions
 and on every independent set but the first author's tune half: the held-out sets
 (independent_heldout, independent4) and the sets that were held out once and are tune sets now
-(independent2, independent3). The minimums are the figures measured when the rules were last
+(independent2, independent3, independent5). The minimums are the figures measured when the rules were last
 changed, rounded down; raise them when the rules improve.
 """
 
@@ -122,6 +122,24 @@ MINIMUMS: dict[tuple[str, str, str], tuple[float, float]] = {
     ("independent4", "ja", "school"): (0.97, 0.97),  # tp 33 fp 1 fn 1
     ("independent4", "ja", "routine"): (0.93, 0.96),  # tp 27 fp 2 fn 1
     ("independent4", "ja", "place"): (0.96, 0.55),  # tp 27 fp 1 fn 22
+    ("independent5", "en", "own"): (0.54, 0.93),  # tp 72 fp 60 fn 5
+    ("independent5", "en", "other"): (0.88, 0.51),  # tp 45 fp 6 fn 43
+    ("independent5", "en", "age"): (0.95, 0.76),  # tp 23 fp 1 fn 7
+    ("independent5", "en", "school"): (1.00, 1.00),  # tp 10 fp 0 fn 0
+    ("independent5", "en", "routine"): (1.00, 1.00),  # tp 11 fp 0 fn 0
+    ("independent5", "en", "place"): (0.84, 0.58),  # tp 27 fp 5 fn 19
+    ("independent5", "nl", "own"): (0.66, 0.88),  # tp 45 fp 23 fn 6
+    ("independent5", "nl", "other"): (0.88, 0.58),  # tp 31 fp 4 fn 22
+    ("independent5", "nl", "age"): (1.00, 0.94),  # tp 18 fp 0 fn 1
+    ("independent5", "nl", "school"): (0.90, 0.81),  # tp 9 fp 1 fn 2
+    ("independent5", "nl", "routine"): (1.00, 0.81),  # tp 9 fp 0 fn 2
+    ("independent5", "nl", "place"): (0.77, 0.75),  # tp 24 fp 7 fn 8
+    ("independent5", "ja", "own"): (0.72, 0.85),  # tp 29 fp 11 fn 5
+    ("independent5", "ja", "other"): (0.96, 0.68),  # tp 26 fp 1 fn 12
+    ("independent5", "ja", "age"): (1.00, 1.00),  # tp 15 fp 0 fn 0
+    ("independent5", "ja", "school"): (1.00, 0.85),  # tp 6 fp 0 fn 1
+    ("independent5", "ja", "routine"): (1.00, 1.00),  # tp 7 fp 0 fn 0
+    ("independent5", "ja", "place"): (1.00, 1.00),  # tp 3 fp 0 fn 0
 }
 
 
@@ -164,5 +182,5 @@ def test_held_out_rows_print_only_when_asked() -> None:
 def test_only_tune_misses_can_be_shown() -> None:
     from benchmarks.text_quality import TUNE_SPLITS
 
-    assert set(TUNE_SPLITS) == {"tune", "independent_tune", "independent2", "independent3"}
+    assert set(TUNE_SPLITS) == {"tune", "independent_tune", "independent2", "independent3", "independent5"}
     assert all(path.exists() for path in INDEPENDENT.values())
