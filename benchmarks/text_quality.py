@@ -53,6 +53,9 @@ INDEPENDENT = {
     # Two more blind authors (fifth session, after independent4 was scored): a tune set from the
     # start, written to give the rules fresh material without touching independent4.
     "independent5": EVAL_DIR / "independent5.tsv",
+    # A seventh blind author (Japanese-heavy, written in the fifth session, added in the sixth):
+    # held out, scored before and after the sixth session's rules, its misses never printed.
+    "independent6": EVAL_DIR / "independent6.tsv",
 }
 SPLITS = ("tune", "held_out", "handwritten", *INDEPENDENT)
 #: Splits whose misses may be read while changing rules.

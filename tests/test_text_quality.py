@@ -173,7 +173,7 @@ def test_halves_share_no_name_school_or_place() -> None:
 def test_held_out_rows_print_only_when_asked() -> None:
     from benchmarks.text_quality import HELD_OUT_SPLITS, visible_rows
 
-    assert set(HELD_OUT_SPLITS) == {"independent_heldout", "independent4"}
+    assert set(HELD_OUT_SPLITS) == {"independent_heldout", "independent4", "independent6"}
     rows: list[dict[str, object]] = [{"split": s} for s in ("tune", "independent3", "independent4")]
     assert [r["split"] for r in visible_rows(rows, held_out=False)] == ["tune", "independent3"]
     assert [r["split"] for r in visible_rows(rows, held_out=True)] == ["tune", "independent3", "independent4"]
