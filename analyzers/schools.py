@@ -186,7 +186,15 @@ _FIRST_SAINT = re.compile(
 def find_schools(td: TextDoc) -> list[tuple[int, int, str]]:
     """(start, end, text) of every school or nursery in one analysed text, whole names: the
     rule layer's spans, a Japanese name read back to its first word, a lower-case Dutch name,
-    and a Dutch school named without a keyword in a sentence about school."""
+    and a Dutch school named without a keyword in a sentence about school. Read once per text
+    (the names and places analyzers block these spans, the schools analyzer reports them)."""
+    cached = td.cache.get("schools.found")
+    if cached is None:
+        cached = td.cache["schools.found"] = tuple(_find_schools(td))
+    return list(cached)
+
+
+def _find_schools(td: TextDoc) -> list[tuple[int, int, str]]:
     text = td.analysed
     out: list[tuple[int, int]] = []
     for span in td.spans("SCHOOL"):

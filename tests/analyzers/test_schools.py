@@ -70,3 +70,26 @@ def test_more_kinds_of_school() -> None:
         ["ひかり学園"],
         [],
     ]
+
+
+def test_each_text_is_read_for_schools_once(monkeypatch) -> None:
+    """The names and places analyzers block school names, the schools analyzer reports them: all
+    three read one result per text, kept with the text."""
+    import analyzers.schools as schools
+    from analyzers.names import NamesAnalyzer
+    from analyzers.places import PlacesAnalyzer
+    from footprint_audit.context import AuditOptions, PostContext, RunContext
+    from footprint_audit.models import Post
+
+    caption = "Mia's nativity at St Mary's Primary School in Leeds"
+    read: list[str] = []
+    real = schools._find_schools
+    monkeypatch.setattr(schools, "_find_schools", lambda td: read.append(td.analysed) or real(td))
+    post = Post(id="p0", source="test", caption=caption)
+    run = RunContext(AuditOptions())
+    analyzers = [NamesAnalyzer(), PlacesAnalyzer(), SchoolsAnalyzer()]
+    for analyzer in analyzers:
+        analyzer.load([post], run)
+    found = {f.value.text for a in analyzers for f in a.analyze(post, PostContext(post, run))}
+    assert read == [caption]
+    assert {"Mia", "St Mary's Primary School", "Leeds"} <= found
