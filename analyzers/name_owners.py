@@ -156,7 +156,7 @@ def phrased_as_other_child(td: TextDoc) -> frozenset[int]:
         out: set[int] = set()
         grandparent = bool(lexicon_people.GRANDPARENT_VOICE.search(td.analysed))
         for pattern in lexicon_people.OTHER_CHILD:
-            if grandparent and pattern.pattern == lexicon_people.THROUGH_PARENT:
+            if grandparent and pattern is lexicon_people.THROUGH_PARENT:
                 continue  # "Grandma here, Nneka's mummy let me post": the grandmother's daughter
             for m in pattern.finditer(td.analysed):
                 if _FAMILY_BEFORE.search(td.analysed[: m.start()]) and re.match(

@@ -12,9 +12,10 @@ _NAME = r"(?P<name>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-Ö�
 _MORE = r"(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)*)"
 #: "Isla's mum", "Chiamaka and Tolu's mums": a child named through a parent, another family's
 #: unless a grandparent posts ("Grandma here, Nneka's mummy let me post this").
-THROUGH_PARENT = (
+THROUGH_PARENT = re.compile(
     rf"\b{_NAME}{_MORE}(?:'s|’s)\s+(?:mum|mummy|mom|mommy|mama|dad|daddy|papa|parents|nan|nana|grandma|granny|"
-    rf"mums|dads|mummies|daddies)\b"
+    rf"mums|dads|mummies|daddies)\b",
+    re.IGNORECASE,
 )
 #: A grandparent's voice: their grandchildren are the family's children.
 GRANDPARENT_VOICE = re.compile(
@@ -53,9 +54,8 @@ OTHER_CHILD = tuple(
         rf"(?<=,|&|d)\s*{_NAME}\s*,\s*(?:his|her|their|zijn|haar)\s+(?:best\s+|beste\s+|little\s+)?(?:friend|mate|pal|buddy|"
         rf"classmate|cousin|vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\b",
         rf"\b{_NAME}\s*\(\s*(?:our|my|her|his|their)?\s*(?:niece|nephew|cousin|god-?son|god-?daughter|friend)\b",
-        # a child named through their parent: "thanks to Isla's mum", "with Ava and her mum",
+        # a child named through their parent (and THROUGH_PARENT, last): "with Ava and her mum",
         # "de moeder van Saar", "buurmeisje Noor"
-        THROUGH_PARENT,
         rf"\bwith\s+{_NAME}\s+(?:and|&)\s+(?:her|his|their)\s+(?:mum|mummy|mom|mama|dad|daddy|parents|nan|grandma)\b",
         rf"\b(?:de\s+)?(?:moeder|mama|vader|papa|ouders)\s+van\s+{_NAME}",
         rf"\b(?:buurjongen|buurmeisje|buurkind|buurjongetje|buurmeisjes|buurkinderen|neighbours?'?\s+(?:kids?|boy|girl|son|daughter))\s*,?\s+{_NAME}{_MORE}",
@@ -95,7 +95,7 @@ OTHER_CHILD = tuple(
         rf"\b{_NAME}{_MORE}\s+(?:van|uit)\s+(?:school|de\s+klas|(?:haar|zijn)\s+klas|groep\s+\d|de\s+opvang|de\s+bso|de\s+kdv|voetbal|hockey|zwemles|"
         rf"hiernaast|de\s+overkant|de\s+buren|naast\s+ons|om\s+de\s+hoek|verderop|de\s+straat)\b",
     )
-)
+) + (THROUGH_PARENT,)
 #: Another family's event: its host is another family's child even when no child of ours is named.
 GUEST_CUE = re.compile(
     r"\b(?:for\s+having\s+(?:us|me|him|her|them|(?-i:[A-Z])\w+)|invited\s+us|bedankt\s+voor\s+de\s+uitnodiging)\b",
