@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from collections.abc import Set as AbstractSet
 
 from analyzers.name_words import NOT_NAMES, SIBLING, clean_name
 from footprint_audit import lexicon, lexicon_people
@@ -175,7 +176,7 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
     """Start offsets of the names in ``found`` that are another family's child."""
     text = td.analysed
     starts = {s for _, s, _ in found}
-    other = set(phrased_as_other_child(td))
+    other = _same_name(text, phrased_as_other_child(td), starts)
     hosts: set[int] = set()
     for pattern in lexicon_people.PARTY_HOST:
         for m in pattern.finditer(text):
@@ -185,6 +186,7 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
         joint = re.search(r"([^\W\d_]+)\s+(?:and|&|en)\s+$", text[:h])
         if joint and joint.start(1) in starts:
             hosts.add(joint.start(1))
+    hosts = _same_name(text, hosts, starts)
     # The party's host is another family's child when the post thanks the hosts for having us,
     # or names one of ours as well (unless it thanks its own guests).
     ours = starts - other - hosts
@@ -202,7 +204,17 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
         for m in _MENTIONED.finditer(text):
             other |= _list_starts(m) & starts
     other |= siblings_of(td, other)
-    return other & starts
+    return _same_name(text, other, starts) & starts
+
+
+def _same_name(text: str, offsets: AbstractSet[int], starts: set[int]) -> set[int]:
+    """The offsets, and every start in ``starts`` where the same name is written again: "Bo and
+    Wilf at Wilf's birthday" names one guest twice, and both are another family's child."""
+    words = {w.group(0).lower() for o in offsets if (w := _WORD.match(text, o))}
+    return set(offsets) | {s for s in starts if (w := _WORD.match(text, s)) and w.group(0).lower() in words}
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
 
 def _list_starts(m: re.Match[str]) -> set[int]:

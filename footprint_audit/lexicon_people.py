@@ -219,7 +219,12 @@ TITLE_AFTER = re.compile(r"^\s+the\s+(?:musical|movie|film|show|book|series)\b",
 PARTY_HOST = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
-        rf"\b{_NAME}(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}(?:party|birthday|bday|do|christening|baptism|naming\s+day)\b",
+        # "Charlie's party bag" is no party
+        rf"\b{_NAME}(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}(?:party(?!\s+bags?\b)|birthday|bday|do|christening|baptism|"
+        rf"naming\s+day)\b",
+        # a guest's way to name a party: "back from Reuben's 6th", "at Bea's 7th" ("a cake for Arlo's
+        # 4th" may well be ours)
+        rf"\b(?:at|from|to)\s+{_NAME}(?:'s|’s)\s+\d{{1,2}}(?:st|nd|rd|th)\b",
         rf"\bparty\s+for\s+{_NAME}(?:'s|’s)?",
         rf"\bhappy\s+birthday\s+{_NAME}\b(?=.*\b(?:thanks?|thank\s+you)\s+for\s+having\b)",
     )

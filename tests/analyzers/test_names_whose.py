@@ -1,0 +1,32 @@
+"""Whose child a name is, when a caption names ours and another family's together: one synthetic
+caption per case (each its own account), written for these tests, not taken from the
+evaluation files."""
+
+from __future__ import annotations
+
+from tests.analyzers.test_names_classes import _children
+
+
+def test_a_guest_named_twice_is_another_familys_child_both_times() -> None:
+    # the second "Rafe" (the host of the party) decides the first
+    assert sorted(
+        _children("Tabitha and Rafe at Rafe's party at the soft play, Tabitha ate all the cake")
+    ) == [
+        ("Rafe", "other"),
+        ("Rafe", "other"),
+        ("Tabitha", "own"),
+        ("Tabitha", "own"),
+    ]
+
+
+def test_a_party_named_by_its_ordinal_is_the_hosts() -> None:
+    assert sorted(_children("Back from Hattie's 6th, Milo is fast asleep in the car")) == [
+        ("Hattie", "other"),
+        ("Milo", "own"),
+    ]
+    # a party bag is no party, and "for Arlo's 4th" may be ours
+    assert sorted(_children("Fergus's party bag haul from Ines's 5th, all sweets")) == [
+        ("Fergus", "own"),
+        ("Ines", "other"),
+    ]
+    assert _children("A dinosaur cake for Arlo's 4th 🦕") == [("Arlo", "own")]
