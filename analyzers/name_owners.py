@@ -218,13 +218,19 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
 
 def _list_starts(m: re.Match[str]) -> set[int]:
-    """Start offsets of the words of a match's ``list`` group."""
-    return {m.start("list") + w.start() for w in re.finditer(r"[^\W\d_]+", m.group("list"))}
+    """Start offsets of the words of a match's ``list`` group (a hyphenated name is one word)."""
+    return {m.start("list") + w.start() for w in _WORD.finditer(m.group("list"))}
 
 
 _NAME_RUN = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s*(?:,|and|&)\s*[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*"
+#: A list item: a name, perhaps hyphenated, perhaps with an age ("Saoirse 4", "Noud (6)").
+_ITEM = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?:\s+\(?\d{1,2}\)?)?"
+#: "Harrison, Leon and our Alfie", "Yusuf, Hamza and our little Safa", "Mila, Priya and Hannah
+#: (plus our Niamh)", "Lucas, Noud en onze Pim": the names before the one marked ours are not.
 _LIST_WITH_OURS = re.compile(
-    rf"(?-i:(?P<list>{_NAME_RUN}))\s*(?:,|and|&)\s*(?:our|my)\s+(?-i:[A-ZÀ-ÖØ-Þ])", re.IGNORECASE
+    rf"(?-i:(?P<list>{_ITEM}(?:\s*(?:,|and|&|en)\s*{_ITEM})*))\s*(?:,\s*)?(?:,|and|&|en|\(\s*plus|plus)\s*"
+    r"(?:our|my|onze|ons|mijn)\s+(?:(?:little|kleine)\s+)?(?-i:[A-ZÀ-ÖØ-Þ])",
+    re.IGNORECASE,
 )
 _MENTIONED = re.compile(
     rf"\b(?:special\s+mention|shout[\s-]?outs?)\s+to\s+(?-i:(?P<list>{_NAME_RUN}))", re.IGNORECASE

@@ -165,7 +165,8 @@ WORD_NAMES = frozenset(
 )
 #: Verbs and words after a word-name that show it is a person.
 PERSON_NEXT = re.compile(
-    r"^(?:'s|’s|\s*\(|\s*,\s*(?:age|aged|\d)|\s*(?:,|and|&|en)\s*(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|(?:her|his|their|haar|zijn)\b)|\s+(?:is|are|was|were|has|had|got|gets|turns?|turned|loves?|"
+    r"^(?:'s|’s|\s*\(|\s*,\s*(?:age|aged|\d)|\s*(?:,|and|&|en)\s*(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]|(?:her|his|their|haar|zijn)\b|"
+    r"(?:our|my|onze|ons|mijn)\s+(?:(?:little|kleine)\s+)?[A-ZÀ-ÖØ-Þ])|\s+(?:is|are|was|were|has|had|got|gets|turns?|turned|loves?|"
     r"loved|picked|made|scored|started|finished|did|does|said|says|lost|won|came|went|learned|"
     r"learnt|can|cannot|can't|will|wants|needs|with|met|heeft|wordt|werd|kwam|gaat|ging|vond|"
     r"mocht|zit|[a-z]+ed)\b"

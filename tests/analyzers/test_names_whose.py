@@ -30,3 +30,33 @@ def test_a_party_named_by_its_ordinal_is_the_hosts() -> None:
         ("Ines", "other"),
     ]
     assert _children("A dinosaur cake for Arlo's 4th 🦕") == [("Arlo", "own")]
+
+
+def test_a_list_ending_in_one_of_ours_names_other_families_children_first() -> None:
+    cases = {
+        "Farah, Idris and our little Noor at the Eid fair": [
+            ("Farah", "other"),
+            ("Idris", "other"),
+            ("Noor", "own"),
+        ],
+        "Cousins day: Rory 3, Aoife 5, and our Ciarán 7": [
+            ("Aoife", "other"),
+            ("Ciarán", "own"),
+            ("Rory", "other"),
+        ],
+        "Storytime marathon with Ada and Esme (plus our Rosa)": [
+            ("Ada", "other"),
+            ("Esme", "other"),
+            ("Rosa", "own"),
+        ],
+        "Daan, Lieke en onze Sem bij de kerstman": [("Daan", "other"), ("Lieke", "other"), ("Sem", "own")],
+        "Straatfeest! Noa en ons Wout op het springkasteel": [("Noa", "other"), ("Wout", "own")],
+    }
+    for caption, want in cases.items():
+        assert sorted(_children(caption)) == want, caption
+    # the family's own list stays ours
+    assert sorted(_children("Isla, Jack and Rose on the beach at last")) == [
+        ("Isla", "own"),
+        ("Jack", "own"),
+        ("Rose", "own"),
+    ]
