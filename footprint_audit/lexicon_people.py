@@ -71,7 +71,8 @@ OTHER_CHILD = tuple(
         r"\b(?:jullie|your)\s+(?:kleine\s+|little\s+)?(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))",
         # Dutch
         rf"\b(?:speelafspraak(?:je)?|logeerpartij(?:tje)?)\s*(?:met|:)?\s+{_NAME}{_MORE}",
-        rf"\b(?:vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?|"
+        rf"\b(?:vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je|jes)?|nicht(?:je|jes)?|"
+        rf"teamgeno(?:ot|te|otje)s?|neven|nichten|"
         rf"pe(?:e|)t(?:e)?(?:kind(?:je)?|dochter(?:tje)?|zoon(?:tje)?)|metekind(?:je)?)\s*:?\s+{_NAME}{_MORE}",
         # plurals and mates: "haar vriendinnetjes Evi en Isa", "zijn maatje Lander",
         # "alle vriendjes die kwamen: Mohamed, Sanne en Tijn"

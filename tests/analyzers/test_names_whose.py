@@ -60,3 +60,20 @@ def test_a_list_ending_in_one_of_ours_names_other_families_children_first() -> N
         ("Jack", "own"),
         ("Rose", "own"),
     ]
+
+
+def test_dutch_cousins_and_team_mates_in_the_plural_are_other_families_children() -> None:
+    assert sorted(_children("Kasper en zijn neefjes Mees en Gijs bouwden een hut")) == [
+        ("Gijs", "other"),
+        ("Kasper", "own"),
+        ("Mees", "other"),
+    ]
+    assert sorted(_children("Korfbal op zaterdag, Lynn en teamgenootje Isa wonnen")) == [
+        ("Isa", "other"),
+        ("Lynn", "own"),
+    ]
+    assert sorted(_children("Fenne met haar nichtjes Roos en Jet op de fiets")) == [
+        ("Fenne", "own"),
+        ("Jet", "other"),
+        ("Roos", "other"),
+    ]
