@@ -54,6 +54,10 @@ OTHER_CHILD = tuple(
         rf"(?<=,|&|d)\s*{_NAME}\s*,\s*(?:his|her|their|zijn|haar)\s+(?:best\s+|beste\s+|little\s+)?(?:friend|mate|pal|buddy|"
         rf"classmate|cousin|vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\b",
         rf"\b{_NAME}\s*\(\s*(?:our|my|her|his|their)?\s*(?:niece|nephew|cousin|god-?son|god-?daughter|friend)\b",
+        # "Molly (Sarah's girl)", "Marnie (our neighbours' girl)", "Kato (dochter van mijn collega)"
+        rf"\b{_NAME}\s*\(\s*(?:(?:our|my|the)\s+)?[A-Za-z]+(?:'s|’s|s'|s’)\s+(?:(?:little|baby|eldest|youngest|middle|new)\s+)?"
+        rf"(?:girl|boy|daughter|son|little\s+one|kid|child|baby|eldest|youngest|middle\s+one)\b",
+        rf"\b{_NAME}\s*\(\s*(?:de\s+|het\s+)?(?:dochter(?:tje)?|zoon(?:tje)?|kind(?:je)?|baby|meisje|jongen|neefje|nichtje)\s+van\b",
         # a child named through their parent (and THROUGH_PARENT, last): "with Ava and her mum",
         # "de moeder van Saar", "buurmeisje Noor"
         rf"\bwith\s+{_NAME}\s+(?:and|&)\s+(?:her|his|their)\s+(?:mum|mummy|mom|mama|dad|daddy|parents|nan|grandma)\b",
@@ -82,8 +86,8 @@ OTHER_CHILD = tuple(
         # "de zoon van mijn vriendin, Jens", "Lotte en Ruben (de kinderen van mijn broer)"
         rf"\b(?:zoon(?:tje)?|dochter(?:tje)?|kind(?:eren)?|kids|baby|jongens|meiden)\s+van\s+(?:mijn|onze|de|een)\s+"
         rf"(?:[a-z]+\s+)?[a-z]+\s*,?\s+{_NAME}{_MORE}",
-        rf"\b{_NAME}{_MORE}\s*\(\s*(?:de\s+|het\s+)?(?:zoon(?:tje)?|dochter(?:tje)?|kind(?:eren)?|kids|baby|neefje|nichtje)\s+van\b",
-        rf"\b{_NAME}{_MORE}\s*\(\s*(?:my|our)\s+[a-z]+(?:'s|’s|s'|s’)\s+(?:kids|son|daughter|boys?|girls?|little\s+ones?)\b",
+        rf"\b{_NAME}{_MORE}\s*\(\s*(?:de\s+|het\s+)?(?:kinderen|kids|neefjes|nichtjes)\s+van\b",
+        rf"\b{_NAME}{_MORE}\s*\(\s*(?:my|our)\s+[a-z]+(?:'s|’s|s'|s’)\s+(?:kids|children|boys|girls|twins|little\s+ones)\b",
         rf"\b(?:haar|zijn|hun)\s+(?:zoon(?:tje)?|dochter(?:tje)?|kinderen|kids|baby)\s*,?\s+{_NAME}{_MORE}",
         rf"\b{_NAME}\s+(?:kwam|komt|bleef)\s+(?:spelen|logeren|slapen)",
         rf"\bbij\s+{_NAME}\s+(?:spelen|logeren|thuis|op\s+visite)\b",
@@ -122,6 +126,9 @@ ADULT_NAMED = tuple(
         rf"kraamverzorgster|leidster|juf|meester|dokter|huisarts)\.?\s*,?\s+{_NAME}",
         rf"\b{_NAME}(?:'s|’s)\s+(?:(?:little|baby|new|two|three)\s+)?(?:youngest|eldest|oldest|littlest|kids|children|boys|girls|"
         rf"son|daughter|little\s+ones?|twins)\s*,?\s+(?-i:[A-Z])",
+        # a parent named through their child: "Pippa (Jo's daughter)", "Molly (Sarah's girl)"
+        rf"\b{_NAME}(?:'s|’s)\s+(?:(?:little|baby|new|eldest|youngest|oldest|middle)\s+)?(?:daughter|son)\b",
+        rf"\(\s*{_NAME}(?:'s|’s)\s+(?:(?:little|baby|new|eldest|youngest|oldest|middle)\s+)?(?:girl|boy|little\s+one|kid|baby)\b",
         rf"\b{_NAME}{_MORE}\s+(?:from|van)\s+(?:work|the\s+office|uni|the\s+gym|het\s+werk|mijn\s+werk|kantoor|de\s+sportschool)\b",
         # grown-ups' outings: "coffee with Kate and Lucy", "koffie met Linda" (a child's is "tea with")
         rf"\b(?:coffee|brunch|drinks|cocktails|wine|koffie|borrel|borrelen|wijntje|etentje|terrasje)\s+(?:with|met)\s+{_NAME}{_MORE}",

@@ -77,3 +77,26 @@ def test_dutch_cousins_and_team_mates_in_the_plural_are_other_families_children(
         ("Jet", "other"),
         ("Roos", "other"),
     ]
+
+
+def test_a_child_named_with_their_parent_in_brackets_is_another_familys() -> None:
+    cases = {
+        "Beach day, Ottilie and Bryony (Kate's girl) built a fort": [("Bryony", "other"), ("Ottilie", "own")],
+        "Swimming gala: Seren and Nia (our neighbours' youngest) both got medals": [
+            ("Nia", "other"),
+            ("Seren", "own"),
+        ],
+        "Sinterklaas op school, Lotte en Fiene (dochter van mijn zus) zongen samen": [
+            ("Fiene", "other"),
+            ("Lotte", "own"),
+        ],
+        # the children of a friend named as a list keep the whole list
+        "Bas en Teun (de kinderen van mijn vriendin) logeren hier": [("Bas", "other"), ("Teun", "other")],
+    }
+    for caption, want in cases.items():
+        assert sorted(_children(caption)) == want, caption
+    # the parent is no child
+    assert sorted(_children("Ballet, Maisie and Ffion (Jo's daughter) in matching tutus")) == [
+        ("Ffion", "other"),
+        ("Maisie", "own"),
+    ]
