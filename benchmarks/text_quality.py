@@ -56,10 +56,13 @@ INDEPENDENT = {
     # A seventh blind author (Japanese-heavy, written in the fifth session, added in the sixth):
     # held out, scored before and after the sixth session's rules, its misses never printed.
     "independent6": EVAL_DIR / "independent6.tsv",
+    # Three more blind authors writing in the sixth session: each part scored once on arrival,
+    # then a tune set (the sixth session's rules were read from its misses).
+    "independent7": EVAL_DIR / "independent7.tsv",
 }
 SPLITS = ("tune", "held_out", "handwritten", *INDEPENDENT)
 #: Splits whose misses may be read while changing rules.
-TUNE_SPLITS = ("tune", "independent_tune", "independent2", "independent3", "independent5")
+TUNE_SPLITS = ("tune", "independent_tune", "independent2", "independent3", "independent5", "independent7")
 #: The independent sets no rule is tuned on: their rows print only with --held-out (once per
 #: round, when the rules are in), their misses never.
 HELD_OUT_SPLITS = tuple(split for split in INDEPENDENT if split not in TUNE_SPLITS)

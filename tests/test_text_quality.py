@@ -182,5 +182,12 @@ def test_held_out_rows_print_only_when_asked() -> None:
 def test_only_tune_misses_can_be_shown() -> None:
     from benchmarks.text_quality import TUNE_SPLITS
 
-    assert set(TUNE_SPLITS) == {"tune", "independent_tune", "independent2", "independent3", "independent5"}
+    assert set(TUNE_SPLITS) == {
+        "tune",
+        "independent_tune",
+        "independent2",
+        "independent3",
+        "independent5",
+        "independent7",
+    }
     assert all(path.exists() for path in INDEPENDENT.values())
