@@ -48,8 +48,12 @@ def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
 #: list is the family's child.
 _OUR_LIST = re.compile(
     r"\b(?:my|our|mijn|onze)\s+(?:[a-z]+\s+){0,2}?(?:girls|boys|kids|twins|children|babies|three|two|four|"
+    r"grandchildren|grandkids|grandsons|granddaughters|grandbabies|kleinkinderen|"
     r"meiden|jongens|kinderen|tweeling)\b[^\w\n]{0,8}?"
-    r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))*)",
+    # "all five of our grandchildren: Zach, Mollie, Ava-Rose, Corey and baby Dotty"
+    r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?))"
+    r"(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*(?:(?:baby|little|kleine)\s+)?"
+    r"(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?))*)",
     re.IGNORECASE,
 )
 
@@ -69,7 +73,7 @@ def our_listed_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, in
 
 
 _LIST_ITEM = re.compile(
-    r"(?:\s*(?P<sep>,|&)|\s+(?P<word>and|en)\b)\s*(?P<w>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)",
+    r"(?:\s*(?P<sep>,|&)|\s+(?P<word>and|en)\b)\s*(?:(?:baby|little|kleine)\s+)?(?P<w>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)",
     re.IGNORECASE,
 )
 

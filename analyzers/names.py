@@ -232,16 +232,19 @@ class NamesAnalyzer(TextAnalyzerBase):
             found = [f for f in found if f[1] not in not_people]
             listed = gazetteer_names(td, stop)
             listed += rest_of_list(td.analysed, listed, stop)  # "Posy, Barnaby and Ottilie"
+            # "50 years married ... our grandchildren: Zach, Mollie": children, whatever the adult cues
+            ours_listed = our_listed_children(td, stop)
+            children_named = phrased_as_other_child(td) | {s for _, s, _ in ours_listed}
             for name, s, e in listed:
                 if _overlaps(s, e, taken + blocked) or s in not_people:
                     continue
                 taken.append((s, e))
-                if (adults and s not in phrased_as_other_child(td)) or s in named_adults:
+                if (adults and s not in children_named) or s in named_adults:
                     findings.append(self._person(post, td, name, s, e))
                 else:
                     found.append((name, s, e, NameReason.NAMED_IN_A_FAMILY_POST))
             # "my girls Summer, Rosie and Bella": a list the family owns
-            for name, s, e in our_listed_children(td, stop):
+            for name, s, e in ours_listed:
                 if not _overlaps(s, e, taken + blocked):
                     taken.append((s, e))
                     found.append((name, s, e, NameReason.NAMED_AS_YOUR_CHILD))

@@ -100,3 +100,14 @@ def test_a_child_named_with_their_parent_in_brackets_is_another_familys() -> Non
         ("Ffion", "other"),
         ("Maisie", "own"),
     ]
+
+
+def test_grandchildren_listed_by_their_grandparents_are_the_familys_children() -> None:
+    # a grown-ups' occasion (a wedding anniversary) does not make the listed grandchildren adults
+    assert sorted(
+        _children("Ruby wedding anniversary with all our grandchildren: Alfie, Lenny and baby Reuben")
+    ) == [
+        ("Alfie", "own"),
+        ("Lenny", "own"),
+        ("Reuben", "own"),
+    ]
