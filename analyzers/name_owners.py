@@ -21,9 +21,7 @@ def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
     for pattern in lexicon_people.OTHER_CHILD:
         for m in pattern.finditer(text):
             starts = [m.start("name")]
-            more = m.group("more") if "more" in pattern.groupindex else None
-            if more:  # "his cousins Wilfred and Juno": every name of the list
-                starts += [m.start("more") + o for o in list_words(more)]
+            starts += more_starts(m)  # "his cousins Wilfred and Juno": every name of the list
             for start in starts:
                 word = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)?", text[start:])
                 if word is None:
@@ -62,7 +60,7 @@ def our_listed_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, in
     """The names a list of "my girls", "our twins" gives: the family's children."""
     out: list[tuple[str, int, int]] = []
     for m in _OUR_LIST.finditer(td.analysed):
-        starts = [m.start("name")] + [m.start("more") + o for o in list_words(m.group("more"))]
+        starts = [m.start("name"), *more_starts(m)]
         for start in starts:
             name = re.match(r"[^\W\d_]+", td.analysed[start:])
             low = name.group(0).lower() if name else ""
@@ -78,18 +76,28 @@ _LIST_ITEM = re.compile(
 )
 
 
-def list_words(more: str) -> list[int]:
+def list_words(more: str, closed: bool = False) -> list[int]:
     """Offsets in ``more`` (the words after a name: ", Ivy and Mae") of the names that belong to
     its list. A list ends with its "and" item, and commas alone make no list: in "tea with Nanna
     and Grandad, Rosie showed ..." or "speelafspraakje met Tess, Julia vond ...", the name after
-    the comma opens a new clause."""
+    the comma opens a new clause. A ``closed`` list (a bracket ends it: "his patrol (Dylan, Samir,
+    Callum)") needs no "and"."""
     items = [((m.group("sep") or m.group("word")).lower(), m.start("w")) for m in _LIST_ITEM.finditer(more)]
     out: list[int] = []
     for sep, start in items:
         out.append(start)
         if sep != ",":
             return out
-    return []
+    return out if closed else []
+
+
+def more_starts(m: re.Match[str]) -> list[int]:
+    """Start offsets of the names of a match's ``more`` group (none when it has no such group)."""
+    more = m.group("more") if "more" in m.re.groupindex else None
+    if not more:
+        return []
+    closed = m.string[m.end("more") :].lstrip().startswith(")")
+    return [m.start("more") + o for o in list_words(more, closed)]
 
 
 def _named(td: TextDoc, patterns: Sequence[re.Pattern[str]]) -> Iterator[tuple[re.Match[str], set[int]]]:
@@ -97,11 +105,7 @@ def _named(td: TextDoc, patterns: Sequence[re.Pattern[str]]) -> Iterator[tuple[r
     group and every word of its ``more`` group ("Sarah and Mark") but the joining words."""
     for pattern in patterns:
         for m in pattern.finditer(td.analysed):
-            starts = {m.start("name")}
-            more = m.group("more") if "more" in pattern.groupindex else None
-            if more:
-                starts |= {m.start("more") + o for o in list_words(more)}
-            yield m, starts
+            yield m, {m.start("name"), *more_starts(m)}
 
 
 def no_person(td: TextDoc) -> set[int]:
@@ -169,9 +173,7 @@ def phrased_as_other_child(td: TextDoc) -> frozenset[int]:
                 ):
                     continue  # "Papa met zijn zoontje Sem", "Daddy and his little girl": ours
                 out.add(m.start("name"))
-                more = m.group("more") if "more" in pattern.groupindex else None
-                if more:
-                    out |= {m.start("more") + o for o in list_words(more)}
+                out |= set(more_starts(m))
         cached = td.cache["names.other_phrased"] = frozenset(out)
     return cached
 
@@ -206,7 +208,7 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
     # the guests the poster thanks at a party or a match: "special mention to Aarav and Lexi"
     if (hosts & starts) - other or _TEAM.search(text):
         for m in _MENTIONED.finditer(text):
-            other |= _list_starts(m) & starts
+            other |= _list_starts(m, "list" if m.group("list") else "guests") & starts
     other |= siblings_of(td, other)
     return _same_name(text, other, starts) & starts
 
@@ -221,12 +223,12 @@ def _same_name(text: str, offsets: AbstractSet[int], starts: set[int]) -> set[in
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
 
-def _list_starts(m: re.Match[str]) -> set[int]:
+def _list_starts(m: re.Match[str], group: str = "list") -> set[int]:
     """Start offsets of the words of a match's ``list`` group (a hyphenated name is one word)."""
-    return {m.start("list") + w.start() for w in _WORD.finditer(m.group("list"))}
+    return {m.start(group) + w.start() for w in _WORD.finditer(m.group(group))}
 
 
-_NAME_RUN = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s*(?:,|and|&)\s*[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*"
+_NAME_RUN = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s*(?:,|and|&)\s*(?:(?:little|baby)\s+)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*"
 #: A list item: a name, perhaps hyphenated, perhaps with an age ("Saoirse 4", "Noud (6)").
 _ITEM = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?:\s+\(?\d{1,2}\)?)?"
 #: "Harrison, Leon and our Alfie", "Yusuf, Hamza and our little Safa", "Mila, Priya and Hannah
@@ -237,7 +239,9 @@ _LIST_WITH_OURS = re.compile(
     re.IGNORECASE,
 )
 _MENTIONED = re.compile(
-    rf"\b(?:special\s+mention|shout[\s-]?outs?)\s+to\s+(?-i:(?P<list>{_NAME_RUN}))", re.IGNORECASE
+    rf"\b(?:special\s+mention|shout[\s-]?outs?)\s+to\s+(?-i:(?P<list>{_NAME_RUN}))|"
+    rf"\b(?:thank\s+you|thanks)\s+(?:so\s+much\s+)?to\s+(?-i:(?P<guests>{_NAME_RUN}))\s+for\s+coming\b",
+    re.IGNORECASE,
 )
 _TEAM = re.compile(r"\b(?:team|league|match|tournament|squad|teammates?)\b", re.IGNORECASE)
 #: The other parent or a grandparent before "his/her son X": the family's child.

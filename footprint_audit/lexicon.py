@@ -201,7 +201,7 @@ STRONG_PERSON_NEXT = re.compile(
 #: Words before a name that only a person follows ("so proud of Poppy").
 PERSON_BEFORE = re.compile(
     r"\b(?:proud\s+of|well\s+done(?:\s+to)?|good\s+luck(?:\s+to)?|congrats(?:\s+to)?|congratulations(?:\s+to)?|love\s+you|miss\s+you|"
-    r"shout[\s-]?out\s+to|special\s+mention\s+to|"
+    r"shout[\s-]?out\s+to|special\s+mention\s+to|(?:thank\s+you|thanks)\s+to|"
     r"happy\s+birthday(?:\s+to)?|gefeliciteerd|trots\s+op)\s*,?\s*$"
     # "football with Poppy", "Reception for Ivy" (a word before it: "With love," opens no slot)
     r"|(?<=[a-z])\s+(?:with|met|for)\s+$",

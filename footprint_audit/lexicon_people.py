@@ -50,6 +50,10 @@ OTHER_CHILD = tuple(
         # "Sophie's youngest, Reggie", "our neighbours' little boy Kai", "my friend's daughter Mila"
         rf"\b[A-Za-z]+(?:'s|’s|s'|s’)\s+(?:(?:little|baby|new|two|three|eldest|youngest|oldest)\s+)?(?:kids|children|boys?|"
         rf"girls?|lot|little\s+ones?|twins|son|daughter|baby|youngest|eldest|oldest|littlest|two|three)\s*,?\s+{_NAME}{_MORE}",
+        # "her relay team (Mei, Orla-Jane, Tamsin)", "the boys from his class (Kyle, Shay, Malachy)",
+        # "zijn teamgenoten: Daan, Sem en Luuk"
+        rf"\b(?:his|her|their|zijn|haar|hun)\s+(?:[\w-]+\s+){{0,2}}?(?:team|class|patrol|squad|friends|mates|pals|gang|"
+        rf"crew|classmates|teammates|group|klas|vriendjes|vriendinnetjes|teamgenoten|klasgenoten)\s*[(:]\s*{_NAME}{_MORE}",
         # "Jude and Raffy, his best friend from school": a friend named before the relation word
         rf"(?<=,|&|d)\s*{_NAME}\s*,\s*(?:his|her|their|zijn|haar)\s+(?:best\s+|beste\s+|little\s+)?(?:friend|mate|pal|buddy|"
         rf"classmate|cousin|vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\b",

@@ -111,3 +111,34 @@ def test_grandchildren_listed_by_their_grandparents_are_the_familys_children() -
         ("Lenny", "own"),
         ("Reuben", "own"),
     ]
+
+
+def test_a_childs_team_or_class_in_brackets_names_other_families_children() -> None:
+    assert sorted(_children("Cubs camp for Rory and his patrol (Idris, Callum, Joel). Pray for us")) == [
+        ("Callum", "other"),
+        ("Idris", "other"),
+        ("Joel", "other"),
+        ("Rory", "own"),
+    ]
+    assert sorted(_children("Gala day: our Martha swam and her relay team (Priya, Lola-Rose, Iris) won")) == [
+        ("Iris", "other"),
+        ("Lola-Rose", "other"),
+        ("Martha", "own"),
+        ("Priya", "other"),
+    ]
+    # a comma alone outside brackets still opens a new clause
+    assert sorted(_children("Tea with Nanna and Grandad, Rosie showed them her medal")) == [("Rosie", "own")]
+
+
+def test_the_guests_a_party_post_thanks_are_other_families_children() -> None:
+    assert sorted(_children("Arthur's 5th birthday party! Thank you to Edie, Ralph and Bea for coming")) == [
+        ("Arthur", "own"),
+        ("Bea", "other"),
+        ("Edie", "other"),
+        ("Ralph", "other"),
+    ]
+    assert sorted(
+        _children(
+            "Everyone who came to Mabel's 6th, thank you! Special shout out to Jasper, Nell and little Ada"
+        )
+    ) == [("Ada", "other"), ("Jasper", "other"), ("Mabel", "own"), ("Nell", "other")]
