@@ -202,6 +202,9 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
         # "Leo at Max's party": one of ours is a guest; "Tilly's 7th birthday party ... thanks to
         # everyone who came, special mention to Aarav": the poster hosted, the host is ours
         other |= hosts & starts
+    # a coach's, a childminder's post: the children named are other families' ("our Reece" stays ours)
+    if lexicon_people.CARER_VOICE.search(text):
+        other |= starts
     # "Special mention to Harrison, Leon and our Alfie": in a list where one is ours, the others are not
     for m in _LIST_WITH_OURS.finditer(text):
         other |= _list_starts(m) & starts

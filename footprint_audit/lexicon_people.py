@@ -24,6 +24,20 @@ GRANDPARENT_VOICE = re.compile(
     r"\b(?:onze|mijn)\s+klein(?:kinderen|kind|zoon|dochter)\b",
     re.IGNORECASE,
 )
+#: A birth in another family: the poster congratulates, or is an aunt, an uncle, a godparent.
+_ANOTHER_BIRTH = (
+    r"\b(?:congrat\w*|so\s+happy\s+for\s+(?:you|them)|auntie|aunty|uncle|godmother|godfather|sister-in-law|"
+    r"brother-in-law|my\s+(?:brother|sister|cousin|friend|bestie)|gefeliciteerd|tante|oom)\b"
+)
+#: The voice of someone who looks after other people's children (a coach, a childminder, a
+#: volunteer reader): the children named are theirs to mind, not the poster's own.
+CARER_VOICE = re.compile(
+    r"\b(?:coaching|proud\s+coach|proud\s+to\s+coach|(?:i|we)\s+coach|coach\s*\(\s*me\s*\)|childminding|"
+    r"childminder\s+life|my\s+mindees|(?:the\s+)?(?:little\s+ones|kids|children)\s+i\s+(?:mind|look\s+after|teach|coach)|"
+    r"(?:reading|volunteering)\s+(?:to|with|at)\s+(?:reception|year\s+\d|the\s+class)|godmother\s+duties|"
+    r"auntie\s+duties|gastouder|oppaskindjes?|ik\s+(?:train|coach)\b)",
+    re.IGNORECASE,
+)
 #: Phrasings that name another family's child (English and Dutch); ``name`` and ``more``
 #: hold the names.
 OTHER_CHILD = tuple(
@@ -68,8 +82,12 @@ OTHER_CHILD = tuple(
         rf"\b(?:de\s+)?(?:moeder|mama|vader|papa|ouders)\s+van\s+{_NAME}",
         rf"\b(?:buurjongen|buurmeisje|buurkind|buurjongetje|buurmeisjes|buurkinderen|neighbours?'?\s+(?:kids?|boy|girl|son|daughter))\s*,?\s+{_NAME}{_MORE}",
         # a friend's newborn: "Baby Clara arrived safely ... Congratulations Hannah and Tom"
-        rf"\bbaby\s+{_NAME}\s+(?:arrived|was\s+born|is\s+here|has\s+arrived)(?=[\s\S]*\bcongrat)",
-        rf"\bwelcome\s+(?:to\s+the\s+world\s*,?\s+)?(?:little\s+|baby\s+)+{_NAME}(?=[\s\S]*\bcongrat)",
+        # ... or an aunt's, a godmother's: "My sister-in-law just had twins!! Welcome to the world Isaac
+        # and Levi", "a present for baby Arabella ... Congratulations"
+        rf"(?s:^(?=.*{_ANOTHER_BIRTH}).*?)\bbaby\s+{_NAME}\s+(?:arrived|was\s+born|is\s+here|has\s+arrived)",
+        rf"(?s:^(?=.*{_ANOTHER_BIRTH}).*?)\bwelcome\s+(?:to\s+the\s+world\s*,?\s+(?:(?:little|baby)\s+)*|(?:(?:little|baby)\s+)+)"
+        rf"{_NAME}{_MORE}",
+        rf"(?s:^(?=.*\b(?:congrat\w*|so\s+happy\s+for)\b).*?)\b(?:for|meet|met|cuddles?\s+with|hope)\s+(?:baby|little)\s+{_NAME}",
         rf"\bwelkom\s+(?:op\s+de\s+wereld\s*,?\s+)?(?:kleine\s+|lieve\s+)*{_NAME}"
         r"(?=[\s\S]*\b(?:gefeliciteerd|neefje|nichtje))",
         rf"\bkraam(?:visite|bezoek)\b[^.!?\n]{{0,60}}?\b(?:kleine|lieve)\s+{_NAME}",
@@ -123,6 +141,8 @@ ADULT_NAMED = tuple(
         rf"(?s:^(?=.*\b(?:baby|arrived|born|newborn|welcome\s+to\s+the\s+world)\b).*?)\bcongrat(?:ulation)?s\s+(?:to\s+)?{_NAME}{_MORE}",
         rf"\b(?:mum|mom|mama|dad|parents?|ouders)\s+{_NAME}\b",
         rf"\b(?:god-?parents|grand-?parents|parents|peetouders|grootouders)\s*,?\s+{_NAME}{_MORE}",
+        # "so happy for you Hannah and Tom": the parents the post speaks to
+        rf"\bso\s+(?:happy|pleased|thrilled)\s+for\s+you\s*,?\s+{_NAME}{_MORE}",
         # "so happy for Jess on the birth of her daughter": the new parents
         rf"\b{_NAME}{_MORE}\s+on\s+the\s+(?:birth|arrival)\s+of\b",
         rf"\b(?:childminder|child\s+minder|midwife|babysitter|baby\s+sitter|au\s+pair|health\s+visitor|nurse|doctor|"

@@ -142,3 +142,36 @@ def test_the_guests_a_party_post_thanks_are_other_families_children() -> None:
             "Everyone who came to Mabel's 6th, thank you! Special shout out to Jasper, Nell and little Ada"
         )
     ) == [("Ada", "other"), ("Jasper", "other"), ("Mabel", "own"), ("Nell", "other")]
+
+
+def test_a_coach_or_childminder_names_other_families_children() -> None:
+    cases = {
+        "Proud coach moment at the under 9s: Kit scored twice and Bodhi saved a penalty": [
+            ("Bodhi", "other"),
+            ("Kit", "other"),
+        ],
+        "Childminding life: Orla, Sami and baby Ines painted the fence today": [
+            ("Ines", "other"),
+            ("Orla", "other"),
+            ("Sami", "other"),
+        ],
+        "The kids I mind made pizzas today, Ruben ate his in one go": [("Ruben", "other")],
+    }
+    for caption, want in cases.items():
+        assert sorted(_children(caption)) == want, caption
+    # the coach's own child, marked as ours, stays ours
+    assert ("Jude", "own") in _children("Coaching the under 8s with our Jude in goal, Ravi scored")
+
+
+def test_a_newborn_in_another_family_is_theirs_and_its_parents_are_adults() -> None:
+    cases = {
+        "My brother-in-law and his wife had a girl! Welcome to the world Clementine 💕 Auntie is smitten": [
+            ("Clementine", "other")
+        ],
+        "Baby Teddy arrived at 3am, 8lb exactly. So happy for you Gemma and Rob xx": [("Teddy", "other")],
+        "Congratulations Priya on the new baby! Hope little Zain lets you sleep tonight": [("Zain", "other")],
+    }
+    for caption, want in cases.items():
+        assert sorted(_children(caption)) == want, caption
+    # the family's own newborn: no congratulations, no aunt
+    assert _children("Welcome to the world baby Wilfred, our hearts are full") == [("Wilfred", "own")]
