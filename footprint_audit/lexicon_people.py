@@ -50,7 +50,9 @@ OTHER_CHILD = tuple(
         # "Tyler and Kayden, my little football crazy nephews": the kin word after the names
         rf"\b{_NAME}{_MORE}\s*,\s*(?:my|our)\s+(?:[a-z-]+\s+){{0,4}}?(?:nieces|nephews|cousins|god-?children|"
         rf"niece|nephew|cousin|god-?son|god-?daughter)\b",
-        rf"\b{_NAME}{_MORE}\s+from\s+(?:[A-Za-z]+(?:'s|’s)\s+|(?:her|his|their|the)\s+)?(?:class|nursery|school|reception|preschool|football|swimming|ballet|rainbows|beavers)",
+        rf"\b{_NAME}{_MORE}\s+from\s+(?:[A-Za-z]+(?:'s|’s)\s+|(?:her|his|their|the|our)\s+)?(?:class|nursery|school|reception|preschool|"
+        rf"football|swimming|ballet|rainbows|beavers|rugby|gymnastics|cubs|scouts|brownies|guides|karate|judo|dance|drama|"
+        rf"netball|hockey|cricket|tennis|choir|[a-z]+\s+club|nct|next\s+door|down\s+the\s+road|across\s+the\s+road)\b",
         # "Dropped Zac at Harry's for a sleepover", "X is staying with us", "X stayed over"
         rf"\bat\s+{_NAME}(?:'s|’s)\s+(?:house|for\s+(?:a\s+)?(?:sleepover|play\s?date|tea|party))",
         rf"\b{_NAME}{_MORE}\s+(?:stayed|stays|is\s+staying|slept)\s+(?:over|the\s+night|with\s+us|at\s+ours)\b",
@@ -60,10 +62,16 @@ OTHER_CHILD = tuple(
         rf"\b(?:bumped\s+into|met\s+up\s+with)\s+{_NAME}",
         # another adult's child: "Becky and her new baby Hugo", "my sister and her kids, Logan ..."
         rf"\b(?:her|his|their)\s+(?:(?:new|little|baby|beautiful|gorgeous|lovely|precious|two|three)\s+){{0,3}}(?:little\s+ones?|baby|son|daughter|boys?|"
-        rf"girls?|kids|children|twins|newborn|two|three|four|lot|youngest|eldest|oldest|littlest)\s*,?\s+{_NAME}{_MORE}",
+        rf"girls?|kids|children|twins|newborn|two|three|four|lot|youngest|eldest|oldest|littlest)\s*[,.:]?\s+{_NAME}{_MORE}",
         # "Sophie's youngest, Reggie", "our neighbours' little boy Kai", "my friend's daughter Mila"
-        rf"\b[A-Za-z]+(?:'s|’s|s'|s’)\s+(?:(?:little|baby|new|two|three|eldest|youngest|oldest)\s+)?(?:kids|children|boys?|"
-        rf"girls?|lot|little\s+ones?|twins|son|daughter|baby|youngest|eldest|oldest|littlest|two|three)\s*,?\s+{_NAME}{_MORE}",
+        rf"\b[A-Za-zÀ-ÖØ-Þß-öø-ÿ]+(?:'s|’s|s'|s’)\s+(?:(?:little|baby|new|two|three|eldest|youngest|oldest|wee)\s+)?(?:kids|children|boys?|"
+        rf"girls?|lot|little\s+ones?|twins|son|daughter|baby|youngest|eldest|oldest|littlest|two|three|lads?|fella|"
+        rf"wee\s+ones?)\s*,?\s+{_NAME}{_MORE}",
+        # "Tadhg and Lorcan, my sister's lads": the names before another parent's children
+        rf"\b{_NAME}{_MORE}\s*,\s*(?:my|our)\s+[a-z-]+(?:'s|’s)\s+(?:(?:little|two|three|wee)\s+)?(?:lads|boys|girls|kids|children|"
+        rf"little\s+ones|twins|wee\s+ones|son|daughter|boy|girl|lad|fella)\b",
+        # "a little boy called Idris", "a best friend called Marnie"
+        rf"\b(?:a|new)\s+(?:[a-z]+\s+){{0,2}}?(?:boy|girl|friend|mate|pal|bestie)\s+(?:called|named)\s+{_NAME}",
         # "her relay team (Mei, Orla-Jane, Tamsin)", "the boys from his class (Kyle, Shay, Malachy)",
         # "zijn teamgenoten: Daan, Sem en Luuk"
         rf"\b(?:his|her|their|zijn|haar|hun)\s+(?:[\w-]+\s+){{0,2}}?(?:team|class|patrol|squad|friends|mates|pals|gang|"
@@ -78,7 +86,7 @@ OTHER_CHILD = tuple(
         rf"\b{_NAME}\s*\(\s*(?:de\s+|het\s+)?(?:dochter(?:tje)?|zoon(?:tje)?|kind(?:je)?|baby|meisje|jongen|neefje|nichtje)\s+van\b",
         # a child named through their parent (and THROUGH_PARENT, last): "with Ava and her mum",
         # "de moeder van Saar", "buurmeisje Noor"
-        rf"\bwith\s+{_NAME}\s+(?:and|&)\s+(?:her|his|their)\s+(?:mum|mummy|mom|mama|dad|daddy|parents|nan|grandma)\b",
+        rf"\b(?:with|see|saw|seeing|met|meet)\s+{_NAME}\s+(?:and|&)\s+(?:her|his|their)\s+(?:mum|mummy|mom|mama|dad|daddy|parents|nan|grandma)\b",
         rf"\b(?:de\s+)?(?:moeder|mama|vader|papa|ouders)\s+van\s+{_NAME}",
         rf"\b(?:buurjongen|buurmeisje|buurkind|buurjongetje|buurmeisjes|buurkinderen|neighbours?'?\s+(?:kids?|boy|girl|son|daughter))\s*,?\s+{_NAME}{_MORE}",
         # a friend's newborn: "Baby Clara arrived safely ... Congratulations Hannah and Tom"
@@ -149,7 +157,7 @@ ADULT_NAMED = tuple(
         rf"vicar|rev|reverend|pastor|priest|godmother|godfather|teacher|teaching\s+assistant|oppas|verloskundige|"
         rf"kraamverzorgster|leidster|juf|meester|dokter|huisarts)\.?\s*,?\s+{_NAME}",
         rf"\b{_NAME}(?:'s|’s)\s+(?:(?:little|baby|new|two|three)\s+)?(?:youngest|eldest|oldest|littlest|kids|children|boys|girls|"
-        rf"son|daughter|little\s+ones?|twins)\s*,?\s+(?-i:[A-Z])",
+        rf"son|daughter|little\s+ones?|twins|lads?|fella|wee\s+ones?)\s*,?\s+(?-i:[A-Z])",
         # a parent named through their child: "Pippa (Jo's daughter)", "Molly (Sarah's girl)"
         rf"\b{_NAME}(?:'s|’s)\s+(?:(?:little|baby|new|eldest|youngest|oldest|middle)\s+)?(?:daughter|son)\b",
         rf"\(\s*{_NAME}(?:'s|’s)\s+(?:(?:little|baby|new|eldest|youngest|oldest|middle)\s+)?(?:girl|boy|little\s+one|kid|baby)\b",

@@ -175,3 +175,34 @@ def test_a_newborn_in_another_family_is_theirs_and_its_parents_are_adults() -> N
         assert sorted(_children(caption)) == want, caption
     # the family's own newborn: no congratulations, no aunt
     assert _children("Welcome to the world baby Wilfred, our hearts are full") == [("Wilfred", "own")]
+
+
+def test_more_phrasings_of_another_familys_child() -> None:
+    cases = {
+        # another parent's children after a full stop, or as "lads", "little fella"
+        "Zoo day with my cousin and her kids. Fintan and Orla loved the penguins": [
+            ("Fintan", "other"),
+            ("Orla", "other"),
+        ],
+        "Cathal and Rory, my brother's lads, on the quad bike": [("Cathal", "other"), ("Rory", "other")],
+        "Heard Aoife's little fella Senan is crawling already!": [("Senan", "other")],
+        # a friend introduced by what they are called
+        "Rosie came home from nursery with a new friend called Thea": [("Rosie", "own"), ("Thea", "other")],
+        # children from a club, a group, next door
+        "Lyla and Amara from dance club came round, Elsie taught them the splits": [
+            ("Amara", "other"),
+            ("Elsie", "own"),
+            ("Lyla", "other"),
+        ],
+        "Hamza and Yusuf from next door helped with the leaves, our Idris supervised": [
+            ("Hamza", "other"),
+            ("Idris", "own"),
+            ("Yusuf", "other"),
+        ],
+        # a child seen with their parent
+        "Lovely to see Cora and her mum at the fair": [("Cora", "other")],
+    }
+    for caption, want in cases.items():
+        assert sorted(_children(caption)) == want, caption
+    # a child with the family's own parent is ours
+    assert _children("Ella and her dad built the best snowman") == [("Ella", "own")]
