@@ -42,7 +42,7 @@ NOT_NAMES = (
     dh dw dp dsd dss
     kleinzoon kleindochter kleinkind kleinkinderen neef nicht broer broertje zus zusje ouders
     grandson granddaughter grandchild grandchildren nephew niece godson goddaughter
-    schat schatje lieverd kanjer
+    schat schatje lieverd kanjer dochterlief zoonlief nichtje neefje kleine meter petekind petekindje
     irish welsh scottish english british polish dutch flemish french german spanish italian
     portuguese nigerian ghanaian indian pakistani bangladeshi turkish moroccan japanese chinese
     african caribbean gaelic urdu punjabi hindi arabic somali romanian

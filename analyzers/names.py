@@ -53,9 +53,12 @@ _ADJ = (
 _NOUN = (
     r"(?:son|daughter|boy|girl|kid|child|baby|babe|toddler|one|princess|"
     r"monkey|bean|munchkin|kiddo|lad|eldest|youngest|oldest|littlest|dochter|dochtertje|zoon|"
-    r"zoontje|meisje|jongen|meid|vent)"
+    r"zoontje|meisje|jongen|meid|vent|step-?son|step-?daughter|bonus-?(?:dochter|zoon|kind)|stief(?:dochter|zoon))"
 )
-REL = rf"(?:(?:my|our|the|mijn|onze|ons)\s+(?:(?:{_ADJ}\s+){{0,2}}{_NOUN}|(?:{_ADJ}\s+){{1,2}}(?:man|lady))|(?:big|little|baby|twin)\s+(?:sister|brother|sis|bro))"
+REL = (
+    rf"(?:(?:my|our|the|mijn|onze|ons)\s+(?:(?:{_ADJ}\s+){{0,2}}{_NOUN}|(?:{_ADJ}\s+){{1,2}}(?:man|lady))|"
+    r"(?:big|little|baby|twin)\s+(?:sister|brother|sis|bro)|dochterlief|zoonlief)"
+)
 #: A first name (any case; filtered against common words) and an optional capitalised surname.
 #: A capitalised first name only ("our Freddie"), for contexts too loose for lower case.
 NAME_CAP = r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,19}(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,19})?))(?P<surname>\s+(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{1,19}))?"

@@ -257,6 +257,7 @@ DUTCH_COMMON = frozenset(
     speelafspraak speelafspraakje logeerpartij logeerpartijtje schoolreisje koningsdag sinterklaas
     kerst pasen regenachtige zonnige tijd wat een geweldig super top trots reactie gefeliciteerd
     elke elk iedere ieder regen zon oren maart mei juni juli augustus kinderen kids jongens meiden buren
+    mee naartoe langs terug thuis
     """.split()
 )
 

@@ -104,6 +104,21 @@ OTHER_CHILD = tuple(
         rf"\b(?:haar|zijn|hun)\s+pasgeboren\s+(?:dochter(?:tje)?|zoon(?:tje)?|baby|kindje)\s*,?\s+{_NAME}",
         r"\b(?:jullie|your)\s+(?:kleine\s+|little\s+)?(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))",
         # Dutch
+        # "Maud en Benthe, de dochters van mijn beste vriendin", "Hidde, het zoontje van de buren"
+        rf"\b{_NAME}{_MORE}\s*,\s*(?:de\s+|het\s+)?(?:dochters?|dochtertjes?|zoons?|zonen|zoontjes?|kinderen|kids|kindjes?|"
+        rf"meisjes?|jongens?|kleintjes?)\s+van\s+(?:mijn|onze|de|een|haar|zijn|hun)\b",
+        # "Teun en Femke-Jo, buurkinderen, ...", "Lisa, ons nichtje" (not "bij oma in Zottegem, neefjes ...")
+        rf"(?<!\bin\s)(?<!\bbij\s)(?<!\bnaar\s)(?<!\buit\s)(?<!\bop\s)\b{_NAME}{_MORE}\s*,\s*(?:(?:ons|onze|mijn|haar|zijn|hun)\s+)?(?:buurkinderen|buurjongens|buurmeisjes|buurjongen|"
+        rf"buurmeisje|neefjes|nichtjes|neefje|nichtje|vriendjes|vriendinnetjes|klasgenootjes|petekind(?:je)?)\b",
+        # "drie vriendinnetjes meenemen naar de bioscoop: Romy, Yfke en Sanne"
+        rf"\b(?:vriendjes|vriendinnetjes|klasgenootjes|friends|mates|classmates|pals)\b[^.!?\n:]{{0,60}}:\s*{_NAME}{_MORE}",
+        # "Noor is het buurmeisje", "Ava is my niece"
+        rf"\b{_NAME}\s+is\s+(?:het|de|een|mijn|ons|onze|haar|zijn)\s+(?:buurmeisje|buurjongen|buurkind|vriendinnetje|vriendje|"
+        rf"nichtje|neefje|klasgenootje|petekind(?:je)?)\b",
+        rf"\b{_NAME}\s+is\s+(?:my|our|her|his|their)\s+(?:niece|nephew|cousin|god-?son|god-?daughter|god-?child)\b",
+        # babysitting another family's child, a friend's new baby
+        rf"\boppassen\s+op\s+{_NAME}",
+        rf"\b(?:haar|zijn|hun)\s+nieuwe\s+(?:kleintje|baby|dochtertje|zoontje)\s*,?\s+{_NAME}",
         rf"\b(?:speelafspraak(?:je)?|logeerpartij(?:tje)?)\s*(?:met|:)?\s+{_NAME}{_MORE}",
         rf"\b(?:vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je|jes)?|nicht(?:je|jes)?|"
         rf"teamgeno(?:ot|te|otje)s?|neven|nichten|"
@@ -267,6 +282,9 @@ PARTY_HOST = tuple(
         rf"\b(?:at|from|to)\s+{_NAME}(?:'s|’s)\s+\d{{1,2}}(?:st|nd|rd|th)\b",
         rf"\bparty\s+for\s+{_NAME}(?:'s|’s)?",
         rf"\bhappy\s+birthday\s+{_NAME}\b(?=.*\b(?:thanks?|thank\s+you)\s+for\s+having\b)",
+        # "bij Jasmijn haar verjaardag", "Femke haar communie"
+        rf"\b{_NAME}\s+(?:haar|zijn|z'n|d'r)\s+(?:\w+\s+)?(?:verjaardag|verjaardagsfeest(?:je)?|feest(?:je)?|communie|"
+        rf"lentefeest|doopfeest|kinderfeest(?:je)?)\b",
     )
 )
 
