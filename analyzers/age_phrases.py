@@ -63,7 +63,15 @@ _AGE_END = (
     r"going\s+on|this|next|years?|jaar|½)\b|½))"
 )
 #: Words before "5 jaar" that make it a span of time, not an age ("hier 5 jaar", "sinds 2 jaar").
-_JAAR_SPAN = r"(?<!hier )(?<!sinds )(?<!over )(?<!voor )(?<!na )(?<!afgelopen )(?<!laatste )(?<!ruim )"
+_JAAR_SPAN = (
+    r"(?<!hier )(?<!sinds )(?<!over )(?<!voor )(?<!na )(?<!afgelopen )(?<!laatste )(?<!ruim )(?<!precies )"
+    r"(?<!nog )"
+)
+#: Words after "5 jaar" or "4 maanden" that make it a span of time: "12,5 jaar getrouwd", "7 maanden wachten".
+_SPAN_AFTER = (
+    r"(?!\s+(?:geleden|getrouwd|samen|lang|terug|later|verder|gewerkt|gewoond|bij\s+elkaar|wachten|"
+    r"stof|verbouwen|in\s+(?:dit|ons|deze|het)\b))"
+)
 #: Words after "one" that make it no age: "she's one of a kind", "one in a million".
 ONE_OK_NEXT = frozenset(
     "today now already and tomorrow on this next at but so year years month months en vandaag nu".split()
@@ -78,6 +86,11 @@ ADULTS = (
     r"manlief|mijn\s+man|vrouw|moeder|vader|schoonmoeder|schoonvader|tante|oom|collega|vriendin|vriend)"
 )
 
+#: Capitalised words before a number that are no child: "Year 2, Year 4", "Room 5 and Room 6".
+_NOT_A_NAME = (
+    r"(?:Year|Yr|Groep|Grade|Room|Page|Chapter|Bus|Route|Platform|Gate|Table|Level|Day|Week|Size|Number|No|"
+    r"Score|Under|Age|Aged|Ages|Class|Team|Stage|Step|Part|Series|Season|Episode|Round|Lane|Court|Pitch|Hole)"
+)
 FLEMISH_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6}
 #: (pattern, kind) in the order they are tried; an earlier, longer match wins an overlap.
 
@@ -103,7 +116,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\b{_NUM}[\s-]+and[\s-]+a[\s-]+half\b", "years"),
         # "2,5 jaar", "Sem (2,5)", "4 1/2": the whole years
         (
-            r"(?<![\d,.])(?P<n>\d{1,2})(?:[,.]5|\s+1/2|½)(?:\s*(?:jaar|years?|yrs?)(?:\s+old|\s+oud)?\b|(?=\s*\)))",
+            r"(?<![\d,.])(?P<n>\d{1,2})(?:[,.]5|\s+1/2|½)(?:\s*(?:jaar|years?|yrs?)(?:\s+old|\s+oud)?\b|(?=\s*\)))"
+            + _SPAN_AFTER,
             "years",
         ),
         # "3 years ago today you made me a mum": a birthday counted from the birth
@@ -208,11 +222,10 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?P<fl_kind>leerjaar|kleuterklas|kleuterklasje)\b",
             "flemish",
         ),
-        (rf"\b{_NUM}\s*(?:maanden|mnd)\b", "months"),
+        (rf"{_JAAR_SPAN}\b{_NUM}\s*(?:maanden|mnd)\b{_SPAN_AFTER}", "months"),
         (rf"\b{_NUM}\s*(?:weeks?|weken)[\s-]*(?:old|oud|today|vandaag)\b", "weeks"),
         (
-            rf"{_JAAR_SPAN}(?<!\d[,.])\b{_NUM}\s*jaar(?:\s+oud)?\b"
-            r"(?!\s+(?:geleden|getrouwd|samen|lang|terug|later|verder|gewerkt|gewoond|bij\s+elkaar))",
+            rf"{_JAAR_SPAN}(?<!\d[,.])\b{_NUM}\s*jaar(?:\s+oud)?\b{_SPAN_AFTER}",
             "years",
         ),
         # "4-jarige Sem", "onze 6-jarige"
@@ -239,6 +252,54 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Year|Page|Day|Week|Room|Table)\b)"
             r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+),\s*(?P<n>\d{1,2})\s*(?=,|\)|\s+(?:and|en|&)\s|\s+going\s+on\b)",
             "years",
+        ),
+        # "Evelyn (9 months)", "Penny, 3 months, has ...": a name and an age in months set off
+        (rf"(?<=[^\W\d_])\s*\(\s*{_NUM}\s*(?:months?|mo|mths?|maanden|mnd)\s*\)", "months"),
+        (
+            rf"(?-i:\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+),\s*{_NUM}\s*(?:months?|mths?|maanden)\s*(?=,|\)|\s+(?:old|oud)\b)",
+            "months",
+        ),
+        # "Cillian 2, Saoirse 4, and our Méabh 6", "Patrick 7, Clodagh 5 and baby Niamh 10 months":
+        # names each with an age, two or more (ages.py reads every one)
+        (
+            rf"(?-i:\b(?!{_NOT_A_NAME}\b)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)\s+\d{{1,2}}(?:\s*(?:months?|maanden))?"
+            rf"(?:\s*,?\s*(?:,|and|&|en)\s*(?:(?:our|baby|little|onze|ons|kleine)\s+)?"
+            rf"(?-i:(?!{_NOT_A_NAME}\b)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)\s+\d{{1,2}}(?:\s*(?:months?|maanden))?)+\b"
+            r"(?!\s*(?:%|am|pm|:|minutes?|mins?|hours?|km|miles?|goals?|points?))",
+            "name_ages",
+        ),
+        # "Hebe's 11 so it was mostly toast", "Mia's 4 and not": a name's contracted "is"
+        (
+            r"(?-i:\b(?!(?:It|That|There|What|Here|Who|Where|He|She|Let|This|Today|Tomorrow)\b)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)"
+            rf"['’]s\s+(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+)?{_NUM}\b"
+            r"(?=\s*(?:and|so|now|already|today|but|!|,|\.|$))",
+            "years",
+        ),
+        # "Floor (8!)", "Roos (ook 8)", "Milan (ook al 6!)"
+        (r"(?<=[^\W\d_])\s*\(\s*(?:(?:ook|also|too)\s+(?:al\s+)?)?(?P<n>\d{1,2})\s*!*\s*\)", "years"),
+        # "onze jongste wordt volgende week 10", "Vandaag wordt onze jongste 2", "ons Olivia die 5 werd"
+        (
+            rf"\b(?:onze|ons|mijn|our|my)\s+{_CHILD}\s+(?:wordt|werd|turns|turned)\s+(?:\w+\s+){{0,2}}?{_NUM}\b{_AGE_END}",
+            "turns",
+        ),
+        (rf"\b(?:wordt|werd)\s+(?:onze|ons|mijn)\s+{_CHILD}\s+{_NUM}\b{_AGE_END}", "turns"),
+        (rf"\bdie\s+{_NUM}\s+(?:werd|wordt|is\s+geworden)\b", "turns"),
+        (rf"\b(?:worden|werden)\s+(?:vandaag\s+|morgen\s+)?{_NUM}\b{_AGE_END}", "turns"),
+        # "een jaartje geworden", "the big FOUR", "kaarsje nummer 4", "they're 5."
+        (r"\b(?:een|één)\s+jaar(?:tje)?\s+(?:oud\s+)?geworden\b", "one_year_today"),
+        # ("the Big One" is a rollercoaster: a number in capitals or digits only)
+        (
+            r"\bthe\s+big\s+(?-i:(?P<n>\d{1,2}|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE))\b",
+            "turns",
+        ),
+        (rf"\b(?:kaarsje|candle)\s+(?:nummer\s+|number\s+|no\.?\s*)?{_NUM}\b", "turns"),
+        (rf"\bthey['’]re\s+(?:now\s+|only\s+|just\s+)?{_NUM}\b(?=\s*[.!]|\s*$)", "years"),
+        (rf"\b(?:turned|turn)\s+{_NUM}\s+(?:and|&)\s+{_NUM.replace('?P<n>', '?P<n2>')}\b{_AGE_END}", "pair"),
+        (r"\been\s+halfje\b", "half"),
+        # "#Albie4", "#Ivyis6": a name and a number in one hashtag (ages.py checks the hashtag)
+        (
+            rf"(?-i:\b(?!{_NOT_A_NAME}\b)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)\s+(?P<n>\d{{1,2}})\b(?!\s*(?:%|:))",
+            "hashtag_age",
         ),
         # "I'm 4!" in a child's words
         (rf"\bI(?:['’]m|\s+am)\s+{_NUM}\b(?=\s*(?:!|🎂|🎉|today|now|$))", "years"),

@@ -99,6 +99,32 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                     out.append(
                         (m.start(n2_group), m.end(n2_group), AgeValue(m.group(n2_group), years=second))
                     )
+            elif kind == "name_ages":
+                # every name's age in the list; the first is this match's value
+                ages = list(_NAME_AGE.finditer(m.group(0)))
+                for item in ages[1:]:
+                    months = bool(item.group("unit"))
+                    num = int(item.group("n"))
+                    if num <= 17 or months:
+                        s = m.start() + item.start("n")
+                        e = m.start() + item.end()
+                        out.append(
+                            (
+                                s,
+                                e,
+                                AgeValue(
+                                    item.group(0).strip(),
+                                    years=None if months else num,
+                                    months=num if months else None,
+                                ),
+                            )
+                        )
+                head = ages[0]
+                value["years" if not head.group("unit") else "months"] = int(head.group("n"))
+            elif kind == "hashtag_age" and not _in_hashtag(td, m.start()):
+                continue
+            elif kind == "hashtag_age":
+                value["years"] = n
             elif kind == "years_and_half":
                 value["months"] = (n or 0) * 12 + 6
             elif kind == "ja_school_start":
@@ -123,6 +149,15 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
             out.append((start, m.end(), AgeValue(**value)))
     out.sort(key=lambda t: t[0])
     return out
+
+
+#: One name and its age in a list of them: "Clodagh 5", "baby Niamh 10 months".
+_NAME_AGE = re.compile(r"(?P<n>\d{1,2})(?P<unit>\s*(?:months?|maanden))?")
+
+
+def _in_hashtag(td: TextDoc, start: int) -> bool:
+    """Does the analysed text at ``start`` come from a hashtag ("#Albie4" is read "Albie 4")?"""
+    return any(a <= start < b and tag for a, b, _, _, tag in td.segments)
 
 
 #: A post about school: a capitalised "Reception" in it is the school year.
@@ -271,7 +306,7 @@ def _summary(value: AgeValue) -> str:
 
 class AgesAnalyzer(TextAnalyzerBase):
     name = "ages"
-    version = "7"
+    version = "8"
     categories = ("age_or_birthday",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
