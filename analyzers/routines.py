@@ -70,7 +70,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         # "every day this week" is a holiday, not a routine
         (
             rf"\b(?:every|each)\s+(?:single\s+)?(?:day|{_PARTS})\b"
-            r"(?!\s+(?:this|last|next|of\s+(?:the\s+)?(?:holiday|holidays|half\s+term|trip))\b)|\bdaily\b",
+            r"(?!\s+(?:this|last|next|if|of\s+(?:the\s+)?(?:holiday|holidays|half\s+term|trip))\b)|\bdaily\b",
             "daily",
         ),
         (
@@ -82,7 +82,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         (r"(?<!の)毎日(?!が|です|だ|でした|バタバタ|ばたばた|大変|忙しい|楽しい)|毎朝|毎晩|毎夕", "daily"),
         # weekends: "every weekend", "weekends are for", "elk weekend", "毎週末", "毎週土日"
         (
-            r"\b(?:every|each)\s+(?:other\s+|single\s+)?weekend\b|\bweekends\b|\bat\s+the\s+weekend\b(?=.*\balways\b)",
+            r"\b(?:every|each)\s+(?:other\s+|single\s+)?weekend\b|(?<!\d\s)(?<!two\s)(?<!three\s)(?<!four\s)(?<!few\s)"
+            r"(?<!several\s)(?<!many\s)(?<!some\s)\bweekends\b|\bat\s+the\s+weekend\b(?=.*\balways\b)",
             "weekends",
         ),
         (r"\b(?:elk|ieder)\s+weekend\b|\bin\s+het\s+weekend\s+altijd\b", "weekends"),
@@ -126,11 +127,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         (rf"\b[a-z]+\s+days?\s*(?:are|is|=|:)\s*(?:on\s+)?{_DAY}s?\b", None),
         # "Thursday evening is Scouts", "Saturdays are for football"
         (
-            rf"\b{_DAY}s?(?:\s+{_PARTS}s?)?\s+(?:is|are|=|means)\s+(?:for\s+)?(?:always\s+)?(?P<act>{ACTIVITIES})\b",
+            rf"\b{_DAY}s?(?:\s+{_PARTS}s?|\s+(?:after|before)\s+school)?\s+(?:is|are|=|means)\s+(?:for\s+)?(?:always\s+)?"
+            rf"(?P<act>{ACTIVITIES})\b",
             None,
         ),
         # "Tuesday club", "our Saturday tradition", "Sunday morning routine"
-        (rf"\b{_DAY}(?:\s+{_PARTS})?\s+(?:[a-z]+\s+)?(?:tradition|routine|ritual|club)\b", None),
+        (rf"\b{_DAY}(?:\s+{_PARTS})?\s+(?:[a-z-]+\s+)?(?:tradition|routine|ritual|club)\b", None),
         # "Saturday mornings are for parkrun", "on a Wednesday", "every other Friday",
         # "Friday night is pizza night"
         (rf"\b{_DAY}\s+(?:mornings|afternoons|evenings|nights)\b", None),
@@ -146,7 +148,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         # "Wednesday is always swimming", "always on a Friday", "Saturdays we usually"
         (rf"\b{_DAY}s?\s+(?:is|are|we|she|he|they)\s+(?:always|usually)\b", None),
         (rf"\b(?:always|usually)\s+(?:on\s+)?(?:a\s+)?{_DAY}\b(?!\s+(?:in|this|last|next))", None),
-        (rf"\b{_DAY}\s+(?:morning|afternoon|evening|night)\s+(?P<act>{ACTIVITIES})\b", None),
+        (rf"\b{_DAY}\s+(?:morning|afternoon|evening|night)\s+(?:[a-z]+\s+)?(?P<act>{ACTIVITIES})\b", None),
         (rf"\bon\s+a\s+{_DAY}\b(?!\s+(?:in|this|last|next))", None),
         (rf"\b(?:every|each)\s+other\s+{_DAY}\b", None),
         (
@@ -165,7 +167,9 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         (r"\b(?:after|before)\s+(?:school|nursery|daycare|preschool|kindy|kindergarten)\b", None),
         (rf"\b(?:elke|iedere)\s+{_NLDAY}(?:{_NL_PARTS})?\b", None),
         (rf"\b(?:op\s+)?{_NLDAY}(?:middag(?:en)?|s|en|ochtenden|avonden)\b", None),
-        (rf"\b{_NLDAY}(?:ochtend|middag|avond)?\s+(?:altijd|steeds|vast|standaard)\b", None),
+        (rf"\b{_NLDAY}{_NL_PARTS}?\s+(?:altijd|steeds|vast|standaard)\b", None),
+        # "Hockey op zaterdag bij HC Tilburg": a club activity on its weekday
+        (rf"\b(?P<act>{NL_ACTIVITIES})\s+op\s+{_NLDAY}\b", None),
         # "Zaterdag voetbal, zondag hockey": a Dutch weekday and a club activity
         (rf"\b{_NLDAY}\s+(?P<act>{NL_ACTIVITIES})\b", None),
         (r"\b(?P<act>zwemles|turnles|balletles|voetbaltraining|dansles)\b", None),
@@ -196,10 +200,10 @@ _MORE_JA_DAYS = re.compile(r"^[・と、](?P<more>[月火水木金土日])(?:曜
 _REPEATS = re.compile(
     r"\b(?:every\s+week|each\s+week|weekly|as\s+usual|as\s+always|like\s+every\s+week|without\s+fail|"
     r"elke\s+week|iedere\s+week|wekelijks|zoals\s+altijd|zoals\s+elke\s+week|vaste\s+prik|"
-    r"every\s+single\s+week|we\s+always|altijd)\b",
+    r"every\s+single\s+week|we\s+always|altijd|traditie|tradition|highlight\s+of\s+(?:the|their|our|my|his|her)\s+week)\b",
     re.IGNORECASE,
 )
-_ANY_DAY = re.compile(rf"\b(?:{_DAYS_EN}|{_DAYS_NL})s?\b", re.IGNORECASE)
+_ANY_DAY = re.compile(rf"\b(?:{_DAYS_EN}|{_DAYS_NL})(?:s|{_NL_PARTS})?\b", re.IGNORECASE)
 _ONE_OFF_BEFORE = re.compile(
     r"\b(?:last|next|this|afgelopen|volgende|vorige|deze|komende)\s+$", re.IGNORECASE
 )
@@ -269,17 +273,21 @@ def find_routines(td: TextDoc) -> list[tuple[int, int, RoutineValue]]:
                 end += more.end()
                 if not any(a < end and s < b for a, b, _ in out):
                     out.append((s, end, RoutineValue(text[s:end], other.capitalize(), activity)))
-    # "Sunday lunch at Nana's, every week without fail": a weekday in a sentence that says it repeats
-    for sentence in re.finditer(r"[^.!?\n]+", text):
+    # "Sunday lunch at Nana's, every week without fail": a weekday in a sentence that says it
+    # repeats, or in the sentence just before ("Woensdag is opa-dag. Altijd.")
+    sentences = list(re.finditer(r"[^.!?\n]+", text))
+    for i, sentence in enumerate(sentences):
         if not _REPEATS.search(sentence.group(0)):
             continue
-        for m in _ANY_DAY.finditer(sentence.group(0)):
-            s0, e0 = sentence.start() + m.start(), sentence.start() + m.end()
+        for m in (
+            m
+            for near in sentences[max(0, i - 1) : i + 1]
+            for m in _ANY_DAY.finditer(text, near.start(), near.end())
+        ):
+            s0, e0 = m.start(), m.end()
             if any(a < e0 and s0 < b for a, b, _ in out) or _ONE_OFF_BEFORE.search(text[:s0]):
                 continue
-            word = (
-                m.group(0).lower().rstrip("s") if m.group(0).lower().endswith("days") else m.group(0).lower()
-            )
+            word = re.sub(rf"(?:s|{_NL_PARTS})$", "", m.group(0).lower())
             day = DUTCH_DAYS.get(word) or (word if word in WEEKDAYS else None)
             if day:
                 out.append((s0, e0, RoutineValue(m.group(0), day.capitalize())))
@@ -311,7 +319,7 @@ _EVERY = {"daily": " every day", "weekdays": " on weekdays", "weekends": " at we
 
 class RoutinesAnalyzer(TextAnalyzerBase):
     name = "routines"
-    version = "3"
+    version = "4"
     categories = ("routine_hint",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

@@ -49,6 +49,16 @@ CASES = [
     ("毎日がお祭り騒ぎ🎉", []),
     ("年子育児の毎日です", []),
     ("毎日公園で遊んでいます", ["daily"]),
+    # habits said in the next sentence, or as a tradition
+    ("Friday fish and chips at Nana's. Every week, no exceptions.", ["friday"]),
+    ("Donderdag is oma-dag. Altijd.", ["thursday"]),
+    ("Wafels op zondag, traditie", ["sunday"]),
+    ("Wednesday after-school club is the highlight of her week", ["wednesday"]),
+    # a day and its part, a club activity on its day
+    ("Op woensdagnamiddag altijd naar de muziekschool", ["wednesday"]),
+    ("Korfbal op zaterdag in Zwolle", ["saturday"]),
+    ("Monday and Friday after school is swimming, and she'd go every day if she could", ["friday", "monday"]),
+    ("Coaching the Thursday evening junior netball squad", ["thursday"]),
 ]
 
 ONE_OFFS = [
@@ -58,6 +68,7 @@ ONE_OFFS = [
     "everyday life with three kids",
     "Sun, sea and sand",
     "Beach every day this week!",
+    "The shed took three weekends to build",
 ]
 
 
