@@ -114,13 +114,14 @@ _NL_NOT_NAME = frozenset(
 #: "juf Anja van De Zonnewijzer".
 _NL_SCHOOL_CUE = re.compile(
     r"\b(?:juf|juffrouw|meester|school|schooldag|klas|klasgenoot|groep\s*\d|kleuterklas|leerjaar|"
-    r"ouderavond|rapport|leerkracht|directeur|schoolplein|schooljaar)\b(?!\s*(?:reisje|kamp))",
+    r"ouderavond|rapport|leerkracht|directeur|schoolplein|schooljaar|studiedag)\b(?!\s*(?:reisje|kamp))",
     re.IGNORECASE,
 )
 #: A school trip names where the class goes, not the school: "met de klas naar Het Scheepvaartmuseum".
 _NL_TRIP = re.compile(r"(?:reisje|uitje|excursie|schoolreis|kamp)\b", re.IGNORECASE)
 _NL_NOT_SCHOOL_NAME = re.compile(
-    r"(?:museum|dierentuin|zoo|park|bos|strand|bibliotheek|theater|bioscoop|zwembad|efteling|kerk|markt)",
+    r"(?:museum|dierentuin|zoo|park|bos|strand|bibliotheek|theater|bioscoop|zwembad|efteling|kerk|markt|bad\b|"
+    r"sporthal|speeltuin|kinderboerderij|stadion|manege|ijsbaan)",
     re.IGNORECASE,
 )
 _NL_CONTEXT_NAME = re.compile(
@@ -165,7 +166,8 @@ _NL_QUALIFIER = re.compile(
     r"(?:\b(?:rk|r\.k\.|openbare|christelijke|katholieke|protestants-christelijke|"
     r"gereformeerde|islamitische|algemene|obs|cbs|pcbs|"
     # Flemish networks and Dutch school kinds: "Vrije Basisschool", "GO! Basisschool", "Dalton Kindcentrum"
-    r"vrije|gemeentelijke|stedelijke|provinciale|gesubsidieerde|go!|dalton|montessori|jenaplan)\s+)$",
+    r"vrije|gemeentelijke|stedelijke|stedelijk|provinciale|gesubsidieerde|go!|dalton|montessori|jenaplan|"
+    r"christelijk|katholiek|openbaar|koninklijk)\s+)$",
     re.IGNORECASE,
 )
 #: "Vrije School Zutphen": the town after a Dutch school kind.
@@ -209,7 +211,9 @@ def _find_schools(td: TextDoc) -> list[tuple[int, int, str]]:
                 if lower and lower.group("name").split()[-1] not in _NL_NOT_NAME:
                     end += lower.end()
             qualifier = _NL_QUALIFIER.search(text[:start])
-            if qualifier and re.match(r"(?i)basisschool|school|kindcentrum", text[start:end]):
+            if qualifier and re.match(
+                r"(?i)basisschool|school|kindcentrum|gymnasium|lyceum|atheneum", text[start:end]
+            ):
                 start = qualifier.start()
             if re.search(r"(?i)vrije\s+school$", text[start:end]) and (
                 town := _NL_TOWN_AFTER.match(text[end:])
@@ -273,7 +277,7 @@ def normalise_school(text: str) -> str:
 
 class SchoolsAnalyzer(TextAnalyzerBase):
     name = "schools"
-    version = "5"
+    version = "6"
     categories = ("school",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

@@ -68,7 +68,8 @@ TUNE_SPLITS = ("tune", "independent_tune", "independent2", "independent3", "inde
 HELD_OUT_SPLITS = tuple(split for split in INDEPENDENT if split not in TUNE_SPLITS)
 #: Bare keywords ("basisschool", 保育園) say a school exists, not which: not a school name.
 _BARE = re.compile(
-    r"^(?:basisschool|kleuterschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|保育園|幼稚園|小学校|こども園|保育所)$",
+    r"^(?:basisschool|kleuterschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|crèche|creche|保育園|幼稚園|"
+    r"小学校|こども園|保育所)$",
     re.I,
 )
 

@@ -105,6 +105,8 @@ SCHOOL_RE_OTHER = re.compile(
     # Dutch compounds carry the keyword inside one word; a capitalised name may follow.
     r"\b(?:basisschool|kleuterschool|kinderdagverblijf|peuterspeelzaal|kinderopvang|kdv|bso|montessorischool|daltonschool|"
     r"jenaplanschool|vrije\s+school|kindcentrum|ikc|obs|cbs|rkbs|pcbs|kbs|vbs|gbs|sbs|gvbs|crèche|creche|"
+    # Dutch and Flemish secondary schools: "Stedelijk Gymnasium Leiden", "GO! Atheneum Redingenhof"
+    r"(?-i:Gymnasium|Lyceum|Atheneum)|"
     r"school(?=\s+(?-i:De|Het)\s+(?-i:[A-Z])))\b"  # "obs" is a school kind, "obsessed" no school
     r"(?:\s+(?:de\s+|het\s+|'t\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2})?"
     # Japanese: a name in kanji/kana before the keyword, stopping at particles and punctuation.

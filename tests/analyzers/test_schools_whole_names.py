@@ -71,6 +71,13 @@ CASES = [
     ("来年からはひかり小学校の1年生", ["ひかり小学校"]),
     ("ゆいなは毎日保育園で遊んでいます", []),
     ("毎日さくら保育園に通っています", ["さくら保育園"]),
+    # Dutch and Flemish secondary schools, a qualifier before the kind
+    ("Na de zomer naar het Christelijk Lyceum Delft", ["Christelijk Lyceum Delft"]),
+    ("Lotte zit op GO! Atheneum Zonnebloem", ["GO! Atheneum Zonnebloem"]),
+    ("Brugklas op het Stedelijk Gymnasium in Arnhem", ["Stedelijk Gymnasium"]),
+    # a school named by a study day; a swimming pool after school is no school
+    ("woensdag studiedag op De Klimop, dus thuis", ["De Klimop"]),
+    ("Elke vrijdag na school naar het Zuiderbad", []),
 ]
 
 
