@@ -53,6 +53,12 @@ NOT_NAMES = (
     | frozenset(CHILD_NOUNS)
 )
 
+#: Never a child's name, whatever follows: the days, and the months that are no given names
+#: ("turned 5 on Sunday and ..."; April, May, June and August are names).
+_NEVER_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march july september october "
+    "november december".split()
+)
 #: Words a parent puts before a child's name that are also given names elsewhere ("Little").
 _FONDLY = frozenset("little baby big young sweet dear wee lil".split())
 
@@ -213,8 +219,10 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
         aged = strong and word[:1].isupper() and not word.isupper() and low not in big_towns()
         if not (listed or unlisted or aged or (strong and low in lexicon.WORD_NAMES)):
             continue
-        if (low in NOT_NAMES or low in stop) and not strong:
+        if (low in NOT_NAMES or low in stop) and not strong or low.rstrip("s") in _NEVER_NAMES:
             continue
+        if re.search(r"\d\s*$", text[: m.start()]):
+            continue  # "18 miles", "3 seasons": a count of things
         if low in lexicon.DUTCH_COMMON and not (strong and low in names and word[:1].isupper()):
             continue  # "lieve", "storm" are words, but "Lieve is 2 geworden" is a child
         if (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _NAME = r"(?P<name>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)"
-_MORE = r"(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)*)"
+_MORE = r"(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*(?:(?:baby|little)\s+)?[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)*)"
 #: "Isla's mum", "Chiamaka and Tolu's mums": a child named through a parent, another family's
 #: unless a grandparent posts ("Grandma here, Nneka's mummy let me post this").
 THROUGH_PARENT = re.compile(
@@ -35,7 +35,7 @@ CARER_VOICE = re.compile(
     r"\b(?:coaching|proud\s+coach|proud\s+to\s+coach|(?:i|we)\s+coach|coach\s*\(\s*me\s*\)|childminding|"
     r"childminder\s+life|my\s+mindees|(?:the\s+)?(?:little\s+ones|kids|children)\s+i\s+(?:mind|look\s+after|teach|coach)|"
     r"(?:reading|volunteering)\s+(?:to|with|at)\s+(?:reception|year\s+\d|the\s+class)|godmother\s+duties|"
-    r"auntie\s+duties|gastouder|oppaskindjes?|ik\s+(?:train|coach)\b)",
+    r"auntie\s+duties|gastouder|oppaskindjes?|ik\s+(?:train|coach)\b|(?:i['’]ve\s+been\s+|i\s+)teach(?:ing)?\s+(?:him|her|them)\b)",
     re.IGNORECASE,
 )
 #: Phrasings that name another family's child (English and Dutch); ``name`` and ``more``
@@ -44,9 +44,10 @@ OTHER_CHILD = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         rf"\b(?:play\s?date|play\s?dates|sleepover|tea)\s+(?:with|at)\s+{_NAME}{_MORE}",
-        rf"\b(?:friends?|best\s+friends?|bestie|besties|best\s+mate|mates?|classmates?|cousins?|pals?|buddy|"
+        rf"\b(?:(?:wee|little|baby|big)\s+)?(?:friends?|best\s+friends?|bestie|besties|best\s+mate|mates?|classmates?|cousins?|pals?|buddy|"
         rf"team-?mates?|band-?mates?|school\s?friends?|nieces?|nephews?|god-?sons?|god-?daughters?|god-?child)"
-        rf"(?:\s+from\s+(?:class|nursery|school|reception|(?-i:[A-Z][a-z]+)))?\s*[,:]?\s+(?:baby\s+|little\s+)?{_NAME}{_MORE}",
+        rf"(?:\s+from\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}?(?:class|nursery|school|reception|preschool|(?-i:[A-Z][a-z]+)))?"
+        rf"\s*[,:]?\s+(?:baby\s+|little\s+|wee\s+)?{_NAME}{_MORE}",
         # "Tyler and Kayden, my little football crazy nephews": the kin word after the names
         rf"\b{_NAME}{_MORE}\s*,\s*(?:my|our)\s+(?:[a-z-]+\s+){{0,4}}?(?:nieces|nephews|cousins|god-?children|"
         rf"niece|nephew|cousin|god-?son|god-?daughter)\b",
@@ -62,7 +63,8 @@ OTHER_CHILD = tuple(
         rf"\b(?:bumped\s+into|met\s+up\s+with)\s+{_NAME}",
         # another adult's child: "Becky and her new baby Hugo", "my sister and her kids, Logan ..."
         rf"\b(?:her|his|their)\s+(?:(?:new|little|baby|beautiful|gorgeous|lovely|precious|two|three)\s+){{0,3}}(?:little\s+ones?|baby|son|daughter|boys?|"
-        rf"girls?|kids|children|twins|newborn|two|three|four|lot|youngest|eldest|oldest|littlest)\s*[,.:]?\s+{_NAME}{_MORE}",
+        rf"girls?|kids|children|twins|newborn|two|three|four|lot|youngest|eldest|oldest|littlest)\s*(?:[,.:]\s*|\(\s*|\s+)"
+        rf"{_NAME}{_MORE}",
         # "Sophie's youngest, Reggie", "our neighbours' little boy Kai", "my friend's daughter Mila"
         rf"\b[A-Za-zÀ-ÖØ-Þß-öø-ÿ]+(?:'s|’s|s'|s’)\s+(?:(?:little|baby|new|two|three|eldest|youngest|oldest|wee)\s+)?(?:kids|children|boys?|"
         rf"girls?|lot|little\s+ones?|twins|son|daughter|baby|youngest|eldest|oldest|littlest|two|three|lads?|fella|"
@@ -72,6 +74,20 @@ OTHER_CHILD = tuple(
         rf"little\s+ones|twins|wee\s+ones|son|daughter|boy|girl|lad|fella)\b",
         # "a little boy called Idris", "a best friend called Marnie"
         rf"\b(?:a|new)\s+(?:[a-z]+\s+){{0,2}}?(?:boy|girl|friend|mate|pal|bestie)\s+(?:called|named)\s+{_NAME}",
+        # two friends named together, ours first: "Theo and Arjun, best mates since nursery", "Albie and Sid,
+        # thick as thieves"; and after: "Sinds de peuterspeelzaal al beste vriendjes, Fedde en Youssef"
+        rf"\b(?-i:[A-ZÀ-ÖØ-Þ])[a-zß-öø-ÿ]+\s+(?:and|&|en)\s+{_NAME}\s*,\s*(?:(?:now\s+|still\s+)?best\s+(?:mates|friends|buddies|pals)|"
+        rf"besties|thick\s+as\s+thieves|inseparable|(?:al\s+)?beste\s+(?:vriendjes|vriendinnetjes|vrienden|maatjes)|"
+        rf"dikke\s+(?:maatjes|vriendjes)|hartsvriend(?:en|innen|innetjes))\b",
+        rf"\b(?:best\s+(?:mates|friends|buddies|pals)|besties|beste\s+(?:vriendjes|vriendinnetjes|vrienden|maatjes))\s*,\s*"
+        rf"(?-i:[A-ZÀ-ÖØ-Þ])[a-zß-öø-ÿ]+\s+(?:and|&|en)\s+{_NAME}\b",
+        # the poster's child hosts: "our Cosima hosting Ione and Pia"; a child invited to others'
+        # parties: "invited to FOUR parties this weekend: Chloe, Amara, Leo and Frankie"
+        rf"\bhosting\s+(?:the\s+)?{_NAME}(?![\w'’]){_MORE}",
+        rf"\bparties\b[^.!?\n:]{{0,30}}:\s*{_NAME}{_MORE}",
+        # another family's newborn: "on the arrival of little Anaya", "Clara's new baby today. Little Casimir"
+        rf"\b(?:arrival|birth)\s+of\s+(?:(?:little|baby|their|her|his)\s+)*{_NAME}",
+        rf"\b[A-Za-zÀ-ÖØ-Þß-öø-ÿ]+(?:'s|’s)\s+new\s+baby\b[^.!?\n]{{0,15}}[.!]\s+(?:little\s+|baby\s+)?{_NAME}",
         # "her relay team (Mei, Orla-Jane, Tamsin)", "the boys from his class (Kyle, Shay, Malachy)",
         # "zijn teamgenoten: Daan, Sem en Luuk"
         rf"\b(?:his|her|their|zijn|haar|hun)\s+(?:[\w-]+\s+){{0,2}}?(?:team|class|patrol|squad|friends|mates|pals|gang|"
@@ -173,6 +189,9 @@ ADULT_NAMED = tuple(
         rf"kraamverzorgster|leidster|juf|meester|dokter|huisarts)\.?\s*,?\s+{_NAME}",
         rf"\b{_NAME}(?:'s|’s)\s+(?:(?:little|baby|new|two|three)\s+)?(?:youngest|eldest|oldest|littlest|kids|children|boys|girls|"
         rf"son|daughter|little\s+ones?|twins|lads?|fella|wee\s+ones?)\s*,?\s+(?-i:[A-Z])",
+        # a new parent: "my cousin Jen's new baby", "Priya's bump"
+        rf"\b{_NAME}(?:'s|’s)\s+(?:new\s+baby|baby\s+bump|bump|pregnancy|husband|wife|fianc[ée]e?)\b"
+        r"(?!\s+(?:brother|sister|bro|sis|cousin))",
         # a parent named through their child: "Pippa (Jo's daughter)", "Molly (Sarah's girl)"
         rf"\b{_NAME}(?:'s|’s)\s+(?:(?:little|baby|new|eldest|youngest|oldest|middle)\s+)?(?:daughter|son)\b",
         rf"\(\s*{_NAME}(?:'s|’s)\s+(?:(?:little|baby|new|eldest|youngest|oldest|middle)\s+)?(?:girl|boy|little\s+one|kid|baby)\b",

@@ -610,3 +610,13 @@ def test_characters_in_a_costume_list_and_towns_in_a_pair_are_no_children() -> N
     ]
     assert _children("Kemi's naming ceremony 🙏 family came from Lagos and London") == [("Kemi", "own")]
     assert _children("Taking DS to see the match at the Etihad for his birthday") == []
+
+
+def test_days_and_counted_things_are_no_names() -> None:
+    assert _children("Bodhi turned 4 on Sunday and his cousin Ione turns 4 next week") == [
+        ("Bodhi", "own"),
+        ("Ione", "other"),
+    ]
+    assert _children("Half marathon done. 13 miles. Never again.") == []
+    # a month that is a given name stays one
+    assert _children("June turned 3 today!") == [("June", "own")]

@@ -206,3 +206,39 @@ def test_more_phrasings_of_another_familys_child() -> None:
         assert sorted(_children(caption)) == want, caption
     # a child with the family's own parent is ours
     assert _children("Ella and her dad built the best snowman") == [("Ella", "own")]
+
+
+def test_friends_guests_and_newborns_named_by_their_situation() -> None:
+    cases = {
+        # two friends, ours first
+        "Rex and Omar, best mates since Reception, still inseparable": [("Omar", "other"), ("Rex", "own")],
+        "Sinds de crèche al beste vriendjes, Teun en Mats": [("Mats", "other"), ("Teun", "own")],
+        # guests of ours, hosts of parties we go to
+        "Party season: Otto was invited to three parties: Nova, Kit and Amos": [
+            ("Amos", "other"),
+            ("Kit", "other"),
+            ("Nova", "other"),
+            ("Otto", "own"),
+        ],
+        "Our Juno hosting Bea and Lark tonight, wish me luck": [
+            ("Bea", "other"),
+            ("Juno", "own"),
+            ("Lark", "other"),
+        ],
+        # another family's newborn, another adult's children in brackets
+        "So happy for our friends on the arrival of little Otis": [("Otis", "other")],
+        "Met my cousin Jen's new baby today. Little Wren is perfect": [("Wren", "other")],
+        "Lunch at my brother's. His three (Ada, Rufus and baby Nell) ran riot": [
+            ("Ada", "other"),
+            ("Nell", "other"),
+            ("Rufus", "other"),
+        ],
+        # a teacher's post
+        "So proud of Ishan passing his grade 2 violin, I've been teaching him for a year": [
+            ("Ishan", "other")
+        ],
+    }
+    for caption, want in cases.items():
+        assert sorted(_children(caption)) == want, caption
+    # hosting a child's party names the child ours
+    assert ("Poppy", "own") in _children("Hosting Poppy's whole class tomorrow for her party")
