@@ -335,10 +335,10 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
             word = pm.group("w")
             low = word.lower()
             ws = pm.start("w") + (0 if pm.re is _PAIR_BEFORE else e)
+            # "Will and Hattie", "Summer and Jude": a capitalised word-name joined to a name is one
+            word_name = low in lexicon.WORD_NAMES and word[:1].isupper()
             if (
-                low in NOT_NAMES
-                or low in stop
-                or low in lexicon.DUTCH_COMMON
+                ((low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON) and not word_name)
                 or any(a == ws for _, a, _ in out)
                 or after_title(text[:ws])
                 or low in big_towns()  # "from Lagos and London"
@@ -355,7 +355,12 @@ def gazetteer_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, i
                 and low not in lexicon.given_names()
                 and low in lexicon.english_words()
                 # "Tilly and Wren did ...", "Faith and Blessing, my two angels": a person's slot after the pair
-                and not (_UNLISTED_SLOT.match(after_pair) or re.match(r"^\s*,\s*(?:my|our)\s", after_pair))
+                and not (
+                    _UNLISTED_SLOT.match(after_pair)
+                    or re.match(r"^\s*,\s*(?:my|our)\s", after_pair)
+                    # "Hendrix and Ozzy at their first rugby session": the pair are people
+                    or re.match(r"^\s+(?:[a-z]+\s+){0,2}(?:their|they|both)\b", after_pair)
+                )
             ):
                 continue  # "Fish and Chips"
             out.append((clean_name(word), ws, ws + len(word)))

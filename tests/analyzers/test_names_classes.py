@@ -620,3 +620,17 @@ def test_days_and_counted_things_are_no_names() -> None:
     assert _children("Half marathon done. 13 miles. Never again.") == []
     # a month that is a given name stays one
     assert _children("June turned 3 today!") == [("June", "own")]
+
+
+def test_a_word_name_or_unlisted_name_joined_to_a_name_is_a_name() -> None:
+    assert sorted(_children("Will and Hattie at the fireworks in Ripon")) == [
+        ("Hattie", "own"),
+        ("Will", "own"),
+    ]
+    assert sorted(_children("Autumn and Ivo have had their jabs")) == [("Autumn", "own"), ("Ivo", "own")]
+    assert sorted(_children("Jagger and Ozzy at their first judo class")) == [
+        ("Jagger", "own"),
+        ("Ozzy", "own"),
+    ]
+    # a dish is still no pair of people
+    assert _children("Fish and Chips at the seaside with Nell") == [("Nell", "own")]
