@@ -97,8 +97,9 @@ OTHER_CHILD = tuple(
         rf"classmate|cousin|vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\b",
         rf"\b{_NAME}\s*\(\s*(?:our|my|her|his|their)?\s*(?:niece|nephew|cousin|god-?son|god-?daughter|friend)\b",
         # "Molly (Sarah's girl)", "Marnie (our neighbours' girl)", "Kato (dochter van mijn collega)"
-        rf"\b{_NAME}\s*\(\s*(?:(?:our|my|the)\s+)?[A-Za-z]+(?:'s|’s|s'|s’)\s+(?:(?:little|baby|eldest|youngest|middle|new)\s+)?"
-        rf"(?:girl|boy|daughter|son|little\s+one|kid|child|baby|eldest|youngest|middle\s+one)\b",
+        rf"\b{_NAME}\s*\(\s*(?:(?:our|my|the)\s+)?(?:next\s+door|[A-Za-z]+)(?:'s|’s|s'|s’)\s+"
+        rf"(?:(?:little|baby|eldest|youngest|middle|new|wee)\s+)?"
+        rf"(?:girl|boy|daughter|son|little\s+one|wee\s+one|one|kid|child|baby|eldest|youngest|middle\s+one|lad|fella)\b",
         rf"\b{_NAME}\s*\(\s*(?:de\s+|het\s+)?(?:dochter(?:tje)?|zoon(?:tje)?|kind(?:je)?|baby|meisje|jongen|neefje|nichtje)\s+van\b",
         # a child named through their parent (and THROUGH_PARENT, last): "with Ava and her mum",
         # "de moeder van Saar", "buurmeisje Noor"

@@ -242,3 +242,17 @@ def test_friends_guests_and_newborns_named_by_their_situation() -> None:
         assert sorted(_children(caption)) == want, caption
     # hosting a child's party names the child ours
     assert ("Poppy", "own") in _children("Hosting Poppy's whole class tomorrow for her party")
+
+
+def test_names_from_the_recent_rankings_are_read() -> None:
+    assert sorted(_children("Dafydd and Catrin on the beach at Tenby")) == [
+        ("Catrin", "own"),
+        ("Dafydd", "own"),
+    ]
+    assert _children("Sadhbh turned 6 today!") == [("Sadhbh", "own")]
+    assert sorted(_children("Staf en Fons in de zandbak")) == [("Fons", "own"), ("Staf", "own")]
+    # and a neighbour's child in brackets, Scots style
+    assert sorted(_children("Mairi and Ruaridh (next door's wee one) built a snowman")) == [
+        ("Mairi", "own"),
+        ("Ruaridh", "other"),
+    ]
