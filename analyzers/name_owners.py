@@ -213,6 +213,12 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
         for m in _MENTIONED.finditer(text):
             other |= _list_starts(m, "list" if m.group("list") else "guests") & starts
     other |= siblings_of(td, other)
+    # "my niece Maisie on her christening and happy birthday to her big brother Alfie": the
+    # brother of the child named last before him
+    for m in _THEIR_SIBLING.finditer(text):
+        before = [s for s in starts if s < m.start()]
+        if before and max(before) in other:
+            other.add(m.start("sib"))
     return _same_name(text, other, starts) & starts
 
 
@@ -244,6 +250,11 @@ _LIST_WITH_OURS = re.compile(
 _MENTIONED = re.compile(
     rf"\b(?:special\s+mention|shout[\s-]?outs?)\s+to\s+(?-i:(?P<list>{_NAME_RUN}))|"
     rf"\b(?:thank\s+you|thanks)\s+(?:so\s+much\s+)?to\s+(?-i:(?P<guests>{_NAME_RUN}))\s+for\s+coming\b",
+    re.IGNORECASE,
+)
+_THEIR_SIBLING = re.compile(
+    r"\b(?:her|his|haar|zijn)\s+(?:new\s+)?(?:(?:little|big|baby|older|younger|kleine|grote)\s+)?"
+    r"(?:brother|sister|broer(?:tje)?|zus(?:je)?)\s+(?P<sib>(?-i:[A-ZÀ-ÖØ-Þ])[a-zß-öø-ÿ]+)",
     re.IGNORECASE,
 )
 _TEAM = re.compile(r"\b(?:team|league|match|tournament|squad|teammates?)\b", re.IGNORECASE)

@@ -46,7 +46,7 @@ OTHER_CHILD = tuple(
         rf"\b(?:play\s?date|play\s?dates|sleepover|tea)\s+(?:with|at)\s+{_NAME}{_MORE}",
         rf"\b(?:(?:wee|little|baby|big)\s+)?(?:friends?|best\s+friends?|bestie|besties|best\s+mate|mates?|classmates?|cousins?|pals?|buddy|"
         rf"team-?mates?|band-?mates?|school\s?friends?|nieces?|nephews?|god-?sons?|god-?daughters?|god-?child)"
-        rf"(?:\s+from\s+(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}?(?:class|nursery|school|reception|preschool|(?-i:[A-Z][a-z]+)))?"
+        rf"(?:\s+from\s+(?:(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:class|nursery|school|reception|preschool)\b|(?-i:[A-Z][a-z]+)))?"
         rf"\s*[,:]?\s+(?:baby\s+|little\s+|wee\s+)?{_NAME}{_MORE}",
         # "Tyler and Kayden, my little football crazy nephews": the kin word after the names
         rf"\b{_NAME}{_MORE}\s*,\s*(?:my|our)\s+(?:[a-z-]+\s+){{0,4}}?(?:nieces|nephews|cousins|god-?children|"
@@ -59,7 +59,9 @@ OTHER_CHILD = tuple(
         rf"\b{_NAME}{_MORE}\s+(?:stayed|stays|is\s+staying|slept)\s+(?:over|the\s+night|with\s+us|at\s+ours)\b",
         rf"\b(?:had|having)\s+{_NAME}{_MORE}\s+(?:round|over)\b",
         rf"\b{_NAME}{_MORE}\s+(?:came|come|comes|coming)\s+(?:over|round|to\s+play|for\s+tea|for\s+a\s+(?:play\s?date|sleepover))",
-        rf"\b{_NAME}\s+from\s+(?:next\s+door|down\s+the\s+road|across\s+the\s+road|over\s+the\s+road)\b",
+        rf"\b{_NAME}{_MORE}\s+(?:from\s+)?(?:next\s+door|down\s+the\s+road|across\s+the\s+road|over\s+the\s+road)\b",
+        # "Wishing Lily-Mae a very happy 6th birthday from all of us next door"
+        rf"\bwishing\s+{_NAME}\b[^.!?\n]{{0,60}}\bfrom\s+(?:all\s+of\s+)?us\b",
         rf"\b(?:bumped\s+into|met\s+up\s+with)\s+{_NAME}",
         # another adult's child: "Becky and her new baby Hugo", "my sister and her kids, Logan ..."
         rf"\b(?:her|his|their)\s+(?:(?:new|little|baby|beautiful|gorgeous|lovely|precious|two|three)\s+){{0,3}}(?:little\s+ones?|baby|son|daughter|boys?|"

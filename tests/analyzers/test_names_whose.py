@@ -256,3 +256,26 @@ def test_names_from_the_recent_rankings_are_read() -> None:
         ("Mairi", "own"),
         ("Ruaridh", "other"),
     ]
+
+
+def test_neighbours_wishes_and_the_siblings_of_other_families_children() -> None:
+    cases = {
+        "Kit and Bea next door came round for a water fight, our Nell won": [
+            ("Bea", "other"),
+            ("Kit", "other"),
+            ("Nell", "own"),
+        ],
+        "Wishing Rosa a very happy 7th birthday from all of us at number 12": [("Rosa", "other")],
+        "Here she is with her best friend from Little Owls Nursery, little Tariq": [("Tariq", "other")],
+        "Well done to my nephew Rory on his swim badge, and to his little sister Ada on her first dive": [
+            ("Ada", "other"),
+            ("Rory", "other"),
+        ],
+    }
+    for caption, want in cases.items():
+        assert sorted(_children(caption)) == want, caption
+    # the sister of one of ours is ours
+    assert sorted(_children("Proud of our Rory on his swim badge, and of his little sister Ada")) == [
+        ("Ada", "own"),
+        ("Rory", "own"),
+    ]
