@@ -209,9 +209,13 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
     for m in _LIST_WITH_OURS.finditer(text):
         other |= _list_starts(m) & starts
     # the guests the poster thanks at a party or a match: "special mention to Aarav and Lexi"
-    if (hosts & starts) - other or _TEAM.search(text):
+    if (hosts & starts) - other or _TEAM.search(text) or _BIRTHDAY_CHILD.search(text):
         for m in _MENTIONED.finditer(text):
             other |= _list_starts(m, "list" if m.group("list") else "guests") & starts
+    # "Elliot is 9 today!! Laser tag with Mason, Dexter and Kai": the birthday child's guests
+    if (bday := _BIRTHDAY_CHILD.search(text)) is not None:
+        for m in _WITH_LIST.finditer(text, bday.end()):
+            other |= (_list_starts(m) & starts) - _same_name(text, {bday.start("name")}, starts)
     other |= siblings_of(td, other)
     # "my niece Maisie on her christening and happy birthday to her big brother Alfie": the
     # brother of the child named last before him
@@ -250,6 +254,19 @@ _LIST_WITH_OURS = re.compile(
 _MENTIONED = re.compile(
     rf"\b(?:special\s+mention|shout[\s-]?outs?)\s+to\s+(?-i:(?P<list>{_NAME_RUN}))|"
     rf"\b(?:thank\s+you|thanks)\s+(?:so\s+much\s+)?to\s+(?-i:(?P<guests>{_NAME_RUN}))\s+for\s+coming\b",
+    re.IGNORECASE,
+)
+#: A child's birthday: "Elliot is 9 today", "Freya's 9th", "Kasper is 12 geworden".
+_BIRTHDAY_CHILD = re.compile(
+    r"(?-i:\b(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))(?:\s+(?:is|turns|turned|wordt|werd|is\s+vandaag)\s+(?:\d{1,2}|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:today|vandaag|geworden|jaar|!)|['’]s\s+\d{1,2}(?:st|nd|rd|th)\b"
+    r"(?:\s+birthday)?)",
+    re.IGNORECASE,
+)
+#: Two or more names after "with", none of them marked ours: "with Mason, Dexter and Kai".
+_WITH_LIST = re.compile(
+    r"\b(?:with|met)\s+(?-i:(?P<list>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s*,\s*[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*\s*(?:,|and|&|en)\s*"
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))\b",
     re.IGNORECASE,
 )
 _THEIR_SIBLING = re.compile(

@@ -279,3 +279,21 @@ def test_neighbours_wishes_and_the_siblings_of_other_families_children() -> None
         ("Ada", "own"),
         ("Rory", "own"),
     ]
+
+
+def test_a_birthday_childs_guests_are_other_families_children() -> None:
+    assert sorted(_children("Rufus is 7 today!! Bowling with Jonah, Idris and Kit")) == [
+        ("Idris", "other"),
+        ("Jonah", "other"),
+        ("Kit", "other"),
+        ("Rufus", "own"),
+    ]
+    assert sorted(
+        _children("Sleepover for Edie's 8th. Special shout out to Nell and Ada for the dance show")
+    ) == [
+        ("Ada", "other"),
+        ("Edie", "own"),
+        ("Nell", "other"),
+    ]
+    # no birthday: a day out with two children names no guests
+    assert sorted(_children("Beach day with Jonah and Idris")) == [("Idris", "own"), ("Jonah", "own")]
