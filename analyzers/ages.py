@@ -18,6 +18,7 @@ from analyzers.age_phrases import (
     KANJI_DIGITS,
     NUMBER_WORDS,
     ONE_OK_NEXT,
+    ORDINAL_WORDS,
     PATTERNS,
     number_of,
 )
@@ -32,6 +33,8 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
     """(start, end, value) of every age or birthday statement in one analysed text."""
     out: list[tuple[int, int, AgeValue]] = []
     text = td.analysed
+    if td.script != "cjk" and not _MAY_STATE_AN_AGE.search(text):
+        return out  # most captions: no number, no birthday, no school year, nothing to try
     for pattern, kind in PATTERNS:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e, _ in out):
@@ -151,6 +154,16 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
     return out
 
 
+#: Every English or Dutch age phrasing has one of these (a digit, a number or ordinal word, a
+#: birthday, a school year or a unit): a text without any is not read pattern by pattern.
+_MAY_STATE_AN_AGE = re.compile(
+    r"\d|½|\b(?:"
+    + "|".join(sorted(map(re.escape, {*NUMBER_WORDS, *ORDINAL_WORDS}), key=len, reverse=True))
+    + r"|half|halve|halfje|birthday\w*|bday|b-day|verjaardag\w*|jarig\w*|reception|digits|figures|years?|yrs?|"
+    r"jaar\w*|leerjaar|kleuter\w*|brugklas|groep|grade|months?|mo|mths?|weeks?|weken|maanden|mnd|y/o|yo|"
+    r"aged?|ages|born|kindergarten|preschool|nursery|school|kindy|pre-k|jarige)\b",
+    re.IGNORECASE,
+)
 #: One name and its age in a list of them: "Clodagh 5", "baby Niamh 10 months".
 _NAME_AGE = re.compile(r"(?P<n>\d{1,2})(?P<unit>\s*(?:months?|maanden))?")
 

@@ -14,31 +14,38 @@ from footprint_audit import lexicon, lexicon_people
 from footprint_audit.nlp import TextDoc
 
 
+def _other_child_matches(td: TextDoc) -> list[re.Match[str]]:
+    """Every match of the other-child phrasings in one text, read once (two readers use them)."""
+    cached = td.cache.get("names.other_matches")
+    if cached is None:
+        cached = td.cache["names.other_matches"] = [
+            m for pattern in lexicon_people.OTHER_CHILD for m in pattern.finditer(td.analysed)
+        ]
+    return list(cached)
+
+
 def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int]]:
     """Capitalised words in a phrase that only a child's name fills ("playdate with Saar")."""
     out: list[tuple[str, int, int]] = []
     text = td.analysed
-    for pattern in lexicon_people.OTHER_CHILD:
-        for m in pattern.finditer(text):
-            starts = [m.start("name")]
-            starts += more_starts(m)  # "his cousins Wilfred and Juno": every name of the list
-            for start in starts:
-                word = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)?", text[start:])
-                if word is None:
-                    continue
-                name = word.group(0)
-                low = name.lower()
-                # "dochtertje Lieve" is a name, "vriendin lieve" a word: a capitalised Dutch word that
-                # is also a given name counts after the cue
-                named = name[:1].isupper() and low in lexicon.DUTCH_COMMON and low in lexicon.given_names()
-                if (low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON) and not named:
-                    continue
-                # the phrase says a child's name comes; a lower-case one must be a listed name
-                if not name[:1].isupper() and (
-                    low not in lexicon.given_names() or lexicon.in_dictionary(low)
-                ):
-                    continue
-                out.append((clean_name(name), start, start + len(name)))
+    for m in _other_child_matches(td):
+        starts = [m.start("name")]
+        starts += more_starts(m)  # "his cousins Wilfred and Juno": every name of the list
+        for start in starts:
+            word = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)?", text[start:])
+            if word is None:
+                continue
+            name = word.group(0)
+            low = name.lower()
+            # "dochtertje Lieve" is a name, "vriendin lieve" a word: a capitalised Dutch word that
+            # is also a given name counts after the cue
+            named = name[:1].isupper() and low in lexicon.DUTCH_COMMON and low in lexicon.given_names()
+            if (low in NOT_NAMES or low in stop or low in lexicon.DUTCH_COMMON) and not named:
+                continue
+            # the phrase says a child's name comes; a lower-case one must be a listed name
+            if not name[:1].isupper() and (low not in lexicon.given_names() or lexicon.in_dictionary(low)):
+                continue
+            out.append((clean_name(name), start, start + len(name)))
     return out
 
 
@@ -164,16 +171,15 @@ def phrased_as_other_child(td: TextDoc) -> frozenset[int]:
     if cached is None:
         out: set[int] = set()
         grandparent = bool(lexicon_people.GRANDPARENT_VOICE.search(td.analysed))
-        for pattern in lexicon_people.OTHER_CHILD:
-            if grandparent and pattern is lexicon_people.THROUGH_PARENT:
+        for m in _other_child_matches(td):
+            if grandparent and m.re is lexicon_people.THROUGH_PARENT:
                 continue  # "Grandma here, Nneka's mummy let me post": the grandmother's daughter
-            for m in pattern.finditer(td.analysed):
-                if _FAMILY_BEFORE.search(td.analysed[: m.start()]) and re.match(
-                    r"(?i)(?:his|her|their|zijn|haar|hun)\b", m.group(0)
-                ):
-                    continue  # "Papa met zijn zoontje Sem", "Daddy and his little girl": ours
-                out.add(m.start("name"))
-                out |= set(more_starts(m))
+            if _FAMILY_BEFORE.search(td.analysed[: m.start()]) and re.match(
+                r"(?i)(?:his|her|their|zijn|haar|hun)\b", m.group(0)
+            ):
+                continue  # "Papa met zijn zoontje Sem", "Daddy and his little girl": ours
+            out.add(m.start("name"))
+            out |= set(more_starts(m))
         cached = td.cache["names.other_phrased"] = frozenset(out)
     return cached
 
