@@ -142,16 +142,24 @@ _AT_ONE_WORD = re.compile(
 )
 
 
+#: "naar de Efteling", "in het Rivierenhof", "bij Artis": Dutch writes no noun with a capital.
+_NL_AT_ONE_WORD = re.compile(
+    r"(?<=[a-z])\s+(?:naar|in|bij|op)\s+(?:de\s+|het\s+|'t\s+)?(?P<w>[A-Z][a-zß-öø-ÿ]{3,})"
+    r"(?!\s+en\s+[A-Z])(?=\s+[a-z]|\s*[,.!?)]|\s*$|\s+[^\w\s])"
+)
+
+
 def unknown_after_at(td: TextDoc) -> list[tuple[str, int, int, str]]:
-    """A word no list knows after "at"/"in" in English text ("a day at Anfield"): a place, when
-    it is no given name, no dictionary word and no word of the calendar."""
-    if td.script != "latin":
+    """A word no list knows after "at"/"in" in English text ("a day at Anfield"), or after "naar",
+    "bij", "in" in Dutch ("naar de Efteling"): a place, when it is no given name, no dictionary
+    word and no word of the calendar."""
+    if td.script not in ("latin", "nl"):
         return []
     out: list[tuple[str, int, int, str]] = []
     names = given_names()
-    for m in _AT_ONE_WORD.finditer(td.analysed):
+    for m in (_AT_ONE_WORD if td.script == "latin" else _NL_AT_ONE_WORD).finditer(td.analysed):
         low = m.group("w").lower()
-        if low in names or low in _NOT_A_PLACE_WORD or in_dictionary(low):
+        if low in names or low in _NOT_A_PLACE_WORD or in_dictionary(low) or low in DUTCH_COMMON:
             continue
         out.append(("LOC", m.start("w"), m.end("w"), m.group("w")))
     return out
@@ -221,7 +229,8 @@ _VENUE_RE = re.compile(
 #: Capitalised words after "at"/"in" that are no place: festivals, school years, brands of a day.
 _NOT_A_PLACE_WORD = frozenset(
     "christmas easter halloween diwali eid ramadan hanukkah reception nursery school year brownies beavers "
-    "rainbows cubs scouts guides netflix youtube instagram tiktok facebook whatsapp".split()
+    "rainbows cubs scouts guides netflix youtube instagram tiktok facebook whatsapp chiro scouting ksa kaj "
+    "sinterklaas kerstman".split()
 )
 _NOT_VENUE_START = frozenset("happy sunny lovely rainy another our my the a first last best big".split())
 
@@ -376,7 +385,7 @@ _TRAILING_TIME = re.compile(
 
 class PlacesAnalyzer(TextAnalyzerBase):
     name = "places"
-    version = "9"
+    version = "10"
     categories = ("place_mention",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

@@ -58,6 +58,10 @@ CASES = [
     ("Training at Loughborough University every weekend", ["Loughborough University"]),
     ("Boat trip on Loch Ness, nobody saw the monster", ["Loch Ness"]),
     ("Christmas with the cousins in Kraków 🎄", ["Kraków"]),
+    # Dutch writes no noun with a capital: one unknown capitalised word after "naar de", "in het"
+    ("Vandaag met de kinderen naar de Toverland, wat een dag", ["Toverland"]),
+    ("Picknick in het Vondelpark met de buren", ["Vondelpark"]),
+    ("Elke woensdag naar de Chiro, ze vindt het top", []),
 ]
 
 
