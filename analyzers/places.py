@@ -208,10 +208,17 @@ def _a_childs_name(td: TextDoc, s: int, text: str) -> bool:
 
 
 _VENUE_NOUNS = (
+    # the longer first: "St Luke's Church Hall" is a hall, not a church
+    "Church\\s+Hall|Village\\s+Hall|Town\\s+Hall|Scout\\s+Hall|"
     "Farm|Park|Zoo|Land|Museum|Court|Church|Circus|Castle|Gardens|Garden|Beach|Bay|Island|Pier|Abbey|"
     "Opera\\s+House|Playhouse|Spectrum|Studio|Theatre|Stadium|Arena|Café|Cafe|University|Exchange|Causeway|Kingdom|Centre|Center|"
     "Cathedral|Palace|Arboretum|Aquarium|Woods|Forest|Lake|Hill|Common|Heath|Country Park|Safari Park|"
-    "Wildlife Park|Theme Park|Adventure Park|Reservoir|Marina|Harbour|Sands|Plassen|Bos"
+    "Wildlife Park|Theme Park|Adventure Park|Reservoir|Marina|Harbour|Sands|Plassen|Bos|"
+    # landscape and venue words ("Rutland Water", "Cheddar Gorge", "Fairburn Ings", "Jump Giants" is a
+    # brand no noun tells): no usual surname ("Hall", "Wood", "Marsh" stay out, bar "Church Hall")
+    "Water|Brigg|Ings|Gorge|Project|Lido|Quay|Falls|Moors|"
+    "Fell|Valley|Glen|Warehouse|Zone|Nation|World|Village|Market|Manor|Tower|Priory|Dock|Docks|Wharf|Rec|Fields|"
+    "Meadows|Downs|Cove|Estuary"
 )
 #: "Folly Farm", "Sefton Park", "Natural History Museum", "St Luke's Church", "Vondelpark":
 #: capitalised words ending in a place noun are one place, whole.

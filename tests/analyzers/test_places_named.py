@@ -62,6 +62,11 @@ CASES = [
     ("Vandaag met de kinderen naar de Toverland, wat een dag", ["Toverland"]),
     ("Picknick in het Vondelpark met de buren", ["Vondelpark"]),
     ("Elke woensdag naar de Chiro, ze vindt het top", []),
+    # landscape and venue words name a place whole
+    ("Boxing Day walk round Grafham Water", ["Grafham Water"]),
+    ("Rain again so we went to Gordale Scar and then Malham Cove", ["Malham Cove"]),
+    ("Party at Wacky Warehouse, utter chaos", ["Wacky Warehouse"]),
+    ("Nativity rehearsal at St Luke's Church Hall", ["St Luke's Church Hall"]),
 ]
 
 
