@@ -110,6 +110,15 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                 )
                 value["school_year"] = f"小学{grade}年生"
                 value["years"] = grade + 5
+            elif kind == "ja_years_months":
+                # the dossier adds the months to the years: 1歳6ヶ月 is 1 year and 6 months
+                value["years"], value["months"] = n, int(unicodedata.normalize("NFKC", m.group("mo")))
+            elif kind == "ja_grade_short":
+                middle = m.group("n_m") is not None
+                raw = m.group("n_m") or m.group("n")
+                grade = JA_NUMERALS.get(raw, None) or int(unicodedata.normalize("NFKC", raw))
+                value["school_year"] = f"{'中学' if middle else '小学'}{grade}年生"
+                value["years"] = grade + (11 if middle else 5)
             if kind in ("ordinal_birthday", "turns") and _adult_nearby(text, m.start()):
                 continue
             if kind == "birthday" and _adults_birthday(text, m):

@@ -1,0 +1,44 @@
+"""Japanese ages: school years in short (小2, 中1), years and months (2歳4ヶ月), spans of time that are
+no age (あと2ヶ月), pets' ages. Synthetic captions, none copied from a benchmark set."""
+
+from __future__ import annotations
+
+from analyzers.ages import AgesAnalyzer
+from tests.analyzers.textkit import run_captions
+
+
+def _vals(found):
+    return [(f.value.years, f.value.months) for f in found]
+
+
+def test_short_school_years_give_the_youngest_age_in_them() -> None:
+    out = run_captions(
+        AgesAnalyzer(),
+        "小4の息子、今日は漢字テストで満点💯",
+        "娘(小５)と二人でカフェ",
+        "長女・みさき(中2)は部活で毎日おそい",
+        "中学3年生の兄と小一の弟",
+    )
+    assert _vals(out[0]) == [(9, None)]
+    assert out[0][0].value.school_year == "小学4年生"
+    assert _vals(out[1]) == [(10, None)]
+    assert _vals(out[2]) == [(13, None)]
+    assert out[2][0].value.school_year == "中学2年生"
+    assert sorted(_vals(out[3])) == [(6, None), (14, None)]
+
+
+def test_short_school_year_lookalikes_are_no_age() -> None:
+    out = run_captions(
+        AgesAnalyzer(),
+        "小一時間ほど並んでやっと入れた",
+        "ドライブの途中1回休憩した",
+        "年中無休のお店",
+    )
+    assert out == [[], [], []]
+
+
+def test_years_and_months_are_one_age() -> None:
+    """2歳4ヶ月 is two years and four months: one finding, the months past the years."""
+    out = run_captions(AgesAnalyzer(), "こうへい2歳4ヶ月、最近はなんでも自分でやりたがる", "ゆな(3歳0か月)")
+    assert _vals(out[0]) == [(2, 4)]
+    assert _vals(out[1]) == [(3, 0)]
