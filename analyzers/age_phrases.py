@@ -210,8 +210,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "reception",
         ),
         (r"\bhalve\s+verjaardag\b|\bhalf[- ]?jaar[- ]?feestje\b", "half"),
-        # Japanese kindergarten years: 年少 (3 to 4), 年中 (4 to 5), 年長 (5 to 6)
-        (r"(?P<ja_k>年少|年中|年長)(?:さん|組|クラス|の|に|で|、|）|\)|$)", "ja_kinder"),
+        # Japanese kindergarten years: 年少 (3 to 4), 年中 (4 to 5), 年長 (5 to 6); "#年中弁当", not 年中無休
+        (r"(?P<ja_k>年少|年中|年長)(?:さん|組|クラス|児|弁当|の|に|で|、|）|\)|$)", "ja_kinder"),
         # Flemish school years: "eerste leerjaar" (primary, from 6), "derde kleuterklas" (from 3)
         (
             r"\b(?P<fl_n>eerste|tweede|derde|vierde|vijfde|zesde|1ste|[2-6]de|[1-6]e)\s+"

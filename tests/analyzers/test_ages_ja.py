@@ -42,3 +42,32 @@ def test_years_and_months_are_one_age() -> None:
     out = run_captions(AgesAnalyzer(), "こうへい2歳4ヶ月、最近はなんでも自分でやりたがる", "ゆな(3歳0か月)")
     assert _vals(out[0]) == [(2, 4)]
     assert _vals(out[1]) == [(3, 0)]
+
+
+def test_spans_of_months_are_no_age() -> None:
+    out = run_captions(
+        AgesAnalyzer(),
+        "引っ越しまで残り2ヶ月、段ボールだらけ",
+        "3ヶ月ぶりに美容院へ行けた",
+        "入園してから5ヶ月間、毎朝泣いてたのがうそみたい",
+        "生後4ヶ月、首がすわってきた",
+    )
+    assert out[:3] == [[], [], []]
+    assert _vals(out[3]) == [(None, 4)]
+
+
+def test_a_pets_age_is_no_childs() -> None:
+    out = run_captions(
+        AgesAnalyzer(),
+        "うちの看板猫🐈 むぎ、来月で12歳になります",
+        "トイプーのワンちゃん、もう8歳",
+        "犬が大好きな息子、3歳になりました",
+    )
+    assert out[:2] == [[], []]
+    assert _vals(out[2]) == [(3, None)]
+
+
+def test_kindergarten_year_in_a_hashtag_word() -> None:
+    out = run_captions(AgesAnalyzer(), "今日のお弁当 #年長弁当", "年中無休のパン屋さん")
+    assert _vals(out[0]) == [(5, None)]
+    assert out[1] == []
