@@ -200,6 +200,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         or lexicon_ja.JA_NOT_NAME_TAIL.search(name)
         or name.startswith(("うちの", "ウチの"))  # "うちのももちゃん" read from the sentence's start
         or (re.match(r"[ぁ-ゖ]", name) and name[-1] in "へを")  # "みんなへ、": a particle, no name's end
+        or (_KIN_END.search(name) and name not in given_names())  # "休みでおばあちゃん": a grandmother
         or (len(name) < 2 and not re.match(r"[一-龯]", name))
     ):
         return None
@@ -235,6 +236,8 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
     return name, start
 
 
+#: A kana run ending in a family word said with ちゃん: "(小3)はおばあちゃん", "休みでおにいちゃん".
+_KIN_END = re.compile(r"(?:おばあ|おじい|おねえ|おにい|おかあ|おとう|ばあ|じい|ばぁ|じぃ)$")
 _MO_WORD = re.compile(r"も(?:の|う|っと|し|ちろん|らっ|らい|らえ|らう|ったいない|じもじ|ぐもぐ|りもり)")
 
 

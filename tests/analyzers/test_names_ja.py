@@ -353,3 +353,38 @@ def test_a_letter_to_a_child_opening_a_caption() -> None:
     assert _children("ここあへ　お誕生日おめでとう") == [("ここあ", "own")]
     assert _children("未来へ、一歩ずつ") == []
     assert _children("みんなへ、ありがとう") == []
+
+
+def test_a_bare_name_beside_a_child_with_an_honorific_among_peers_is_ours() -> None:
+    """Among friends, classmates or cousins, the bare name is the poster's child and the name with an
+    honorific another family's; without such a word ("蓮と結衣ちゃん") both stay ours."""
+    assert _children("スイミングの帰り、たくみとゆいちゃんでアイス🍦") == [
+        ("たくみ", "own"),
+        ("ゆい", "other"),
+    ]
+    assert _children("そうま、あいちゃんと同じクラスになれた") == [("そうま", "own"), ("あい", "other")]
+    assert _children("いとこのゆうとくんと蒼、砂場で夢中") == [("ゆうと", "other"), ("蒼", "own")]
+    assert _children("蓮と結衣ちゃん、今日もなかよし") == [("蓮", "own"), ("結衣", "own")]
+
+
+def test_friends_listed_with_commas_after_a_word_for_friends_are_all_another_familys() -> None:
+    assert _children("娘のバレエ仲間、みさきちゃん、ゆずちゃんと発表会") == [
+        ("みさき", "other"),
+        ("ゆず", "other"),
+    ]
+    assert _children("来てくれたお友達のみんな（そうたくん、りこちゃん）ありがとう") == [
+        ("そうた", "other"),
+        ("りこ", "other"),
+    ]
+
+
+def test_a_households_neighbours_or_best_friends_child_is_another_familys() -> None:
+    assert _children("ゆかさんの息子のたいちくんにおもちゃを借りた") == [("たいち", "other")]
+    assert _children("隣のおうちのあやかちゃん、もう小学生") == [("あやか", "other")]
+    assert _children("同じクラスにゆうとくんがいて心強い") == [("ゆうと", "other")]
+    assert _children("みおちゃんち（近所）でお泊まり会") == [("みお", "other")]
+    assert _children("親友の息子のかいとくん、もう3歳") == [("かいと", "other")]
+
+
+def test_a_grandmother_after_a_particle_is_no_name() -> None:
+    assert _children("土曜日は学童お休みでおばあちゃんと過ごした") == []
