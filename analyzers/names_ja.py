@@ -69,6 +69,7 @@ _PATTERNS = (
     lexicon_ja.JA_RELATION_MORE,
     lexicon_ja.JA_SIBLING_NAMED,
     lexicon_ja.JA_OURS,
+    lexicon_ja.JA_YEAR_RELATION,
     lexicon.JA_HONORIFIC,
     lexicon.JA_WISH,
     lexicon.JA_VOCATIVE,
@@ -115,6 +116,7 @@ _RELATIONS = (
     lexicon_ja.JA_RELATION_MORE,
     lexicon_ja.JA_SIBLING_NAMED,
     lexicon_ja.JA_OURS,
+    lexicon_ja.JA_YEAR_RELATION,
 )
 #: Patterns whose name is glued to the words before it: a particle the kana run starts with is dropped.
 _GLUED = (
@@ -221,6 +223,16 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         name in lexicon_ja.JA_OURS_NOT_NAMES or name in lexicon.JA_COMMON_OPENERS
     ):
         return None  # "うちの子は", "うちの中が"
+    if pattern is lexicon_ja.JA_YEAR_RELATION and (
+        name in lexicon_ja.JA_YEAR_NOT_NAMES
+        or plain_word(name)
+        or (
+            is_kanji(name[0])
+            and name not in given_names()
+            and (len(name) < 2 or not _NAME_MARK.match(text, start + len(name)))
+        )
+    ):
+        return None  # "2年生のとき"; "年少さんの劇、": a kanji word is a name when listed or marked as one
     if pattern in _LISTED_ONLY and name not in given_names():
         return None
     if pattern is lexicon_ja.JA_NICKNAME and name in lexicon_ja.JA_NOT_NICKNAMES:
@@ -236,6 +248,8 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
     return name, start
 
 
+#: What marks a kanji word after a school year as a name: an honorific, a comma or a bracket ("小2の虎太朗、").
+_NAME_MARK = re.compile(r"ちゃん|くん|君|[、,（(]")
 #: A kana run ending in a family word said with ちゃん: "(小3)はおばあちゃん", "休みでおにいちゃん".
 _KIN_END = re.compile(r"(?:おばあ|おじい|おねえ|おにい|おかあ|おとう|ばあ|じい|ばぁ|じぃ)$")
 _MO_WORD = re.compile(r"も(?:の|う|っと|し|ちろん|らっ|らい|らえ|らう|ったいない|じもじ|ぐもぐ|りもり)")

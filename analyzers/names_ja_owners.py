@@ -12,6 +12,7 @@ import re
 from footprint_audit import lexicon, lexicon_ja
 
 _COMMA_JOIN = re.compile(r"(?:ちゃん|くん|君)\s*[、,]\s*")
+_AGE_CLASS_BEFORE = re.compile(r"(?:[0-9０-９]\s*歳児|年少|年中|年長)(?:クラス|組)の$")
 _ANY_COMMA_JOIN = re.compile(r"(?:ちゃん|くん|君)?\s*[、,]\s*")
 _OURS_BEFORE = re.compile(r"(?:うちの|ウチの|我が家の|わが家の)$")
 _SIBLING_OF = re.compile(
@@ -36,7 +37,10 @@ def japanese_owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     friends = bool(lexicon_ja.JA_FRIENDS_WORD.search(text))
     for _name, s, e in found:
         before = text[max(0, s - 8) : s]
-        if lexicon.JA_OTHER_BEFORE.search(before) or lexicon_ja.JA_OTHER_BEFORE_LONG.search(
+        if _AGE_CLASS_BEFORE.search(before):
+            cues.append(None)  # "2歳児クラスのゆうひ": the child's own class, no classmate's
+            other.append(False)
+        elif lexicon.JA_OTHER_BEFORE.search(before) or lexicon_ja.JA_OTHER_BEFORE_LONG.search(
             text[max(0, s - 16) : s]
         ):
             cues.append("other")

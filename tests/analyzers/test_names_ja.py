@@ -388,3 +388,15 @@ def test_a_households_neighbours_or_best_friends_child_is_another_familys() -> N
 
 def test_a_grandmother_after_a_particle_is_no_name() -> None:
     assert _children("土曜日は学童お休みでおばあちゃんと過ごした") == []
+
+
+def test_a_name_after_a_childs_school_year_age_or_class_and_no() -> None:
+    """小3の, 4年生の, 2歳5ヶ月の, 1歳児クラスの: the child's year or class, then the name (their own class,
+    no classmate's); an event or a time after it is no name."""
+    assert _children("小3のそうしろう、初めての一人でおつかい") == [("そうしろう", "own")]
+    assert _children("4年生のみずほは今日も図書館へ") == [("みずほ", "own")]
+    assert _children("2歳5ヶ月のりくとはブロックに夢中") == [("りくと", "own")]
+    assert _children("1歳児クラスのあんなはお昼寝が上手") == [("あんな", "own")]
+    assert _children("年長さんのかけっこ、みんながんばった") == []
+    assert _children("2年生のとき、鉄棒が苦手だった") == []
+    assert _children("年少さんの劇、かわいかった") == []
