@@ -290,7 +290,8 @@ def _siblings_are_children(text: str, pattern: re.Pattern[str], end: int) -> boo
     if age:
         years = re.match(r"\D*([0-9０-９]{1,2})\s*(?:歳|さい|才)", age.group(0))
         return years is None or int(years.group(1)) < 18
-    return len(pattern.findall(text)) >= 2
+    # "お兄ちゃんの大雅は…、弟の慶は": an older sibling named as ours counts as the second
+    return len(pattern.findall(text)) >= 2 or bool(lexicon_ja.JA_RELATION_MORE.search(text))
 
 
 def _may_open_with_name(name: str, pattern: re.Pattern[str]) -> bool:
@@ -310,14 +311,17 @@ def _may_open_with_name(name: str, pattern: re.Pattern[str]) -> bool:
 def _without_trailing_particle(text: str, name: str, start: int) -> str:
     """A kana run after a relation word that took the particle after the name: "長男のはやとが、"
     is "はやと", "次女のあんなの1歳" is "あんな"; a listed name ending so ("いろは") stays."""
+    after = text[start + len(name) : start + len(name) + 1] or " "
     if (
         len(name) >= 3
         and name[-1] in "のがはも"
         and re.match(r"[ぁ-ゖ]", name)
         and name not in given_names()
-        and re.match(r"[、,\s0-9０-９]", text[start + len(name) : start + len(name) + 1] or " ")
+        and re.match(r"[、,\s0-9０-９]", after)
     ):
         return name[:-1]
+    if len(name) >= 3 and name[-1] == "と" and name[:-1] in given_names() and name not in given_names():
+        return name[:-1] if re.match(r"[、,\s]", after) else name  # "長男のはやとと、お友達の": "and"
     return name
 
 

@@ -78,12 +78,14 @@ JA_CHILD_KIN_BEFORE = re.compile(rf"{_CHILD_KIN}(?:の|・)$")
 #: A brother or sister named with a second one, or with a child's age or school year: "兄の蓮と妹の結衣",
 #: "姉のゆいは8歳" (without these, "兄の" is the poster's own brother).
 JA_SIBLING_NAMED = re.compile(
-    rf"(?:兄|姉|弟|妹)(?:の|・)(?P<name>{KANA_NAME}|{KANJI_NAME})(?=ちゃん|くん|君|は|が|、|,|の|も|と|[（(]|\s|$)"
+    rf"(?:兄|姉|弟|妹|いもうと|おとうと)(?:の|・)(?P<name>{KANA_NAME}|{KANJI_NAME})"
+    r"(?=ちゃん|くん|君|は|が|、|,|の|も|と|[（(。！!]|\s|$)"
 )
 #: A child's age or school year after a name: "は8歳", "（6）", "は年長さん".
 JA_CHILD_AGE_AFTER = re.compile(
     r"^(?:ちゃん|くん|君)?(?:は|が|も|、|,)?\s*(?:もう|今日で|今年で)?\s*(?:[0-9０-９]{1,2}\s*(?:歳|さい|才|ヶ月|か月)|"
-    r"小学|中学|年長|年中|年少|保育園|幼稚園|[（(]\s*[0-9０-９]{1,2}\s*[)）])"
+    r"小学|中学|年長|年中|年少|保育園|幼稚園|"
+    r"[（(]\s*(?:[0-9０-９]{1,2}\s*(?:歳|才|さい)?|小学?[1-6１-６]|中[1-3１-３]|年長|年中|年少)[^)）]{0,6}[)）])"
 )
 #: "孫のそうた", "お兄ちゃんの湊太", "下の子のゆい": a grandchild, a child's older brother or sister, or a
 #: child by their order among the poster's children.

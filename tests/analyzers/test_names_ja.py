@@ -400,3 +400,24 @@ def test_a_name_after_a_childs_school_year_age_or_class_and_no() -> None:
     assert _children("年長さんのかけっこ、みんながんばった") == []
     assert _children("2年生のとき、鉄棒が苦手だった") == []
     assert _children("年少さんの劇、かわいかった") == []
+
+
+def test_and_after_a_name_read_by_a_relation_word_is_no_part_of_it() -> None:
+    """長男のはやとと、: the name is はやと and と is "and"; a listed name ending in と stays whole."""
+    assert _children("次女のみずきと、お友達のりょうくん") == [("みずき", "own"), ("りょう", "other")]
+    assert _children("長女のはるかと、長男のそうた") == [("はるか", "own"), ("そうた", "own")]
+    assert _children("長男のはるとと、次男のゆいと") == [("はると", "own"), ("ゆいと", "own")]
+    assert _children("長男のりくとと、長女のあん") == [("りくと", "own"), ("あん", "own")]
+    assert _children("長男のはると、公園で転んだ") == [("はると", "own")]
+
+
+def test_a_younger_sibling_named_beside_an_older_one_or_with_a_year_in_brackets_is_ours() -> None:
+    assert _children("お姉ちゃんの真央(小3)と弟の湊(年中)、二人でお留守番") == [
+        ("真央", "own"),
+        ("湊", "own"),
+    ]
+    assert _children("お姉ちゃんのあかりは本が好き、妹のさなは絵が好き") == [
+        ("あかり", "own"),
+        ("さな", "own"),
+    ]
+    assert _children("おにいちゃんのりくと、いもうとのここな。") == [("りくと", "own"), ("ここな", "own")]
