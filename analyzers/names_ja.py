@@ -53,7 +53,16 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     out += _listed_names(text, out)
     out += paired_names(text, out)
     out += sibling_lists(text, out)
-    return japanese_owners(text, out)
+    return japanese_owners(text, _without_readings(text, out))
+
+
+def _without_readings(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A name's reading in brackets ("要(かなめ)") is the same child, not a second one."""
+    readings = {(e + 1, e + 1 + len(m.group(0)) - 2) for _, _, e in found if (m := _READING.match(text, e))}
+    return [f for f in found if (f[1], f[2]) not in readings]
+
+
+_READING = re.compile(r"[（(][ぁ-ゖ]{2,6}[)）]")
 
 
 #: "ひまりの保育園", "こはるの3歳のお誕生日": a listed name before a child's school, lesson or day.
@@ -70,6 +79,7 @@ _PATTERNS = (
     lexicon_ja.JA_SIBLING_NAMED,
     lexicon_ja.JA_OURS,
     lexicon_ja.JA_YEAR_RELATION,
+    lexicon_ja.JA_NAME_READING,
     lexicon.JA_HONORIFIC,
     lexicon.JA_WISH,
     lexicon.JA_VOCATIVE,
@@ -233,6 +243,12 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         )
     ):
         return None  # "2年生のとき"; "年少さんの劇、": a kanji word is a name when listed or marked as one
+    if (
+        pattern is lexicon_ja.JA_NAME_READING
+        and name not in given_names()
+        and m.group("reading") not in given_names()
+    ):
+        return None  # "お餅(もち)": a reading given for a word; a name or its reading is listed
     if pattern in _LISTED_ONLY and name not in given_names():
         return None
     if pattern is lexicon_ja.JA_NICKNAME and name in lexicon_ja.JA_NOT_NICKNAMES:

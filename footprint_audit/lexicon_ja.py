@@ -110,6 +110,8 @@ JA_YEAR_NOT_NAMES = frozenset(
     かけっこ おゆうぎ おうた リレー たまいれ つなひき ダンス おべんとう えんそく はっぴょう みんなで おともだち
     """.split()
 )
+#: A name in kanji with its reading in brackets: "晴(はる)、", "うちの光(ひかり)が", "詩（うた）ちゃん".
+JA_NAME_READING = re.compile(r"(?<![一-龯々])(?P<name>[一-龯々]{1,3})(?=[（(](?P<reading>[ぁ-ゖ]{2,6})[)）])")
 #: A child with an honorific who came over or was met: "そうたくんが泊まりに来た", "ゆいちゃんに会えた".
 JA_VISITOR_AFTER = re.compile(
     r"^(?:ちゃん|くん|君)(?:が|も)?(?:泊まりに|お泊まり|うちに来|家に来|来てくれ|来た|やってき|遊びにき)"

@@ -421,3 +421,11 @@ def test_a_younger_sibling_named_beside_an_older_one_or_with_a_year_in_brackets_
         ("さな", "own"),
     ]
     assert _children("おにいちゃんのりくと、いもうとのここな。") == [("りくと", "own"), ("ここな", "own")]
+
+
+def test_a_kanji_name_with_its_reading_in_brackets() -> None:
+    """凪(なぎ): the bracketed reading marks a name, and is the same child, not a second one."""
+    assert _children("凪(なぎ)、3ヶ月になりました") == [("凪", "own")]
+    assert _children("うちの葵（あおい）がはじめて歩いた日") == [("葵", "own")]
+    assert _children("要(かなめ)の保育園の送り迎え") == [("要", "own")]
+    assert _children("お餅(もち)をたくさん食べた") == []
