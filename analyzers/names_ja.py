@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
+from analyzers.names_ja_checks import not_a_name, okurigana
 from analyzers.names_ja_owners import japanese_owners
 from analyzers.names_ja_pairs import paired_names, sibling_lists
 from analyzers.names_ja_romaji import romaji_names
@@ -261,6 +262,8 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         return None  # "こども2歳": the particle read after the name ends a word
     if pattern is lexicon.JA_WISH and name.endswith("より"):
         return None  # "おめでとう！ばあばより": who the wish is from
+    if not_a_name(text, pattern, name, start):
+        return None
     return name, start
 
 
@@ -415,6 +418,8 @@ def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
             continue  # inside a kana word
         if not kanji and prev and is_kanji(prev) and lexicon.JA_LEADING_PARTICLE.match(name):
             continue  # "学童のあと": a particle after a kanji word, then a kana word
+        if not kanji and okurigana(text, s, _glued_word_before(text, s)):
+            continue  # "取りながら", "今さら"
         after = _AFTER_NAME if kanji or not prev or ja_boundary(prev) else _AFTER_KANA_NAME
         object_after_particle = _after_particle(text, s) and text.startswith(
             "を", e

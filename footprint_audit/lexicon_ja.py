@@ -146,7 +146,7 @@ JA_THANKED_FRIEND = re.compile(
 #: "うちの朔は", "我が家の紗良": a name after "ours" (the household's child).
 JA_OURS = re.compile(
     rf"(?:うちの|ウチの|我が家の|わが家の)(?P<name>{KANA_NAME}|{KANJI_NAME})"
-    r"(?=ちゃん|くん|君|は|が|と|も|、|,|で|を|に|\s|$)"
+    r"(?=ちゃん|くん|君|は|が|と|も|、|,|で|を|に|の|[。！!？?（(]|\s|$)"
 )
 #: Words after "うちの" that are no child's name: the home, the family, pets, things.
 JA_OURS_NOT_NAMES = frozenset(

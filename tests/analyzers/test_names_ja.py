@@ -429,3 +429,25 @@ def test_a_kanji_name_with_its_reading_in_brackets() -> None:
     assert _children("うちの葵（あおい）がはじめて歩いた日") == [("葵", "own")]
     assert _children("要(かなめ)の保育園の送り迎え") == [("要", "own")]
     assert _children("お餅(もち)をたくさん食べた") == []
+
+
+def test_everyday_words_cut_into_a_name_and_a_particle() -> None:
+    """ずっと, なんでも, さつまいも: a word ending in と or も is no "name + and/also"; a kana name right after a
+    kanji is the end of a word (借りながら, 今さら) unless a relation word is glued to it (長女りな)."""
+    assert _children("今日のおやつ。さつまいもチップス") == []
+    assert _children("なんでもない日のお祝い") == []
+    assert _children("公園で鬼ごっこ、ずっと一緒に走ってた") == []
+    assert _children("本を借りながら待った") == []
+    assert _children("今さら、夏の写真") == []
+    assert _children("長女りなと公園") == [("りな", "own")]
+
+
+def test_one_kanji_of_a_grown_ups_word_or_a_time_word_is_no_name() -> None:
+    assert _children("叔母として初めての入学式に参列") == []
+    assert _children("三姉妹の夜はにぎやか") == []
+
+
+def test_a_name_after_ours_before_no_or_a_full_stop() -> None:
+    assert _children("うちのここなの笑顔に癒される") == [("ここな", "own")]
+    assert _children("今日はうちのあおい。") == [("あおい", "own")]
+    assert _children("うちのリビングの模様替え") == []

@@ -1,0 +1,47 @@
+"""More words the Japanese name readers must not take for a child's name (analyzers/names_ja.py): a kana run
+cut before と in an adverb ("ずっと"), a word ending in も read as "name + also" ("さつまいも"), one kanji that
+is part of a grown-up's word ("伯母として") or a time word after siblings ("兄弟の朝は")."""
+
+from __future__ import annotations
+
+import re
+
+from analyzers.names_ja_words import given_names, is_kanji
+from footprint_audit import lexicon_ja
+
+#: Everyday words ending in も, which a reader of "Xも" (X also) would cut: "さつまいもスティック", "なんでもない".
+_WORDS_ENDING_IN_MO = frozenset(
+    """
+    さつまいも じゃがいも さといも ながいも やまいも いも くも もも すもも こども ともども いつも なにも どれも
+    だれも どこも なんでも なんにも いずれも どうも とても しかも もしも けれども それでも いまでも まだまだも
+    """.split()
+)
+#: One kanji of a time of day or year after a word for siblings: "三兄弟の朝は", "姉妹の夏休み".
+_TIME_KANJI = frozenset("朝昼夜晩夕春夏秋冬日週月年時間前後方")
+_SIBLING_READERS = (lexicon_ja.JA_RELATION_MORE, lexicon_ja.JA_SIBLING_NAMED)
+
+
+def not_a_name(text: str, pattern: re.Pattern[str], name: str, start: int) -> bool:
+    """Is the name a pattern read part of an everyday word?"""
+    end = start + len(name)
+    if re.fullmatch(r"[ぁ-ゖ]+っ", name):
+        return True  # "ずっと一緒に", "やっと": an adverb cut before と
+    if text.startswith("も", end) and name + "も" in _WORDS_ENDING_IN_MO:
+        return True
+    if (
+        pattern is lexicon_ja.JA_SELF_PARENT
+        and len(name) == 1
+        and is_kanji(name)
+        and name not in given_names()
+    ):
+        return True  # "伯母として", "祖父です": one kanji before 母/父 is a grown-up's word
+    if pattern in _SIBLING_READERS and name in _TIME_KANJI:
+        return True
+    # "うちのももかの名前": after "ours", a name before の must be listed ("うちのリビングの" is a room)
+    return pattern is lexicon_ja.JA_OURS and text.startswith("の", end) and name not in given_names()
+
+
+def okurigana(text: str, start: int, glued_word_before: bool) -> bool:
+    """A listed kana name right after a kanji is the end of a word ("取りながら", "今さら"), unless the kanji are
+    a time or relation word the name is glued to ("長女りな")."""
+    return start > 0 and is_kanji(text[start - 1]) and not glued_word_before and text[start - 1] not in "々"
