@@ -81,6 +81,7 @@ _PATTERNS = (
     lexicon_ja.JA_OURS,
     lexicon_ja.JA_YEAR_RELATION,
     lexicon_ja.JA_NAME_READING,
+    lexicon_ja.JA_KIN_CHILD,
     lexicon.JA_HONORIFIC,
     lexicon.JA_WISH,
     lexicon.JA_VOCATIVE,
@@ -128,6 +129,7 @@ _RELATIONS = (
     lexicon_ja.JA_SIBLING_NAMED,
     lexicon_ja.JA_OURS,
     lexicon_ja.JA_YEAR_RELATION,
+    lexicon_ja.JA_KIN_CHILD,
 )
 #: Patterns whose name is glued to the words before it: a particle the kana run starts with is dropped.
 _GLUED = (

@@ -37,6 +37,10 @@ def not_a_name(text: str, pattern: re.Pattern[str], name: str, start: int) -> bo
         return True  # "伯母として", "祖父です": one kanji before 母/父 is a grown-up's word
     if pattern in _SIBLING_READERS and name in _TIME_KANJI:
         return True
+    if pattern is lexicon_ja.JA_KIN_CHILD and (
+        name in lexicon_ja.JA_YEAR_NOT_NAMES or (is_kanji(name[0]) and name not in given_names())
+    ):
+        return True  # "姪っ子の七五三", "甥のとき": a relative's child's day, not a name
     # "うちのももかの名前": after "ours", a name before の must be listed ("うちのリビングの" is a room)
     return pattern is lexicon_ja.JA_OURS and text.startswith("の", end) and name not in given_names()
 

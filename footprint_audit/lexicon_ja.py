@@ -39,6 +39,8 @@ JA_OTHER_BEFORE_LONG = re.compile(
     # "息子の親友・", "近所に住む", "姪っ子ちゃん（": a friend or a relative named right after
     r"|(?:お友達|友達|友だち|ともだち|親友|幼なじみ|幼馴染|同級生|クラスメイト|いとこ|姪っ子|甥っ子|仲間)(?:ちゃん|くん)?[・（(]"
     r"|(?:近所|隣|近く|同じマンション|同じ団地)に住む"
+    # "同じクラスの親友ゆきのちゃん": a friend word glued to the name
+    r"|(?:親友|幼なじみ|幼馴染|同級生|クラスメイト|クラスメート)"
     r"|(?:さん|ちゃん|くん)ちの"
     # "田中さんの", "お隣さんの"; a school year or a family member with さん is no household
     r"|(?<![一-龯ァ-ヺ])(?:(?!年長|年中|年少|年生|兄|姉|妹|弟|母|父|祖母|祖父|義母|義父)[一-龯ァ-ヺ]){1,4}さんの"
@@ -112,6 +114,11 @@ JA_YEAR_NOT_NAMES = frozenset(
 )
 #: A name in kanji with its reading in brackets: "晴(はる)、", "うちの光(ひかり)が", "詩（うた）ちゃん".
 JA_NAME_READING = re.compile(r"(?<![一-龯々])(?P<name>[一-龯々]{1,3})(?=[（(](?P<reading>[ぁ-ゖ]{2,6})[)）])")
+#: A relative's child named after the kinship word: "甥っ子のこうたろう、", "姪の美桜は" (whose: lexicon.JA_OTHER_BEFORE).
+JA_KIN_CHILD = re.compile(
+    rf"(?:甥っ子|姪っ子|甥|姪)(?:の|・)(?P<name>{KANA_NAME}?|{KANJI_NAME}?)"
+    r"(?=ちゃん|くん|君|は|が|、|,|も|と|を|に|[（(。！!]|\s|$)"
+)
 #: A child with an honorific who came over or was met: "そうたくんが泊まりに来た", "ゆいちゃんに会えた".
 JA_VISITOR_AFTER = re.compile(
     r"^(?:ちゃん|くん|君)(?:が|も)?(?:泊まりに|お泊まり|うちに来|家に来|来てくれ|来た|やってき|遊びにき)"
@@ -212,7 +219,7 @@ JA_ACTIVITY_AFTER_NAME = re.compile(
 #: "まなと（年中）", "ここあ（5歳・年中）", "りおな(1y3m)".
 _BRACKET_ITEM = (
     r"(?:小学?[1-6１-６一二三四五六](?:年生?)?|中[1-3１-３]|年長|年中|年少|新[1-6１-６一二三四五六]年生|"
-    r"[0-9０-９]{1,2}\s*(?:歳|才|さい)(?:[0-9０-９]{1,2}\s*(?:ヶ月|か月|カ月))?|[0-9０-９]{1,2}\s*(?:ヶ月|か月|カ月)|"
+    r"[0-9０-９]{1,2}\s*(?:歳|才|さい)(?:[0-9０-９]{1,2}\s*(?:ヶ月|か月|カ月)|半)?|[0-9０-９]{1,2}\s*(?:ヶ月|か月|カ月)|"
     r"[0-9]{1,2}y(?:[0-9]{1,2}m)?|長男|長女|次男|次女|三男|三女|末っ子|お兄ちゃん|お姉ちゃん|兄|姉|弟|妹|息子|娘|孫)(?:さん)?"
 )
 JA_WITH_YEAR = re.compile(
@@ -221,12 +228,12 @@ JA_WITH_YEAR = re.compile(
 #: A name opening a sentence glued to an age: "ゆな3歳になったよ", "蓮くん5歳".
 JA_NAME_AGE = re.compile(
     rf"(?:^|(?<=[\s。！!？?】]))(?P<name>{KANA_NAME}|{KANJI_NAME})(?:ちゃん|くん|君)?\s*"
-    r"(?=[0-9０-９]{1,2}\s*(?:歳|さい|才))"
+    r"(?=[0-9０-９]{1,2}\s*(?:歳|さい|才|ヶ月|か月|カ月))"
 )
 #: A name spoken to and followed by a school year: "しおり、小学1年生".
 JA_VOCATIVE_YEAR = re.compile(
     rf"(?:^|(?<=[。！!？?\s]))(?P<name>{KANA_NAME}|{KANJI_NAME})[、,]\s*"
-    r"(?=小学?[1-6１-６一二三四五六]年生|年長さん|年中さん|年少さん|新[1-6１-６一二三四五六]年生)"
+    r"(?=小学?[1-6１-６一二三四五六]年生|小[1-6１-６]の|中[1-3１-３]の|年長さん|年中さん|年少さん|新[1-6１-６一二三四五六]年生)"
 )
 #: Two children named together opening a sentence: "樹と結菜、", "みおとめい、姉妹で".
 JA_PAIR_TAIL = re.compile(r"^(?:ちゃん|くん|君)?(?:、|,)\s*(?:兄弟|姉妹|姉弟|兄妹|二人|ふたり|きょうだい)?")

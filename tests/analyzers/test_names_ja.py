@@ -451,3 +451,19 @@ def test_a_name_after_ours_before_no_or_a_full_stop() -> None:
     assert _children("うちのここなの笑顔に癒される") == [("ここな", "own")]
     assert _children("今日はうちのあおい。") == [("あおい", "own")]
     assert _children("うちのリビングの模様替え") == []
+
+
+def test_a_nephew_or_niece_named_after_the_kinship_word_is_another_familys() -> None:
+    assert _children("姪っ子のさやか、ピアノの発表会で金賞") == [("さやか", "other")]
+    assert _children("甥の大和は今年で5歳") == [("大和", "other")]
+    assert _children("姪っ子の七五三、着物がかわいい") == []
+
+
+def test_a_name_before_an_age_in_months_a_short_school_year_or_half_years() -> None:
+    assert _children("ここな8ヶ月。ずりばいで家中を移動") == [("ここな", "own")]
+    assert _children("ミオ、小3の授業参観") == [("ミオ", "own")]
+    assert _children("レオ(4歳半)は恐竜に夢中") == [("レオ", "own")]
+
+
+def test_a_best_friend_named_right_after_the_word_is_another_familys() -> None:
+    assert _children("年中の紬と、幼なじみさくらちゃん") == [("紬", "own"), ("さくら", "other")]
