@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from analyzers.names_ja_checks import not_a_name, okurigana
+from analyzers.names_ja_checks import not_a_name, okurigana, without_readings
 from analyzers.names_ja_owners import japanese_owners
 from analyzers.names_ja_pairs import paired_names, sibling_lists
 from analyzers.names_ja_romaji import romaji_names
@@ -54,16 +54,7 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     out += _listed_names(text, out)
     out += paired_names(text, out)
     out += sibling_lists(text, out)
-    return japanese_owners(text, _without_readings(text, out))
-
-
-def _without_readings(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """A name's reading in brackets ("要(かなめ)") is the same child, not a second one."""
-    readings = {(e + 1, e + 1 + len(m.group(0)) - 2) for _, _, e in found if (m := _READING.match(text, e))}
-    return [f for f in found if (f[1], f[2]) not in readings]
-
-
-_READING = re.compile(r"[（(][ぁ-ゖ]{2,6}[)）]")
+    return japanese_owners(text, without_readings(text, out))
 
 
 #: "ひまりの保育園", "こはるの3歳のお誕生日": a listed name before a child's school, lesson or day.
@@ -384,6 +375,8 @@ def _without_kin_prefix(name: str, start: int) -> tuple[str, int, bool]:
     "このはると"; the name is what follows の when two kana or more are left ("ひなの",
     "このみ" stay whole)."""
     i = name.find("の", 1)
+    if name[:1] in ("と", "や") and name[1:] in given_names():
+        return name, start, False  # "(3歳)とのぞむくん": と, then a listed name holding の
     if i > 0 and len(name) - i - 1 >= 2:
         return name[i + 1 :], start + i + 1, True
     return name, start, False

@@ -49,3 +49,12 @@ def okurigana(text: str, start: int, glued_word_before: bool) -> bool:
     """A listed kana name right after a kanji is the end of a word ("取りながら", "今さら"), unless the kanji are
     a time or relation word the name is glued to ("長女りな")."""
     return start > 0 and is_kanji(text[start - 1]) and not glued_word_before and text[start - 1] not in "々"
+
+
+def without_readings(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A name's reading in brackets ("要(かなめ)") is the same child, not a second one."""
+    readings = {(e + 1, e + 1 + len(m.group(0)) - 2) for _, _, e in found if (m := _READING.match(text, e))}
+    return [f for f in found if (f[1], f[2]) not in readings]
+
+
+_READING = re.compile(r"[（(][ぁ-ゖ]{2,6}[)）]")

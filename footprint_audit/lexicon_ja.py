@@ -68,7 +68,7 @@ JA_OTHER_AFTER_MORE = re.compile(
 #: ("娘の", "孫の", "お兄ちゃんの"). Read after the other-family cues, which win ("友達の息子の").
 JA_OWN_BEFORE = re.compile(
     r"(?:(?:うち|ウチ|我が家|わが家|娘|息子|長男|長女|次男|次女|三男|三女|末っ子|孫|初孫|"
-    r"お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|兄弟|姉妹|姉弟|兄妹|双子|上の子|下の子)(?:の|・)|(?:長男|長女|次男|次女|三男|三女|末っ子|孫))$"
+    r"お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|兄弟|姉妹|姉弟|兄妹|双子|上の子|下の子|連れ子)(?:の|・)|(?:長男|長女|次男|次女|三男|三女|末っ子|孫))$"
 )
 _CHILD_KIN = (
     r"(?:兄弟|姉妹|姉弟|兄妹|きょうだい|双子|ふたご|上の子|下の子|真ん中の子|三兄弟|三姉妹|一人目|二人目|三人目|"
@@ -92,7 +92,7 @@ JA_CHILD_AGE_AFTER = re.compile(
 #: "孫のそうた", "お兄ちゃんの湊太", "下の子のゆい": a grandchild, a child's older brother or sister, or a
 #: child by their order among the poster's children.
 JA_RELATION_MORE = re.compile(
-    rf"(?:孫|初孫|お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|{_CHILD_KIN})(?:の|・)(?P<name>{KANA_NAME}?|{KANJI_NAME}?)"
+    rf"(?:孫|初孫|お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|連れ子|{_CHILD_KIN})(?:の|・)(?P<name>{KANA_NAME}?|{KANJI_NAME}?)"
     r"(?=ちゃん|くん|君|は|が|、|,|の|も|と|を|に|[)）]|\s|$)"
 )
 #: A child's age, school year or class before の and the name: "小2の虎太朗", "2年生のりん", "1歳10ヶ月のかえで",

@@ -467,3 +467,15 @@ def test_a_name_before_an_age_in_months_a_short_school_year_or_half_years() -> N
 
 def test_a_best_friend_named_right_after_the_word_is_another_familys() -> None:
     assert _children("年中の紬と、幼なじみさくらちゃん") == [("紬", "own"), ("さくら", "other")]
+
+
+def test_a_listed_name_holding_no_after_and_is_read_whole() -> None:
+    """(6歳)とのぞみちゃん: と, then のぞみ; not と + の + ぞみ."""
+    assert _children("いとこのそうたくん(6歳)とのぞみちゃん(4歳)が来た") == [
+        ("そうた", "other"),
+        ("のぞみ", "other"),
+    ]
+
+
+def test_a_stepchild_named_after_the_word_is_ours() -> None:
+    assert _children("妻の連れ子のりおと、私の娘のゆい") == [("りお", "own"), ("ゆい", "own")]
