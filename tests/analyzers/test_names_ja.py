@@ -479,3 +479,14 @@ def test_a_listed_name_holding_no_after_and_is_read_whole() -> None:
 
 def test_a_stepchild_named_after_the_word_is_ours() -> None:
     assert _children("妻の連れ子のりおと、私の娘のゆい") == [("りお", "own"), ("ゆい", "own")]
+
+
+def test_hinata_a_top_ranked_name_is_read_as_one_where_it_stands_alone() -> None:
+    """ひなた is listed as a name, not an everyday word: ひなたぼっこ and "ひなたで" (in the sun) stay words."""
+    assert _children("ひなた、やっと自転車に乗れた！") == [("ひなた", "own")]
+    assert _children("ひなたとけいくんがずっと砂場にいた、同じ保育園のお友達") == [
+        ("ひなた", "own"),
+        ("けい", "other"),
+    ]
+    assert _children("ベランダでひなたぼっこ☀️") == []
+    assert _children("猫がひなたでお昼寝") == []
