@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from analyzers.names_ja_checks import not_a_name, okurigana, without_readings
+from analyzers.names_ja_checks import dropped_particle, not_a_name, okurigana, without_readings
 from analyzers.names_ja_owners import japanese_owners
 from analyzers.names_ja_pairs import paired_names, sibling_lists
 from analyzers.names_ja_romaji import romaji_names
@@ -419,7 +419,9 @@ def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
         object_after_particle = _after_particle(text, s) and text.startswith(
             "を", e
         )  # "今日はゆいなを迎えに"
-        event = kanji and _KANJI_EVENT_AFTER.match(text, e)
+        event = bool(kanji and _KANJI_EVENT_AFTER.match(text, e)) or dropped_particle(
+            text, name, e, given_names()
+        )  # "結衣誕生日", "颯太ずぶ濡れ"
         if not (after.match(text, e) or object_after_particle or event) or text.startswith("とし", e):
             continue  # "凛とした朝": an adverb, not "with 凛"; "ゆいなをお迎え" opens with the name
         if any(a < e and s < b for _, a, b in taken + out):

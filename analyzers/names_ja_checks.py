@@ -58,3 +58,14 @@ def without_readings(text: str, found: list[tuple[str, int, int]]) -> list[tuple
 
 
 _READING = re.compile(r"[（(][ぁ-ゖ]{2,6}[)）]")
+
+
+def dropped_particle(text: str, name: str, end: int, listed: dict[str, bool]) -> bool:
+    """A listed kanji name of two kanji or more, no everyday word, right before hiragana: casual captions drop
+    the particle ("颯太ずぶ濡れ", "結衣ごきげん"); such a name is rarely part of a longer word."""
+    return (
+        len(name) >= 2
+        and is_kanji(name[0])
+        and listed.get(name) is False
+        and bool(re.match(r"[ぁ-ゖ]", text[end : end + 1]))
+    )

@@ -490,3 +490,10 @@ def test_hinata_a_top_ranked_name_is_read_as_one_where_it_stands_alone() -> None
     ]
     assert _children("ベランダでひなたぼっこ☀️") == []
     assert _children("猫がひなたでお昼寝") == []
+
+
+def test_a_listed_kanji_name_before_hiragana_with_the_particle_dropped() -> None:
+    """Casual captions drop the particle: "結衣ごきげん"; a one-kanji name or one that is also a word needs it."""
+    assert _children("雨の中お散歩、結衣ごきげん☔") == [("結衣", "own")]
+    assert _children("プールで陽翔びしょびしょ") == [("陽翔", "own")]
+    assert _children("夜空に光きらきら") == []
