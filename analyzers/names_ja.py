@@ -38,6 +38,12 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
         for m in pattern.finditer(text):
             if pattern is lexicon_ja.JA_HASHTAG_NAME and m.start() not in hashtags:
                 continue
+            if (
+                pattern in (_ACTIVITY, _ACTIVITY_OPENING)
+                and m.start() in hashtags
+                and _SCHOOL_TAG.match(text, m.end())
+            ):
+                continue  # "#ふじのこども園": a school's name, no child's
             found = _read_name(text, pattern, m)
             if found is None:
                 continue
@@ -65,6 +71,7 @@ _ACTIVITY = re.compile(
 _ACTIVITY_OPENING = re.compile(
     rf"(?:^|(?<=[\s。！!？?】、,]))(?P<name>[ぁ-ゖ]{{2,5}}?)(?={lexicon_ja.JA_ACTIVITY_AFTER_NAME.pattern})"
 )
+_SCHOOL_TAG = re.compile(r"の(?:保育園|幼稚園|こども園|小学校)")
 _PATTERNS = (
     lexicon.JA_RELATION,
     lexicon_ja.JA_RELATION_MORE,

@@ -247,7 +247,9 @@ JA_PET_AFTER = re.compile(
     r"ハムスター|うさぎ|ウサギ|インコ|文鳥|オス|メス|♂|♀)"
 )
 #: A child's nickname with a long vowel: "みーちゃん", "ゆーくん" (not "ねーちゃん", a sister).
-JA_NICKNAME = re.compile(r"(?:(?<=の)|(?<![ぁ-ゖァ-ヺー一-龯々]))(?P<name>[ぁ-ゖ]{1,2}ー)(?=ちゃん|くん|君)")
+JA_NICKNAME = re.compile(
+    r"(?:(?<=の)|(?<![ぁ-ゖァ-ヺー一-龯々])|(?<=[ァ-ヺ一-龯々][にとでがはもや]))(?P<name>[ぁ-ゖ]{1,2}ー)(?=ちゃん|くん|君)"
+)
 JA_NOT_NICKNAMES = frozenset(
     "ねー にー ばー じー かー とー おねー おにー おばー おじー おかー おとー".split()
 )

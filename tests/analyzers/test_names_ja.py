@@ -497,3 +497,9 @@ def test_a_listed_kanji_name_before_hiragana_with_the_particle_dropped() -> None
     assert _children("雨の中お散歩、結衣ごきげん☔") == [("結衣", "own")]
     assert _children("プールで陽翔びしょびしょ") == [("陽翔", "own")]
     assert _children("夜空に光きらきら") == []
+
+
+def test_a_nickname_after_a_particle_and_a_schools_name_in_a_hashtag() -> None:
+    assert _children("水族館のペンギンにゆーくん大興奮") == [("ゆー", "own")]
+    assert _children("#さくらの保育園 の運動会") == []
+    assert _children("ゆいの保育園の発表会") == [("ゆい", "own")]
