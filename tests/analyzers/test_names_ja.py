@@ -503,3 +503,10 @@ def test_a_nickname_after_a_particle_and_a_schools_name_in_a_hashtag() -> None:
     assert _children("水族館のペンギンにゆーくん大興奮") == [("ゆー", "own")]
     assert _children("#さくらの保育園 の運動会") == []
     assert _children("ゆいの保育園の発表会") == [("ゆい", "own")]
+
+
+def test_two_listed_names_joined_by_to_opening_a_sentence() -> None:
+    """あおいとひまり、: both listed, one no everyday word; "そらとうみ、" (sky and sea) is no pair of children."""
+    assert _children("あおいとひまり、今日から年少さん") == [("あおい", "own"), ("ひまり", "own")]
+    assert _children("そらとうみ、最高の景色") == []
+    assert _children("パパとママは仕事") == []
