@@ -21,9 +21,23 @@ _TIME_KANJI = frozenset("朝昼夜晩夕春夏秋冬日週月年時間前後方"
 _SIBLING_READERS = (lexicon_ja.JA_RELATION_MORE, lexicon_ja.JA_SIBLING_NAMED)
 
 
+#: Creatures, characters and roles said with ちゃん or くん in a child's world: "おばけちゃんの絵本", "きょうりゅうくん".
+_CHARACTER_WORDS = frozenset(
+    """
+    おばけ ひめ おひめ てんし ようせい こびと おに かいじゅう きょうりゅう ぱんだ ひよこ こぶた ぶた ねずみ りす
+    きつね たぬき かえる カエル ペンギン ぺんぎん いるか イルカ くじら おさる さる ひつじ やぎ らいおん ライオン
+    ぞう ぞうさん きりん キリン ごりら ゴリラ わに ワニ へび ヘビ かめ カメ とり ロボット ろぼっと にんじゃ
+    """.split()
+)
+
+
 def not_a_name(text: str, pattern: re.Pattern[str], name: str, start: int) -> bool:
     """Is the name a pattern read part of an everyday word?"""
     end = start + len(name)
+    if name in _CHARACTER_WORDS:
+        return True
+    if name in ("小", "中", "高") and re.match(r"[0-9０-９一二三四五六]", text[end : end + 1]):
+        return True  # "長女(小2)": a school year in brackets, no name
     if re.fullmatch(r"[ぁ-ゖ]+っ", name):
         return True  # "ずっと一緒に", "やっと": an adverb cut before と
     if text.startswith("も", end) and name + "も" in _WORDS_ENDING_IN_MO:

@@ -510,3 +510,16 @@ def test_two_listed_names_joined_by_to_opening_a_sentence() -> None:
     assert _children("あおいとひまり、今日から年少さん") == [("あおい", "own"), ("ひまり", "own")]
     assert _children("そらとうみ、最高の景色") == []
     assert _children("パパとママは仕事") == []
+
+
+def test_creatures_with_chan_and_a_school_year_in_brackets_are_no_names() -> None:
+    assert _children("おばけちゃんの絵本が大好き") == []
+    assert _children("きょうりゅうくんのパジャマ") == []
+    assert _children("長男(小4)と長女(年長)の運動会") == []
+
+
+def test_a_childs_place_by_toko_names_another_familys_child() -> None:
+    """けいくんとこで (at Kei's place) is another family's child; ゆいちゃんと、このあと is not."""
+    assert _children("けいくんとこでお泊まり") == [("けい", "other")]
+    assert _children("しおりちゃんとこのママとランチ") == [("しおり", "other")]
+    assert _children("ゆいちゃんとこのあと公園へ") == [("ゆい", "own")]
