@@ -142,12 +142,17 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?P<n>\d{1,2})\s*(?:歳|才)\s*(?P<mo>\d{1,2})\s*(?:ヶ月|か月|カ月|ケ月|ヵ月)", "ja_years_months"),
         # 小1, (小2), 中1: a school year in short; not "小一時間" (nearly an hour) nor a word's end ("途中1回")
         (
-            r"(?<![一-龯々])(?:(?P<ja_s>小)(?P<n>[1-6１-６一二三四五六])|(?P<ja_m>中)(?P<n_m>[1-3１-３一二三]))"
+            r"(?<![一-龯々])(?:(?P<ja_s>小)(?P<n>[1-6１-６一二三四五六])|(?P<ja_m>中)(?P<n_m>[1-3１-３一二三])"
+            r"|(?P<ja_h>高)(?P<n_h>[1-3１-３一二三]))"
             r"(?![0-9０-９]|時|日|回|個|本|点|枚|位|杯|名|人|件|分|つ)",
             "ja_grade_short",
         ),
-        # 中学2年生: a middle-school year, from 12 (before the 年生 of a primary year reads it)
-        (r"中学校?(?P<n_m>[1-3１-３一二三])年生?", "ja_grade_short"),
+        # 中学2年生, 高校1年生: a middle- or high-school year (before the 年生 of a primary year reads it)
+        (r"(?:中学校?(?P<n_m>[1-3１-３一二三])|高校(?P<n_h>[1-3１-３一二三]))年生?", "ja_grade_short"),
+        # 中学生になった, 中学入学: starting middle school, from 12
+        (r"中学校?入学|中学生に(?:なり|なっ)", "ja_middle_start"),
+        # 生後100日: a baby's age in days, as months
+        (r"生後\s*(?P<n_d>\d{1,3})\s*日", "ja_days"),
         # 1歳半: a year and a half, in months
         (r"(?P<n>\d{1,2})\s*(?:歳|才)半", "years_and_half"),
         # 小学校入学, 今日から小学生: starting primary school, from 6

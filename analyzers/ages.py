@@ -114,11 +114,20 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                 # the dossier adds the months to the years: 1歳6ヶ月 is 1 year and 6 months
                 value["years"], value["months"] = n, int(unicodedata.normalize("NFKC", m.group("mo")))
             elif kind == "ja_grade_short":
-                middle = m.group("n_m") is not None
-                raw = m.group("n_m") or m.group("n")
+                # the youngest age in the year: 小N from N + 5, 中N from N + 11, 高N from N + 14
+                groups = m.groupdict()
+                school, raw, first = next(
+                    (name, groups[key], add)
+                    for key, name, add in (("n_h", "高校", 14), ("n_m", "中学", 11), ("n", "小学", 5))
+                    if groups.get(key)
+                )
                 grade = JA_NUMERALS.get(raw, None) or int(unicodedata.normalize("NFKC", raw))
-                value["school_year"] = f"{'中学' if middle else '小学'}{grade}年生"
-                value["years"] = grade + (11 if middle else 5)
+                value["school_year"] = f"{school}{grade}年生"
+                value["years"] = grade + first
+            elif kind == "ja_middle_start":
+                value["school_year"], value["years"] = "中学1年生", 12
+            elif kind == "ja_days":
+                value["months"] = round(int(m.group("n_d")) / 30.4, 1)
             if kind in ("ordinal_birthday", "turns") and _adult_nearby(text, m.start()):
                 continue
             if kind == "birthday" and _adults_birthday(text, m):

@@ -71,3 +71,19 @@ def test_kindergarten_year_in_a_hashtag_word() -> None:
     out = run_captions(AgesAnalyzer(), "今日のお弁当 #年長弁当", "年中無休のパン屋さん")
     assert _vals(out[0]) == [(5, None)]
     assert out[1] == []
+
+
+def test_high_school_years_and_starting_middle_school() -> None:
+    out = run_captions(
+        AgesAnalyzer(), "高1の長女、部活三昧", "高校2年生の兄", "中学生になった長男", "最高1位をとった"
+    )
+    assert _vals(out[0]) == [(15, None)]
+    assert _vals(out[1]) == [(16, None)]
+    assert out[1][0].value.school_year == "高校2年生"
+    assert _vals(out[2]) == [(12, None)]
+    assert out[3] == []
+
+
+def test_a_babys_age_in_days() -> None:
+    (found,) = run_captions(AgesAnalyzer(), "生後61日、よく笑うようになった")
+    assert _vals(found) == [(None, 2.0)]
