@@ -13,7 +13,13 @@ from __future__ import annotations
 import functools
 import re
 
-from analyzers.names_ja_checks import dropped_particle, not_a_name, okurigana, without_readings
+from analyzers.names_ja_checks import (
+    after_particle,
+    dropped_particle,
+    not_a_name,
+    okurigana,
+    without_readings,
+)
 from analyzers.names_ja_owners import japanese_owners
 from analyzers.names_ja_pairs import paired_names, sibling_lists
 from analyzers.names_ja_romaji import romaji_names
@@ -80,6 +86,7 @@ _PATTERNS = (
     lexicon_ja.JA_YEAR_RELATION,
     lexicon_ja.JA_NAME_READING,
     lexicon_ja.JA_KIN_CHILD,
+    lexicon_ja.JA_DIARY_NAME,
     lexicon.JA_HONORIFIC,
     lexicon.JA_WISH,
     lexicon.JA_VOCATIVE,
@@ -416,16 +423,14 @@ def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
             continue  # part of a compound: "新大和"; not after a time or relation word ("長女結衣")
         if kanji and e < len(text) and is_kanji(text[e]) and not _KANJI_EVENT_AFTER.match(text, e):
             continue  # part of a compound: "陽太郎"; not before a child's day ("結衣誕生日おめでとう")
-        if not kanji and prev and re.match(r"[ぁ-ゖァ-ヺー]", prev) and not _after_particle(text, s):
+        if not kanji and prev and re.match(r"[ぁ-ゖァ-ヺー]", prev) and not after_particle(text, s):
             continue  # inside a kana word
         if not kanji and prev and is_kanji(prev) and lexicon.JA_LEADING_PARTICLE.match(name):
             continue  # "学童のあと": a particle after a kanji word, then a kana word
         if not kanji and okurigana(text, s, _glued_word_before(text, s)):
             continue  # "取りながら", "今さら"
         after = _AFTER_NAME if kanji or not prev or ja_boundary(prev) else _AFTER_KANA_NAME
-        object_after_particle = _after_particle(text, s) and text.startswith(
-            "を", e
-        )  # "今日はゆいなを迎えに"
+        object_after_particle = after_particle(text, s) and text.startswith("を", e)  # "今日はゆいなを迎えに"
         event = bool(kanji and _KANJI_EVENT_AFTER.match(text, e)) or dropped_particle(
             text, name, e, given_names()
         )  # "結衣誕生日", "颯太ずぶ濡れ"
@@ -446,12 +451,6 @@ _KANJI_EVENT_AFTER = re.compile(
     r"(?:誕生日|入学|入園|卒園|卒業|初節句|七五三|運動会|発表会|成長記録|お宮参り|生誕|満[0-9０-９一二三四五六七八九十]|"
     r"[0-9０-９]{1,2}\s*(?:歳|才|ヶ月|か月))"
 )
-
-
-def _after_particle(text: str, s: int) -> bool:
-    """A kana name right after a particle that follows a kanji word or a number: "6時にこうたと",
-    "今日はこはるの"."""
-    return s >= 2 and text[s - 1] in "はにでともをへが" and bool(re.match(r"[一-龯々0-9０-９]", text[s - 2]))
 
 
 #: Kanji time words a name written in kanji may be glued to ("毎朝陽翔くん", "今日凛ちゃん").

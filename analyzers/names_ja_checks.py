@@ -38,8 +38,8 @@ def not_a_name(text: str, pattern: re.Pattern[str], name: str, start: int) -> bo
         return True
     if name in ("小", "中", "高") and re.match(r"[0-9０-９一二三四五六]", text[end : end + 1]):
         return True  # "長女(小2)": a school year in brackets, no name
-    if re.fullmatch(r"[ぁ-ゖ]+っ", name):
-        return True  # "ずっと一緒に", "やっと": an adverb cut before と
+    if re.fullmatch(r"[ぁ-ゖ]+っ", name) and text.startswith("と", end):
+        return True  # "ずっと一緒に", "やっと": an adverb cut before と (not "いっちゃん", a nickname)
     if text.startswith("も", end) and name + "も" in _WORDS_ENDING_IN_MO:
         return True
     if (
@@ -55,6 +55,8 @@ def not_a_name(text: str, pattern: re.Pattern[str], name: str, start: int) -> bo
         name in lexicon_ja.JA_YEAR_NOT_NAMES or (is_kanji(name[0]) and name not in given_names())
     ):
         return True  # "姪っ子の七五三", "甥のとき": a relative's child's day, not a name
+    if pattern is lexicon_ja.JA_DIARY_NAME and given_names().get(name) is not False:
+        return True  # "今日のはな": after a time word only a listed name that is no everyday word
     # "うちのももかの名前": after "ours", a name before の must be listed ("うちのリビングの" is a room)
     return pattern is lexicon_ja.JA_OURS and text.startswith("の", end) and name not in given_names()
 
@@ -82,4 +84,16 @@ def dropped_particle(text: str, name: str, end: int, listed: dict[str, bool]) ->
         and is_kanji(name[0])
         and listed.get(name) is False
         and bool(re.match(r"[ぁ-ゖ]", text[end : end + 1]))
+    )
+
+
+def after_particle(text: str, s: int) -> bool:
+    """A kana name right after a particle that follows a kanji word or a number: "6時にこうたと",
+    "今日はこはるの", "朝からかんたが"."""
+    if s >= 2 and text[s - 1] in "はにでともをへが" and re.match(r"[一-龯々0-9０-９]", text[s - 2]):
+        return True
+    return (
+        s >= 3
+        and text[s - 2 : s] in ("から", "まで", "より")
+        and bool(re.match(r"[一-龯々0-9０-９]", text[s - 3]))
     )

@@ -121,6 +121,13 @@ JA_KIN_CHILD = re.compile(
     rf"(?:甥っ子|姪っ子|甥|姪)(?:の|・)(?P<name>{KANA_NAME}?|{KANJI_NAME}?)"
     r"(?=ちゃん|くん|君|は|が|、|,|も|と|を|に|[（(。！!]|\s|$)"
 )
+#: A listed name in a diary's phrasing: a time word and の ("今朝のつむぎ、", "最近のひまりは"), or a greeting to the
+#: child ("おはよう、ゆず", "おやすみ、そうた"); names.py takes only names that are no everyday word.
+JA_DIARY_NAME = re.compile(
+    r"(?:(?:今日|今朝|昨日|最近|本日|今夜|昨夜|週末|休日|寝起き|お風呂上がり|風呂上がり|夏休み|冬休み|春休み)の"
+    r"|(?:おはよう|おやすみ|おかえり|ありがとう|がんばれ|頑張れ|大好きだよ)[、,!！\s]\s*)"
+    r"(?P<name>[ぁ-ゖ]{2,5}?|[一-龯々]{1,3}?)(?=[、,。！!？?☀-➿\s]|$|ちゃん|くん|は|が|も)"
+)
 #: A child with an honorific who came over or was met: "そうたくんが泊まりに来た", "ゆいちゃんに会えた".
 JA_VISITOR_AFTER = re.compile(
     r"^(?:ちゃん|くん|君)(?:が|も)?(?:泊まりに|お泊まり|うちに来|家に来|来てくれ|来た|やってき|遊びにき)"

@@ -437,6 +437,7 @@ def test_everyday_words_cut_into_a_name_and_a_particle() -> None:
     assert _children("今日のおやつ。さつまいもチップス") == []
     assert _children("なんでもない日のお祝い") == []
     assert _children("公園で鬼ごっこ、ずっと一緒に走ってた") == []
+    assert _children("あっくん、4歳のお誕生日おめでとう") == [("あっ", "own")]
     assert _children("本を借りながら待った") == []
     assert _children("今さら、夏の写真") == []
     assert _children("長女りなと公園") == [("りな", "own")]
@@ -523,3 +524,13 @@ def test_a_childs_place_by_toko_names_another_familys_child() -> None:
     assert _children("けいくんとこでお泊まり") == [("けい", "other")]
     assert _children("しおりちゃんとこのママとランチ") == [("しおり", "other")]
     assert _children("ゆいちゃんとこのあと公園へ") == [("ゆい", "own")]
+
+
+def test_a_listed_name_after_a_time_word_a_greeting_or_a_particle_of_from() -> None:
+    """今朝のつむぎ、 / おやすみ、そうた / 朝からかんたが: diary phrasings; after a time word only a name that is no
+    everyday word (今日のはな is a flower)."""
+    assert _children("今朝のつむぎ、ごはんを完食") == [("つむぎ", "own")]
+    assert _children("おやすみ、そうた🌙") == [("そうた", "own")]
+    assert _children("朝からかんたがご機嫌😊") == [("かんた", "own")]
+    assert _children("今日のはな、きれいに咲いた") == []
+    assert _children("最近の悩み、寝不足") == []
