@@ -262,7 +262,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?P<n>\d{1,2})\s*(?:歳|才)(?!差)", "years"),  # 2歳差: an age gap, no age
         (r"(?P<n>\d{1,2})\s*(?:ヶ月|か月|カ月|ケ月)", "months"),
         (r"ハーフバースデー|\b(?:een\s+)?half\s+jaar\b", "half"),
-        (r"(?:小学校?|小学)?(?P<n>[1-6１-６一二三四五六])年生", "ja_grade"),
+        # "2年生", not a year of birth ("令和3年生まれ")
+        (r"(?:小学校?|小学)?(?P<n>[1-6１-６一二三四五六])年生(?!まれ)", "ja_grade"),
         (r"(?P<n>\d{1,2})\s*さい", "years"),
         (r"(?:お)?誕生日|バースデー", "birthday"),
         (

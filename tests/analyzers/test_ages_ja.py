@@ -87,3 +87,9 @@ def test_high_school_years_and_starting_middle_school() -> None:
 def test_a_babys_age_in_days() -> None:
     (found,) = run_captions(AgesAnalyzer(), "生後61日、よく笑うようになった")
     assert _vals(found) == [(None, 2.0)]
+
+
+def test_a_year_of_birth_is_no_school_year() -> None:
+    out = run_captions(AgesAnalyzer(), "#令和3年生まれ #男の子ママ", "娘は小学3年生")
+    assert out[0] == []
+    assert _vals(out[1]) == [(8, None)]
