@@ -152,6 +152,21 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "since he was 5", "since she was 6 months": the age the child was then
         (rf"\bsince\s+(?:he|she)\s+was\s+{_NUM}\s*(?:months?|mo)\b", "months"),
         (rf"\bsince\s+(?:he|she)\s+was\s+(?:just\s+|only\s+)?{_NUM}\b(?!\s*(?:weeks?|days?))", "years"),
+        # 1歳6ヶ月: the years and the months past them, one statement of age (not 1 year and 6 months)
+        (r"(?P<n>\d{1,2})\s*(?:歳|才)\s*(?P<mo>\d{1,2})\s*(?:ヶ月|か月|カ月|ケ月|ヵ月)", "ja_years_months"),
+        # 小1, (小2), 中1: a school year in short; not "小一時間" (nearly an hour) nor a word's end ("途中1回")
+        (
+            r"(?<![一-龯々])(?:(?P<ja_s>小)(?P<n>[1-6１-６一二三四五六])|(?P<ja_m>中)(?P<n_m>[1-3１-３一二三])"
+            r"|(?P<ja_h>高)(?P<n_h>[1-3１-３一二三]))"
+            r"(?![0-9０-９]|時|日|回|個|本|点|枚|位|杯|名|人|件|分|つ)",
+            "ja_grade_short",
+        ),
+        # 中学2年生, 高校1年生: a middle- or high-school year (before the 年生 of a primary year reads it)
+        (r"(?:中学校?(?P<n_m>[1-3１-３一二三])|高校(?P<n_h>[1-3１-３一二三]))年生?", "ja_grade_short"),
+        # 中学生になった, 中学入学: starting middle school, from 12
+        (r"中学校?入学|中学生に(?:なり|なっ)", "ja_middle_start"),
+        # 生後100日: a baby's age in days, as months
+        (r"生後\s*(?P<n_d>\d{1,3})\s*日", "ja_days"),
         # 1歳半: a year and a half, in months
         (r"(?P<n>\d{1,2})\s*(?:歳|才)半", "years_and_half"),
         # 小学校入学, 今日から小学生: starting primary school, from 6
@@ -214,8 +229,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "reception",
         ),
         (r"\bhalve\s+verjaardag\b|\bhalf[- ]?jaar[- ]?feestje\b", "half"),
-        # Japanese kindergarten years: 年少 (3 to 4), 年中 (4 to 5), 年長 (5 to 6)
-        (r"(?P<ja_k>年少|年中|年長)(?:さん|組|クラス|の|に|で|、|）|\)|$)", "ja_kinder"),
+        # Japanese kindergarten years: 年少 (3 to 4), 年中 (4 to 5), 年長 (5 to 6); "#年中弁当", not 年中無休
+        (r"(?P<ja_k>年少|年中|年長)(?:さん|組|クラス|児|弁当|の|に|で|、|）|\)|$)", "ja_kinder"),
         # Flemish school years: "eerste leerjaar" (primary, from 6), "derde kleuterklas" (from 3)
         (
             r"\b(?P<fl_n>eerste|tweede|derde|vierde|vijfde|zesde|1ste|[2-6]de|[1-6]e)\s+"
@@ -308,7 +323,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?P<n>\d{1,2})\s*(?:歳|才)(?!差)", "years"),  # 2歳差: an age gap, no age
         (r"(?P<n>\d{1,2})\s*(?:ヶ月|か月|カ月|ケ月)", "months"),
         (r"ハーフバースデー|\b(?:een\s+)?half\s+jaar\b", "half"),
-        (r"(?:小学校?|小学)?(?P<n>[1-6１-６一二三四五六])年生", "ja_grade"),
+        # "2年生", not a year of birth ("令和3年生まれ")
+        (r"(?:小学校?|小学)?(?P<n>[1-6１-６一二三四五六])年生(?!まれ)", "ja_grade"),
         (r"(?P<n>\d{1,2})\s*さい", "years"),
         (r"(?:お)?誕生日|バースデー", "birthday"),
         (

@@ -139,6 +139,24 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                 )
                 value["school_year"] = f"小学{grade}年生"
                 value["years"] = grade + 5
+            elif kind == "ja_years_months":
+                # the dossier adds the months to the years: 1歳6ヶ月 is 1 year and 6 months
+                value["years"], value["months"] = n, int(unicodedata.normalize("NFKC", m.group("mo")))
+            elif kind == "ja_grade_short":
+                # the youngest age in the year: 小N from N + 5, 中N from N + 11, 高N from N + 14
+                groups = m.groupdict()
+                school, raw, first = next(
+                    (name, groups[key], add)
+                    for key, name, add in (("n_h", "高校", 14), ("n_m", "中学", 11), ("n", "小学", 5))
+                    if groups.get(key)
+                )
+                grade = JA_NUMERALS.get(raw, None) or int(unicodedata.normalize("NFKC", raw))
+                value["school_year"] = f"{school}{grade}年生"
+                value["years"] = grade + first
+            elif kind == "ja_middle_start":
+                value["school_year"], value["years"] = "中学1年生", 12
+            elif kind == "ja_days":
+                value["months"] = round(int(m.group("n_d")) / 30.4, 1)
             if kind in ("ordinal_birthday", "turns") and _adult_nearby(text, m.start()):
                 continue
             if kind == "birthday" and _adults_birthday(text, m):
@@ -243,10 +261,43 @@ _PREGNANT = re.compile(
 )
 
 
+#: A pet in the Japanese sentence before an age: "実家の柴犬、今日で15歳", "うちの猫🐈 もう3歳".
+_JA_PET = re.compile(
+    r"犬|猫|ねこ|いぬ|わんこ|ワンコ|にゃんこ|ニャンコ|ワンちゃん|プードル|トイプー|チワワ|ダックス|柴|ポメ|コーギー|"
+    r"ハムスター|うさぎ|ウサギ|インコ|文鳥|金魚|🐕|🐶|🐈|🐱|🐩|🐇|🐹"
+)
+#: A child in that sentence, which makes the age the child's: "犬と遊ぶ息子、3歳".
+_JA_CHILD_WORD = re.compile(
+    r"息子|娘|長男|長女|次男|次女|三男|三女|末っ子|兄|姉|弟|妹|孫|赤ちゃん|子ども|子供|こども|うちの子|"
+    r"(?<!ワン)(?<!猫)(?<!ねこ)(?<!ネコ)ちゃん|くん"
+)
+#: A span of time, not an age, around "Nヶ月": "あと1ヶ月", "3ヶ月ぶり", "2ヶ月前", "1ヶ月ちょっと".
+_JA_SPAN_BEFORE = re.compile(r"(?:あと|残り|のこり|約|およそ)\s*$")
+_JA_SPAN_AFTER = re.compile(
+    r"\s*(?:前|後|ぶり|振り|間|以上|以内|ちょっと|ほど|くらい|ぐらい|近く|経|たっ|たち|先|毎|ごと|分)"
+)
+_JA_AGE_UNIT = re.compile(r"歳|才|さい|ヶ月|か月|カ月|ケ月|ヵ月")
+
+
+def _ja_not_a_child(text: str, m: re.Match[str], kind: str) -> bool:
+    """A Japanese age that is a pet's ("柴犬、今日で15歳") or a span of months ("あと1ヶ月")."""
+    if not _JA_AGE_UNIT.search(m.group(0)):
+        return False
+    if kind == "months" and (
+        _JA_SPAN_BEFORE.search(text[max(0, m.start() - 4) : m.start()]) or _JA_SPAN_AFTER.match(text, m.end())
+    ):
+        return True
+    sentence = re.search(r"[^。！!？?\n]{0,30}$", text[: m.start()])
+    before = sentence.group(0) if sentence else ""
+    return bool(_JA_PET.search(before) and not _JA_CHILD_WORD.search(before))
+
+
 def _not_a_child(text: str, m: re.Match[str], kind: str) -> bool:
     """An age that belongs to a pet, a business, or a pregnancy."""
     before = text[max(0, m.start() - 40) : m.start()]
     if _NOT_CHILD.search(before) or _PET_AFTER.match(text[m.end() : m.end() + 40]):
+        return True
+    if _ja_not_a_child(text, m, kind):
         return True
     if kind in ("weeks", "months"):
         sentence = re.search(r"[^.!?\n]*$", text[: m.start()])

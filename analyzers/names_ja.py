@@ -13,6 +13,13 @@ from __future__ import annotations
 import functools
 import re
 
+from analyzers.names_ja_checks import (
+    after_particle,
+    dropped_particle,
+    not_a_name,
+    okurigana,
+    without_readings,
+)
 from analyzers.names_ja_owners import japanese_owners
 from analyzers.names_ja_pairs import paired_names, sibling_lists
 from analyzers.names_ja_romaji import romaji_names
@@ -37,6 +44,12 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
         for m in pattern.finditer(text):
             if pattern is lexicon_ja.JA_HASHTAG_NAME and m.start() not in hashtags:
                 continue
+            if (
+                pattern in (_ACTIVITY, _ACTIVITY_OPENING)
+                and m.start() in hashtags
+                and _SCHOOL_TAG.match(text, m.end())
+            ):
+                continue  # "#ふじのこども園": a school's name, no child's
             found = _read_name(text, pattern, m)
             if found is None:
                 continue
@@ -53,7 +66,7 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
     out += _listed_names(text, out)
     out += paired_names(text, out)
     out += sibling_lists(text, out)
-    return japanese_owners(text, out)
+    return japanese_owners(text, without_readings(text, out))
 
 
 #: "ひまりの保育園", "こはるの3歳のお誕生日": a listed name before a child's school, lesson or day.
@@ -64,11 +77,16 @@ _ACTIVITY = re.compile(
 _ACTIVITY_OPENING = re.compile(
     rf"(?:^|(?<=[\s。！!？?】、,]))(?P<name>[ぁ-ゖ]{{2,5}}?)(?={lexicon_ja.JA_ACTIVITY_AFTER_NAME.pattern})"
 )
+_SCHOOL_TAG = re.compile(r"の(?:保育園|幼稚園|こども園|小学校)")
 _PATTERNS = (
     lexicon.JA_RELATION,
     lexicon_ja.JA_RELATION_MORE,
     lexicon_ja.JA_SIBLING_NAMED,
     lexicon_ja.JA_OURS,
+    lexicon_ja.JA_YEAR_RELATION,
+    lexicon_ja.JA_NAME_READING,
+    lexicon_ja.JA_KIN_CHILD,
+    lexicon_ja.JA_DIARY_NAME,
     lexicon.JA_HONORIFIC,
     lexicon.JA_WISH,
     lexicon.JA_VOCATIVE,
@@ -115,6 +133,8 @@ _RELATIONS = (
     lexicon_ja.JA_RELATION_MORE,
     lexicon_ja.JA_SIBLING_NAMED,
     lexicon_ja.JA_OURS,
+    lexicon_ja.JA_YEAR_RELATION,
+    lexicon_ja.JA_KIN_CHILD,
 )
 #: Patterns whose name is glued to the words before it: a particle the kana run starts with is dropped.
 _GLUED = (
@@ -200,6 +220,7 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         or lexicon_ja.JA_NOT_NAME_TAIL.search(name)
         or name.startswith(("うちの", "ウチの"))  # "うちのももちゃん" read from the sentence's start
         or (re.match(r"[ぁ-ゖ]", name) and name[-1] in "へを")  # "みんなへ、": a particle, no name's end
+        or (_KIN_END.search(name) and name not in given_names())  # "休みでおばあちゃん": a grandmother
         or (len(name) < 2 and not re.match(r"[一-龯]", name))
     ):
         return None
@@ -220,6 +241,22 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         name in lexicon_ja.JA_OURS_NOT_NAMES or name in lexicon.JA_COMMON_OPENERS
     ):
         return None  # "うちの子は", "うちの中が"
+    if pattern is lexicon_ja.JA_YEAR_RELATION and (
+        name in lexicon_ja.JA_YEAR_NOT_NAMES
+        or plain_word(name)
+        or (
+            is_kanji(name[0])
+            and name not in given_names()
+            and (len(name) < 2 or not _NAME_MARK.match(text, start + len(name)))
+        )
+    ):
+        return None  # "2年生のとき"; "年少さんの劇、": a kanji word is a name when listed or marked as one
+    if (
+        pattern is lexicon_ja.JA_NAME_READING
+        and name not in given_names()
+        and m.group("reading") not in given_names()
+    ):
+        return None  # "お餅(もち)": a reading given for a word; a name or its reading is listed
     if pattern in _LISTED_ONLY and name not in given_names():
         return None
     if pattern is lexicon_ja.JA_NICKNAME and name in lexicon_ja.JA_NOT_NICKNAMES:
@@ -232,9 +269,15 @@ def _read_name(text: str, pattern: re.Pattern[str], m: re.Match[str]) -> tuple[s
         return None  # "こども2歳": the particle read after the name ends a word
     if pattern is lexicon.JA_WISH and name.endswith("より"):
         return None  # "おめでとう！ばあばより": who the wish is from
+    if not_a_name(text, pattern, name, start):
+        return None
     return name, start
 
 
+#: What marks a kanji word after a school year as a name: an honorific, a comma or a bracket ("小2の虎太朗、").
+_NAME_MARK = re.compile(r"ちゃん|くん|君|[、,（(]")
+#: A kana run ending in a family word said with ちゃん: "(小3)はおばあちゃん", "休みでおにいちゃん".
+_KIN_END = re.compile(r"(?:おばあ|おじい|おねえ|おにい|おかあ|おとう|ばあ|じい|ばぁ|じぃ)$")
 _MO_WORD = re.compile(r"も(?:の|う|っと|し|ちろん|らっ|らい|らえ|らう|ったいない|じもじ|ぐもぐ|りもり)")
 
 
@@ -273,7 +316,8 @@ def _siblings_are_children(text: str, pattern: re.Pattern[str], end: int) -> boo
     if age:
         years = re.match(r"\D*([0-9０-９]{1,2})\s*(?:歳|さい|才)", age.group(0))
         return years is None or int(years.group(1)) < 18
-    return len(pattern.findall(text)) >= 2
+    # "お兄ちゃんの大雅は…、弟の慶は": an older sibling named as ours counts as the second
+    return len(pattern.findall(text)) >= 2 or bool(lexicon_ja.JA_RELATION_MORE.search(text))
 
 
 def _may_open_with_name(name: str, pattern: re.Pattern[str]) -> bool:
@@ -293,14 +337,17 @@ def _may_open_with_name(name: str, pattern: re.Pattern[str]) -> bool:
 def _without_trailing_particle(text: str, name: str, start: int) -> str:
     """A kana run after a relation word that took the particle after the name: "長男のはやとが、"
     is "はやと", "次女のあんなの1歳" is "あんな"; a listed name ending so ("いろは") stays."""
+    after = text[start + len(name) : start + len(name) + 1] or " "
     if (
         len(name) >= 3
         and name[-1] in "のがはも"
         and re.match(r"[ぁ-ゖ]", name)
         and name not in given_names()
-        and re.match(r"[、,\s0-9０-９]", text[start + len(name) : start + len(name) + 1] or " ")
+        and re.match(r"[、,\s0-9０-９]", after)
     ):
         return name[:-1]
+    if len(name) >= 3 and name[-1] == "と" and name[:-1] in given_names() and name not in given_names():
+        return name[:-1] if re.match(r"[、,\s]", after) else name  # "長男のはやとと、お友達の": "and"
     return name
 
 
@@ -342,6 +389,8 @@ def _without_kin_prefix(name: str, start: int) -> tuple[str, int, bool]:
     "このはると"; the name is what follows の when two kana or more are left ("ひなの",
     "このみ" stay whole)."""
     i = name.find("の", 1)
+    if name[:1] in ("と", "や") and name[1:] in given_names():
+        return name, start, False  # "(3歳)とのぞむくん": と, then a listed name holding の
     if i > 0 and len(name) - i - 1 >= 2:
         return name[i + 1 :], start + i + 1, True
     return name, start, False
@@ -374,15 +423,17 @@ def _listed_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[st
             continue  # part of a compound: "新大和"; not after a time or relation word ("長女結衣")
         if kanji and e < len(text) and is_kanji(text[e]) and not _KANJI_EVENT_AFTER.match(text, e):
             continue  # part of a compound: "陽太郎"; not before a child's day ("結衣誕生日おめでとう")
-        if not kanji and prev and re.match(r"[ぁ-ゖァ-ヺー]", prev) and not _after_particle(text, s):
+        if not kanji and prev and re.match(r"[ぁ-ゖァ-ヺー]", prev) and not after_particle(text, s):
             continue  # inside a kana word
         if not kanji and prev and is_kanji(prev) and lexicon.JA_LEADING_PARTICLE.match(name):
             continue  # "学童のあと": a particle after a kanji word, then a kana word
+        if not kanji and okurigana(text, s, _glued_word_before(text, s)):
+            continue  # "取りながら", "今さら"
         after = _AFTER_NAME if kanji or not prev or ja_boundary(prev) else _AFTER_KANA_NAME
-        object_after_particle = _after_particle(text, s) and text.startswith(
-            "を", e
-        )  # "今日はゆいなを迎えに"
-        event = kanji and _KANJI_EVENT_AFTER.match(text, e)
+        object_after_particle = after_particle(text, s) and text.startswith("を", e)  # "今日はゆいなを迎えに"
+        event = bool(kanji and _KANJI_EVENT_AFTER.match(text, e)) or dropped_particle(
+            text, name, e, given_names()
+        )  # "結衣誕生日", "颯太ずぶ濡れ"
         if not (after.match(text, e) or object_after_particle or event) or text.startswith("とし", e):
             continue  # "凛とした朝": an adverb, not "with 凛"; "ゆいなをお迎え" opens with the name
         if any(a < e and s < b for _, a, b in taken + out):
@@ -400,12 +451,6 @@ _KANJI_EVENT_AFTER = re.compile(
     r"(?:誕生日|入学|入園|卒園|卒業|初節句|七五三|運動会|発表会|成長記録|お宮参り|生誕|満[0-9０-９一二三四五六七八九十]|"
     r"[0-9０-９]{1,2}\s*(?:歳|才|ヶ月|か月))"
 )
-
-
-def _after_particle(text: str, s: int) -> bool:
-    """A kana name right after a particle that follows a kanji word or a number: "6時にこうたと",
-    "今日はこはるの"."""
-    return s >= 2 and text[s - 1] in "はにでともをへが" and bool(re.match(r"[一-龯々0-9０-９]", text[s - 2]))
 
 
 #: Kanji time words a name written in kanji may be glued to ("毎朝陽翔くん", "今日凛ちゃん").

@@ -12,6 +12,8 @@ import re
 from footprint_audit import lexicon, lexicon_ja
 
 _COMMA_JOIN = re.compile(r"(?:ちゃん|くん|君)\s*[、,]\s*")
+_AGE_CLASS_BEFORE = re.compile(r"(?:[0-9０-９]\s*歳児|年少|年中|年長)(?:クラス|組)の$")
+_ANY_COMMA_JOIN = re.compile(r"(?:ちゃん|くん|君)?\s*[、,]\s*")
 _OURS_BEFORE = re.compile(r"(?:うちの|ウチの|我が家の|わが家の)$")
 _SIBLING_OF = re.compile(
     r"(?:ちゃん|くん|君)?の(?:弟|妹|兄|姉|お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|赤ちゃん|双子の[^\s、。]{1,3})"
@@ -35,7 +37,10 @@ def japanese_owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     friends = bool(lexicon_ja.JA_FRIENDS_WORD.search(text))
     for _name, s, e in found:
         before = text[max(0, s - 8) : s]
-        if lexicon.JA_OTHER_BEFORE.search(before) or lexicon_ja.JA_OTHER_BEFORE_LONG.search(
+        if _AGE_CLASS_BEFORE.search(before):
+            cues.append(None)  # "2歳児クラスのゆうひ": the child's own class, no classmate's
+            other.append(False)
+        elif lexicon.JA_OTHER_BEFORE.search(before) or lexicon_ja.JA_OTHER_BEFORE_LONG.search(
             text[max(0, s - 16) : s]
         ):
             cues.append("other")
@@ -59,9 +64,21 @@ def japanese_owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
                     )
                 )
             )
+    honored = [bool(_HONORIFIC_AFTER.match(text[e:])) for _, _, e in found]
     for i in range(len(found) - 1):  # the first name's cue carries along a list
         (_, _, a_end), (_, b_start, _) = found[i], found[i + 1]
-        if cues[i] and cues[i + 1] is None and lexicon_ja.JA_JOIN.fullmatch(text[a_end:b_start]):
+        between = text[a_end:b_start]
+        if (
+            cues[i]
+            and cues[i + 1] is None
+            # "いとこのはるとくんと大地": a bare name after a friend with an honorific is no friend;
+            # "うちの凪とあやねちゃん": nor is a child with one after ours
+            and honored[i] == honored[i + 1]
+            and (
+                lexicon_ja.JA_JOIN.fullmatch(between)
+                or (honored[i] and cues[i] == "other" and _COMMA_JOIN.fullmatch(between))
+            )
+        ):
             cues[i + 1], other[i + 1] = cues[i], other[i]
         elif other[i] and cues[i + 1] != "own" and _SIBLING_OF.fullmatch(text[a_end:b_start]):
             other[i + 1] = True  # "ゆいちゃんの弟のそうたくん": another family's child's brother
@@ -78,4 +95,18 @@ def japanese_owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
             )
         ):
             other[i] = True
+    if lexicon_ja.JA_PEERS_WORD.search(text):
+        # "ひなたとりこちゃん", "つむぎ、ことちゃんと同じクラス": where a child named bare and one with an
+        # honorific are joined among friends, classmates or cousins, the bare name is the poster's and
+        # the honorific marks another family's child
+        for i in range(len(found) - 1):
+            (_, _, a_end), (_, b_start, _) = found[i], found[i + 1]
+            between = text[a_end:b_start]
+            if honored[i] == honored[i + 1] or not (
+                lexicon_ja.JA_JOIN.fullmatch(between) or _ANY_COMMA_JOIN.fullmatch(between)
+            ):
+                continue
+            bare, honor = (i, i + 1) if honored[i + 1] else (i + 1, i)
+            if cues[honor] is None and cues[bare] != "other" and not other[bare]:
+                other[honor] = True
     return [(n, s, e, o) for (n, s, e), o in zip(found, other, strict=True)]

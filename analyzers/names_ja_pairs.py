@@ -18,11 +18,33 @@ _FIRST_OF_PAIR = re.compile(
 )
 
 
+#: Two names joined by と opening a sentence: "あおいとひまり、今日から年少さん", "湊と結衣は".
+_START_PAIR = re.compile(
+    r"(?:^|(?<=[\s。！!？?】]))(?P<a>[一-龯々]{1,3}|[ぁ-ゖ]{2,5}?)と(?P<b>[一-龯々]{1,3}|[ぁ-ゖ]{2,5}?)(?:ちゃん|くん|君)?"
+    r"(?=[、,]|は|が|も|で)"
+)
+
+
+def _start_pair(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Two listed names joined by と opening a sentence, one of them no everyday word ("そらとうみ、" is sky and sea)."""
+    out: list[tuple[str, int, int]] = []
+    listed = given_names()
+    for m in _START_PAIR.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        if a not in listed or b not in listed or (listed[a] and listed[b]):
+            continue
+        for group in ("a", "b"):
+            s, e = m.start(group), m.end(group)
+            if not any(x < e and s < y for _, x, y in taken + out):
+                out.append((m.group(group), s, e))
+    return out
+
+
 def paired_names(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Names joined by と to a name found: "蒼と樹は" (the second), "樹と結菜、" and "みおとめい、姉妹で"
     (a listed name before or after a name opening a sentence)."""
-    out: list[tuple[str, int, int]] = []
-    work = list(taken)
+    out: list[tuple[str, int, int]] = _start_pair(text, taken)
+    work = list(taken) + out
     while work:  # a name found here may be followed by a third: "かんた・しょうま・ももか"
         _name, start, end = work.pop(0)
         second = _SECOND.match(text, end)

@@ -13,7 +13,7 @@ KANJI_NAME = r"[一-龯々]{1,3}"
 #: Family words whose child "X" is another family's: "友達の息子の", "いとこの娘の", "姉の長男の".
 _KIN_OF_OTHERS = (
     r"(?:お友達|友達|友だち|ともだち|ママ友|パパ友|友人|同僚|先輩|後輩|いとこ|親戚|近所|お隣|となり|"
-    r"義姉|義兄|義妹|義弟|姉|兄|妹|弟)"
+    r"親友|幼なじみ|幼馴染|同級生|知人|知り合い|義姉|義兄|義妹|義弟|姉|兄|妹|弟)"
 )
 _CHILD_WORDS = (
     r"(?:息子|娘|長男|長女|次男|次女|三男|三女|子ども|子供|子|赤ちゃん|お子さん)(?:さん|ちゃん|くん)?"
@@ -28,15 +28,26 @@ JA_OTHER_BEFORE_LONG = re.compile(
     r"(?:(?:お子さん|お子様|娘さん|息子さん|お嬢さん|お嬢ちゃん|坊ちゃん|お孫さん)の"
     rf"|{_KIN_OF_OTHERS}の(?:ところ|とこ)の"
     rf"|{_KIN_OF_OTHERS}の{_CHILD_WORDS}(?:の|[、,]\s*)"
+    # "ちかさんの息子の", "山田さんちの娘さんの": a household's child, the household named by its grown-up
+    rf"|(?:さん|さんち|さんとこ)の{_CHILD_WORDS}(?:の|[、,]\s*)"
+    # "隣のおうちの", "近所のお家の": a neighbour's household
+    r"|(?:隣|お隣|となり|近所|向かい|お向かい|裏)の(?:おうち|お家|家)の"
+    # "同じクラスに", "同じ園で": a child met in a shared class, named after it
+    r"|同じ[^\s、。！!？?の]{1,6}(?:に|にいる|にいた)"
+    # "お友達のみんな(": friends listed in brackets
+    r"|(?:お友達|友達|友だち|ともだち)の?みんな[（(:：]\s*"
     # "息子の親友・", "近所に住む", "姪っ子ちゃん（": a friend or a relative named right after
     r"|(?:お友達|友達|友だち|ともだち|親友|幼なじみ|幼馴染|同級生|クラスメイト|いとこ|姪っ子|甥っ子|仲間)(?:ちゃん|くん)?[・（(]"
     r"|(?:近所|隣|近く|同じマンション|同じ団地)に住む"
+    # "同じクラスの親友ゆきのちゃん": a friend word glued to the name
+    r"|(?:親友|幼なじみ|幼馴染|同級生|クラスメイト|クラスメート)"
     r"|(?:さん|ちゃん|くん)ちの"
     # "田中さんの", "お隣さんの"; a school year or a family member with さん is no household
     r"|(?<![一-龯ァ-ヺ])(?:(?!年長|年中|年少|年生|兄|姉|妹|弟|母|父|祖母|祖父|義母|義父)[一-龯ァ-ヺ]){1,4}さんの"
     r"|(?:クラスメイト|クラスメート|親友|幼なじみ|幼馴染|お友だち|友だち|チームメイト|仲間)の"
     r"|同じ[^\s、。！!？?の]{1,6}の"
-    r"|(?:お友達|友達|友だち|ともだち|お子さん|娘さん|息子さん|お嬢さん)[、,]\s*"
+    r"|(?:お友達|友達|友だち|ともだち|お子さん|娘さん|息子さん|お嬢さん|仲間|親友|同級生|クラスメイト|チームメイト)"
+    r"[、,]\s*"
     # "保育園で一緒の", "同じ幼稚園に通う": a child met at a shared place
     r"|(?:園|校|クラス|教室|組)で(?:いつも)?一緒の|同じ[^\s、。！!？?の]{1,6}に通う"
     r"|(?:お向かい|向かい|お向かいさん|お隣さん|隣の家|裏の家|同じ団地|同じマンション)の"
@@ -48,7 +59,9 @@ JA_OTHER_BEFORE_LONG = re.compile(
 #: ("あかりちゃんのママ"), or a friend in brackets ("莉子ちゃん（保育園のお友達）").
 JA_OTHER_AFTER_MORE = re.compile(
     r"^(?:ちゃん|くん|君)?(?:の(?:ママ(?!友)|パパ(?!友)|お母さん|お父さん|お母様|お父様|おうち|お家|ご家族)"
-    r"|(?:親子|ファミリー|一家|家族)(?:と|で|に|の|が|、)|ち(?:で|に|へ|の)"
+    r"|(?:親子|ファミリー|一家|家族)(?:と|で|に|の|が|、)|ち(?:で|に|へ|の|から|[（(])"
+    # "しおりちゃんとこで", "…とこのママ" (X's place); not "ゆいちゃんと、このあと"
+    r"|とこ(?:で|に|へ|から|の(?:ママ|パパ|お母さん|お父さん|家|おうち))"
     r"|\s*[（(][^)）]{0,14}(?:お友達|友達|友だち|ともだち|いとこ|ママ友|パパ友|娘さん|息子さん|お子さん|姪|甥|"
     r"同級生|クラスメイト|親友|幼なじみ|仲間|同じクラス)"
     r"[^)）]{0,4}[)）])"
@@ -57,7 +70,7 @@ JA_OTHER_AFTER_MORE = re.compile(
 #: ("娘の", "孫の", "お兄ちゃんの"). Read after the other-family cues, which win ("友達の息子の").
 JA_OWN_BEFORE = re.compile(
     r"(?:(?:うち|ウチ|我が家|わが家|娘|息子|長男|長女|次男|次女|三男|三女|末っ子|孫|初孫|"
-    r"お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|兄弟|姉妹|姉弟|兄妹|双子|上の子|下の子)(?:の|・)|(?:長男|長女|次男|次女|三男|三女|末っ子|孫))$"
+    r"お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|兄弟|姉妹|姉弟|兄妹|双子|上の子|下の子|連れ子)(?:の|・)|(?:長男|長女|次男|次女|三男|三女|末っ子|孫))$"
 )
 _CHILD_KIN = (
     r"(?:兄弟|姉妹|姉弟|兄妹|きょうだい|双子|ふたご|上の子|下の子|真ん中の子|三兄弟|三姉妹|一人目|二人目|三人目|"
@@ -69,18 +82,51 @@ JA_CHILD_KIN_BEFORE = re.compile(rf"{_CHILD_KIN}(?:の|・)$")
 #: A brother or sister named with a second one, or with a child's age or school year: "兄の蓮と妹の結衣",
 #: "姉のゆいは8歳" (without these, "兄の" is the poster's own brother).
 JA_SIBLING_NAMED = re.compile(
-    rf"(?:兄|姉|弟|妹)(?:の|・)(?P<name>{KANA_NAME}|{KANJI_NAME})(?=ちゃん|くん|君|は|が|、|,|の|も|と|[（(]|\s|$)"
+    rf"(?:兄|姉|弟|妹|いもうと|おとうと)(?:の|・)(?P<name>{KANA_NAME}|{KANJI_NAME})"
+    r"(?=ちゃん|くん|君|は|が|、|,|の|も|と|[（(。！!]|\s|$)"
 )
 #: A child's age or school year after a name: "は8歳", "（6）", "は年長さん".
 JA_CHILD_AGE_AFTER = re.compile(
     r"^(?:ちゃん|くん|君)?(?:は|が|も|、|,)?\s*(?:もう|今日で|今年で)?\s*(?:[0-9０-９]{1,2}\s*(?:歳|さい|才|ヶ月|か月)|"
-    r"小学|中学|年長|年中|年少|保育園|幼稚園|[（(]\s*[0-9０-９]{1,2}\s*[)）])"
+    r"小学|中学|年長|年中|年少|保育園|幼稚園|"
+    r"[（(]\s*(?:[0-9０-９]{1,2}\s*(?:歳|才|さい)?|小学?[1-6１-６]|中[1-3１-３]|年長|年中|年少)[^)）]{0,6}[)）])"
 )
 #: "孫のそうた", "お兄ちゃんの湊太", "下の子のゆい": a grandchild, a child's older brother or sister, or a
 #: child by their order among the poster's children.
 JA_RELATION_MORE = re.compile(
-    rf"(?:孫|初孫|お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|{_CHILD_KIN})(?:の|・)(?P<name>{KANA_NAME}?|{KANJI_NAME}?)"
+    rf"(?:孫|初孫|お兄ちゃん|お姉ちゃん|おにいちゃん|おねえちゃん|連れ子|{_CHILD_KIN})(?:の|・)(?P<name>{KANA_NAME}?|{KANJI_NAME}?)"
     r"(?=ちゃん|くん|君|は|が|、|,|の|も|と|を|に|[)）]|\s|$)"
+)
+#: A child's age, school year or class before の and the name: "小2の虎太朗", "2年生のりん", "1歳10ヶ月のかえで",
+#: "2歳児クラスのゆうひ", "保育園児のそうすけ", "年少のさくたろう🗣️" (lexicon.JA_RELATION reads "小学2年生の").
+JA_YEAR_RELATION = re.compile(
+    r"(?:(?<![0-9０-９])[1-6１-６]年生|(?<![一-龯々])小[1-6１-６]|(?<![一-龯々])中[1-3１-３]|"
+    r"[0-9０-９]{1,2}\s*(?:歳|才)\s*[0-9０-９]{1,2}\s*(?:ヶ月|か月|カ月)|(?<![0-9０-９])[0-9０-９]{1,2}\s*(?:ヶ月|か月|カ月)|"
+    r"[0-9０-９]\s*歳児(?:クラス)?|保育園児|幼稚園児|園児|小学生|中学生|(?:年少|年中|年長)(?:さん|組|クラス)?)"
+    rf"の(?P<name>{KANA_NAME}?|{KANJI_NAME}?)"
+    r"(?=ちゃん|くん|君|は|が|、|,|の|も|と|を|に|[)）。！!？?]|\s|$|[^\w])"
+)
+#: Words after an age or a school year and の that are no name: "2年生のとき", "小1のころ", "3歳のみんな".
+JA_YEAR_NOT_NAMES = frozenset(
+    """
+    とき ころ みんな なか まえ あと うち ほう ため 頃 時 春 夏 秋 冬 秋に 算数 国語 理科 社会 漢字 担任 男の子 女の子
+    子 子たち 息子 娘 長男 長女 次男 次女 三男 三女 女子 男子 子ども 子供 こども 兄 姉 弟 妹 娘たち 息子たち 全員 頃に 間
+    かけっこ おゆうぎ おうた リレー たまいれ つなひき ダンス おべんとう えんそく はっぴょう みんなで おともだち
+    """.split()
+)
+#: A name in kanji with its reading in brackets: "晴(はる)、", "うちの光(ひかり)が", "詩（うた）ちゃん".
+JA_NAME_READING = re.compile(r"(?<![一-龯々])(?P<name>[一-龯々]{1,3})(?=[（(](?P<reading>[ぁ-ゖ]{2,6})[)）])")
+#: A relative's child named after the kinship word: "甥っ子のこうたろう、", "姪の美桜は" (whose: lexicon.JA_OTHER_BEFORE).
+JA_KIN_CHILD = re.compile(
+    rf"(?:甥っ子|姪っ子|甥|姪)(?:の|・)(?P<name>{KANA_NAME}?|{KANJI_NAME}?)"
+    r"(?=ちゃん|くん|君|は|が|、|,|も|と|を|に|[（(。！!]|\s|$)"
+)
+#: A listed name in a diary's phrasing: a time word and の ("今朝のつむぎ、", "最近のひまりは"), or a greeting to the
+#: child ("おはよう、ゆず", "おやすみ、そうた"); names.py takes only names that are no everyday word.
+JA_DIARY_NAME = re.compile(
+    r"(?:(?:今日|今朝|昨日|最近|本日|今夜|昨夜|週末|休日|寝起き|お風呂上がり|風呂上がり|夏休み|冬休み|春休み)の"
+    r"|(?:おはよう|おやすみ|おかえり|ありがとう|がんばれ|頑張れ|大好きだよ)[、,!！\s]\s*)"
+    r"(?P<name>[ぁ-ゖ]{2,5}?|[一-龯々]{1,3}?)(?=[、,。！!？?☀-➿\s]|$|ちゃん|くん|は|が|も)"
 )
 #: A child with an honorific who came over or was met: "そうたくんが泊まりに来た", "ゆいちゃんに会えた".
 JA_VISITOR_AFTER = re.compile(
@@ -90,6 +136,12 @@ JA_VISITOR_AFTER = re.compile(
 #: Children with an honorific thanked in a post about friends: "お友達と公園へ 陽太くん、ありがとう".
 JA_THANKED_AFTER = re.compile(r"^(?:ちゃん|くん|君)[、,\s]*(?:いつも|今日は)?(?:ありがとう|ありがと)")
 JA_FRIENDS_WORD = re.compile(r"お友達|友達|友だち|ともだち")
+#: Words for a child's peers or a shared place: a post where one child is named bare and another with
+#: an honorific ("つむぎ、ことちゃんと同じクラス") names the poster's child and a friend.
+JA_PEERS_WORD = re.compile(
+    r"お友達|友達|友だち|ともだち|ママ友|パパ友|親友|幼なじみ|幼馴染|同級生|クラス|同じ|仲間|いとこ|従兄弟|従姉妹|"
+    r"保育園|幼稚園|こども園|学校|学童|児童館|習い事|教室|スイミング|遠足"
+)
 #: A present or a letter from a child with an honorific: "ゆいちゃんからお手紙", "そうたくんにもらった".
 JA_GIFT_FROM = re.compile(
     r"^(?:ちゃん|くん|君)(?:から|に)(?:の)?(?:もらった|いただいた|頂いた|プレゼント|お手紙|手紙)"
@@ -110,7 +162,7 @@ JA_THANKED_FRIEND = re.compile(
 #: "うちの朔は", "我が家の紗良": a name after "ours" (the household's child).
 JA_OURS = re.compile(
     rf"(?:うちの|ウチの|我が家の|わが家の)(?P<name>{KANA_NAME}|{KANJI_NAME})"
-    r"(?=ちゃん|くん|君|は|が|と|も|、|,|で|を|に|\s|$)"
+    r"(?=ちゃん|くん|君|は|が|と|も|、|,|で|を|に|の|[。！!？?（(]|\s|$)"
 )
 #: Words after "うちの" that are no child's name: the home, the family, pets, things.
 JA_OURS_NOT_NAMES = frozenset(
@@ -176,7 +228,7 @@ JA_ACTIVITY_AFTER_NAME = re.compile(
 #: "まなと（年中）", "ここあ（5歳・年中）", "りおな(1y3m)".
 _BRACKET_ITEM = (
     r"(?:小学?[1-6１-６一二三四五六](?:年生?)?|中[1-3１-３]|年長|年中|年少|新[1-6１-６一二三四五六]年生|"
-    r"[0-9０-９]{1,2}\s*(?:歳|才|さい)(?:[0-9０-９]{1,2}\s*(?:ヶ月|か月|カ月))?|[0-9０-９]{1,2}\s*(?:ヶ月|か月|カ月)|"
+    r"[0-9０-９]{1,2}\s*(?:歳|才|さい)(?:[0-9０-９]{1,2}\s*(?:ヶ月|か月|カ月)|半)?|[0-9０-９]{1,2}\s*(?:ヶ月|か月|カ月)|"
     r"[0-9]{1,2}y(?:[0-9]{1,2}m)?|長男|長女|次男|次女|三男|三女|末っ子|お兄ちゃん|お姉ちゃん|兄|姉|弟|妹|息子|娘|孫)(?:さん)?"
 )
 JA_WITH_YEAR = re.compile(
@@ -185,12 +237,12 @@ JA_WITH_YEAR = re.compile(
 #: A name opening a sentence glued to an age: "ゆな3歳になったよ", "蓮くん5歳".
 JA_NAME_AGE = re.compile(
     rf"(?:^|(?<=[\s。！!？?】]))(?P<name>{KANA_NAME}|{KANJI_NAME})(?:ちゃん|くん|君)?\s*"
-    r"(?=[0-9０-９]{1,2}\s*(?:歳|さい|才))"
+    r"(?=[0-9０-９]{1,2}\s*(?:歳|さい|才|ヶ月|か月|カ月))"
 )
 #: A name spoken to and followed by a school year: "しおり、小学1年生".
 JA_VOCATIVE_YEAR = re.compile(
     rf"(?:^|(?<=[。！!？?\s]))(?P<name>{KANA_NAME}|{KANJI_NAME})[、,]\s*"
-    r"(?=小学?[1-6１-６一二三四五六]年生|年長さん|年中さん|年少さん|新[1-6１-６一二三四五六]年生)"
+    r"(?=小学?[1-6１-６一二三四五六]年生|小[1-6１-６]の|中[1-3１-３]の|年長さん|年中さん|年少さん|新[1-6１-６一二三四五六]年生)"
 )
 #: Two children named together opening a sentence: "樹と結菜、", "みおとめい、姉妹で".
 JA_PAIR_TAIL = re.compile(r"^(?:ちゃん|くん|君)?(?:、|,)\s*(?:兄弟|姉妹|姉弟|兄妹|二人|ふたり|きょうだい)?")
@@ -204,7 +256,9 @@ JA_PET_AFTER = re.compile(
     r"ハムスター|うさぎ|ウサギ|インコ|文鳥|オス|メス|♂|♀)"
 )
 #: A child's nickname with a long vowel: "みーちゃん", "ゆーくん" (not "ねーちゃん", a sister).
-JA_NICKNAME = re.compile(r"(?:(?<=の)|(?<![ぁ-ゖァ-ヺー一-龯々]))(?P<name>[ぁ-ゖ]{1,2}ー)(?=ちゃん|くん|君)")
+JA_NICKNAME = re.compile(
+    r"(?:(?<=の)|(?<![ぁ-ゖァ-ヺー一-龯々])|(?<=[ァ-ヺ一-龯々][にとでがはもや]))(?P<name>[ぁ-ゖ]{1,2}ー)(?=ちゃん|くん|君)"
+)
 JA_NOT_NICKNAMES = frozenset(
     "ねー にー ばー じー かー とー おねー おにー おばー おじー おかー おとー".split()
 )

@@ -353,3 +353,184 @@ def test_a_letter_to_a_child_opening_a_caption() -> None:
     assert _children("ここあへ　お誕生日おめでとう") == [("ここあ", "own")]
     assert _children("未来へ、一歩ずつ") == []
     assert _children("みんなへ、ありがとう") == []
+
+
+def test_a_bare_name_beside_a_child_with_an_honorific_among_peers_is_ours() -> None:
+    """Among friends, classmates or cousins, the bare name is the poster's child and the name with an
+    honorific another family's; without such a word ("蓮と結衣ちゃん") both stay ours."""
+    assert _children("スイミングの帰り、たくみとゆいちゃんでアイス🍦") == [
+        ("たくみ", "own"),
+        ("ゆい", "other"),
+    ]
+    assert _children("そうま、あいちゃんと同じクラスになれた") == [("そうま", "own"), ("あい", "other")]
+    assert _children("いとこのゆうとくんと蒼、砂場で夢中") == [("ゆうと", "other"), ("蒼", "own")]
+    assert _children("蓮と結衣ちゃん、今日もなかよし") == [("蓮", "own"), ("結衣", "own")]
+
+
+def test_friends_listed_with_commas_after_a_word_for_friends_are_all_another_familys() -> None:
+    assert _children("娘のバレエ仲間、みさきちゃん、ゆずちゃんと発表会") == [
+        ("みさき", "other"),
+        ("ゆず", "other"),
+    ]
+    assert _children("来てくれたお友達のみんな（そうたくん、りこちゃん）ありがとう") == [
+        ("そうた", "other"),
+        ("りこ", "other"),
+    ]
+
+
+def test_a_households_neighbours_or_best_friends_child_is_another_familys() -> None:
+    assert _children("ゆかさんの息子のたいちくんにおもちゃを借りた") == [("たいち", "other")]
+    assert _children("隣のおうちのあやかちゃん、もう小学生") == [("あやか", "other")]
+    assert _children("同じクラスにゆうとくんがいて心強い") == [("ゆうと", "other")]
+    assert _children("みおちゃんち（近所）でお泊まり会") == [("みお", "other")]
+    assert _children("親友の息子のかいとくん、もう3歳") == [("かいと", "other")]
+
+
+def test_a_grandmother_after_a_particle_is_no_name() -> None:
+    assert _children("土曜日は学童お休みでおばあちゃんと過ごした") == []
+
+
+def test_a_name_after_a_childs_school_year_age_or_class_and_no() -> None:
+    """小3の, 4年生の, 2歳5ヶ月の, 1歳児クラスの: the child's year or class, then the name (their own class,
+    no classmate's); an event or a time after it is no name."""
+    assert _children("小3のそうしろう、初めての一人でおつかい") == [("そうしろう", "own")]
+    assert _children("4年生のみずほは今日も図書館へ") == [("みずほ", "own")]
+    assert _children("2歳5ヶ月のりくとはブロックに夢中") == [("りくと", "own")]
+    assert _children("1歳児クラスのあんなはお昼寝が上手") == [("あんな", "own")]
+    assert _children("年長さんのかけっこ、みんながんばった") == []
+    assert _children("2年生のとき、鉄棒が苦手だった") == []
+    assert _children("年少さんの劇、かわいかった") == []
+
+
+def test_and_after_a_name_read_by_a_relation_word_is_no_part_of_it() -> None:
+    """長男のはやとと、: the name is はやと and と is "and"; a listed name ending in と stays whole."""
+    assert _children("次女のみずきと、お友達のりょうくん") == [("みずき", "own"), ("りょう", "other")]
+    assert _children("長女のはるかと、長男のそうた") == [("はるか", "own"), ("そうた", "own")]
+    assert _children("長男のはるとと、次男のゆいと") == [("はると", "own"), ("ゆいと", "own")]
+    assert _children("長男のりくとと、長女のあん") == [("りくと", "own"), ("あん", "own")]
+    assert _children("長男のはると、公園で転んだ") == [("はると", "own")]
+
+
+def test_a_younger_sibling_named_beside_an_older_one_or_with_a_year_in_brackets_is_ours() -> None:
+    assert _children("お姉ちゃんの真央(小3)と弟の湊(年中)、二人でお留守番") == [
+        ("真央", "own"),
+        ("湊", "own"),
+    ]
+    assert _children("お姉ちゃんのあかりは本が好き、妹のさなは絵が好き") == [
+        ("あかり", "own"),
+        ("さな", "own"),
+    ]
+    assert _children("おにいちゃんのりくと、いもうとのここな。") == [("りくと", "own"), ("ここな", "own")]
+
+
+def test_a_kanji_name_with_its_reading_in_brackets() -> None:
+    """凪(なぎ): the bracketed reading marks a name, and is the same child, not a second one."""
+    assert _children("凪(なぎ)、3ヶ月になりました") == [("凪", "own")]
+    assert _children("うちの葵（あおい）がはじめて歩いた日") == [("葵", "own")]
+    assert _children("要(かなめ)の保育園の送り迎え") == [("要", "own")]
+    assert _children("お餅(もち)をたくさん食べた") == []
+
+
+def test_everyday_words_cut_into_a_name_and_a_particle() -> None:
+    """ずっと, なんでも, さつまいも: a word ending in と or も is no "name + and/also"; a kana name right after a
+    kanji is the end of a word (借りながら, 今さら) unless a relation word is glued to it (長女りな)."""
+    assert _children("今日のおやつ。さつまいもチップス") == []
+    assert _children("なんでもない日のお祝い") == []
+    assert _children("公園で鬼ごっこ、ずっと一緒に走ってた") == []
+    assert _children("あっくん、4歳のお誕生日おめでとう") == [("あっ", "own")]
+    assert _children("本を借りながら待った") == []
+    assert _children("今さら、夏の写真") == []
+    assert _children("長女りなと公園") == [("りな", "own")]
+
+
+def test_one_kanji_of_a_grown_ups_word_or_a_time_word_is_no_name() -> None:
+    assert _children("叔母として初めての入学式に参列") == []
+    assert _children("三姉妹の夜はにぎやか") == []
+
+
+def test_a_name_after_ours_before_no_or_a_full_stop() -> None:
+    assert _children("うちのここなの笑顔に癒される") == [("ここな", "own")]
+    assert _children("今日はうちのあおい。") == [("あおい", "own")]
+    assert _children("うちのリビングの模様替え") == []
+
+
+def test_a_nephew_or_niece_named_after_the_kinship_word_is_another_familys() -> None:
+    assert _children("姪っ子のさやか、ピアノの発表会で金賞") == [("さやか", "other")]
+    assert _children("甥の大和は今年で5歳") == [("大和", "other")]
+    assert _children("姪っ子の七五三、着物がかわいい") == []
+
+
+def test_a_name_before_an_age_in_months_a_short_school_year_or_half_years() -> None:
+    assert _children("ここな8ヶ月。ずりばいで家中を移動") == [("ここな", "own")]
+    assert _children("ミオ、小3の授業参観") == [("ミオ", "own")]
+    assert _children("レオ(4歳半)は恐竜に夢中") == [("レオ", "own")]
+
+
+def test_a_best_friend_named_right_after_the_word_is_another_familys() -> None:
+    assert _children("年中の紬と、幼なじみさくらちゃん") == [("紬", "own"), ("さくら", "other")]
+
+
+def test_a_listed_name_holding_no_after_and_is_read_whole() -> None:
+    """(6歳)とのぞみちゃん: と, then のぞみ; not と + の + ぞみ."""
+    assert _children("いとこのそうたくん(6歳)とのぞみちゃん(4歳)が来た") == [
+        ("そうた", "other"),
+        ("のぞみ", "other"),
+    ]
+
+
+def test_a_stepchild_named_after_the_word_is_ours() -> None:
+    assert _children("妻の連れ子のりおと、私の娘のゆい") == [("りお", "own"), ("ゆい", "own")]
+
+
+def test_hinata_a_top_ranked_name_is_read_as_one_where_it_stands_alone() -> None:
+    """ひなた is listed as a name, not an everyday word: ひなたぼっこ and "ひなたで" (in the sun) stay words."""
+    assert _children("ひなた、やっと自転車に乗れた！") == [("ひなた", "own")]
+    assert _children("ひなたとけいくんがずっと砂場にいた、同じ保育園のお友達") == [
+        ("ひなた", "own"),
+        ("けい", "other"),
+    ]
+    assert _children("ベランダでひなたぼっこ☀️") == []
+    assert _children("猫がひなたでお昼寝") == []
+
+
+def test_a_listed_kanji_name_before_hiragana_with_the_particle_dropped() -> None:
+    """Casual captions drop the particle: "結衣ごきげん"; a one-kanji name or one that is also a word needs it."""
+    assert _children("雨の中お散歩、結衣ごきげん☔") == [("結衣", "own")]
+    assert _children("プールで陽翔びしょびしょ") == [("陽翔", "own")]
+    assert _children("夜空に光きらきら") == []
+
+
+def test_a_nickname_after_a_particle_and_a_schools_name_in_a_hashtag() -> None:
+    assert _children("水族館のペンギンにゆーくん大興奮") == [("ゆー", "own")]
+    assert _children("#さくらの保育園 の運動会") == []
+    assert _children("ゆいの保育園の発表会") == [("ゆい", "own")]
+
+
+def test_two_listed_names_joined_by_to_opening_a_sentence() -> None:
+    """あおいとひまり、: both listed, one no everyday word; "そらとうみ、" (sky and sea) is no pair of children."""
+    assert _children("あおいとひまり、今日から年少さん") == [("あおい", "own"), ("ひまり", "own")]
+    assert _children("そらとうみ、最高の景色") == []
+    assert _children("パパとママは仕事") == []
+
+
+def test_creatures_with_chan_and_a_school_year_in_brackets_are_no_names() -> None:
+    assert _children("おばけちゃんの絵本が大好き") == []
+    assert _children("きょうりゅうくんのパジャマ") == []
+    assert _children("長男(小4)と長女(年長)の運動会") == []
+
+
+def test_a_childs_place_by_toko_names_another_familys_child() -> None:
+    """けいくんとこで (at Kei's place) is another family's child; ゆいちゃんと、このあと is not."""
+    assert _children("けいくんとこでお泊まり") == [("けい", "other")]
+    assert _children("しおりちゃんとこのママとランチ") == [("しおり", "other")]
+    assert _children("ゆいちゃんとこのあと公園へ") == [("ゆい", "own")]
+
+
+def test_a_listed_name_after_a_time_word_a_greeting_or_a_particle_of_from() -> None:
+    """今朝のつむぎ、 / おやすみ、そうた / 朝からかんたが: diary phrasings; after a time word only a name that is no
+    everyday word (今日のはな is a flower)."""
+    assert _children("今朝のつむぎ、ごはんを完食") == [("つむぎ", "own")]
+    assert _children("おやすみ、そうた🌙") == [("そうた", "own")]
+    assert _children("朝からかんたがご機嫌😊") == [("かんた", "own")]
+    assert _children("今日のはな、きれいに咲いた") == []
+    assert _children("最近の悩み、寝不足") == []
