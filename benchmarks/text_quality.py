@@ -59,6 +59,9 @@ INDEPENDENT = {
     # Three more blind authors writing in the sixth session: each part scored once on arrival,
     # then a tune set (the sixth session's rules were read from its misses).
     "independent7": EVAL_DIR / "independent7.tsv",
+    # Two more blind authors, written during the sixth session and scored once at its end: held
+    # out, its misses never printed.
+    "independent8": EVAL_DIR / "independent8.tsv",
 }
 SPLITS = ("tune", "held_out", "handwritten", *INDEPENDENT)
 #: Splits whose misses may be read while changing rules.
