@@ -124,7 +124,7 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                         )
                 head = ages[0]
                 value["years" if not head.group("unit") else "months"] = int(head.group("n"))
-            elif kind == "hashtag_age" and not _in_hashtag(td, m.start()):
+            elif kind == "hashtag_age" and not any(a <= m.start() < b for a, b in td.hashtag_spans()):
                 continue
             elif kind == "hashtag_age":
                 value["years"] = n
@@ -184,11 +184,6 @@ _MAY_STATE_AN_AGE = re.compile(
 )
 #: One name and its age in a list of them: "Clodagh 5", "baby Niamh 10 months".
 _NAME_AGE = re.compile(r"(?P<n>\d{1,2})(?P<unit>\s*(?:months?|maanden))?")
-
-
-def _in_hashtag(td: TextDoc, start: int) -> bool:
-    """Does the analysed text at ``start`` come from a hashtag ("#Albie4" is read "Albie 4")?"""
-    return any(a <= start < b and tag for a, b, _, _, tag in td.segments)
 
 
 #: A post about school: a capitalised "Reception" in it is the school year.

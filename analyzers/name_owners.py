@@ -32,7 +32,7 @@ def cued_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
         starts = [m.start("name")]
         starts += more_starts(m)  # "his cousins Wilfred and Juno": every name of the list
         for start in starts:
-            word = re.match(r"[^\W\d_]+(?:-[^\W\d_]+)?", text[start:])
+            word = _WORD.match(text, start)
             if word is None:
                 continue
             name = word.group(0)
@@ -215,11 +215,12 @@ def other_children(td: TextDoc, found: Sequence[tuple[str, int, int]]) -> set[in
     for m in _LIST_WITH_OURS.finditer(text):
         other |= _list_starts(m) & starts
     # the guests the poster thanks at a party or a match: "special mention to Aarav and Lexi"
-    if (hosts & starts) - other or _TEAM.search(text) or _BIRTHDAY_CHILD.search(text):
+    bday = _BIRTHDAY_CHILD.search(text)
+    if (hosts & starts) - other or _TEAM.search(text) or bday:
         for m in _MENTIONED.finditer(text):
             other |= _list_starts(m, "list" if m.group("list") else "guests") & starts
     # "Elliot is 9 today!! Laser tag with Mason, Dexter and Kai": the birthday child's guests
-    if (bday := _BIRTHDAY_CHILD.search(text)) is not None:
+    if bday is not None:
         for m in _WITH_LIST.finditer(text, bday.end()):
             other |= (_list_starts(m) & starts) - _same_name(text, {bday.start("name")}, starts)
     other |= siblings_of(td, other)

@@ -39,7 +39,7 @@ def japanese_names(td: TextDoc) -> list[tuple[str, int, int, bool]]:
         for f in romaji_names(text, given_names().__contains__)
         if not any(s < f[2] and f[1] < e for _, s, e in out) and not _grown_up_pet_or_place(text, f[1], f[2])
     ]
-    hashtags = _hashtag_starts(td)
+    hashtags = {start for start, _end in td.hashtag_spans()}
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if pattern is lexicon_ja.JA_HASHTAG_NAME and m.start() not in hashtags:
@@ -146,12 +146,6 @@ _GLUED = (
 )
 #: Patterns that read a name only where it is in the name list ("ゆな3歳", "ひまりの保育園").
 _LISTED_ONLY = (lexicon_ja.JA_NAME_AGE, _ACTIVITY, lexicon_ja.JA_FIRST_TIME, lexicon_ja.JA_OUT_WITH)
-
-
-def _hashtag_starts(td: TextDoc) -> set[int]:
-    """Where the hashtags start in the analysed text (it spells them out without "#")."""
-    segments = getattr(td, "segments", [])
-    return {a_s for a_s, _a_e, o_s, _o_e, exp in segments if exp and td.text[o_s : o_s + 1] in ("#", "＃")}
 
 
 def _romaji_names(text: str) -> list[tuple[str, int, int]]:

@@ -130,6 +130,10 @@ class TextDoc:
     #: Per-text results other modules compute once (e.g. linked child names).
     cache: dict[str, Any] = dc_field(default_factory=dict)
 
+    def hashtag_spans(self) -> list[tuple[int, int]]:
+        """(start, end) in the analysed text of every hashtag, as spelled out ("#Albie4" -> "Albie 4")."""
+        return [(a_s, a_e) for a_s, a_e, _o_s, _o_e, expanded in self.segments if expanded]
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the analysed text back to the text as posted.
 

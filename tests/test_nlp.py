@@ -32,6 +32,8 @@ def test_offsets_map_back_to_the_posted_text() -> None:
     assert td.evidence(s, s + 3)["text"] == "#MiaTurns5"
     s = analysed.index("home")
     assert td.evidence(s, s + 4) == {"field": "caption", "start": 25, "end": 29, "text": "home"}
+    # the hashtag's span in the analysed text, and nothing else
+    assert td.hashtag_spans() == [(analysed.index("Mia"), analysed.index(" at home"))]
 
 
 def test_scripts() -> None:
