@@ -13,6 +13,10 @@ from analyzers.name_words import NOT_NAMES, SIBLING, clean_name
 from footprint_audit import lexicon, lexicon_people
 from footprint_audit.nlp import TextDoc
 
+#: A capitalised word, the unit of the name lists below; with a hyphenated second part, a name.
+_CAP = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+"
+_CAP_NAME = rf"{_CAP}(?:-{_CAP})?"
+
 
 def _other_child_matches(td: TextDoc) -> list[re.Match[str]]:
     """Every match of the other-child phrasings in one text, read once (two readers use them)."""
@@ -56,9 +60,9 @@ _OUR_LIST = re.compile(
     r"grandchildren|grandkids|grandsons|granddaughters|grandbabies|kleinkinderen|"
     r"meiden|jongens|kinderen|tweeling)\b[^\w\n]{0,8}?"
     # "all five of our grandchildren: Zach, Mollie, Ava-Rose, Corey and baby Dotty"
-    r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?))"
+    rf"(?P<name>(?-i:{_CAP_NAME}))"
     r"(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*(?:(?:baby|little|kleine)\s+)?"
-    r"(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?))*)",
+    rf"(?-i:{_CAP_NAME}))*)",
     re.IGNORECASE,
 )
 
@@ -248,9 +252,9 @@ def _list_starts(m: re.Match[str], group: str = "list") -> set[int]:
     return {m.start(group) + w.start() for w in _WORD.finditer(m.group(group))}
 
 
-_NAME_RUN = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s*(?:,|and|&)\s*(?:(?:little|baby)\s+)?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*"
+_NAME_RUN = rf"{_CAP}(?:\s*(?:,|and|&)\s*(?:(?:little|baby)\s+)?{_CAP})*"
 #: A list item: a name, perhaps hyphenated, perhaps with an age ("Saoirse 4", "Noud (6)").
-_ITEM = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?:\s+\(?\d{1,2}\)?)?"
+_ITEM = rf"{_CAP_NAME}(?:\s+\(?\d{{1,2}}\)?)?"
 #: "Harrison, Leon and our Alfie", "Yusuf, Hamza and our little Safa", "Mila, Priya and Hannah
 #: (plus our Niamh)", "Lucas, Noud en onze Pim": the names before the one marked ours are not.
 _LIST_WITH_OURS = re.compile(
@@ -265,15 +269,15 @@ _MENTIONED = re.compile(
 )
 #: A child's birthday: "Elliot is 9 today", "Freya's 9th", "Kasper is 12 geworden".
 _BIRTHDAY_CHILD = re.compile(
-    r"(?-i:\b(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))(?:\s+(?:is|turns|turned|wordt|werd|is\s+vandaag)\s+(?:\d{1,2}|one|two|three|"
+    rf"(?-i:\b(?P<name>{_CAP}))"
+    r"(?:\s+(?:is|turns|turned|wordt|werd|is\s+vandaag)\s+(?:\d{1,2}|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:today|vandaag|geworden|jaar|!)|['’]s\s+\d{1,2}(?:st|nd|rd|th)\b"
     r"(?:\s+birthday)?)",
     re.IGNORECASE,
 )
 #: Two or more names after "with", none of them marked ours: "with Mason, Dexter and Kai".
 _WITH_LIST = re.compile(
-    r"\b(?:with|met)\s+(?-i:(?P<list>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:\s*,\s*[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)*\s*(?:,|and|&|en)\s*"
-    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+))\b",
+    rf"\b(?:with|met)\s+(?-i:(?P<list>{_CAP}(?:\s*,\s*{_CAP})*\s*(?:,|and|&|en)\s*{_CAP}))\b",
     re.IGNORECASE,
 )
 _THEIR_SIBLING = re.compile(
