@@ -82,7 +82,7 @@ def our_listed_children(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, in
 
 
 _LIST_ITEM = re.compile(
-    r"(?:\s*(?P<sep>,|&)|\s+(?P<word>and|en)\b)\s*(?:(?:baby|little|kleine)\s+)?(?P<w>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)",
+    rf"(?:\s*(?P<sep>,|&)|\s+(?P<word>and|en)\b)\s*{lexicon_people.LIST_PREFIX}(?P<w>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)",
     re.IGNORECASE,
 )
 

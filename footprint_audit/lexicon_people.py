@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 _NAME = r"(?P<name>[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)"
-_MORE = r"(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*(?:(?:baby|little)\s+)?[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)*)"
+#: Words that may stand before a name inside a list: "Ansel and niece Matilda", "Bo and baby Mae".
+LIST_PREFIX = r"(?:(?:baby|little|kleine|niece|nephew|cousin)\s+)?"
+_MORE = rf"(?P<more>(?:(?:\s*[,&]|\s+(?:and|en)\b)\s*{LIST_PREFIX}[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]+)?)*)"
 #: "Isla's mum", "Chiamaka and Tolu's mums": a child named through a parent, another family's
 #: unless a grandparent posts ("Grandma here, Nneka's mummy let me post this").
 THROUGH_PARENT = re.compile(
@@ -35,7 +37,11 @@ CARER_VOICE = re.compile(
     r"\b(?:coaching|proud\s+coach|proud\s+to\s+coach|(?:i|we)\s+coach|coach\s*\(\s*me\s*\)|childminding|"
     r"childminder\s+life|my\s+mindees|(?:the\s+)?(?:little\s+ones|kids|children)\s+i\s+(?:mind|look\s+after|teach|coach)|"
     r"(?:reading|volunteering)\s+(?:to|with|at)\s+(?:reception|year\s+\d|the\s+class)|godmother\s+duties|"
-    r"auntie\s+duties|gastouder|oppaskindjes?|ik\s+(?:train|coach)\b|(?:i['’]ve\s+been\s+|i\s+)teach(?:ing)?\s+(?:him|her|them)\b)",
+    r"auntie\s+duties|gastouder|oppaskindjes?|ik\s+(?:train|coach)\b|(?:i['’]ve\s+been\s+|i\s+)teach(?:ing)?\s+(?:him|her|them)\b|"
+    # "Coach here:", "Trainer van de F-jes hier", "(shared with parents' permission)", "love from Auntie Jo"
+    r"coach\s+here\b|(?:coach|trainer|trainster|juf|meester|leider|leidster)\b[^.!?\n:]{0,25}\bhier\s*[:!,]|"
+    r"with\s+(?:their\s+|the\s+)?parents['’]?\s+permission|met\s+toestemming\s+van\s+(?:de\s+)?ouders|"
+    r"our\s+(?:juniors|under\s*\d+s|u\d+s)\b|(?:love|lots\s+of\s+love|liefs|x+)\s+(?:from\s+|van\s+)?(?:auntie|aunty|tante|uncle|oom)\b)",
     re.IGNORECASE,
 )
 #: Phrasings that name another family's child (English and Dutch); ``name`` and ``more``
@@ -47,7 +53,9 @@ OTHER_CHILD = tuple(
         rf"\b(?:(?:wee|little|baby|big)\s+)?(?:friends?|best\s+friends?|bestie|besties|best\s+mate|mates?|classmates?|cousins?|pals?|buddy|"
         rf"team-?mates?|band-?mates?|school\s?friends?|nieces?|nephews?|god-?sons?|god-?daughters?|god-?child)"
         rf"(?:\s+from\s+(?:(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:class|nursery|school|reception|preschool)\b|(?-i:[A-Z][a-z]+)))?"
-        rf"\s*[,:]?\s+(?:baby\s+|little\s+|wee\s+)?{_NAME}{_MORE}",
+        rf"\s*[,:]?\s+(?:(?:especially|esp\.|including|incl?\.|like|namely)\s+)?(?:baby\s+|little\s+|wee\s+)?{_NAME}{_MORE}",
+        # "she invited the whole class inc. Mateo and Priya"
+        rf"\b(?:whole|entire)\s+(?:class|year|team|group|squad)\s*,?\s+(?:including|incl?\.?|inc\.?|especially)\s+{_NAME}{_MORE}",
         # "Tyler and Kayden, my little football crazy nephews": the kin word after the names
         rf"\b{_NAME}{_MORE}\s*,\s*(?:my|our)\s+(?:[a-z-]+\s+){{0,4}}?(?:nieces|nephews|cousins|god-?children|"
         rf"niece|nephew|cousin|god-?son|god-?daughter)\b",
@@ -97,7 +105,8 @@ OTHER_CHILD = tuple(
         # "Jude and Raffy, his best friend from school": a friend named before the relation word
         rf"(?<=,|&|d)\s*{_NAME}\s*,\s*(?:his|her|their|zijn|haar)\s+(?:best\s+|beste\s+|little\s+)?(?:friend|mate|pal|buddy|"
         rf"classmate|cousin|vriend(?:je|in|innetje)?|vriendinnetje|klasgeno(?:ot|te|otje)|neef(?:je)?|nicht(?:je)?)\b",
-        rf"\b{_NAME}\s*\(\s*(?:our|my|her|his|their)?\s*(?:niece|nephew|cousin|god-?son|god-?daughter|friend)\b",
+        rf"\b{_NAME}\s*\(\s*(?:our|my|her|his|their)?\s*(?:niece|nephew|cousin|god-?son|god-?daughter|friend|classmate|"
+        rf"klasgenootje|vriendinnetje|vriendje|buurmeisje|buurjongen|neefje|nichtje)\b",
         # "Molly (Sarah's girl)", "Marnie (our neighbours' girl)", "Kato (dochter van mijn collega)"
         rf"\b{_NAME}\s*\(\s*(?:(?:our|my|the)\s+)?(?:next\s+door|[A-Za-z]+)(?:'s|’s|s'|s’)\s+"
         rf"(?:(?:little|baby|eldest|youngest|middle|new|wee)\s+)?"
@@ -107,7 +116,7 @@ OTHER_CHILD = tuple(
         # "de moeder van Saar", "buurmeisje Noor"
         rf"\b(?:with|see|saw|seeing|met|meet)\s+{_NAME}\s+(?:and|&)\s+(?:her|his|their)\s+(?:mum|mummy|mom|mama|dad|daddy|parents|nan|grandma)\b",
         rf"\b(?:de\s+)?(?:moeder|mama|vader|papa|ouders)\s+van\s+{_NAME}",
-        rf"\b(?:buurjongen|buurmeisje|buurkind|buurjongetje|buurmeisjes|buurkinderen|neighbours?'?\s+(?:kids?|boy|girl|son|daughter))\s*,?\s+{_NAME}{_MORE}",
+        rf"\b(?:buurjongens?|buurmeisjes?|buurkind|buurjongetjes?|buurkinderen|neighbours?'?\s+(?:kids?|boy|girl|son|daughter))\s*,?\s+{_NAME}{_MORE}",
         # a friend's newborn: "Baby Clara arrived safely ... Congratulations Hannah and Tom"
         # ... or an aunt's, a godmother's: "My sister-in-law just had twins!! Welcome to the world Isaac
         # and Levi", "a present for baby Arabella ... Congratulations"
@@ -134,6 +143,7 @@ OTHER_CHILD = tuple(
         # "Noor is het buurmeisje", "Ava is my niece"
         rf"\b{_NAME}\s+is\s+(?:het|de|een|mijn|ons|onze|haar|zijn)\s+(?:buurmeisje|buurjongen|buurkind|vriendinnetje|vriendje|"
         rf"nichtje|neefje|klasgenootje|petekind(?:je)?)\b",
+        rf"\b{_NAME}\s+is\s+van\s+de\s+buren\b",
         rf"\b{_NAME}\s+is\s+(?:my|our|her|his|their)\s+(?:niece|nephew|cousin|god-?son|god-?daughter|god-?child)\b",
         # babysitting another family's child, a friend's new baby
         rf"\boppassen\s+op\s+{_NAME}",

@@ -297,3 +297,33 @@ def test_a_birthday_childs_guests_are_other_families_children() -> None:
     ]
     # no birthday: a day out with two children names no guests
     assert sorted(_children("Beach day with Jonah and Idris")) == [("Idris", "own"), ("Jonah", "own")]
+
+
+def test_friends_picked_out_of_a_group_and_carers_voices() -> None:
+    cases = {
+        # friends picked out of a group: "especially", "including", "the whole class inc."
+        "Cake everywhere after the party, thanks to his school friends especially Kit and Oona": [
+            ("Kit", "other"),
+            ("Oona", "other"),
+        ],
+        "Bea invited the whole class including Tobias and Mirren to the pool party": [
+            ("Bea", "own"),
+            ("Mirren", "other"),
+            ("Tobias", "other"),
+        ],
+        # a kin word after "and" keeps the list going
+        "Uncle Dev took his nephew Ansel and niece Matilda to the aquarium": [
+            ("Ansel", "other"),
+            ("Matilda", "other"),
+        ],
+        # a coach, a childminder, a club and an aunt speak of children they do not parent
+        "Coach here: what a match from the U9s, star of the day Nova": [("Nova", "other")],
+        "Den building in the garden with Ottilie and Rufus today (photos shared with parents' permission)": [
+            ("Ottilie", "other"),
+            ("Rufus", "other"),
+        ],
+        "Proud of our under 10s today, Freddie scored twice": [("Freddie", "other")],
+        "Happy birthday gorgeous Inez, 8 already! love from Auntie Pam": [("Inez", "other")],
+    }
+    for caption, want in cases.items():
+        assert sorted(_children(caption)) == want, caption

@@ -48,3 +48,23 @@ def test_dutch_words_for_our_children_and_kin_are_no_names() -> None:
         ("Wout", "own"),
     ]
     assert _children("Kleine Fenne is 2 jaar!") == [("Fenne", "own")]
+
+
+def test_dutch_neighbours_classmates_and_carers() -> None:
+    cases = {
+        "Lieke speelt met de buurjongens Joep en Mees in de tuin": [
+            ("Joep", "other"),
+            ("Lieke", "own"),
+            ("Mees", "other"),
+        ],
+        "Wende en Rosalie aan het knutselen (Rosalie is van de buren)": [
+            ("Rosalie", "other"),
+            ("Rosalie", "other"),
+            ("Wende", "own"),
+        ],
+        "Speelmiddag bij Tamar (klasgenootje), Jorn vond het geweldig": [("Jorn", "own"), ("Tamar", "other")],
+        "Trainer van de mini's hier! Topwedstrijd, speciale vermelding voor Ilse": [("Ilse", "other")],
+        "Van harte lieve Maartje, alweer 9 jaar! Liefs van tante Ria": [("Maartje", "other")],
+    }
+    for caption, want in cases.items():
+        assert sorted(_children(caption)) == want, caption
