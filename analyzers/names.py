@@ -38,6 +38,7 @@ from analyzers.name_words import (
     uses_capitals,
 )
 from analyzers.names_ja import japanese_names
+from analyzers.places import named_venues
 from analyzers.schools import find_schools
 from footprint_audit import lexicon
 from footprint_audit.context import PostContext, RunContext
@@ -175,7 +176,7 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
 
 class NamesAnalyzer(TextAnalyzerBase):
     name = "names"
-    version = "17"
+    version = "18"
     categories = ("child_name", "person_name")
     # A name tied to a child in one post is a child's name in every post, and the enrolled
     # children's names are children's names.
@@ -208,6 +209,8 @@ class NamesAnalyzer(TextAnalyzerBase):
             taken: list[tuple[int, int]] = []
             blocked = [(r.start, r.end) for r in td.rules if r.label in ("SCHOOL", "VENUE")]
             blocked += [(a, b) for a, b, _ in find_schools(td)]  # "Dalton Kindcentrum De Boomgaard"
+            # "the Corn Exchange", "Soft Play Planet": a listed word that ends a venue's name
+            blocked += [(a, b) for _, a, b, _ in named_venues(td)]
             # "Kings Norton Boys' School": a word of a school's name is no child, whatever follows
             found: list[tuple[str, int, int, NameReason]] = [
                 f for f in linked_names(td, stop) if f[3] in _SURE or not _overlaps(f[1], f[2], blocked)

@@ -218,7 +218,7 @@ _VENUE_NOUNS = (
     # brand no noun tells): no usual surname ("Hall", "Wood", "Marsh" stay out, bar "Church Hall")
     "Water|Brigg|Ings|Gorge|Project|Lido|Quay|Falls|Moors|"
     "Fell|Valley|Glen|Warehouse|Zone|Nation|World|Village|Market|Manor|Tower|Priory|Dock|Docks|Wharf|Rec|Fields|"
-    "Meadows|Downs|Cove|Estuary"
+    "Meadows|Downs|Cove|Estuary|Chase|Planet|Strand"
 )
 #: "Folly Farm", "Sefton Park", "Natural History Museum", "St Luke's Church", "Vondelpark":
 #: capitalised words ending in a place noun are one place, whole.
@@ -392,7 +392,7 @@ _TRAILING_TIME = re.compile(
 
 class PlacesAnalyzer(TextAnalyzerBase):
     name = "places"
-    version = "10"
+    version = "11"
     categories = ("place_mention",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

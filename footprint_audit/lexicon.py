@@ -204,7 +204,10 @@ PERSON_BEFORE = re.compile(
     r"shout[\s-]?out\s+to|special\s+mention\s+to|(?:thank\s+you|thanks)\s+to|"
     r"happy\s+birthday(?:\s+to)?|gefeliciteerd|trots\s+op)\s*,?\s*$"
     # "football with Poppy", "Reception for Ivy" (a word before it: "With love," opens no slot)
-    r"|(?<=[a-z])\s+(?:with|met|for)\s+$",
+    r"|(?<=[a-z])\s+(?:with|met|for)\s+$"
+    # what a child gives: "Max effort from Theo", "cuddles from Isla", "a card from Rory"
+    r"|\b(?:effort|goals?|saves?|tries|try|hugs?|cuddles?|kiss(?:es)?|drawing|card|help|performance|"
+    r"knuffels?|tekening)\s+(?:van|from)\s+$",
     re.IGNORECASE,
 )
 PERSON_NEXT_ANY_CASE = re.compile(

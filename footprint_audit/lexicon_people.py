@@ -214,6 +214,13 @@ ADULT_NAMED = tuple(
         rf"\b(?:my|mijn|our|onze)\s+(?:husband|hubby|wife|man|vrouw|partner|vriend|vriendin|schoonzus|zwager|"
         rf"schoonmoeder|schoonvader|sister|brother|sister-in-law|brother-in-law|zus|broer|mum|mom|dad|moeder|"
         rf"vader|friend|bestie|colleague|collega|neighbour|buurvrouw|buurman)\s+{_NAME}\b",
+        # "lunch with sarah and the kids", "thanks Amira for the coffee", "Mark's work do"
+        rf"\b(?:with|met)\s+{_NAME}\s+(?:and|&|en)\s+(?:all\s+)?(?:the|our|my|her|his|their|de|onze|haar|zijn)\s+"
+        rf"(?:kids|children|kinderen|kindjes|little\s+ones)\b",
+        rf"\b(?:thanks|thank\s+you|thx|cheers)\s+{_NAME}\s+for\s+(?:the\s+)?(?:coffee|wine|drinks?|brunch|lunch|dinner|lift|"
+        rf"cocktails|prosecco|bubbles)\b",
+        rf"\b{_NAME}(?:'s|’s)\s+(?:work|office|leaving|retirement|hen|stag|engagement|christmas\s+work)\s+"
+        rf"(?:do|party|drinks|night|doo)\b",
     )
 )
 #: An age of a grown-up with a name: "Tom is 35 today", "Sarah's 30th", "Happy 40th birthday

@@ -634,3 +634,20 @@ def test_a_word_name_or_unlisted_name_joined_to_a_name_is_a_name() -> None:
     ]
     # a dish is still no pair of people
     assert _children("Fish and Chips at the seaside with Nell") == [("Nell", "own")]
+
+
+def test_a_venue_word_a_gift_from_a_child_and_grown_ups_by_their_occasion() -> None:
+    cases = {
+        # a listed word that ends a venue's name is the venue's ("Chase", "Exchange" are in the list)
+        "Panto at the Guildford Exchange and Hattie loved the dame": [("Hattie", "own")],
+        "Wet walk over Wendover Chase this morning": [],
+        # what a child gives, from a child: "from" is no place here
+        "Best cuddles from Theo after a long week": [("Theo", "own")],
+        "Max effort from Ivo at rugby today": [("Ivo", "own")],
+        # grown-ups by their occasion
+        "Picnic with claire and the kids, rosa fell in the stream": [("Rosa", "own")],
+        "Thanks Laura for the coffee, Esme slept the whole time": [("Esme", "own")],
+        "Dan's work do tonight so pizza and a film with Nell": [("Nell", "own")],
+    }
+    for caption, want in cases.items():
+        assert _children(caption) == want, caption

@@ -67,6 +67,8 @@ CASES = [
     ("Rain again so we went to Gordale Scar and then Malham Cove", ["Malham Cove"]),
     ("Party at Wacky Warehouse, utter chaos", ["Wacky Warehouse"]),
     ("Nativity rehearsal at St Luke's Church Hall", ["St Luke's Church Hall"]),
+    ("Muddy boots after a morning on Wendover Chase", ["Wendover Chase"]),
+    ("Birthday tea at Bounce Planet, 14 kids", ["Bounce Planet"]),
 ]
 
 
