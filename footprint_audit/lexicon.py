@@ -179,7 +179,12 @@ PERSON_NEXT = re.compile(
     r"|[a-z]{3,}(?:de|te)\s+(?:vandaag|gisteren|vanmiddag|vanochtend|vanavond|de|het|een|met|bij|op|in|zijn|haar|al|voor|ook|heel|zo))\b"
     # "Clara and I", "in his first costume", "at 11 months"
     r"|\s+(?:and|&)\s+(?:I|me)\b|\s+en\s+ik\b|\s+(?:in|on|with|and)\s+(?:his|her|their|zijn|haar)\b"
-    r"|\s+(?:at|aged?)\s+\d{1,2}\s*(?:months?|weeks?|years?|mo)\b)"
+    r"|\s+(?:at|aged?)\s+\d{1,2}\s*(?:months?|weeks?|years?|mo)\b"
+    # a Dutch possessive and a child's friend named next: "Julian zijn vriendje", "Senna en vriendinnetje Maud"
+    r"|\s+(?:zijn|z'n|haar|d'r)\s+(?:(?:beste|kleine|grote|nieuwe)\s+)?(?:vriend(?:je|jes|in|innetje|innetjes)?|"
+    r"vriendinnetjes?|klasgenootjes?|broer(?:tje)?|zus(?:je)?|juf|meester|eerste|verjaardag)\b"
+    r"|\s+(?:en|and|&)\s+(?:(?:haar|zijn|her|his)\s+)?(?:(?:beste|best|little|kleine)\s+)?(?:vriend(?:je|in|innetje)|"
+    r"vriendinnetje|friend|bestie|mate|pal|cousin|neefje|nichtje|klasgenootje)\s+[A-ZÀ-ÖØ-Þ])"
 )
 #: After a name, what only a person's name is followed by: an age ("Will is 6", "Autumn is 2",
 #: "ruby is four") or a child's first ("Summer's first swim"). Overrides the word lists.

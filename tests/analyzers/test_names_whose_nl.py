@@ -68,3 +68,14 @@ def test_dutch_neighbours_classmates_and_carers() -> None:
     }
     for caption, want in cases.items():
         assert sorted(_children(caption)) == want, caption
+
+
+def test_a_dictionary_word_name_before_a_dutch_possessive_or_a_friend_is_a_child() -> None:
+    # "Julian" and "Senna" are English dictionary words; what follows makes them children
+    cases = {
+        "Julian zijn vriendje Gijs kwam vandaag spelen": [("Gijs", "other"), ("Julian", "own")],
+        "Senna en vriendinnetje Pleun in de speeltuin": [("Pleun", "other"), ("Senna", "own")],
+        "Julian zijn eerste zwemles, wat een held": [("Julian", "own")],
+    }
+    for caption, want in cases.items():
+        assert sorted(_children(caption)) == want, caption
