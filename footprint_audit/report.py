@@ -198,6 +198,7 @@ def verdict(result: AuditResult) -> dict[str, Any]:
 #: same thing (posts): a school read from a sign in a photo is a school named in that post.
 FACT_TILES = {"school": "school"}
 _YOUR_CHILDS_NAME = re.compile(r"^Your child's (full )?name")
+_ANOTHER_FAMILYS = re.compile(r"^Another family's child, “(?P<name>[^”]*)”, is named (?P<where>[^;]*);")
 
 
 def _child_of(finding: Finding) -> str | None:
@@ -205,11 +206,17 @@ def _child_of(finding: Finding) -> str | None:
     return finding.child or (finding.value.text if isinstance(finding.value, NameValue) else None)
 
 
+def _first(name: str) -> str:
+    return name.strip().split()[0].lower() if name.strip() else ""
+
+
 def one_story(result: AuditResult) -> AuditResult:
-    """Make the post cards agree with the dossier: a child the dossier lists as not one of
-    yours is never "your child" on a post."""
+    """Make the post cards agree with the dossier, one name one child through the account: a
+    child the dossier lists as not one of yours is never "your child" on a post, and a child it
+    lists as yours is never "another family's child" on one."""
     others = {f.value.strip().lower() for f in result.facts if f.kind == "other_child"}
-    if not others:
+    ours = {_first(f.child or f.value) for f in result.facts if f.kind == "child_name"}
+    if not others and not ours:
         return result
     findings = []
     for f in result.findings:
@@ -218,6 +225,15 @@ def one_story(result: AuditResult) -> AuditResult:
             summary = _YOUR_CHILDS_NAME.sub(lambda m: f"Another child's {m.group(1) or ''}name", f.summary)
             summary = summary.replace("call your child by name", "call that child by name")
             f = replace(f, summary=summary)
+        elif f.category == "child_name" and who and _first(who) in ours:
+            told = _ANOTHER_FAMILYS.match(f.summary)
+            if told:
+                full = told.group("name")
+                summary = (
+                    f"Your child's {'full ' if ' ' in full.strip() else ''}name “{full}” is written "
+                    f"{told.group('where')}; with it a stranger can call your child by name."
+                )
+                f = replace(f, summary=summary, child=f.child or full.split()[0])
         findings.append(f)
     return replace(result, findings=tuple(findings))
 

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from footprint_audit.findings import NameValue
 from footprint_audit.models import AuditResult, Fact, Finding, SourceSummary
-from footprint_audit.report import one_story, tiles
+from footprint_audit.report import one_story, tiles, write_report
 from footprint_audit.risk import dedupe
 from tests.fakes import make_post
 
@@ -104,3 +104,32 @@ def test_one_story_renames_a_child_the_dossier_says_is_not_yours() -> None:
     told = one_story(result).findings[0].summary
     assert told.startswith("Another child's name “Lily”") and "your child" not in told
     assert tiles(result) == [("child_name", 1)]
+
+
+def test_one_story_calls_a_child_the_dossier_says_is_yours_yours_on_every_card(tmp_path: Path) -> None:
+    # "Theo's friend" read in one caption as another family's child; the account names him ours
+    f = Finding(
+        "p",
+        None,
+        "names",
+        "child_name",
+        "medium",
+        0.7,
+        "Another family's child, “Theo”, is named in the caption; their parents may not want their child's name "
+        "online.",
+        value=NameValue("Theo"),
+    )
+    fact = Fact("child_name", "Theo Marsh", "Theo", 0.9, ("p", "q"), sentence="His full name is Theo Marsh.")
+    result = AuditResult((SourceSummary("photo-folder", "x", 1),), (make_post("p"),), (f,), (fact,), ())
+    (told,) = one_story(result).findings
+    assert told.summary == (
+        "Your child's name “Theo” is written in the caption; with it a stranger can call your child by name."
+    )
+    assert told.child == "Theo"
+    # and the written files say so on the post card
+    paths = write_report(result, tmp_path)
+    data = json.loads(paths.json.read_text(encoding="utf-8"))
+    assert data["findings"][0]["summary"].startswith("Your child's name “Theo”")
+    assert paths.html is not None
+    page = BeautifulSoup(paths.html.read_text(encoding="utf-8"), "html.parser").get_text(" ")
+    assert "Your child's name “Theo”" in page and "Another family's child" not in page
