@@ -53,7 +53,9 @@ OTHER_CHILD = tuple(
         rf"\b(?:(?:wee|little|baby|big)\s+)?(?:friends?|best\s+friends?|bestie|besties|best\s+mate|mates?|classmates?|cousins?|pals?|buddy|"
         rf"team-?mates?|band-?mates?|school\s?friends?|nieces?|nephews?|god-?sons?|god-?daughters?|god-?child)"
         rf"(?:\s+from\s+(?:(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?:class|nursery|school|reception|preschool)\b|(?-i:[A-Z][a-z]+)))?"
-        rf"\s*[,:]?\s+(?:(?:especially|esp\.|including|incl?\.|like|namely)\s+)?(?:baby\s+|little\s+|wee\s+)?{_NAME}{_MORE}",
+        # "the cousins (harvey, elsie)", "with the cousins — Nancy, Ted and our two"
+        rf"(?:\s*[,:(—–]\s*|\s+)(?:(?:especially|esp\.|including|incl?\.|like|namely)\s+)?(?:baby\s+|little\s+|wee\s+)?"
+        rf"{_NAME}{_MORE}",
         # "she invited the whole class inc. Mateo and Priya"
         rf"\b(?:whole|entire)\s+(?:class|year|team|group|squad)\s*,?\s+(?:including|incl?\.?|inc\.?|especially)\s+{_NAME}{_MORE}",
         # "Tyler and Kayden, my little football crazy nephews": the kin word after the names

@@ -327,3 +327,19 @@ def test_friends_picked_out_of_a_group_and_carers_voices() -> None:
     }
     for caption, want in cases.items():
         assert sorted(_children(caption)) == want, caption
+
+
+def test_kin_named_in_brackets_or_after_a_dash() -> None:
+    cases = {
+        "Sunday roast at nana's with the cousins (Orla, Finn) and our Maisie": [
+            ("Finn", "other"),
+            ("Maisie", "own"),
+            ("Orla", "other"),
+        ],
+        "Beach day with the cousins — Hamish and Isla — sand everywhere": [
+            ("Hamish", "other"),
+            ("Isla", "other"),
+        ],
+    }
+    for caption, want in cases.items():
+        assert sorted(_children(caption)) == want, caption
