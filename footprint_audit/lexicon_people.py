@@ -73,6 +73,11 @@ OTHER_CHILD = tuple(
         # "Wishing Lily-Mae a very happy 6th birthday from all of us next door"
         rf"\bwishing\s+{_NAME}\b[^.!?\n]{{0,60}}\bfrom\s+(?:all\s+of\s+)?us\b",
         rf"\b(?:bumped\s+into|met\s+up\s+with)\s+{_NAME}",
+        # a child's friends by what happens to them: "saying goodbye to Effie and Marcus" (a last day),
+        # "made a friend at the park today, Sami", "Nell, Ada and Meera all coming"
+        rf"\b(?:saying\s+|said\s+)?(?:goodbye|bye-?bye|farewell)\s+to\s+(?:(?:little|best\s+friends?|friends?)\s+)?{_NAME}{_MORE}",
+        rf"\bmade\s+a\s+(?:new\s+)?(?:friend|mate|pal|bestie)\b[^.!?\n,]{{0,30}},\s*{_NAME}",
+        rf"\b{_NAME}{_MORE}\s+(?:are\s+)?all\s+(?:coming|invited|came)\b",
         # another adult's child: "Becky and her new baby Hugo", "my sister and her kids, Logan ..."
         rf"\b(?:her|his|their)\s+(?:(?:new|little|baby|beautiful|gorgeous|lovely|precious|two|three)\s+){{0,3}}(?:little\s+ones?|baby|son|daughter|boys?|"
         rf"girls?|kids|children|twins|newborn|two|three|four|lot|youngest|eldest|oldest|littlest)\s*(?:[,.:]\s*|\(\s*|\s+)"

@@ -343,3 +343,25 @@ def test_kin_named_in_brackets_or_after_a_dash() -> None:
     }
     for caption, want in cases.items():
         assert sorted(_children(caption)) == want, caption
+
+
+def test_friends_by_what_happens_to_them() -> None:
+    cases = {
+        "Last day at Acorn Pre-school for Wilbur, saying goodbye to Nell and Ezra was hard": [
+            ("Ezra", "other"),
+            ("Nell", "other"),
+            ("Wilbur", "own"),
+        ],
+        "Jonah made a new friend on the beach today, Idris, and they built a moat": [
+            ("Idris", "other"),
+            ("Jonah", "own"),
+        ],
+        "Sleepover prep for Poppy's 8th: Iris, Maya and Zoe all coming at 5": [
+            ("Iris", "other"),
+            ("Maya", "other"),
+            ("Poppy", "own"),
+            ("Zoe", "other"),
+        ],
+    }
+    for caption, want in cases.items():
+        assert sorted(_children(caption)) == want, caption
