@@ -161,6 +161,7 @@ WORD_NAMES = frozenset(
     august will bill mark pat rob sue van al art guy ray dean dot kit pip sol ted tea can so page
     lane queen trinity devon easter christmas holly ivy daisy poppy angel baby sunny storm rain
     penny jade amber ruby pearl crystal misty dawn eve noel jack frank earl king prince major
+    hunter job said lente zomer bloem
     """.split()
 )
 #: Verbs and words after a word-name that show it is a person.

@@ -651,3 +651,14 @@ def test_a_venue_word_a_gift_from_a_child_and_grown_ups_by_their_occasion() -> N
     }
     for caption, want in cases.items():
         assert _children(caption) == want, caption
+
+
+def test_words_that_are_also_names_need_a_persons_slot() -> None:
+    cases = {
+        "Hunter boots on and out into the rain": [],
+        "Zomer in de stad, eindelijk 🌷": [],
+        "Hunter and Isla built a den": [("Hunter", "own"), ("Isla", "own")],
+        "Zomer is vandaag 4 geworden!": [("Zomer", "own")],
+    }
+    for caption, want in cases.items():
+        assert _children(caption) == want, caption
