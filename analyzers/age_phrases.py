@@ -111,6 +111,12 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "turns",
         ),
         (rf"\bis\s+{_NUM}\s+today\b", "turns"),
+        # "2 jaar en 3 maanden", "2 years 3 months": one age, its years and months (as 1歳6ヶ月)
+        (
+            rf"{_JAAR_SPAN}\b{_NUM}\s*(?:jaar|years?|yrs?)\s*(?:,|en|and|&)?\s*(?P<mo>\d{{1,2}})\s*(?:maanden|months?|mnd|mths?)\b"
+            + _SPAN_AFTER,
+            "years_months",
+        ),
         (rf"\b{_NUM}[\s-]*(?:years?|yrs?)[\s-]*(?:olds?|young)\b", "years"),
         (r"\ba\s+year[\s-]+old\b", "one_year"),
         (rf"\b{_NUM}[\s-]+and[\s-]+a[\s-]+half\b", "years"),
@@ -153,7 +159,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\bsince\s+(?:he|she)\s+was\s+{_NUM}\s*(?:months?|mo)\b", "months"),
         (rf"\bsince\s+(?:he|she)\s+was\s+(?:just\s+|only\s+)?{_NUM}\b(?!\s*(?:weeks?|days?))", "years"),
         # 1歳6ヶ月: the years and the months past them, one statement of age (not 1 year and 6 months)
-        (r"(?P<n>\d{1,2})\s*(?:歳|才)\s*(?P<mo>\d{1,2})\s*(?:ヶ月|か月|カ月|ケ月|ヵ月)", "ja_years_months"),
+        (r"(?P<n>\d{1,2})\s*(?:歳|才)\s*(?P<mo>\d{1,2})\s*(?:ヶ月|か月|カ月|ケ月|ヵ月)", "years_months"),
         # 小1, (小2), 中1: a school year in short; not "小一時間" (nearly an hour) nor a word's end ("途中1回")
         (
             r"(?<![一-龯々])(?:(?P<ja_s>小)(?P<n>[1-6１-６一二三四五六])|(?P<ja_m>中)(?P<n_m>[1-3１-３一二三])"

@@ -139,7 +139,7 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                 )
                 value["school_year"] = f"小学{grade}年生"
                 value["years"] = grade + 5
-            elif kind == "ja_years_months":
+            elif kind == "years_months":
                 # the dossier adds the months to the years: 1歳6ヶ月 is 1 year and 6 months
                 value["years"], value["months"] = n, int(unicodedata.normalize("NFKC", m.group("mo")))
             elif kind == "ja_grade_short":
@@ -168,8 +168,16 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                 continue
             start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
             out.append((start, m.end(), AgeValue(**value)))
+    if any(v.half for *_, v in out):
+        # "Half birthday 🎈 6 months of gummy grins": the six months are the child's age
+        for m in _SIX_MONTHS.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in out):
+                out.append((m.start(), m.end(), AgeValue(text=m.group(0), months=6)))
     out.sort(key=lambda t: t[0])
     return out
+
+
+_SIX_MONTHS = re.compile(r"\b(?:6|six|zes)\s+(?:months|maanden)\b", re.IGNORECASE)
 
 
 #: Every English or Dutch age phrasing has one of these (a digit, a number or ordinal word, a
@@ -365,7 +373,7 @@ def _summary(value: AgeValue) -> str:
 
 class AgesAnalyzer(TextAnalyzerBase):
     name = "ages"
-    version = "9"
+    version = "10"
     categories = ("age_or_birthday",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

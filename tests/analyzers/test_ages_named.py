@@ -11,6 +11,11 @@ from tests.analyzers.test_ages_indirect import _keys
 from tests.analyzers.textkit import run_captions
 
 CASES = [
+    # years and months: one age, its years (as 1歳6ヶ月); a half birthday's six months are its age
+    ("Onze Jip is 3 jaar en 4 maanden en rent overal heen", ["3y"]),
+    ("Nova, 1 year 5 months, climbing everything", ["1y"]),
+    ("Half birthday cake for Esme, six months of chaos already", ["6m", "other"]),  # other: the half birthday
+    ("Six months of lockdown baking, no birthday in sight", []),
     # names each with an age
     ("Rhian 8, Tomos 6 and baby Cerys 11 months on the beach", ["11m", "6y", "8y"]),
     ("cousins' day: Oisín 3, Fiadh 5, and our Cara 7", ["3y", "5y", "7y"]),
