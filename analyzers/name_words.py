@@ -456,8 +456,11 @@ def after_title(before: str) -> bool:
 
 
 def next_m_is_loose(m: re.Match[str] | None) -> bool:
-    """Is what follows only "and X" or "(" - too loose to make an unknown word a name?"""
-    return m is not None and bool(re.match(r"^\s*(?:,|and|&|en|\()(?!\s*(?:I|me|ik)\b)", m.group(0)))
+    """Is what follows only "and X" or "(" - too loose to make an unknown word a name? An age
+    after the comma or in the bracket ("Penny, 3 months,", "Alfie (4)") is not loose."""
+    return m is not None and bool(
+        re.match(r"^\s*(?:,(?!\s*(?:age|aged|\d))|and|&|en|\((?!\s*\d))(?!\s*(?:I|me|ik)\b)", m.group(0))
+    )
 
 
 def _verb_after(m: re.Match[str] | None, after: str, names: frozenset[str], words: frozenset[str]) -> bool:

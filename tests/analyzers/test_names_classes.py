@@ -662,3 +662,9 @@ def test_words_that_are_also_names_need_a_persons_slot() -> None:
     }
     for caption, want in cases.items():
         assert _children(caption) == want, caption
+
+
+def test_a_word_name_with_an_age_after_a_comma_is_a_child_in_a_caption_without_capitals() -> None:
+    # one capital in the whole caption: a "lower-case writer", whose "Name, and" is too loose,
+    # but whose "Name, 3 months," is a child's age
+    assert _children("Holly, 9 months, has found the cat food 🙈") == [("Holly", "own")]
