@@ -33,7 +33,9 @@ def japanese_owners(text: str, found: list[tuple[str, int, int]]) -> list[tuple[
     # "ひまりちゃんとあおいちゃんと、うちの紬で": a child set apart as "ours" makes the others with an
     # honorific someone else's, as does a child thanked for playing with ours
     ours = any(_OURS_BEFORE.search(text[max(0, s - 5) : s]) for _, s, _ in found)
-    thanked = ours or bool(lexicon_ja.JA_THANKED_FRIEND.search(text))
+    thanked = ours or bool(
+        lexicon_ja.JA_THANKED_FRIEND.search(text) or lexicon_ja.JA_CARER_VOICE.search(text)
+    )
     friends = bool(lexicon_ja.JA_FRIENDS_WORD.search(text))
     for _name, s, e in found:
         before = text[max(0, s - 8) : s]

@@ -159,6 +159,12 @@ JA_OWN_CHILD_AND = re.compile(
 JA_THANKED_FRIEND = re.compile(
     r"仲良く(?:して)?くれ|(?:娘|息子|うちの子|子ども|子供|長男|長女|次男|次女|三男|三女)と(?:いつも)?遊んでくれ"
 )
+#: The voice of someone who teaches, coaches or is an aunt to the children named ("サッカーのコーチです",
+#: "ピアノの先生です", "伯母として"): a child named with an honorific is another family's.
+JA_CARER_VOICE = re.compile(
+    r"(?:コーチ|先生|せんせい|講師|監督|保育士|指導員)(?:です|をしています|をしてます|やってます|をやっています)|"
+    r"(?:伯母|叔母|伯父|叔父)として"
+)
 #: "うちの朔は", "我が家の紗良": a name after "ours" (the household's child).
 JA_OURS = re.compile(
     rf"(?:うちの|ウチの|我が家の|わが家の)(?P<name>{KANA_NAME}|{KANJI_NAME})"

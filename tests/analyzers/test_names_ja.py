@@ -534,3 +534,13 @@ def test_a_listed_name_after_a_time_word_a_greeting_or_a_particle_of_from() -> N
     assert _children("朝からかんたがご機嫌😊") == [("かんた", "own")]
     assert _children("今日のはな、きれいに咲いた") == []
     assert _children("最近の悩み、寝不足") == []
+
+
+def test_a_coach_a_teacher_or_an_aunt_names_other_families_children() -> None:
+    cases = {
+        "水泳のコーチです🏊 今日のタイム計測、ゆいちゃんが自己ベスト！": [("ゆい", "other")],
+        "書道教室の先生をしています。はるきくんの字がとても上手になりました": [("はるき", "other")],
+        "叔母として甥っ子の入学式へ。そうまくん、おめでとう🌸": [("そうま", "other")],
+    }
+    for caption, want in cases.items():
+        assert sorted(_children(caption)) == want, caption
