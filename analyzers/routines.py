@@ -90,7 +90,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str | None], ...] = tuple(
         (r"毎週末|毎週土日|週末はいつも", "weekends"),
         # weekdays: "every weekday", "Monday to Friday", "the school run", "doordeweeks", "平日"
         (
-            r"\b(?:every|each)\s+weekday\b|\bweekdays\b|\bmon(?:day)?s?\s*(?:-|–|to|until|till)\s*fri(?:day)?s?\b"
+            r"\b(?:every|each)\s+(?:single\s+)?weekday\b|\bweekdays\b|\bmon(?:day)?s?\s*(?:-|–|to|until|till)\s*fri(?:day)?s?\b"
             r"|\bschool\s+(?:mornings|nights)\b|\b(?:every\s+)?week[\s-]?nights?\b",
             "weekdays",
         ),
@@ -203,7 +203,7 @@ _REPEATS = re.compile(
     r"every\s+single\s+week|we\s+always|altijd|traditie|tradition|highlight\s+of\s+(?:the|their|our|my|his|her)\s+week)\b",
     re.IGNORECASE,
 )
-_ANY_DAY = re.compile(rf"\b(?:{_DAYS_EN}|{_DAYS_NL})(?:s|{_NL_PARTS})?\b", re.IGNORECASE)
+_ANY_DAY = re.compile(rf"\b(?:{_DAYS_EN}|{_DAYS_NL}|weekend)(?:s|{_NL_PARTS})?\b", re.IGNORECASE)
 _ONE_OFF_BEFORE = re.compile(
     r"\b(?:last|next|this|afgelopen|volgende|vorige|deze|komende)\s+$", re.IGNORECASE
 )
@@ -288,6 +288,9 @@ def find_routines(td: TextDoc) -> list[tuple[int, int, RoutineValue]]:
             if any(a < e0 and s0 < b for a, b, _ in out) or _ONE_OFF_BEFORE.search(text[:s0]):
                 continue
             word = re.sub(rf"(?:s|{_NL_PARTS})$", "", m.group(0).lower())
+            if word == "weekend":  # "Weekend football and Sunday dance every week"
+                out.append((s0, e0, RoutineValue(m.group(0), every="weekends")))
+                continue
             day = DUTCH_DAYS.get(word) or (word if word in WEEKDAYS else None)
             if day:
                 out.append((s0, e0, RoutineValue(m.group(0), day.capitalize())))
@@ -319,7 +322,7 @@ _EVERY = {"daily": " every day", "weekdays": " on weekdays", "weekends": " at we
 
 class RoutinesAnalyzer(TextAnalyzerBase):
     name = "routines"
-    version = "4"
+    version = "5"
     categories = ("routine_hint",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:
