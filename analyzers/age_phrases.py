@@ -171,6 +171,13 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:中学校?(?P<n_m>[1-3１-３一二三])|高校(?P<n_h>[1-3１-３一二三]))年生?", "ja_grade_short"),
         # 中学生になった, 中学入学: starting middle school, from 12
         (r"中学校?入学|中学生に(?:なり|なっ)", "ja_middle_start"),
+        # "de brugklas": the first year of Dutch secondary school, from 12
+        (r"\bbrugklas(?:ser|sers)?\b", "brugklas"),
+        # "Vandaag werd Eva 3", "morgen wordt Sem 6": the verb before the name
+        (
+            rf"\b(?:werd|wordt)\s+(?-i:[A-Z])[a-zë]+\s+{_NUM}\b(?!\s*(?:%|jaar\s+geleden|maanden|weken))",
+            "turns",
+        ),
         # 生後100日: a baby's age in days, as months
         (r"生後\s*(?P<n_d>\d{1,3})\s*日", "ja_days"),
         # 1歳半: a year and a half, in months
@@ -240,7 +247,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # Flemish school years: "eerste leerjaar" (primary, from 6), "derde kleuterklas" (from 3)
         (
             r"\b(?P<fl_n>eerste|tweede|derde|vierde|vijfde|zesde|1ste|[2-6]de|[1-6]e)\s+"
-            r"(?P<fl_kind>leerjaar|kleuterklas|kleuterklasje)\b",
+            r"(?P<fl_kind>leerjaar|kleuterklas|kleuterklasje|kleuter)\b",
             "flemish",
         ),
         (rf"{_JAAR_SPAN}\b{_NUM}\s*(?:maanden|mnd)\b{_SPAN_AFTER}", "months"),

@@ -153,6 +153,8 @@ def find_ages(td: TextDoc) -> list[tuple[int, int, AgeValue]]:
                 grade = JA_NUMERALS.get(raw, None) or int(unicodedata.normalize("NFKC", raw))
                 value["school_year"] = f"{school}{grade}年生"
                 value["years"] = grade + first
+            elif kind == "brugklas":
+                value["school_year"], value["years"] = "brugklas", 12
             elif kind == "ja_middle_start":
                 value["school_year"], value["years"] = "中学1年生", 12
             elif kind == "ja_days":
@@ -373,7 +375,7 @@ def _summary(value: AgeValue) -> str:
 
 class AgesAnalyzer(TextAnalyzerBase):
     name = "ages"
-    version = "10"
+    version = "11"
     categories = ("age_or_birthday",)
 
     def analyze(self, post: Post, ctx: PostContext) -> list[Finding]:

@@ -64,3 +64,13 @@ NO_AGE = [
 def test_numbers_that_are_no_childs_age(caption: str) -> None:
     (found,) = run_captions(AgesAnalyzer(), caption)
     assert _keys(found) == []
+
+
+def test_dutch_school_years_and_the_verb_before_the_name() -> None:
+    def ages(caption: str) -> list[tuple[int | None, str | None]]:
+        (found,) = run_captions(AgesAnalyzer(), caption)
+        return [(f.value.years, f.value.school_year) for f in found]
+
+    assert ages("Spannend: Fien start na de zomer in de brugklas 🚲") == [(12, "brugklas")]
+    assert ages("Lars en zijn maatje uit de 3de kleuter bouwden een hut") == [(5, "3de kleuter")]
+    assert ages("Gisteren werd Mats 7 🎈") == [(7, None)]
