@@ -668,3 +668,9 @@ def test_a_word_name_with_an_age_after_a_comma_is_a_child_in_a_caption_without_c
     # one capital in the whole caption: a "lower-case writer", whose "Name, and" is too loose,
     # but whose "Name, 3 months," is a child's age
     assert _children("Holly, 9 months, has found the cat food 🙈") == [("Holly", "own")]
+
+
+def test_a_child_spoken_to_by_name_is_a_child() -> None:
+    # "Rowan" and "Sky" are dictionary words; being spoken to makes them names
+    assert _children("Last day of Year 6. Rowan, you've grown up so fast 🥲") == [("Rowan", "own")]
+    assert _children("Zwemdiploma A! Sky, je bent een kanjer") == [("Sky", "own")]
