@@ -55,3 +55,22 @@ def test_the_cards_are_read_from_the_report() -> None:
     rows = {(r["category"], r["reading"]): (r["tp"], r["fp"], r["fn"]) for r in evaluate([acc])}
     assert rows[("other", "account")] == (2, 0, 0) and rows[("other", "caption")] == (0, 0, 2)
     assert rows[("own", "dossier")] == (1, 0, 0) and rows[("other", "dossier")] == (1, 0, 0)
+
+
+def test_the_account_files_exist_and_the_tune_accounts_read_better_whole() -> None:
+    from benchmarks.account_quality import ACCOUNT_SETS, TUNE_ACCOUNTS
+
+    assert all(path.exists() for path in ACCOUNT_SETS.values())
+    accounts = [a for s in TUNE_ACCOUNTS for a in read_accounts(ACCOUNT_SETS[s], s)]
+    assert len(accounts) >= 2 and sum(len(a.captions) for a in accounts) >= 30
+    rows = {(r["lang"], r["category"], r["reading"]): r for r in evaluate(accounts)}
+    # measured 2026-11-24 (the rules' own accounts: a floor, not a figure to quote)
+    assert (
+        rows[("nl", "own", "account")]["recall"] >= 0.88
+        and rows[("nl", "own", "account")]["precision"] >= 1.0
+    )
+    assert (
+        rows[("nl", "other", "account")]["precision"] >= 1.0
+        and rows[("nl", "other", "account")]["recall"] >= 1.0
+    )
+    assert rows[("en", "own", "account")]["recall"] >= 1.0 and rows[("en", "own", "dossier")]["recall"] >= 1.0

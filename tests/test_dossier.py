@@ -240,6 +240,24 @@ def test_a_friend_named_twice_is_another_child() -> None:
     assert [(f.child, f.evidence_post_ids) for f in ages] == [("Mia", ("b",))]
 
 
+def test_a_child_named_through_the_account_is_ours_without_my_son() -> None:
+    # Sem is never "my son" and tied to a child once; he recurs through the account, and no
+    # caption calls him another family's child: he is the family's, as is Noor
+    captions = [
+        "Sem en Noor in de tuin, eindelijk zon",
+        "Sem heeft zijn eerste stapjes gezet!!",
+        "Sem wordt vandaag 1 jaar",
+        "Noor en Fenna op het schoolplein, Fenna is haar vriendinnetje",
+        "Sem in de sneeuw",
+        "Noor is 5 geworden!",
+    ]
+    posts = [Post(id=str(i), source="t", taken_at=TODAY, caption=c) for i, c in enumerate(captions)]
+    run = RunContext(AuditOptions(now=TODAY))
+    facts = build_dossier(posts, analyse(posts, run, text_analyzers()), run)
+    assert sorted(f.value for f in facts if f.kind == "child_name") == ["Noor", "Sem"]
+    assert [f.value for f in facts if f.kind == "other_child"] == ["Fenna"]
+
+
 def test_enrolled_child_owns_the_facts(monkeypatch: pytest.MonkeyPatch) -> None:
     import types
 

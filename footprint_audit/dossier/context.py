@@ -141,11 +141,17 @@ def _school_text(f: Finding) -> str | None:
     return None
 
 
+#: Posts a child's name must recur in, with no sign of another family's, to be taken for the
+#: family's own child without "my son" or two posts tied to a child.
+RECURRING_POSTS = 3
+
+
 def _children(findings: Sequence[Finding], run: RunContext) -> tuple[list[Child], dict[str, Child]]:
     """The account's own children, and other children named in passing.
 
     A name is one of the account's children when it is enrolled (or given with --child), when
-    a caption calls it "my/our son/daughter", or when it is tied to a child in two or more posts.
+    a caption calls it "my/our son/daughter", when it is tied to a child in two or more posts, or
+    when it recurs in three or more posts and no caption calls it another family's child.
     """
     declared = declared_children(run)
     declared += [f.child for f in findings if f.category == "enrolled_child_face" and f.child]
@@ -179,8 +185,11 @@ def _children(findings: Sequence[Finding], run: RunContext) -> tuple[list[Child]
         if key in named_other and key not in strong and not direct[key]:
             others[key] = child
             continue
-        # A name seen once beside an age and then repeated is more likely a friend than ours.
-        if key in strong or len(direct[key]) >= 2:
+        # A name seen once beside an age and then repeated is more likely a friend than ours; a
+        # name that recurs through the account (three posts or more) and is never called another
+        # family's child is the family's ("Sem in de sneeuw", "Sem is 2!", "Sem naar de opvang").
+        recurring = key not in named_other and len(child.posts) >= RECURRING_POSTS
+        if key in strong or len(direct[key]) >= 2 or recurring:
             child.confidence = max(child.confidence, min(0.95, 0.6 + 0.1 * len(child.posts)))
             own.append(child)
         else:
