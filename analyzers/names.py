@@ -118,6 +118,11 @@ LINKS: tuple[tuple[re.Pattern[str], NameReason], ...] = tuple(
             rf"(?:little|baby))\s+{NAME_CAP}",
             NameReason.NAMED_WITH_A_BIRTHDAY,
         ),
+        # a birth announced with the weight: "Meet Hope 💕 7lb 2oz of perfection", "Meet baby Otis, 3.4 kg"
+        (
+            rf"\bmeet\s+(?:(?:baby|little)\s+)?{NAME_CAP}(?=[^.!?\n]{{0,40}}?\b\d{{1,2}}(?:[.,]\d{{1,3}})?\s*(?:lbs?|oz|kg|kilo|gram)\b)",
+            NameReason.NAMED_WITH_A_BIRTHDAY,
+        ),
         # "Bilal (groep 4)", "Mathis (2de kleuterklas)", "Priya (Year 4)": a school year in brackets
         (
             rf"\b{NAME}\s*\(\s*(?:(?:groep|year|yr|klas)\s*\d{{1,2}}|\d(?:e|ste|de)\s+(?:kleuterklas|leerjaar))\s*\)",
@@ -176,7 +181,7 @@ def _linked_names(td: TextDoc, stop: frozenset[str]) -> list[tuple[str, int, int
 
 class NamesAnalyzer(TextAnalyzerBase):
     name = "names"
-    version = "25"
+    version = "26"
     categories = ("child_name", "person_name")
     # A name tied to a child in one post is a child's name in every post, and the enrolled
     # children's names are children's names.

@@ -674,3 +674,8 @@ def test_a_child_spoken_to_by_name_is_a_child() -> None:
     # "Rowan" and "Sky" are dictionary words; being spoken to makes them names
     assert _children("Last day of Year 6. Rowan, you've grown up so fast 🥲") == [("Rowan", "own")]
     assert _children("Zwemdiploma A! Sky, je bent een kanjer") == [("Sky", "own")]
+
+
+def test_a_birth_announced_with_the_weight_names_our_newborn() -> None:
+    assert _children("Meet Faith 🤍 6lb 11oz and already bossing us about") == [("Faith", "own")]
+    assert _children("Meet the new sofa, 2 metres of comfort") == []
