@@ -3,8 +3,8 @@
 Runs benchmarks/text_quality.py's evaluation (the real analyzers, each caption its own
 account) on the held-out half of the generated captions, on the first hand-written captions
 and on every independent set but the first author's tune half: the held-out sets
-(independent_heldout, independent4, independent6, independent8) and the sets that were scored
-once on arrival and are tune sets now (independent2, independent3, independent5, independent7).
+(independent_heldout, independent4, independent6) and the sets that were scored once on
+arrival or as held out and are tune sets now (independent2, 3, 5, 7 and 8).
 The minimums are the figures measured when the rules were last changed, rounded down; raise
 them when the rules improve.
 """
@@ -16,7 +16,7 @@ import pytest
 from benchmarks.text_eval.generate import generate, read_handwritten
 from benchmarks.text_quality import HANDWRITTEN, INDEPENDENT, evaluate, ratios
 
-# (split, language, category): (precision, recall), measured 2026-11-23 (sixth session), rounded down
+# (split, language, category): (precision, recall), measured 2026-11-24 (seventh session), rounded down
 MINIMUMS: dict[tuple[str, str, str], tuple[float, float]] = {
     ("held_out", "en", "own"): (1.00, 0.99),  # tp 446 fp 0 fn 3
     ("held_out", "en", "other"): (1.00, 1.00),  # tp 77 fp 0 fn 0
@@ -38,7 +38,7 @@ MINIMUMS: dict[tuple[str, str, str], tuple[float, float]] = {
     ("held_out", "ja", "place"): (1.00, 1.00),  # tp 62 fp 0 fn 0
     ("handwritten", "en", "own"): (0.95, 0.92),  # tp 58 fp 3 fn 5
     ("handwritten", "en", "other"): (1.00, 0.78),  # tp 11 fp 0 fn 3
-    ("handwritten", "en", "age"): (1.00, 0.96),  # tp 26 fp 0 fn 1
+    ("handwritten", "en", "age"): (1.00, 0.96),  # tp 27 fp 0 fn 1
     ("handwritten", "en", "school"): (1.00, 1.00),  # tp 12 fp 0 fn 0
     ("handwritten", "en", "place"): (0.82, 1.00),  # tp 14 fp 3 fn 0
     ("handwritten", "nl", "own"): (0.96, 1.00),  # tp 26 fp 1 fn 0
@@ -69,9 +69,9 @@ MINIMUMS: dict[tuple[str, str, str], tuple[float, float]] = {
     ("independent_heldout", "ja", "school"): (0.60, 0.60),  # tp 3 fp 2 fn 2
     ("independent_heldout", "ja", "routine"): (1.00, 1.00),  # tp 5 fp 0 fn 0
     ("independent_heldout", "ja", "place"): (1.00, 0.76),  # tp 10 fp 0 fn 3
-    ("independent2", "en", "own"): (0.95, 0.96),  # tp 209 fp 11 fn 7
+    ("independent2", "en", "own"): (0.95, 0.96),  # tp 209 fp 9 fn 7
     ("independent2", "en", "other"): (1.00, 1.00),  # tp 49 fp 0 fn 0
-    ("independent2", "en", "age"): (0.98, 0.94),  # tp 69 fp 1 fn 4
+    ("independent2", "en", "age"): (0.98, 0.95),  # tp 70 fp 1 fn 3
     ("independent2", "en", "school"): (0.96, 0.96),  # tp 31 fp 1 fn 1
     ("independent2", "en", "routine"): (1.00, 1.00),  # tp 37 fp 0 fn 0
     ("independent2", "en", "place"): (0.94, 0.86),  # tp 112 fp 7 fn 17
@@ -105,9 +105,9 @@ MINIMUMS: dict[tuple[str, str, str], tuple[float, float]] = {
     ("independent3", "ja", "school"): (1.00, 1.00),  # tp 13 fp 0 fn 0
     ("independent3", "ja", "routine"): (1.00, 1.00),  # tp 16 fp 0 fn 0
     ("independent3", "ja", "place"): (1.00, 0.84),  # tp 16 fp 0 fn 3
-    ("independent4", "en", "own"): (0.86, 0.89),  # tp 248 fp 40 fn 29
-    ("independent4", "en", "other"): (0.97, 0.79),  # tp 76 fp 2 fn 20
-    ("independent4", "en", "age"): (1.00, 0.92),  # tp 95 fp 0 fn 8
+    ("independent4", "en", "own"): (0.87, 0.89),  # tp 248 fp 37 fn 29
+    ("independent4", "en", "other"): (0.97, 0.81),  # tp 78 fp 2 fn 18
+    ("independent4", "en", "age"): (1.00, 0.94),  # tp 97 fp 0 fn 6
     ("independent4", "en", "school"): (0.94, 0.84),  # tp 33 fp 2 fn 6
     ("independent4", "en", "routine"): (0.97, 0.94),  # tp 48 fp 1 fn 3
     ("independent4", "en", "place"): (0.87, 0.80),  # tp 105 fp 15 fn 26
@@ -123,13 +123,13 @@ MINIMUMS: dict[tuple[str, str, str], tuple[float, float]] = {
     ("independent4", "ja", "school"): (0.97, 0.97),  # tp 33 fp 1 fn 1
     ("independent4", "ja", "routine"): (0.93, 0.96),  # tp 27 fp 2 fn 1
     ("independent4", "ja", "place"): (0.96, 0.55),  # tp 27 fp 1 fn 22
-    ("independent5", "en", "own"): (0.76, 0.96),  # tp 74 fp 23 fn 3
-    ("independent5", "en", "other"): (0.96, 0.81),  # tp 72 fp 3 fn 16
+    ("independent5", "en", "own"): (0.80, 0.96),  # tp 74 fp 18 fn 3
+    ("independent5", "en", "other"): (0.96, 0.86),  # tp 76 fp 3 fn 12
     ("independent5", "en", "age"): (0.96, 0.96),  # tp 29 fp 1 fn 1
     ("independent5", "en", "school"): (1.00, 1.00),  # tp 10 fp 0 fn 0
     ("independent5", "en", "routine"): (1.00, 1.00),  # tp 11 fp 0 fn 0
     ("independent5", "en", "place"): (0.91, 0.67),  # tp 31 fp 3 fn 15
-    ("independent5", "nl", "own"): (0.82, 0.90),  # tp 46 fp 10 fn 5
+    ("independent5", "nl", "own"): (0.82, 0.92),  # tp 47 fp 10 fn 4
     ("independent5", "nl", "other"): (0.93, 0.83),  # tp 44 fp 3 fn 9
     ("independent5", "nl", "age"): (1.00, 0.94),  # tp 18 fp 0 fn 1
     ("independent5", "nl", "school"): (0.90, 0.81),  # tp 9 fp 1 fn 2
@@ -159,38 +159,38 @@ MINIMUMS: dict[tuple[str, str, str], tuple[float, float]] = {
     ("independent6", "ja", "school"): (1.00, 1.00),  # tp 6 fp 0 fn 0
     ("independent6", "ja", "routine"): (0.92, 0.92),  # tp 12 fp 1 fn 1
     ("independent6", "ja", "place"): (0.80, 0.34),  # tp 8 fp 2 fn 15
-    ("independent7", "en", "own"): (0.89, 0.95),  # tp 286 fp 32 fn 14
-    ("independent7", "en", "other"): (0.97, 0.92),  # tp 164 fp 4 fn 14
-    ("independent7", "en", "age"): (0.99, 0.94),  # tp 121 fp 1 fn 7
+    ("independent7", "en", "own"): (0.91, 0.96),  # tp 288 fp 26 fn 12
+    ("independent7", "en", "other"): (0.97, 0.94),  # tp 169 fp 4 fn 9
+    ("independent7", "en", "age"): (0.99, 0.96),  # tp 123 fp 1 fn 5
     ("independent7", "en", "school"): (0.97, 0.94),  # tp 47 fp 1 fn 3
-    ("independent7", "en", "routine"): (1.00, 0.98),  # tp 49 fp 0 fn 1
+    ("independent7", "en", "routine"): (1.00, 1.00),  # tp 50 fp 0 fn 0
     ("independent7", "en", "place"): (0.86, 0.78),  # tp 119 fp 18 fn 32
-    ("independent7", "nl", "own"): (0.95, 0.94),  # tp 231 fp 11 fn 13
+    ("independent7", "nl", "own"): (0.95, 0.95),  # tp 234 fp 11 fn 10
     ("independent7", "nl", "other"): (0.97, 0.94),  # tp 89 fp 2 fn 5
-    ("independent7", "nl", "age"): (0.98, 0.98),  # tp 108 fp 2 fn 2
+    ("independent7", "nl", "age"): (0.98, 1.00),  # tp 110 fp 2 fn 0
     ("independent7", "nl", "school"): (1.00, 1.00),  # tp 45 fp 0 fn 0
     ("independent7", "nl", "routine"): (1.00, 1.00),  # tp 65 fp 0 fn 0
     ("independent7", "nl", "place"): (0.95, 0.87),  # tp 141 fp 6 fn 20
-    ("independent7", "ja", "own"): (0.98, 0.96),  # tp 196 fp 2 fn 7
-    ("independent7", "ja", "other"): (1.00, 0.98),  # tp 75 fp 0 fn 1
+    ("independent7", "ja", "own"): (0.99, 0.96),  # tp 196 fp 1 fn 7
+    ("independent7", "ja", "other"): (1.00, 1.00),  # tp 76 fp 0 fn 0
     ("independent7", "ja", "age"): (0.97, 0.98),  # tp 164 fp 4 fn 3
     ("independent7", "ja", "school"): (0.93, 0.96),  # tp 30 fp 2 fn 1
     ("independent7", "ja", "routine"): (0.95, 0.89),  # tp 44 fp 2 fn 5
     ("independent7", "ja", "place"): (0.75, 0.51),  # tp 46 fp 15 fn 43
-    ("independent8", "en", "own"): (0.86, 0.89),  # tp 107 fp 17 fn 12
-    ("independent8", "en", "other"): (0.91, 0.68),  # tp 22 fp 2 fn 10
-    ("independent8", "en", "age"): (1.00, 0.95),  # tp 41 fp 0 fn 2
+    ("independent8", "en", "own"): (0.98, 0.93),  # tp 111 fp 2 fn 8
+    ("independent8", "en", "other"): (0.96, 0.93),  # tp 30 fp 1 fn 2
+    ("independent8", "en", "age"): (1.00, 1.00),  # tp 43 fp 0 fn 0
     ("independent8", "en", "school"): (1.00, 1.00),  # tp 19 fp 0 fn 0
-    ("independent8", "en", "routine"): (0.90, 0.94),  # tp 18 fp 2 fn 1
-    ("independent8", "en", "place"): (0.93, 0.76),  # tp 45 fp 3 fn 14
-    ("independent8", "nl", "own"): (0.86, 0.88),  # tp 80 fp 13 fn 10
-    ("independent8", "nl", "other"): (0.90, 0.70),  # tp 19 fp 2 fn 8
-    ("independent8", "nl", "age"): (0.89, 0.91),  # tp 33 fp 4 fn 3
+    ("independent8", "en", "routine"): (0.90, 1.00),  # tp 19 fp 2 fn 0
+    ("independent8", "en", "place"): (0.94, 0.81),  # tp 48 fp 3 fn 11
+    ("independent8", "nl", "own"): (0.94, 0.90),  # tp 81 fp 5 fn 9
+    ("independent8", "nl", "other"): (0.92, 0.96),  # tp 26 fp 2 fn 1
+    ("independent8", "nl", "age"): (0.97, 0.94),  # tp 34 fp 1 fn 2
     ("independent8", "nl", "school"): (1.00, 1.00),  # tp 17 fp 0 fn 0
     ("independent8", "nl", "routine"): (1.00, 0.90),  # tp 18 fp 0 fn 2
     ("independent8", "nl", "place"): (0.91, 0.89),  # tp 42 fp 4 fn 5
-    ("independent8", "ja", "own"): (0.91, 0.82),  # tp 90 fp 8 fn 19
-    ("independent8", "ja", "other"): (1.00, 0.82),  # tp 23 fp 0 fn 5
+    ("independent8", "ja", "own"): (0.94, 0.82),  # tp 90 fp 5 fn 19
+    ("independent8", "ja", "other"): (1.00, 0.92),  # tp 26 fp 0 fn 2
     ("independent8", "ja", "age"): (1.00, 1.00),  # tp 48 fp 0 fn 0
     ("independent8", "ja", "school"): (1.00, 1.00),  # tp 18 fp 0 fn 0
     ("independent8", "ja", "routine"): (1.00, 1.00),  # tp 22 fp 0 fn 0
