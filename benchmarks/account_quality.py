@@ -38,7 +38,7 @@ from analyzers.places import PlacesAnalyzer
 from analyzers.routines import RoutinesAnalyzer
 from analyzers.schools import SchoolsAnalyzer
 from benchmarks.text_eval.generate import LANGUAGES, Caption, read_handwritten
-from benchmarks.text_quality import EVAL_DIR, analyse, norm, predict, ratios, truth
+from benchmarks.text_quality import EVAL_DIR, analyse, norm, predict, row, truth
 from footprint_audit.analyzer import Analyzer
 from footprint_audit.context import AuditOptions, RunContext
 from footprint_audit.dossier import build_dossier
@@ -188,20 +188,7 @@ def evaluate(accounts: Sequence[Account], misses: list[str] | None = None) -> li
     for (split, lang, who, reading), cell in sorted(
         score.items(), key=lambda kv: (kv[0][0], LANGUAGES.index(kv[0][1]), kv[0][2], kv[0][3])
     ):
-        p, r = ratios(cell)
-        rows.append(
-            {
-                "split": split,
-                "lang": lang,
-                "category": who,
-                "reading": reading,
-                "precision": round(p, 3),
-                "recall": round(r, 3),
-                "tp": cell[0],
-                "fp": cell[1],
-                "fn": cell[2],
-            }
-        )
+        rows.append(row(split, lang, who, cell, reading=reading))
     return rows
 
 
@@ -223,10 +210,10 @@ def main() -> int:
     print(
         f"{'set':<15} {'lang':<4} {'who':<6} {'reading':<8} {'prec':>6} {'recall':>6} {'tp':>4} {'fp':>4} {'fn':>4}"
     )
-    for row in rows:
+    for r in rows:
         print(
-            f"{row['split']:<15} {row['lang']:<4} {row['category']:<6} {row['reading']:<8} {row['precision']:>6.3f} "
-            f"{row['recall']:>6.3f} {row['tp']:>4} {row['fp']:>4} {row['fn']:>4}"
+            f"{r['split']:<15} {r['lang']:<4} {r['category']:<6} {r['reading']:<8} {r['precision']:>6.3f} "
+            f"{r['recall']:>6.3f} {r['tp']:>4} {r['fp']:>4} {r['fn']:>4}"
         )
     for line in misses[: args.show_misses]:
         print(line)

@@ -203,20 +203,24 @@ def table(score: Score) -> list[dict[str, object]]:
                 cell = score.get((split, lang, cat))
                 if cell is None or not any(cell):
                     continue
-                p, r = ratios(cell)
-                rows.append(
-                    {
-                        "split": split,
-                        "lang": lang,
-                        "category": cat,
-                        "precision": round(p, 3),
-                        "recall": round(r, 3),
-                        "tp": cell[0],
-                        "fp": cell[1],
-                        "fn": cell[2],
-                    }
-                )
+                rows.append(row(split, lang, cat, cell))
     return rows
+
+
+def row(split: str, lang: str, category: str, cell: Sequence[int], **more: str) -> dict[str, object]:
+    """One printed and JSON row: precision and recall from a [tp, fp, fn] cell."""
+    p, r = ratios(cell)
+    return {
+        "split": split,
+        "lang": lang,
+        "category": category,
+        **more,
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "tp": cell[0],
+        "fp": cell[1],
+        "fn": cell[2],
+    }
 
 
 def all_captions(n: int) -> list[Caption]:
@@ -230,7 +234,7 @@ def all_captions(n: int) -> list[Caption]:
 def visible_rows(rows: Sequence[dict[str, object]], held_out: bool) -> list[dict[str, object]]:
     """The table's rows to print: the independent held-out sets only when asked for, so that a
     run made while changing rules does not show them."""
-    return [row for row in rows if held_out or row["split"] not in HELD_OUT_SPLITS]
+    return [r for r in rows if held_out or r["split"] not in HELD_OUT_SPLITS]
 
 
 def main() -> int:
@@ -252,10 +256,10 @@ def main() -> int:
     print(
         f"{'split':<19} {'lang':<4} {'category':<8} {'prec':>6} {'recall':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
     )
-    for row in rows:
+    for r in rows:
         print(
-            f"{row['split']:<19} {row['lang']:<4} {row['category']:<8} {row['precision']:>6.3f} "
-            f"{row['recall']:>6.3f} {row['tp']:>5} {row['fp']:>5} {row['fn']:>5}"
+            f"{r['split']:<19} {r['lang']:<4} {r['category']:<8} {r['precision']:>6.3f} "
+            f"{r['recall']:>6.3f} {r['tp']:>5} {r['fp']:>5} {r['fn']:>5}"
         )
     shown = [m for m in misses if m[0].split in TUNE_SPLITS][: args.show_misses]
     for cap, cat, what in shown:
